@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: fast unit/contract tests (Node or happy-dom), and real-browser e2e tests that
+// drive Debian's Chromium against the real server (run after the unit project, one file at a time).
+export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/protocol/**/*.test.ts', 'packages/collector/**/*.test.ts', 'apps/server/**/*.test.ts', 'bench/**/*.test.ts', 'docs/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          include: ['packages/sdk/**/*.test.{ts,tsx}', 'apps/auditor/**/*.test.{ts,tsx}', 'apps/demo/**/*.test.ts'],
+          environment: 'happy-dom',
+          setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
