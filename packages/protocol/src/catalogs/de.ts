@@ -1,0 +1,2 @@
+import type { Catalog } from '../texts';
+export const de: Catalog = {} as Catalog; // TODO

@@ -1,0 +1,2 @@
+import type { Catalog } from '../texts';
+export const fr: Catalog = {} as Catalog; // TODO

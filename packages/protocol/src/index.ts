@@ -1,0 +1,16 @@
+export * from './result';
+export * from './encoding';
+export * from './sha256';
+export * from './jcs';
+export * from './uuid';
+export * from './jwk';
+export * from './jws';
+export * from './receipt';
+export * from './ack';
+export * from './merkle';
+export * from './checkpoint';
+export * from './config';
+export * from './texts';
+export * from './notice';
+export * from './proof';
+export { catalogs } from './catalogs';

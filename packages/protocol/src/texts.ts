@@ -1,0 +1,63 @@
+// The keys of every text the banner, the dialog, placeholders and the history view display.
+// Placeholders in braces ({provider}, {purpose}, {site}, {country}, {date}) are filled in by the UI.
+export const TEXT_KEYS = [
+  'banner.label', // accessible name of the banner region
+  'banner.title',
+  'banner.text', // may mention {site}
+  'banner.policy', // link text to the privacy policy
+  'banner.acceptAll',
+  'banner.rejectAll',
+  'banner.customize',
+  'banner.close', // accessible name of the close button: continue without accepting
+  'dialog.title',
+  'dialog.intro',
+  'dialog.save',
+  'dialog.acceptAll',
+  'dialog.rejectAll',
+  'dialog.close',
+  'dialog.alwaysOn', // label of the necessary purpose's fixed switch
+  'dialog.services', // heading of a purpose's service list
+  'dialog.gpc', // explains that the browser's Global Privacy Control signal turned marketing off
+  'dialog.history', // button opening the history view
+  'service.provider',
+  'service.transfer', // label
+  'service.transferEu', // value when the data stays in the EU
+  'service.transferOutside', // value when it leaves the EU: {country}
+  'service.cookies',
+  'service.noCookies',
+  'service.retention',
+  'service.privacy', // link text to the service's privacy policy
+  'placeholder.text', // {provider} {service} {purpose}
+  'placeholder.loadOnce',
+  'placeholder.alwaysAllow', // {purpose}
+  'history.title',
+  'history.empty',
+  'history.date',
+  'history.method',
+  'history.choices',
+  'history.status',
+  'history.acknowledged',
+  'history.pending',
+  'history.refused',
+  'history.download',
+  'history.subject', // label of the visitor's pseudonymous id
+  'method.accept-all',
+  'method.reject-all',
+  'method.save',
+  'method.embed',
+  'method.withdraw',
+  'method.gpc',
+  'state.granted',
+  'state.denied',
+  'withdraw.button', // "Withdraw my consent" (all purposes)
+  'withdraw.confirm', // announced after a withdrawal: {purpose}
+  'reopen.label', // the re-open button's accessible name
+  'announce.saved', // announced to screen readers after a decision
+] as const;
+export type TextKey = (typeof TEXT_KEYS)[number];
+
+/** One language's default texts: every key, plus each built-in purpose's title and description. */
+export interface Catalog {
+  texts: Record<TextKey, string>;
+  purposes: Record<'necessary' | 'analytics' | 'marketing' | 'maps' | 'audiovideo', { title: string; description: string }>;
+}

@@ -1,0 +1,124 @@
+// The runtime's public contract, shared by the headless runtime (src/core, src/store, src/gate)
+// and the Preact UI (src/ui). Everything a page, the banner or a test can call.
+import type { AckPayload, Choice, Method, Notice, SiteConfig } from '@consent-ledger/protocol';
+
+/** What `GET /v1/sites/:site/config` answers; a page may also inline exactly this document. */
+export interface ConfigDocument {
+  config: SiteConfig;
+  language: string;
+  notice: Notice;
+  textHash: string;
+}
+
+/** Why the visitor is asked (again). */
+export type AskReason = 'first-visit' | 'revision' | 'expired';
+
+/** The visitor's consent as it stands now. */
+export interface ConsentSnapshot {
+  /** `loading` until the stored decision or the config is read; then `needs-decision` or `decided`. */
+  status: 'loading' | 'needs-decision' | 'decided';
+  /** Why a decision is needed (only with `needs-decision`). */
+  reason: AskReason | null;
+  /** Every asked purpose with its state: the last decision, or pre-filled defaults (all denied) before one. */
+  choices: Record<string, Choice>;
+  /** When the choices in force were decided (device clock, ISO 8601), null before any decision. */
+  decidedAt: string | null;
+  /** The config and notice in force (null only while loading without any cached config). */
+  document: ConfigDocument | null;
+  /** True when the browser sends Global Privacy Control and the site honours it. */
+  gpc: boolean;
+  /** `memory` when IndexedDB is unavailable: the choice lasts for this page view only. */
+  storage: 'indexeddb' | 'memory';
+  /** The visitor's pseudonymous id (JWK thumbprint of the device key), once the key exists. */
+  subject: string | null;
+}
+
+/** An embed kept inert until its purpose is granted; the UI draws a placeholder in its box. */
+export interface BlockedEmbed {
+  element: HTMLElement;
+  purpose: string;
+  /** The first service of that purpose whose `hosts` match the embed's URL, if any. */
+  service: Notice['services'][number] | null;
+}
+
+/** One receipt the visitor made, and what became of it. */
+export interface HistoryItem {
+  id: string;
+  issuedAt: string;
+  method: Method;
+  choices: Record<string, Choice>;
+  status: 'acknowledged' | 'pending' | 'refused';
+  jws: string;
+  ack: { jws: string; payload: AckPayload } | null;
+  error: { code: string; message: string } | null;
+}
+
+/** The file "Download my proof" gives the visitor: everything needed to check it offline. */
+export interface ProofDocument {
+  v: 1;
+  site: string;
+  subject: string;
+  collector: string;
+  exportedAt: string;
+  keys: import('@consent-ledger/protocol').Jwks;
+  receipts: Array<{ jws: string; ack: string | null; proof: import('@consent-ledger/protocol').InclusionProofBundle | null }>;
+}
+
+export interface ConsentEvents {
+  /** The snapshot changed (decision, withdrawal, config revalidated). */
+  change: ConsentSnapshot;
+  /** A receipt was made (before it is sent). */
+  decision: HistoryItem;
+  /** The collector acknowledged a receipt. */
+  ack: HistoryItem;
+  /** The UI should open the preferences dialog (`show()` or a `data-consent-open` link). */
+  show: { view: 'dialog' | 'history' };
+  /** The set of blocked embeds changed. */
+  embeds: BlockedEmbed[];
+}
+
+export interface ConsentOptions {
+  site: string;
+  /** The collector's origin, e.g. `https://consent.example.org`. */
+  collector: string;
+  /** An inline config document: no config request at all. */
+  config?: ConfigDocument;
+  /** Preferred languages, most preferred first (the collector picks among the site's). */
+  lang?: string[];
+  /** Reload the page after a withdrawal so no started script of that purpose keeps running (default true). */
+  reloadOnWithdraw?: boolean;
+  /** Root element to gate (default `document`). */
+  root?: ParentNode;
+}
+
+/** The consent runtime of one page (`window.ConsentLedger` for the script tag). */
+export interface ConsentRuntime {
+  /** Resolves once the stored decision (or the first config) is applied. */
+  readonly ready: Promise<void>;
+  /** The current snapshot. */
+  get(): ConsentSnapshot;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends keyof ConsentEvents>(event: E, listener: (value: ConsentEvents[E]) => void): () => void;
+  /** Resolves when the purpose is (or becomes) granted. */
+  whenGranted(purpose: string): Promise<void>;
+  /** Records a decision for the asked purposes (missing ones stay as they are, or denied). */
+  decide(choices: Record<string, Choice>, method: Method): Promise<void>;
+  /** Grants every asked purpose (under GPC: every one but marketing). */
+  acceptAll(): Promise<void>;
+  /** Denies every asked purpose. */
+  rejectAll(): Promise<void>;
+  /** Withdraws one purpose, or all: receipt, cookies cleared, embeds stopped, page reloaded by default. */
+  withdraw(purpose?: string): Promise<void>;
+  /** Loads one blocked embed this time only, recording a receipt with method `embed`. */
+  loadEmbedOnce(element: HTMLElement): Promise<void>;
+  /** The embeds currently blocked. */
+  blockedEmbeds(): BlockedEmbed[];
+  /** Asks the UI to open the preferences dialog (or the history view). */
+  show(view?: 'dialog' | 'history'): void;
+  /** The visitor's receipts, oldest first, with their acks and status. */
+  history(): Promise<HistoryItem[]>;
+  /** A proof document the visitor can keep: receipts, acks, inclusion proofs, collector keys. */
+  exportProof(): Promise<ProofDocument>;
+  /** Stops observing the page and sending (tests, single-page app teardown). */
+  destroy(): void;
+}
