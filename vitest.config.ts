@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'dom',
-          include: ['packages/sdk/**/*.test.{ts,tsx}', 'apps/auditor/**/*.test.{ts,tsx}', 'apps/demo/**/*.test.ts'],
+          include: ['packages/sdk/**/*.test.{ts,tsx}', 'apps/auditor/**/*.test.{ts,tsx}', 'apps/demo/**/*.test.ts', 'contract/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
           testTimeout: 30_000,
