@@ -1,5 +1,10 @@
-import type { Jwks } from './jwk';
-import type { Result } from './result';
+import { SITE_ID } from './config';
+import { fromUtf8, isHash64u } from './encoding';
+import { importPublicJwk, normalizePublicJwk, type Jwks, type OkpPublicJwk } from './jwk';
+import { decodeJws, signJws, verifyDecodedJws } from './jws';
+import { isIsoTimestamp } from './receipt';
+import { fail, ok, type Issue, type Result } from './result';
+import { isUuidV7 } from './uuid';
 
 export const ACK_TYP = 'consent-ack+jws';
 
@@ -16,7 +21,81 @@ export interface AckPayload {
   userAgent: string | null;
 }
 
-/** Signs an ack with the collector's Ed25519 key (`kid` = its thumbprint). */
-export function signAck(payload: AckPayload, key: { privateKey: CryptoKey; kid: string }): Promise<string> { throw new Error('TODO'); }
-/** Verifies an ack against a JWKS (key chosen by `kid`) and returns its payload. */
-export function verifyAck(jws: string, keys: Jwks): Promise<Result<AckPayload>> { throw new Error('TODO'); }
+const ACK_FIELDS = new Set(['v', 'id', 'site', 'subject', 'index', 'leafHash', 'receivedAt', 'ip', 'userAgent']);
+
+/** Checks an ack payload's shape: every field and its type; unknown fields are refused. */
+export function validateAckPayload(value: unknown): Result<AckPayload> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('malformed', 'ack: payload is not an object');
+  const p = value as Record<string, unknown>;
+  const issues: Issue[] = [];
+  const check = (valid: boolean, path: string, message: string): void => {
+    if (!valid) issues.push({ path, message: p[path] === undefined && ACK_FIELDS.has(path) ? 'is missing' : message });
+  };
+  const nullableString = (v: unknown): boolean => v === null || typeof v === 'string';
+  check(p.v === 1, 'v', 'must be 1');
+  check(isUuidV7(p.id), 'id', 'must be a lowercase UUIDv7');
+  check(typeof p.site === 'string' && SITE_ID.test(p.site), 'site', 'must match [a-z0-9-]{2,64}');
+  check(isHash64u(p.subject), 'subject', 'must be a JWK thumbprint (43 base64url characters)');
+  check(Number.isSafeInteger(p.index) && (p.index as number) >= 0, 'index', 'must be a non-negative integer');
+  check(isHash64u(p.leafHash), 'leafHash', 'must be a leaf hash (43 base64url characters)');
+  check(isIsoTimestamp(p.receivedAt), 'receivedAt', 'must be an ISO 8601 UTC timestamp with milliseconds');
+  check(nullableString(p.ip), 'ip', 'must be a string or null');
+  check(nullableString(p.userAgent), 'userAgent', 'must be a string or null');
+  for (const key of Object.keys(p)) check(ACK_FIELDS.has(key), key, 'unknown field');
+  if (issues.length > 0) return fail('malformed', `ack: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  return ok(p as unknown as AckPayload);
+}
+
+/** Signs an ack with the collector's Ed25519 key (`kid` = its thumbprint). Throws if the payload is not a valid ack. */
+export async function signAck(payload: AckPayload, key: { privateKey: CryptoKey; kid: string }): Promise<string> {
+  const valid = validateAckPayload(payload);
+  if (!valid.ok) throw new TypeError(valid.error.message);
+  return signJws({ alg: 'EdDSA', typ: ACK_TYP, kid: key.kid }, JSON.stringify(payload), key.privateKey);
+}
+
+// An export carries one ack per receipt, all under a handful of keys: import each JWKS entry once.
+const imported = /* @__PURE__ */ new WeakMap<OkpPublicJwk, Promise<CryptoKey>>();
+
+function keyFor(jwk: OkpPublicJwk): Promise<CryptoKey> {
+  let key = imported.get(jwk);
+  if (!key) {
+    const normalized = normalizePublicJwk(jwk);
+    key = normalized && normalized.kty === 'OKP' ? importPublicJwk(normalized) : Promise.reject(new TypeError('not an Ed25519 key'));
+    imported.set(jwk, key);
+  }
+  return key;
+}
+
+/**
+ * Verifies an ack against a JWKS (key chosen by `kid`) and returns its payload. Never throws.
+ * Errors: `malformed`, `unsupported-alg` (anything but EdDSA), `bad-typ`, `bad-signature` (unknown kid included).
+ */
+export async function verifyAck(jws: string, keys: Jwks): Promise<Result<AckPayload>> {
+  try {
+    const decoded = decodeJws(jws);
+    if (!decoded.ok) return decoded;
+    const { header, payload } = decoded.value;
+    if (header.alg !== 'EdDSA') return fail('unsupported-alg', `ack: alg ${header.alg} is not EdDSA`);
+    if (header.typ !== ACK_TYP) return fail('bad-typ', `ack: typ must be ${ACK_TYP}`);
+    if (header.kid === undefined) return fail('malformed', 'ack: header kid is missing');
+    const jwk = keys.keys.find((k) => k.kid === header.kid);
+    if (!jwk) return fail('bad-signature', `ack: no key with kid ${header.kid}`);
+    let key: CryptoKey;
+    try {
+      key = await keyFor(jwk);
+    } catch {
+      return fail('malformed', `ack: key ${header.kid} is not an Ed25519 public key`);
+    }
+    const verified = await verifyDecodedJws(decoded.value, key);
+    if (!verified.ok) return verified;
+    let body: unknown;
+    try {
+      body = JSON.parse(fromUtf8(payload));
+    } catch {
+      return fail('malformed', 'ack: payload is not JSON');
+    }
+    return validateAckPayload(body);
+  } catch {
+    return fail('malformed', 'ack: cannot be verified');
+  }
+}

@@ -7,6 +7,7 @@ export * from './jwk';
 export * from './jws';
 export * from './receipt';
 export * from './ack';
+export * from './dpop';
 export * from './merkle';
 export * from './checkpoint';
 export * from './config';

@@ -1,5 +1,9 @@
+import { catalogs } from './catalogs';
 import type { Language, SiteConfig } from './config';
-import type { TextKey } from './texts';
+import { utf8 } from './encoding';
+import { canonicalize } from './jcs';
+import { sha256b64u } from './sha256';
+import { TEXT_KEYS, type Catalog, type TextKey } from './texts';
 
 /** What one visitor reads: a site config resolved for one language (DESIGN.md, Notice). */
 export interface Notice {
@@ -12,16 +16,64 @@ export interface Notice {
   /** Asked purposes in config order, `necessary` first. */
   purposes: Array<{ id: string; title: string; description: string }>;
   /** Services with `retention` resolved to this language; absent optional fields omitted. */
-  services: Array<{ id: string; name: string; provider: string; purpose: string; transfer: string; hosts?: string[]; cookies: string[]; retention?: string; privacyUrl?: string }>;
+  services: NoticeService[];
 }
+
+/** A service as the dialog shows it. */
+export interface NoticeService { id: string; name: string; provider: string; purpose: string; transfer: string; hosts?: string[]; cookies: string[]; retention?: string; privacyUrl?: string }
 
 export const NOTICE_TYP = 'consent-notice+jws';
 
-/** Resolves a config for one of its languages: the default catalog, the site's overrides, its services. */
-export function resolveNotice(config: SiteConfig, language: Language): Notice { throw new Error('TODO'); }
+/**
+ * Resolves a config (already validated) for one of its languages: the default catalog with `{site}`
+ * replaced by the site's name (site-specific, so it is part of what is hashed; the other placeholders
+ * are the UI's), `necessary` then the asked purposes with the site's overrides, and the services.
+ * Deterministic: the same config and language always give the same notice, hence the same textHash.
+ * Throws when the language is not one of the site's: callers negotiate it first.
+ */
+export function resolveNotice(config: SiteConfig, language: Language): Notice {
+  if (!config.languages.includes(language)) throw new Error(`site "${config.site}" is not offered in "${language}" (${config.languages.join(', ')})`);
+  const catalog = catalogs[language];
+  const texts = {} as Record<TextKey, string>;
+  // split/join rather than replaceAll, which would read `$&` in a site name as a pattern.
+  for (const key of TEXT_KEYS) texts[key] = catalog.texts[key].split('{site}').join(config.name);
+  const purposes = [{ id: 'necessary', ...catalog.purposes.necessary }];
+  for (const [id, overrides] of Object.entries(config.purposes)) {
+    const defaults = (catalog.purposes as Partial<Catalog['purposes']>)[id as keyof Catalog['purposes']];
+    const title = overrides.title?.[language] ?? defaults?.title;
+    const description = overrides.description?.[language] ?? defaults?.description;
+    // Validation makes a custom purpose give both texts in every site language.
+    if (title === undefined || description === undefined) throw new Error(`purpose "${id}" has no ${title === undefined ? 'title' : 'description'} in "${language}"`);
+    purposes.push({ id, title, description });
+  }
+  const services = config.services.map((service): NoticeService => {
+    const out: NoticeService = { id: service.id, name: service.name, provider: service.provider, purpose: service.purpose, transfer: service.transfer, cookies: [...(service.cookies ?? [])] };
+    if (service.hosts) out.hosts = [...service.hosts];
+    const retention = typeof service.retention === 'string' ? service.retention : (service.retention?.[language] ?? service.retention?.[config.languages[0]]);
+    if (retention !== undefined) out.retention = retention;
+    if (service.privacyUrl !== undefined) out.privacyUrl = service.privacyUrl;
+    return out;
+  });
+  return { v: 1, site: config.site, revision: config.revision, language, policyUrl: config.policyUrl, texts, purposes, services };
+}
+
 /** The exact bytes of a notice as signed into the log: UTF-8 of JCS(notice). */
-export function noticeBytes(notice: Notice): Uint8Array { throw new Error('TODO'); }
+export function noticeBytes(notice: Notice): Uint8Array {
+  return utf8(canonicalize(notice));
+}
+
 /** textHash = base64url(SHA-256(JCS(notice))). */
-export function noticeHash(notice: Notice): string { throw new Error('TODO'); }
+export function noticeHash(notice: Notice): string {
+  return sha256b64u(noticeBytes(notice));
+}
+
 /** Picks the site language for a list of preferred tags (`fr-BE` matches `fr`), else the site's first. */
-export function negotiateLanguage(config: Pick<SiteConfig, 'languages'>, preferred: readonly string[]): Language { throw new Error('TODO'); }
+export function negotiateLanguage(config: Pick<SiteConfig, 'languages'>, preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    // Primary subtag, case-insensitive; `_` too, as some platforms write `fr_BE`.
+    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+    const match = config.languages.find((language) => language === primary);
+    if (match) return match;
+  }
+  return config.languages[0];
+}

@@ -1,6 +1,10 @@
-import type { EcPublicJwk } from './jwk';
-import type { KeyPair } from './jws';
-import type { Result } from './result';
+import { SITE_ID } from './config';
+import { base64urlEncode, fromUtf8, isHash64u, utf8 } from './encoding';
+import { exportPublicJwk, importPublicJwk, jwkThumbprint, type EcPublicJwk } from './jwk';
+import { decodeJws, signJws, verifyDecodedJws, type KeyPair } from './jws';
+import { fail, ok, type Issue, type Result } from './result';
+import { sha256Concat } from './sha256';
+import { isUuidV7, uuidv7 } from './uuid';
 
 export const RECEIPT_TYP = 'consent-receipt+jws';
 export type Choice = 'granted' | 'denied';
@@ -38,9 +42,129 @@ export interface VerifiedReceipt {
 /** Imported device keys by thumbprint, so returning subjects skip the JWK import. */
 export type KeyCache = Map<string, CryptoKey>;
 
-/** Checks a receipt payload's shape: every field, types, UUIDv7 id, ISO date, page URL without query. */
-export function validateReceiptPayload(value: unknown): Result<ReceiptPayload> { throw new Error('TODO'); }
-/** Signs a receipt with the device key; the subject is the thumbprint of its public key. */
-export function createReceipt(input: ReceiptInput, device: KeyPair): Promise<VerifiedReceipt> { throw new Error('TODO'); }
-/** Verifies a receipt JWS: structure, ES256 only, typ, payload schema, thumbprint == subject, signature. Never throws. */
-export function verifyReceipt(jws: string, cache?: KeyCache): Promise<Result<VerifiedReceipt>> { throw new Error('TODO'); }
+const PAYLOAD_FIELDS = new Set(['v', 'id', 'site', 'subject', 'issuedAt', 'method', 'choices', 'revision', 'language', 'textHash', 'page', 'prev']);
+const PURPOSE_ID = /^[a-z][a-z0-9-]{0,63}$/;
+/** Longest `page` accepted: an origin and a path, never a document. */
+const MAX_PAGE = 2048;
+
+/** True for an ISO 8601 UTC timestamp with milliseconds that names a real instant (`2026-11-22T10:00:00.000Z`). */
+export function isIsoTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return false;
+  const time = Date.parse(value);
+  // The round trip refuses dates that do not exist (2026-02-30) instead of letting Date roll them over.
+  return Number.isFinite(time) && new Date(time).toISOString() === value;
+}
+
+function isPage(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > MAX_PAGE || value.includes('?') || value.includes('#')) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a receipt payload's shape: every field, types, UUIDv7 id, ISO date, page URL without query; unknown fields are refused. */
+export function validateReceiptPayload(value: unknown): Result<ReceiptPayload> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('malformed', 'receipt: payload is not an object');
+  const p = value as Record<string, unknown>;
+  const issues: Issue[] = [];
+  const check = (valid: boolean, path: string, message: string): void => {
+    if (!valid) issues.push({ path, message: p[path] === undefined && PAYLOAD_FIELDS.has(path) ? 'is missing' : message });
+  };
+  check(p.v === 1, 'v', 'must be 1');
+  check(isUuidV7(p.id), 'id', 'must be a lowercase UUIDv7');
+  check(typeof p.site === 'string' && SITE_ID.test(p.site), 'site', 'must match [a-z0-9-]{2,64}');
+  check(isHash64u(p.subject), 'subject', 'must be a JWK thumbprint (43 base64url characters)');
+  check(isIsoTimestamp(p.issuedAt), 'issuedAt', 'must be an ISO 8601 UTC timestamp with milliseconds');
+  check(METHODS.includes(p.method as Method), 'method', `must be one of ${METHODS.join(', ')}`);
+  const choices = p.choices;
+  if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
+    issues.push({ path: 'choices', message: 'must be an object of purpose ids' });
+  } else {
+    const entries = Object.entries(choices);
+    check(entries.length > 0, 'choices', 'must list at least one purpose');
+    for (const [purpose, choice] of entries) {
+      check(PURPOSE_ID.test(purpose), `choices.${purpose}`, 'is not a purpose id');
+      check(choice === 'granted' || choice === 'denied', `choices.${purpose}`, 'must be "granted" or "denied"');
+    }
+  }
+  check(Number.isSafeInteger(p.revision) && (p.revision as number) > 0, 'revision', 'must be a positive integer');
+  check(typeof p.language === 'string' && /^[a-z]{2}$/.test(p.language), 'language', 'must be a two-letter language code');
+  check(isHash64u(p.textHash), 'textHash', 'must be a SHA-256 hash (43 base64url characters)');
+  check(isPage(p.page), 'page', 'must be an http(s) URL without query, fragment or credentials');
+  check(p.prev === null || isHash64u(p.prev), 'prev', 'must be null or a leaf hash (43 base64url characters)');
+  for (const key of Object.keys(p)) check(PAYLOAD_FIELDS.has(key), key, 'unknown field');
+  if (issues.length > 0) return fail('malformed', `receipt: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  return ok(p as unknown as ReceiptPayload);
+}
+
+const LEAF_PREFIX = new Uint8Array([0]);
+
+/** RFC 9162 leaf hash of a JWS, base64url. */
+function jwsLeafHash(jws: string): string {
+  return base64urlEncode(sha256Concat([LEAF_PREFIX, utf8(jws)]));
+}
+
+/** Signs a receipt with the device key; the subject is the thumbprint of its public key. Throws if the input is not a valid receipt. */
+export async function createReceipt(input: ReceiptInput, device: KeyPair): Promise<VerifiedReceipt> {
+  const jwk = (await exportPublicJwk(device.publicKey)) as EcPublicJwk;
+  if (jwk.kty !== 'EC') throw new TypeError('createReceipt: the device key must be ECDSA P-256');
+  const payload: ReceiptPayload = {
+    v: 1,
+    id: input.id ?? uuidv7(),
+    site: input.site,
+    subject: jwkThumbprint(jwk),
+    issuedAt: input.issuedAt ?? new Date().toISOString(),
+    method: input.method,
+    choices: input.choices,
+    revision: input.revision,
+    language: input.language,
+    textHash: input.textHash,
+    page: input.page,
+    prev: input.prev,
+  };
+  const valid = validateReceiptPayload(payload);
+  if (!valid.ok) throw new TypeError(valid.error.message);
+  const jws = await signJws({ alg: 'ES256', typ: RECEIPT_TYP, jwk }, JSON.stringify(payload), device.privateKey);
+  return { jws, payload, jwk, leafHash: jwsLeafHash(jws) };
+}
+
+/**
+ * Verifies a receipt JWS: structure, ES256 only, typ, payload schema, thumbprint == subject, signature. Never throws.
+ * Errors: `malformed` (a wrong typ included: the wire has no other code for it), `unsupported-alg`,
+ * `bad-thumbprint`, `bad-signature`. The cache is only ever filled, so a long-lived caller should bound it.
+ */
+export async function verifyReceipt(jws: string, cache?: KeyCache): Promise<Result<VerifiedReceipt>> {
+  try {
+    const decoded = decodeJws(jws);
+    if (!decoded.ok) return decoded;
+    const { header, payload } = decoded.value;
+    if (header.alg !== 'ES256') return fail('unsupported-alg', `receipt: alg ${header.alg} is not ES256`);
+    if (header.typ !== RECEIPT_TYP) return fail('malformed', `receipt: typ must be ${RECEIPT_TYP}`);
+    const jwk = header.jwk;
+    if (!jwk || jwk.kty !== 'EC') return fail('malformed', 'receipt: header jwk must be a P-256 public key');
+    let body: unknown;
+    try {
+      body = JSON.parse(fromUtf8(payload));
+    } catch {
+      return fail('malformed', 'receipt: payload is not JSON');
+    }
+    const valid = validateReceiptPayload(body);
+    if (!valid.ok) return valid;
+    const thumbprint = jwkThumbprint(jwk);
+    if (thumbprint !== valid.value.subject) return fail('bad-thumbprint', 'receipt: subject is not the thumbprint of the header jwk');
+    let key = cache?.get(thumbprint);
+    if (!key) {
+      key = await importPublicJwk(jwk);
+      cache?.set(thumbprint, key);
+    }
+    const verified = await verifyDecodedJws(decoded.value, key);
+    if (!verified.ok) return verified;
+    return ok({ jws, payload: valid.value, jwk, leafHash: jwsLeafHash(jws) });
+  } catch {
+    // A key WebCrypto refuses to import (e.g. a point not on the curve) lands here.
+    return fail('malformed', 'receipt: cannot be verified');
+  }
+}

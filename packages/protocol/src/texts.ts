@@ -1,9 +1,11 @@
 // The keys of every text the banner, the dialog, placeholders and the history view display.
-// Placeholders in braces ({provider}, {purpose}, {site}, {country}, {date}) are filled in by the UI.
+// Placeholders in braces: {site} is replaced by the site's name when the notice is resolved (the name
+// is part of what the visitor read, so it belongs in the hashed notice); {provider}, {service},
+// {purpose} and {country} are filled in by the UI, which knows which service or purpose it shows.
 export const TEXT_KEYS = [
   'banner.label', // accessible name of the banner region
   'banner.title',
-  'banner.text', // may mention {site}
+  'banner.text', // mentions {site}
   'banner.policy', // link text to the privacy policy
   'banner.acceptAll',
   'banner.rejectAll',
@@ -27,9 +29,10 @@ export const TEXT_KEYS = [
   'service.noCookies',
   'service.retention',
   'service.privacy', // link text to the service's privacy policy
-  'placeholder.text', // {provider} {service} {purpose}
+  'service.hosts', // label of the list of hosts the service loads from
+  'placeholder.text', // {service} {provider} {purpose} (the purpose's title)
   'placeholder.loadOnce',
-  'placeholder.alwaysAllow', // {purpose}
+  'placeholder.alwaysAllow', // {purpose} (its title)
   'history.title',
   'history.empty',
   'history.date',
@@ -41,6 +44,7 @@ export const TEXT_KEYS = [
   'history.refused',
   'history.download',
   'history.subject', // label of the visitor's pseudonymous id
+  'history.back', // leaves the history view for the preferences
   'method.accept-all',
   'method.reject-all',
   'method.save',
@@ -50,7 +54,7 @@ export const TEXT_KEYS = [
   'state.granted',
   'state.denied',
   'withdraw.button', // "Withdraw my consent" (all purposes)
-  'withdraw.confirm', // announced after a withdrawal: {purpose}
+  'withdraw.confirm', // announced after a withdrawal: {purpose} (its title)
   'reopen.label', // the re-open button's accessible name
   'announce.saved', // announced to screen readers after a decision
 ] as const;

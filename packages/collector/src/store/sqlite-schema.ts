@@ -1,0 +1,71 @@
+// Versioned migrations of the SQLite store; `PRAGMA user_version` records how many were applied.
+// Append new migrations at the end, never edit a released one.
+
+/** Each element is one migration, applied in order inside one transaction. */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sites (
+    site TEXT PRIMARY KEY,
+    config TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+  );
+  -- One row per site log: size = entries sequenced (next index), tree_size = entries integrated.
+  CREATE TABLE logs (
+    site TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    tree_size INTEGER NOT NULL
+  );
+  CREATE TABLE entries (
+    site TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    leaf_hash BLOB NOT NULL,
+    jws TEXT,
+    received_at TEXT NOT NULL,
+    subject TEXT,
+    ack TEXT,
+    ip TEXT,
+    user_agent TEXT,
+    method TEXT,
+    choices TEXT,
+    revision INTEGER,
+    language TEXT,
+    text_hash TEXT,
+    issued_at TEXT,
+    page TEXT,
+    prev TEXT,
+    redacted_at TEXT,
+    redacted_reason TEXT,
+    PRIMARY KEY (site, idx)
+  );
+  CREATE UNIQUE INDEX entries_by_id ON entries (site, id);
+  CREATE INDEX entries_by_subject ON entries (site, subject, idx) WHERE subject IS NOT NULL;
+  -- Complete subtrees above the leaves (level >= 1); level 0 is entries.leaf_hash.
+  CREATE TABLE nodes (
+    site TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    PRIMARY KEY (site, level, idx)
+  ) WITHOUT ROWID;
+  CREATE TABLE checkpoints (
+    site TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    root_hash TEXT NOT NULL,
+    note TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (site, size)
+  );
+  CREATE TABLE tokens (
+    id TEXT PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    sites TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  `,
+];

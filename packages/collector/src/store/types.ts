@@ -1,0 +1,223 @@
+// The storage contract of the collector. Every method is asynchronous so that a PostgreSQL store
+// (several collector processes on one database) implements it unchanged; the SQLite store is the
+// embedded default. Hashes are base64url strings in rows (as on the wire) and raw bytes only where
+// Merkle code consumes them (node reads).
+import type { AckPayload, EntryKind, Failure, SiteConfig, VerifiedReceipt } from '@consent-ledger/protocol';
+
+/** A stored site configuration; a deleted site keeps its log readable but refuses new receipts. */
+export interface SiteRecord {
+  site: string;
+  config: SiteConfig;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+/** A notice ready to be appended: the collector-signed JWS of one language of one config. */
+export interface NoticeInput {
+  /** The notice's textHash; also its entry id, so an identical notice is never appended twice. */
+  textHash: string;
+  revision: number;
+  language: string;
+  jws: string;
+  leafHash: string;
+}
+
+/** A notice as stored in a site's log. */
+export interface NoticeRecord {
+  site: string;
+  index: number;
+  textHash: string;
+  revision: number;
+  language: string;
+  /** Null once redacted. */
+  jws: string | null;
+  receivedAt: string;
+}
+
+/** Why and when an entry's payload was removed (its leaf hash stays). */
+export interface Redaction {
+  at: string;
+  reason: string;
+}
+
+/**
+ * One entry of a site's log. Receipts carry their decoded fields so audit queries need not parse
+ * JWS; a redacted entry keeps `index`, `kind`, `id`, `leafHash`, `receivedAt` and `subject`, and
+ * has null payload fields (`jws`, `ack`, `ip`, `userAgent`, `choices`, `page`).
+ */
+export interface EntryRecord {
+  site: string;
+  index: number;
+  kind: EntryKind;
+  /** Receipt: its UUIDv7 id. Notice: its textHash. */
+  id: string;
+  leafHash: string;
+  jws: string | null;
+  receivedAt: string;
+  /** Receipts only. */
+  subject: string | null;
+  ack: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  method: string | null;
+  choices: Record<string, 'granted' | 'denied'> | null;
+  revision: number | null;
+  language: string | null;
+  /** Receipt: the notice it names. Notice: its own hash. */
+  textHash: string | null;
+  issuedAt: string | null;
+  page: string | null;
+  prev: string | null;
+  redacted: Redaction | null;
+}
+
+/** A verified receipt with what the collector observed about its arrival. */
+export interface ReceiptToAppend {
+  receipt: VerifiedReceipt;
+  /** As it must be stored: already truncated (or null) per the site's `ip` setting. */
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** One request's receipts (all or nothing), in chain order, for one site. */
+export interface ReceiptBatch {
+  site: string;
+  receipts: ReceiptToAppend[];
+  /** The collector clock when the batch was committed (ISO 8601 UTC, milliseconds). */
+  receivedAt: string;
+}
+
+/** What the store answers for each receipt of an accepted batch. */
+export interface AppendedReceipt {
+  index: number;
+  leafHash: string;
+  receivedAt: string;
+  ack: string;
+  /** True when this exact JWS was already in the log (its original ack is returned). */
+  replay: boolean;
+}
+
+export type AppendErrorCode = 'prev-mismatch' | 'id-conflict' | 'unknown-site';
+
+/** Why a batch was refused; `index` is the failing receipt's position in its batch. */
+export interface AppendFailure extends Failure<AppendErrorCode> {
+  index: number;
+  /** For `prev-mismatch`: the subject's last accepted leaf hash (null when it has none). */
+  expected?: string | null;
+}
+
+export type BatchOutcome = { ok: true; receipts: AppendedReceipt[] } | { ok: false; error: AppendFailure };
+
+/**
+ * Signs the acks of newly sequenced receipts, called once per append inside its transaction (the
+ * index is only known there). Must return one ack JWS per payload, in order.
+ */
+export type AckSigner = (payloads: AckPayload[]) => Promise<string[]>;
+
+/** Size of a site's log (entries sequenced) and of its tree (entries integrated). */
+export interface LogState {
+  site: string;
+  size: number;
+  treeSize: number;
+}
+
+/** A signed checkpoint as stored: the note plus the fields it encodes. */
+export interface CheckpointRecord {
+  site: string;
+  size: number;
+  rootHash: string;
+  note: string;
+  createdAt: string;
+}
+
+/** Tree nodes to store: complete subtrees (level, index); level 0 are leaf hashes. */
+export interface TreeNode {
+  level: number;
+  index: number;
+  hash: Uint8Array;
+}
+
+/** One integration step: nodes created by appending entries [fromSize, checkpoint.size). */
+export interface Integration {
+  site: string;
+  /** The tree size this step starts from; the store refuses the step if it is no longer current. */
+  fromSize: number;
+  nodes: TreeNode[];
+  checkpoint: CheckpointRecord;
+}
+
+export type TokenRole = 'auditor' | 'admin';
+
+/** An API token: only the SHA-256 of the token is stored. */
+export interface TokenRecord {
+  id: string;
+  /** base64url SHA-256 of the token string. */
+  hash: string;
+  role: TokenRole;
+  sites: string[];
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/**
+ * Everything the collector persists. Writes that belong together are one transaction; several
+ * processes may share one store (PostgreSQL), so every invariant (dense indexes, `prev` chains,
+ * one integration per tree size) is enforced inside the store's transactions, never in memory.
+ *
+ * The audit issue adds, next to these: subject history, receipt search (keyset on index), export
+ * streams (AsyncIterable over entries), stats. They read the same rows (`EntryRecord`).
+ */
+export interface LedgerStore {
+  /** Saves a config and appends those of its notices whose textHash is not yet in the site's log, atomically; undeletes a deleted site. */
+  putSite(config: SiteConfig, notices: NoticeInput[], at: string): Promise<{ site: SiteRecord; appended: NoticeRecord[] }>;
+  /** A site by id, deleted ones included (check `deletedAt`). */
+  getSite(site: string): Promise<SiteRecord | null>;
+  /** Every site, in id order; deleted ones only when asked. */
+  listSites(options?: { includeDeleted?: boolean }): Promise<SiteRecord[]>;
+  /** Soft-deletes a site: it refuses new receipts, its log stays. False when unknown or already deleted. */
+  deleteSite(site: string, at: string): Promise<boolean>;
+  /** Every notice in a site's log, in index order. */
+  listNotices(site: string): Promise<NoticeRecord[]>;
+
+  /**
+   * Appends receipt batches in one transaction (group commit). Per batch, all or nothing: each
+   * receipt is first looked up by id (same JWS: a replay, its stored ack; other JWS: `id-conflict`),
+   * then its `prev` is checked against its subject's last accepted receipt (earlier receipts of the
+   * same call included), then it gets the next dense index of its site's log. A refused batch does
+   * not prevent the others. Resolves only once the transaction is durably committed.
+   */
+  appendReceipts(batches: ReceiptBatch[], signAcks: AckSigner): Promise<BatchOutcome[]>;
+  /** An entry (receipt id, or notice textHash) of a site's log. */
+  getEntry(site: string, id: string): Promise<EntryRecord | null>;
+  /** Entries by index, [from, from + limit), in index order. */
+  readEntries(site: string, from: number, limit: number): Promise<EntryRecord[]>;
+
+  /** Every site's log and tree sizes (deleted sites included: their logs may still need integrating). */
+  listLogs(): Promise<LogState[]>;
+  /** Leaf hashes of entries [from, from + limit) (raw bytes), for the sequencer. */
+  readLeafHashes(site: string, from: number, limit: number): Promise<Uint8Array[]>;
+  /** Hash of stored node (level, index); throws when it does not exist (a caller bug). */
+  readNode(site: string, level: number, index: number): Promise<Uint8Array>;
+  /** Writes nodes and the new checkpoint atomically; false (nothing written) when `fromSize` is no longer the tree size. */
+  integrate(step: Integration): Promise<boolean>;
+  /** The latest checkpoint of a site's log. */
+  latestCheckpoint(site: string): Promise<CheckpointRecord | null>;
+  /** The checkpoint published at exactly this tree size, if any. */
+  checkpointAt(site: string, size: number): Promise<CheckpointRecord | null>;
+
+  /** Removes the payload of entries (by id), keeping their leaf hashes; returns how many changed. */
+  redactEntries(site: string, ids: string[], redaction: Redaction): Promise<number>;
+
+  /** Stores a new token (its hash only). */
+  createToken(token: TokenRecord): Promise<void>;
+  /** A token by the hash of its secret (revoked ones included: check `revokedAt`). */
+  getTokenByHash(hash: string): Promise<TokenRecord | null>;
+  /** Every token, oldest first. */
+  listTokens(): Promise<TokenRecord[]>;
+  /** Revokes a token; false when unknown or already revoked. */
+  revokeToken(id: string, at: string): Promise<boolean>;
+
+  /** Waits for in-flight writes, then releases the database. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,60 @@
+import type { Notice } from '@consent-ledger/protocol';
+import type { BlockedEmbed } from '../types';
+
+/** Inert embeds: their URL waits in `data-src` / `data-srcset` and their purpose in `data-consent`. */
+export const EMBED_SELECTOR = ['iframe', 'img', 'video', 'audio', 'source'].map((t) => `${t}[data-consent]`).join();
+
+type Service = Notice['services'][number];
+
+// Elements whose URLs are live: loaded on grant, or once by the visitor.
+const live = new WeakSet<Element>();
+
+/** True while the embed's URLs are still held back. */
+export const isBlocked = (el: Element): boolean => !live.has(el);
+
+/** The first service of `purpose` whose hosts include the embed URL's host (or a parent of it). */
+export function serviceOf(el: Element, purpose: string, services: Service[]): Service | null {
+  let host = '';
+  try {
+    host = new URL(el.getAttribute('data-src') ?? '', el.ownerDocument.baseURI).hostname;
+  } catch {
+    // No URL: no service to name.
+  }
+  const matches = (h: string) => host === h || host.endsWith(`.${h}`);
+  return services.find((s) => s.purpose === purpose && s.hosts?.some(matches)) ?? null;
+}
+
+// The element and its <source> children, which hold their URLs the same way.
+const withSources = (el: Element): Element[] => [el, ...el.querySelectorAll('source')];
+
+/** Gives the embed its URLs (`data-src` -> `src`, `data-srcset` -> `srcset`). */
+export function loadEmbed(el: HTMLElement): void {
+  if (live.has(el)) return;
+  live.add(el);
+  for (const node of withSources(el))
+    for (const attr of ['src', 'srcset']) {
+      const value = node.getAttribute(`data-${attr}`);
+      if (value !== null) node.setAttribute(attr, value);
+    }
+  const media = el.tagName === 'SOURCE' ? el.parentElement : el;
+  if (media instanceof HTMLMediaElement) media.load();
+}
+
+/**
+ * Puts a loaded embed back in its inert state. The element is replaced by a copy without URLs,
+ * since removing `src` does not stop an iframe or a playing video; returns the copy.
+ */
+export function unloadEmbed(el: HTMLElement): HTMLElement {
+  const copy = el.cloneNode(true) as HTMLElement;
+  for (const node of withSources(copy)) node.removeAttribute('src'), node.removeAttribute('srcset');
+  el.replaceWith(copy);
+  return copy;
+}
+
+/** The blocked embeds among `elements` (a `<source>` is drawn by its media element), with their service. */
+export function blockedEmbeds(elements: HTMLElement[], services: Service[]): BlockedEmbed[] {
+  return elements.filter((el) => isBlocked(el) && el.tagName !== 'SOURCE').map((element) => {
+    const purpose = element.getAttribute('data-consent') ?? '';
+    return { element, purpose, service: serviceOf(element, purpose, services) };
+  });
+}

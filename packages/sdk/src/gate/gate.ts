@@ -1,0 +1,83 @@
+import type { Notice } from '@consent-ledger/protocol';
+import type { BlockedEmbed } from '../types';
+import { clearCookies } from './cookies';
+import { blockedEmbeds, EMBED_SELECTOR, isBlocked, loadEmbed, unloadEmbed } from './embeds';
+import { activateScripts, SCRIPT_SELECTOR } from './scripts';
+
+/** What the gate asks of the runtime. */
+export interface GateOptions {
+  root: ParentNode;
+  allowed: (purpose: string) => boolean;
+  services: () => Notice['services'];
+  /** Called when the set of blocked embeds changed. */
+  onEmbeds: (embeds: BlockedEmbed[]) => void;
+}
+
+/** Keeps a page's gated scripts and embeds in step with the consent in force. */
+export interface Gate {
+  /** Activates and loads what is allowed now; resolves once the activated scripts loaded. */
+  apply(): Promise<void>;
+  /** The embeds still blocked. */
+  blocked(): BlockedEmbed[];
+  /** Loads one embed whatever its purpose's state. */
+  loadOnce(el: HTMLElement): void;
+  /** Withdrawal: deletes the purposes' cookies and puts their loaded embeds back to inert. */
+  revoke(purposes: string[]): void;
+  /** Starts watching for elements added later (single-page apps). */
+  observe(): void;
+  stop(): void;
+}
+
+const purposeOf = (el: Element) => el.getAttribute('data-consent') ?? '';
+
+/** Creates the gate of a page. */
+export function createGate(o: GateOptions): Gate {
+  let queue = Promise.resolve();
+  let reported = '';
+  let observer: MutationObserver | undefined;
+  const ids = new WeakMap<Element, number>();
+  let nextId = 0;
+  const idOf = (el: Element) => ids.get(el) ?? ids.set(el, ++nextId).get(el);
+  const all = <E extends Element>(selector: string) => [...o.root.querySelectorAll<E>(selector)];
+
+  function blocked(): BlockedEmbed[] {
+    return blockedEmbeds(all<HTMLElement>(EMBED_SELECTOR), o.services());
+  }
+
+  function report(): void {
+    const list = blocked();
+    // Compare by identity so listeners hear only real changes (a MutationObserver fires often).
+    const key = list.map((e) => idOf(e.element)).join();
+    if (key !== reported) (reported = key), o.onEmbeds(list);
+  }
+
+  function apply(): Promise<void> {
+    // One pass at a time, so a pass never starts an inline script ahead of a pending external one.
+    queue = queue.then(() => {
+      for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (isBlocked(el) && o.allowed(purposeOf(el))) loadEmbed(el);
+      report();
+      return activateScripts(all<HTMLScriptElement>(SCRIPT_SELECTOR).filter((s) => o.allowed(purposeOf(s))));
+    }).catch(console.error);
+    return queue;
+  }
+
+  return {
+    apply,
+    blocked,
+    loadOnce(el) {
+      loadEmbed(el);
+      report();
+    },
+    revoke(purposes) {
+      const cookies = o.services().filter((s) => purposes.includes(s.purpose)).flatMap((s) => s.cookies);
+      clearCookies(cookies, (o.root as Node).ownerDocument ?? (o.root as Document));
+      for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (!isBlocked(el) && purposes.includes(purposeOf(el))) unloadEmbed(el);
+      report();
+    },
+    observe() {
+      observer ??= new MutationObserver(() => void apply());
+      observer.observe(o.root as Node, { childList: true, subtree: true });
+    },
+    stop: () => observer?.disconnect(),
+  };
+}

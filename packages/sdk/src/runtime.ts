@@ -1,0 +1,230 @@
+import type { Choice, Language, Method } from '@consent-ledger/protocol';
+import { consentDefault, consentUpdate } from './core/consent-mode';
+import { createEmitter } from './core/emitter';
+import { GPC_PURPOSE, gpcActive } from './core/gpc';
+import { askedOf, evaluate, fillChoices, isGranted, type StoredDecision } from './core/state';
+import { createGate } from './gate/gate';
+import { deviceKey, type DeviceKey } from './store/device';
+import { keyOf, memoryKv, openKv, type Kv } from './store/idb';
+import { createOutbox, type Outbox } from './store/outbox';
+import { appendReceipt, readReceipts, toHistoryItem } from './store/receipts';
+import type { ConfigDocument, ConsentEvents, ConsentOptions, ConsentRuntime, ConsentSnapshot, ProofDocument } from './types';
+
+interface CachedConfig {
+  doc: ConfigDocument;
+  etag: string | null;
+}
+
+// How long a withdrawal waits for its receipt to be sent before reloading (the outbox re-sends it
+// on the next page load anyway).
+const WITHDRAW_SEND_WAIT_MS = 1500;
+
+/** Starts the consent runtime of a page: stored decision first, then config, gating, receipts. */
+export function createConsent(options: ConsentOptions): ConsentRuntime {
+  const { site, collector } = options;
+  const events = createEmitter<ConsentEvents>();
+  let kv: Kv = memoryKv();
+  let outbox: Outbox | undefined;
+  let device: DeviceKey | undefined;
+  let decision: StoredDecision | undefined;
+  let consentMode = false;
+  let live = true;
+  let snapshot: ConsentSnapshot = {
+    status: 'loading',
+    reason: null,
+    choices: {},
+    decidedAt: null,
+    document: null,
+    gpc: false,
+    storage: 'indexeddb',
+    subject: null,
+  };
+
+  const gate = createGate({
+    root: options.root ?? document,
+    allowed: (purpose) => isGranted(snapshot, purpose),
+    services: () => snapshot.document?.notice.services ?? [],
+    onEmbeds: (list) => events.emit('embeds', list),
+  });
+
+  // Consent Mode's default must precede every Google tag: pushed synchronously when the config is inline.
+  function startConsentMode(doc: ConfigDocument): void {
+    if (consentMode || !doc.config.consentMode) return;
+    consentMode = true;
+    consentDefault();
+  }
+  if (options.config) startConsentMode(options.config);
+
+  function publish(next: Partial<ConsentSnapshot>): void {
+    snapshot = { ...snapshot, ...next };
+    if (!live) return;
+    events.emit('change', snapshot);
+    window.dispatchEvent(new CustomEvent('consentledger:change', { detail: snapshot }));
+    void gate.apply();
+  }
+
+  function applyDocument(doc: ConfigDocument): void {
+    startConsentMode(doc);
+    const next = evaluate(doc, decision);
+    if (consentMode && next.status === 'decided' && snapshot.status !== 'decided') consentUpdate(next.choices);
+    publish({ ...next, document: doc, gpc: gpcActive(doc.config) });
+  }
+
+  async function revalidate(cached: CachedConfig | undefined): Promise<void> {
+    const lang = (options.lang ?? navigator.languages ?? []).join(',');
+    const res = await fetch(`${collector}/v1/sites/${encodeURIComponent(site)}/config?lang=${encodeURIComponent(lang)}`, {
+      headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
+    });
+    if (res.status === 304) return;
+    if (!res.ok) throw new Error(`config: HTTP ${res.status}`);
+    const doc = (await res.json()) as ConfigDocument;
+    await kv.set(keyOf.config(site), { doc, etag: res.headers.get('etag') } satisfies CachedConfig);
+    applyDocument(doc);
+  }
+
+  async function ensureDevice(): Promise<DeviceKey> {
+    device ??= await deviceKey(kv);
+    snapshot = { ...snapshot, subject: device.subject };
+    return device;
+  }
+
+  async function record(method: Method, choices: Record<string, Choice>): Promise<void> {
+    const doc = snapshot.document!;
+    const receipt = await appendReceipt(kv, site, await ensureDevice(), {
+      site,
+      method,
+      choices,
+      revision: doc.config.revision,
+      language: doc.language as Language,
+      textHash: doc.textHash,
+      page: location.origin + location.pathname,
+    });
+    events.emit('decision', toHistoryItem(receipt));
+    void outbox?.flush();
+  }
+
+  const flush = () => void outbox?.flush();
+
+  async function start(): Promise<void> {
+    const opened = await openKv([keyOf.decision(site), keyOf.config(site), keyOf.device(), keyOf.gpc(site)]);
+    kv = opened.kv;
+    const [stored, cached, storedDevice, gpcRecorded] = opened.values as [StoredDecision?, CachedConfig?, DeviceKey?, boolean?];
+    decision = stored;
+    device = storedDevice;
+    snapshot = { ...snapshot, storage: kv.mode, subject: device?.subject ?? null };
+    outbox = createOutbox({ kv, site, collector, device: ensureDevice, onAck: (r) => events.emit('ack', toHistoryItem(r)) });
+    const doc = options.config ?? cached?.doc;
+    if (doc) applyDocument(doc);
+    if (!options.config) {
+      // A returning visitor never waits for the network: the cached config is revalidated behind.
+      const fresh = revalidate(cached);
+      if (doc) fresh.catch(() => undefined);
+      else await fresh.catch((error) => console.warn('Consent Ledger: no config available.', error));
+    }
+    if (snapshot.gpc && snapshot.reason === 'first-visit' && !gpcRecorded) {
+      await record('gpc', snapshot.choices);
+      await kv.set(keyOf.gpc(site), true);
+    }
+    if (!live) return;
+    addEventListener('online', flush);
+    document.addEventListener('visibilitychange', flush);
+    flush();
+  }
+
+  const ready = start().catch((error) => console.error('Consent Ledger:', error));
+  gate.observe();
+  void gate.apply();
+
+  async function asked(): Promise<string[]> {
+    await ready;
+    if (!snapshot.document) throw new Error('Consent Ledger: the site config is not available');
+    return askedOf(snapshot.document);
+  }
+
+  async function commit(choices: Record<string, Choice>, method: Method): Promise<void> {
+    decision = { choices, decidedAt: new Date().toISOString(), revision: snapshot.document!.config.revision };
+    await kv.set(keyOf.decision(site), decision).catch((error) => console.warn('Consent Ledger:', error));
+    if (consentMode) consentUpdate(choices);
+    publish({ status: 'decided', reason: null, choices, decidedAt: decision.decidedAt });
+    await record(method, choices);
+  }
+
+  function onOpenClick(event: Event): void {
+    const link = (event.target as Element | null)?.closest?.('[data-consent-open]');
+    if (!link) return;
+    event.preventDefault();
+    runtime.show(link.getAttribute('data-consent-open') === 'history' ? 'history' : 'dialog');
+  }
+  document.addEventListener('click', onOpenClick);
+
+  const runtime: ConsentRuntime = {
+    ready,
+    get: () => snapshot,
+    on: events.on,
+    whenGranted: (purpose) =>
+      new Promise((resolve) => {
+        if (isGranted(snapshot, purpose)) return resolve();
+        const off = events.on('change', (s) => isGranted(s, purpose) && (off(), resolve()));
+      }),
+    async decide(choices, method) {
+      await commit(fillChoices(await asked(), { ...snapshot.choices, ...choices }), method);
+    },
+    async acceptAll() {
+      const ids = await asked();
+      const all = Object.fromEntries(ids.map((id) => [id, 'granted'])) as Record<string, Choice>;
+      // Under GPC only marketing's own switch can grant it.
+      if (snapshot.gpc && GPC_PURPOSE in all) all[GPC_PURPOSE] = 'denied';
+      await commit(all, 'accept-all');
+    },
+    async rejectAll() {
+      await commit(fillChoices(await asked()), 'reject-all');
+    },
+    async withdraw(purpose) {
+      const ids = await asked();
+      const targets = purpose ? [purpose] : ids;
+      const wasRunning = targets.some((p) => isGranted(snapshot, p));
+      const choices = fillChoices(ids, snapshot.choices);
+      for (const p of targets) if (p in choices) choices[p] = 'denied';
+      await commit(choices, 'withdraw');
+      gate.revoke(targets);
+      if (!wasRunning || options.reloadOnWithdraw === false) return;
+      // A started script cannot be unloaded: reload once the withdrawal had its chance to be sent.
+      await Promise.race([outbox?.flush(), new Promise((r) => setTimeout(r, WITHDRAW_SEND_WAIT_MS))]);
+      location.reload();
+    },
+    async loadEmbedOnce(element) {
+      await asked();
+      gate.loadOnce(element);
+      await record('embed', snapshot.choices);
+    },
+    blockedEmbeds: () => gate.blocked(),
+    show: (view = 'dialog') => events.emit('show', { view }),
+    async history() {
+      await ready;
+      return (await readReceipts(kv, site)).map(toHistoryItem);
+    },
+    async exportProof(): Promise<ProofDocument> {
+      await ready;
+      const { subject } = await ensureDevice();
+      const keys = await outbox!.keys().catch(() => ({ keys: [] }));
+      const proofOf = async (id: string) => {
+        const res = await fetch(`${collector}/v1/sites/${encodeURIComponent(site)}/log/proof/${id}`).catch(() => null);
+        return res?.status === 200 ? res.json() : null;
+      };
+      const list = (await readReceipts(kv, site)).filter((r) => r.status !== 'refused');
+      const receipts = await Promise.all(
+        list.map(async (r) => ({ jws: r.jws, ack: r.ack?.jws ?? null, proof: r.ack ? await proofOf(r.id) : null })),
+      );
+      return { v: 1, site, subject, collector, exportedAt: new Date().toISOString(), keys, receipts };
+    },
+    destroy() {
+      live = false;
+      gate.stop();
+      outbox?.stop();
+      removeEventListener('online', flush);
+      document.removeEventListener('visibilitychange', flush);
+      document.removeEventListener('click', onOpenClick);
+    },
+  };
+  return runtime;
+}

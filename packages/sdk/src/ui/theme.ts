@@ -1,0 +1,18 @@
+import type { ThemeConfig } from '@consent-ledger/protocol';
+
+const VARS: Record<Exclude<keyof ThemeConfig, 'position'>, string> = {
+  accent: '--cl-accent',
+  background: '--cl-bg',
+  text: '--cl-text',
+  radius: '--cl-radius',
+  font: '--cl-font',
+};
+
+/** Sets the site's theme on our host element as custom properties (through the CSSOM, so a strict CSP allows it). */
+export function applyTheme(host: HTMLElement, theme: ThemeConfig = {}): void {
+  for (const [key, name] of Object.entries(VARS)) {
+    const value = theme[key as keyof typeof VARS];
+    if (value) host.style.setProperty(name, value);
+    else host.style.removeProperty(name);
+  }
+}
