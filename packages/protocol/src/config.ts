@@ -72,7 +72,6 @@ const isInteger = (value: unknown): value is number => typeof value === 'number'
 
 /** A value as it appears in a message: JSON, cut short. */
 function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
@@ -80,6 +79,7 @@ function show(value: unknown): string {
 /** What a value is, for "must be X, got Y" messages. */
 function kind(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${show(value)}`;
@@ -413,7 +413,10 @@ export function validateSiteConfig(value: unknown): Result<SiteConfig> {
   );
   const revision = given('revision', (v) => c.integer(v, 'revision', 1, Number.MAX_SAFE_INTEGER));
   const policyUrl = given('policyUrl', (v) => c.url(v, 'policyUrl'));
-  const languages = given('languages', (v) => checkLanguages(c, v)) ?? [];
+  const before = c.issues.length;
+  const checkedLanguages = given('languages', (v) => checkLanguages(c, v));
+  // Unknown languages would make every per-language text look wrong: check those only against a sound list.
+  const languages = c.issues.length === before && checkedLanguages ? checkedLanguages : [];
   const expiresAfterDays = given('expiresAfterDays', (v) => c.integer(v, 'expiresAfterDays', 1, MAX_EXPIRES_AFTER_DAYS));
   const { purposes, ids: asked } = given('purposes', (v) => checkPurposes(c, v, languages)) ?? { ids: [] };
   const serviceIds = new Set<string>();

@@ -8,6 +8,7 @@ import type { KeyCache } from './receipt';
 import { fail, ok, type Result } from './result';
 import { uuidv7 } from './uuid';
 
+/** The `typ` of a DPoP proof (RFC 9449 §4.2). */
 export const DPOP_TYP = 'dpop+jwt';
 
 /** The claims a proof signs (RFC 9449 §4.2). */

@@ -14,4 +14,7 @@ export * from './config';
 export * from './texts';
 export * from './notice';
 export * from './proof';
+export * from './inclusion';
+export * from './export';
+export * from './proof-document';
 export { catalogs } from './catalogs';

@@ -280,7 +280,7 @@ describe('stored trees', () => {
       expect(await treeRoot(size, read)).toEqual(rootOfLeaves(leaves));
       expect(reference.root()).toEqual(rootOfLeaves(leaves));
     }
-    const referenceNodes = reference.levels.flatMap((hashes, level) => hashes.map((hash, index) => [key(level, index), toHex(hash)]));
+    const referenceNodes = reference.levels.flatMap((hashes, level) => hashes.map((hash, index): [string, string] => [key(level, index), toHex(hash)]));
     expect(new Map([...stored].map(([k, h]) => [k, toHex(h)]))).toEqual(new Map(referenceNodes));
   });
 

@@ -29,12 +29,12 @@ const LEAF_PREFIX = /* @__PURE__ */ Uint8Array.of(0);
 const NODE_PREFIX = /* @__PURE__ */ Uint8Array.of(1);
 
 /** Leaf hash: SHA-256(0x00 || entry). */
-export function leafHash(entry: Uint8Array | string): Uint8Array {
+export function leafHash(entry: Uint8Array | string): Uint8Array<ArrayBuffer> {
   return sha256Concat([LEAF_PREFIX, typeof entry === 'string' ? utf8(entry) : entry]);
 }
 
 /** Interior node hash: SHA-256(0x01 || left || right). */
-export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
+export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array<ArrayBuffer> {
   return sha256Concat([NODE_PREFIX, left, right]);
 }
 
@@ -117,7 +117,7 @@ export function verifyInclusion(leaf: Uint8Array, index: number, size: number, p
   let sn = size - 1;
   let r = leaf;
   for (const p of proof) {
-    if (!isHash(p)) return false;
+    if (!isHash(p) || sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
       while (fn % 2 === 0 && fn !== 0) {
@@ -130,7 +130,7 @@ export function verifyInclusion(leaf: Uint8Array, index: number, size: number, p
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  return bytesEqual(r, root);
+  return sn === 0 && bytesEqual(r, root);
 }
 
 /** Verifies a consistency proof (RFC 9162 §2.1.4.2); `from` must be at least 1, as in DESIGN.md. */
@@ -293,7 +293,9 @@ function largestPowerOfTwoBelow(n: number): number {
 }
 
 function isPowerOfTwo(n: number): boolean {
-  return n === largestPowerOfTwoBelow(n) * 2 || n === 1;
+  let k = 1;
+  while (k < n) k *= 2;
+  return k === n;
 }
 
 function isSize(n: unknown): n is number {

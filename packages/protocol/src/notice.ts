@@ -1,9 +1,9 @@
 import { catalogs } from './catalogs';
-import type { Language, SiteConfig } from './config';
+import type { BuiltinPurpose, Language, SiteConfig } from './config';
 import { utf8 } from './encoding';
 import { canonicalize } from './jcs';
 import { sha256b64u } from './sha256';
-import { TEXT_KEYS, type Catalog, type TextKey } from './texts';
+import { TEXT_KEYS, type TextKey } from './texts';
 
 /** What one visitor reads: a site config resolved for one language (DESIGN.md, Notice). */
 export interface Notice {
@@ -39,7 +39,7 @@ export function resolveNotice(config: SiteConfig, language: Language): Notice {
   for (const key of TEXT_KEYS) texts[key] = catalog.texts[key].split('{site}').join(config.name);
   const purposes = [{ id: 'necessary', ...catalog.purposes.necessary }];
   for (const [id, overrides] of Object.entries(config.purposes)) {
-    const defaults = (catalog.purposes as Partial<Catalog['purposes']>)[id as keyof Catalog['purposes']];
+    const defaults = Object.hasOwn(catalog.purposes, id) ? catalog.purposes[id as BuiltinPurpose] : undefined;
     const title = overrides.title?.[language] ?? defaults?.title;
     const description = overrides.description?.[language] ?? defaults?.description;
     // Validation makes a custom purpose give both texts in every site language.

@@ -1,9 +1,9 @@
 import { SITE_ID } from './config';
-import { base64urlEncode, fromUtf8, isHash64u, utf8 } from './encoding';
+import { base64urlEncode, fromUtf8, isHash64u } from './encoding';
 import { exportPublicJwk, importPublicJwk, jwkThumbprint, type EcPublicJwk } from './jwk';
 import { decodeJws, signJws, verifyDecodedJws, type KeyPair } from './jws';
+import { leafHash } from './merkle';
 import { fail, ok, type Issue, type Result } from './result';
-import { sha256Concat } from './sha256';
 import { isUuidV7, uuidv7 } from './uuid';
 
 export const RECEIPT_TYP = 'consent-receipt+jws';
@@ -100,13 +100,6 @@ export function validateReceiptPayload(value: unknown): Result<ReceiptPayload> {
   return ok(p as unknown as ReceiptPayload);
 }
 
-const LEAF_PREFIX = new Uint8Array([0]);
-
-/** RFC 9162 leaf hash of a JWS, base64url. */
-function jwsLeafHash(jws: string): string {
-  return base64urlEncode(sha256Concat([LEAF_PREFIX, utf8(jws)]));
-}
-
 /** Signs a receipt with the device key; the subject is the thumbprint of its public key. Throws if the input is not a valid receipt. */
 export async function createReceipt(input: ReceiptInput, device: KeyPair): Promise<VerifiedReceipt> {
   const jwk = (await exportPublicJwk(device.publicKey)) as EcPublicJwk;
@@ -128,7 +121,7 @@ export async function createReceipt(input: ReceiptInput, device: KeyPair): Promi
   const valid = validateReceiptPayload(payload);
   if (!valid.ok) throw new TypeError(valid.error.message);
   const jws = await signJws({ alg: 'ES256', typ: RECEIPT_TYP, jwk }, JSON.stringify(payload), device.privateKey);
-  return { jws, payload, jwk, leafHash: jwsLeafHash(jws) };
+  return { jws, payload, jwk, leafHash: base64urlEncode(leafHash(jws)) };
 }
 
 /**
@@ -162,7 +155,7 @@ export async function verifyReceipt(jws: string, cache?: KeyCache): Promise<Resu
     }
     const verified = await verifyDecodedJws(decoded.value, key);
     if (!verified.ok) return verified;
-    return ok({ jws, payload: valid.value, jwk, leafHash: jwsLeafHash(jws) });
+    return ok({ jws, payload: valid.value, jwk, leafHash: base64urlEncode(leafHash(jws)) });
   } catch {
     // A key WebCrypto refuses to import (e.g. a point not on the curve) lands here.
     return fail('malformed', 'receipt: cannot be verified');

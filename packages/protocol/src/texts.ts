@@ -1,3 +1,5 @@
+import type { BuiltinPurpose } from './config';
+
 // The keys of every text the banner, the dialog, placeholders and the history view display.
 // Placeholders in braces: {site} is replaced by the site's name when the notice is resolved (the name
 // is part of what the visitor read, so it belongs in the hashed notice); {provider}, {service},
@@ -63,5 +65,5 @@ export type TextKey = (typeof TEXT_KEYS)[number];
 /** One language's default texts: every key, plus each built-in purpose's title and description. */
 export interface Catalog {
   texts: Record<TextKey, string>;
-  purposes: Record<'necessary' | 'analytics' | 'marketing' | 'maps' | 'audiovideo', { title: string; description: string }>;
+  purposes: Record<BuiltinPurpose, { title: string; description: string }>;
 }

@@ -4,10 +4,11 @@ import { createEmitter } from './core/emitter';
 import { GPC_PURPOSE, gpcActive } from './core/gpc';
 import { askedOf, evaluate, fillChoices, isGranted, type StoredDecision } from './core/state';
 import { createGate } from './gate/gate';
-import { deviceKey, type DeviceKey } from './store/device';
+import { deviceKey } from './store/device';
 import { keyOf, memoryKv, openKv, type Kv } from './store/idb';
 import { createOutbox, type Outbox } from './store/outbox';
 import { appendReceipt, readReceipts, toHistoryItem } from './store/receipts';
+import type { DeviceKey } from './store/sign';
 import type { ConfigDocument, ConsentEvents, ConsentOptions, ConsentRuntime, ConsentSnapshot, ProofDocument } from './types';
 
 interface CachedConfig {
@@ -71,7 +72,8 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   }
 
   async function revalidate(cached: CachedConfig | undefined): Promise<void> {
-    const lang = (options.lang ?? navigator.languages ?? []).join(',');
+    // One tag: the collector matches it first, then the browser's own Accept-Language.
+    const lang = options.lang?.[0] ?? navigator.language;
     const res = await fetch(`${collector}/v1/sites/${encodeURIComponent(site)}/config?lang=${encodeURIComponent(lang)}`, {
       headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
     });
@@ -108,6 +110,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   async function start(): Promise<void> {
     const opened = await openKv([keyOf.decision(site), keyOf.config(site), keyOf.device(), keyOf.gpc(site)]);
     kv = opened.kv;
+    if (!live) return;
     const [stored, cached, storedDevice, gpcRecorded] = opened.values as [StoredDecision?, CachedConfig?, DeviceKey?, boolean?];
     decision = stored;
     device = storedDevice;

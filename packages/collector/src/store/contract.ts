@@ -83,7 +83,8 @@ export function recordingSigner(): AckSigner & { calls: AckPayload[][] } {
   return Object.assign(sign, { calls });
 }
 
-function batch(site: string, receipts: VerifiedReceipt[], receivedAt = AT): ReceiptBatch {
+/** A batch of receipts as one request brings them, with a fixed IP and user agent. */
+export function batch(site: string, receipts: VerifiedReceipt[], receivedAt = AT): ReceiptBatch {
   return { site, receivedAt, receipts: receipts.map((receipt) => ({ receipt, ip: '203.0.113.0', userAgent: 'test-agent' })) };
 }
 

@@ -68,4 +68,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     revoked_at TEXT
   );
   `,
+  // 2 (audit): time ranges over live receipts (search, stats, the retention purge's lookup).
+  `CREATE INDEX entries_live_by_time ON entries (site, received_at) WHERE kind = 'receipt' AND redacted_at IS NULL;`,
 ];

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeLedgerStore } from './contract';
+import { describeLedgerStore, type StoreHarness } from './contract';
+import { describeAuditQueries } from './contract-audit';
 import { openSqliteStore } from './sqlite';
 import type { LedgerStore } from './types';
 
-describeLedgerStore('sqlite', async () => {
+async function sqliteHarness(): Promise<StoreHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
   const file = join(dir, 'ledger.db');
   const open: LedgerStore[] = [openSqliteStore(file)];
@@ -29,4 +30,7 @@ describeLedgerStore('sqlite', async () => {
     },
   };
   return harness;
-});
+}
+
+describeLedgerStore('sqlite', sqliteHarness);
+describeAuditQueries('sqlite', sqliteHarness);

@@ -4,9 +4,11 @@
 // this store only takes for synchronous work, so it never blocks the event loop across an await.
 import Database from 'better-sqlite3';
 import { base64urlDecode, base64urlEncode, type AckPayload, type EntryKind, type SiteConfig } from '@consent-ledger/protocol';
+import { sqliteAuditQueries } from './sqlite-audit';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
 import type {
   AckSigner,
+  AuditQueries,
   AppendedReceipt,
   BatchOutcome,
   CheckpointRecord,
@@ -139,6 +141,7 @@ class SqliteStore implements LedgerStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly w;
   private readonly r;
+  private readonly audit: AuditQueries;
 
   constructor(path: string, options: SqliteStoreOptions) {
     const timeout = options.busyTimeoutMs ?? 5000;
@@ -202,6 +205,7 @@ class SqliteStore implements LedgerStore {
       tokenByHash: r.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
       tokens: r.prepare<[], TokenRow>('SELECT * FROM tokens ORDER BY created_at, id'),
     };
+    this.audit = sqliteAuditQueries({ reader: r, columns: ENTRY_COLUMNS, toEntry });
   }
 
   /** Runs write operations one after another on the writer connection. */
@@ -423,6 +427,23 @@ class SqliteStore implements LedgerStore {
 
   revokeToken(id: string, at: string): Promise<boolean> {
     return this.transaction(() => this.w.revokeToken.run(at, id).changes === 1);
+  }
+
+  // Audit queries: sqlite-audit.ts.
+  subjectEntries(...args: Parameters<AuditQueries['subjectEntries']>) {
+    return this.audit.subjectEntries(...args);
+  }
+
+  searchReceipts(...args: Parameters<AuditQueries['searchReceipts']>) {
+    return this.audit.searchReceipts(...args);
+  }
+
+  receiptStats(...args: Parameters<AuditQueries['receiptStats']>) {
+    return this.audit.receiptStats(...args);
+  }
+
+  expiredReceiptIds(...args: Parameters<AuditQueries['expiredReceiptIds']>) {
+    return this.audit.expiredReceiptIds(...args);
   }
 
   close(): Promise<void> {

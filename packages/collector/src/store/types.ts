@@ -2,7 +2,7 @@
 // (several collector processes on one database) implements it unchanged; the SQLite store is the
 // embedded default. Hashes are base64url strings in rows (as on the wire) and raw bytes only where
 // Merkle code consumes them (node reads).
-import type { AckPayload, EntryKind, Failure, SiteConfig, VerifiedReceipt } from '@consent-ledger/protocol';
+import type { AckPayload, EntryKind, Failure, SiteConfig, TreeNode, VerifiedReceipt } from '@consent-ledger/protocol';
 
 /** A stored site configuration; a deleted site keeps its log readable but refuses new receipts. */
 export interface SiteRecord {
@@ -131,18 +131,12 @@ export interface CheckpointRecord {
   createdAt: string;
 }
 
-/** Tree nodes to store: complete subtrees (level, index); level 0 are leaf hashes. */
-export interface TreeNode {
-  level: number;
-  index: number;
-  hash: Uint8Array;
-}
-
 /** One integration step: nodes created by appending entries [fromSize, checkpoint.size). */
 export interface Integration {
   site: string;
   /** The tree size this step starts from; the store refuses the step if it is no longer current. */
   fromSize: number;
+  /** Complete subtrees created (as protocol's `integrate` returns them); level 0 are leaf hashes, which a store may already hold. */
   nodes: TreeNode[];
   checkpoint: CheckpointRecord;
 }
@@ -168,7 +162,7 @@ export interface TokenRecord {
  * The audit issue adds, next to these: subject history, receipt search (keyset on index), export
  * streams (AsyncIterable over entries), stats. They read the same rows (`EntryRecord`).
  */
-export interface LedgerStore {
+export interface LedgerStore extends AuditQueries {
   /** Saves a config and appends those of its notices whose textHash is not yet in the site's log, atomically; undeletes a deleted site. */
   putSite(config: SiteConfig, notices: NoticeInput[], at: string): Promise<{ site: SiteRecord; appended: NoticeRecord[] }>;
   /** A site by id, deleted ones included (check `deletedAt`). */
@@ -220,4 +214,68 @@ export interface LedgerStore {
 
   /** Waits for in-flight writes, then releases the database. */
   close(): Promise<void>;
+}
+
+// ---- Audit (issue 4) --------------------------------------------------------------------------
+// Read-only queries for auditors, and the lookup of the retention purge. Exports page through
+// `readEntries` (already keyset on index). Contract: `describeAuditQueries` in contract-audit.ts,
+// to run beside `describeLedgerStore` against every store. Timestamps are the ISO 8601 UTC strings
+// with milliseconds the store holds, so range filters compare them as strings.
+
+/** A receipt search; filters combine with AND. Only unredacted receipts match (their choices are gone). */
+export interface ReceiptQuery {
+  /** Receipts whose `choices` list this purpose. */
+  purpose?: string;
+  /** With `purpose`: receipts where `choices[purpose]` is this state. Never given without `purpose`. */
+  state?: 'granted' | 'denied';
+  method?: string;
+  /** `receivedAt >= from`. */
+  from?: string;
+  /** `receivedAt < to`. */
+  to?: string;
+  /** Keyset cursor: only indexes above it (`asc`) or below it (`desc`). */
+  after?: number;
+  order: 'asc' | 'desc';
+  /** At most this many receipts (1 to 1000). */
+  limit: number;
+}
+
+/** Aggregation of a site's unredacted receipts by `receivedAt`. */
+export interface StatsQuery {
+  from?: string;
+  to?: string;
+  /** `day`: UTC calendar days; `week`: ISO weeks (Monday to Sunday, UTC). */
+  interval: 'day' | 'week';
+}
+
+/** Counts of one purpose in one bucket. */
+export interface PurposeCounts {
+  /** Receipts of the bucket with `choices[purpose] === 'granted'`. */
+  granted: number;
+  denied: number;
+  /** Receipts of the bucket that deny the purpose although the subject's previous entry (at any date) granted it; a redacted previous entry grants nothing. */
+  withdrawn: number;
+}
+
+/** One time bucket of stats. */
+export interface StatsBucket {
+  /** `YYYY-MM-DD`: the day, or the Monday of the week. */
+  start: string;
+  receipts: number;
+  /** Receipts per method, only methods that occur. */
+  methods: Record<string, number>;
+  /** Per purpose that occurs in a receipt's choices. */
+  purposes: Record<string, PurposeCounts>;
+}
+
+/** The audit half of `LedgerStore`. */
+export interface AuditQueries {
+  /** Every entry of one subject in a site's log (redacted ones included), in index order, which is chain order. */
+  subjectEntries(site: string, subject: string): Promise<EntryRecord[]>;
+  /** Receipts matching `query`, in index order (`asc` or `desc`), at most `query.limit`; stable under concurrent appends since indexes only grow. */
+  searchReceipts(site: string, query: ReceiptQuery): Promise<EntryRecord[]>;
+  /** Per-bucket counts of unredacted receipts received in [from, to), buckets in ascending order, empty buckets omitted. */
+  receiptStats(site: string, query: StatsQuery): Promise<StatsBucket[]>;
+  /** Ids of unredacted receipts received before `before`, in index order, at most `limit` (the retention purge's lookup). */
+  expiredReceiptIds(site: string, before: string, limit: number): Promise<string[]>;
 }

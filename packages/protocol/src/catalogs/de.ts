@@ -44,7 +44,7 @@ export const de: Catalog = {
     'history.choices': 'Auswahl',
     'history.status': 'Status',
     'history.acknowledged': 'Bestätigt',
-    'history.pending': 'Wird noch gesendet',
+    'history.pending': 'Noch nicht gesendet',
     'history.refused': 'Vom Server abgelehnt',
     'history.download': 'Meine Einwilligungsnachweise herunterladen',
     'history.subject': 'Pseudonyme Kennung dieses Geräts',
@@ -66,7 +66,7 @@ export const de: Catalog = {
     necessary: {
       title: 'Unbedingt erforderlich',
       description:
-        'Cookies und Technologien, ohne die die Website nicht funktioniert: Sicherheit, Anmeldung in Ihrem Konto, Speichern Ihrer Auswahl. Dafür ist keine Einwilligung erforderlich.',
+        'Cookies und ähnliche Technologien, die für den Betrieb der Website nötig sind: Sicherheit, Anmeldung in Ihrem Konto, Speichern Ihrer Auswahl. Dafür ist keine Einwilligung erforderlich.',
     },
     analytics: {
       title: 'Statistik',

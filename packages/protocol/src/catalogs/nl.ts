@@ -6,7 +6,7 @@ export const nl: Catalog = {
     'banner.label': 'Cookies en privacy',
     'banner.title': 'Uw gegevens, uw keuze',
     'banner.text':
-      'Met uw toestemming gebruiken {site} en derde partijen cookies en vergelijkbare technieken voor de doeleinden die u onder ‘Aanpassen’ vindt. Voor cookies die nodig zijn om de site te laten werken, is geen toestemming nodig. U kunt uw keuze op elk moment wijzigen of uw toestemming intrekken.',
+      'Met uw toestemming gebruiken {site} en derde partijen cookies en vergelijkbare technieken voor de doeleinden die u onder ‘Aanpassen’ vindt. Voor cookies die de site nodig heeft om te werken, is geen toestemming vereist. U kunt uw keuze op elk moment wijzigen of uw toestemming intrekken.',
     'banner.policy': 'Privacyverklaring',
     'banner.acceptAll': 'Alles accepteren',
     'banner.rejectAll': 'Alles weigeren',
@@ -65,7 +65,7 @@ export const nl: Catalog = {
   purposes: {
     necessary: {
       title: 'Strikt noodzakelijk',
-      description: 'Cookies en technieken die de site nodig heeft om te werken: beveiliging, aanmelden op uw account, uw keuzes onthouden. Hiervoor is geen toestemming nodig.',
+      description: 'Cookies en technieken die de site nodig heeft om te werken: beveiliging, inloggen op uw account, uw keuzes onthouden. Hiervoor is geen toestemming nodig.',
     },
     analytics: {
       title: 'Statistieken',
@@ -82,7 +82,7 @@ export const nl: Catalog = {
     audiovideo: {
       title: 'Audio en video',
       description:
-        'Teleconsultatie en ingesloten videospelers. De aanbieder ontvangt uw IP-adres en kan cookies plaatsen. Uw browser vraagt altijd eerst uw toestemming voordat uw camera of microfoon wordt gebruikt.',
+        'Teleconsultatie en ingesloten videospelers. De aanbieder ontvangt uw IP-adres en kan cookies plaatsen. Uw browser vraagt altijd om uw toestemming voordat uw camera of microfoon wordt gebruikt.',
     },
   },
 };

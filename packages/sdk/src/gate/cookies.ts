@@ -1,4 +1,4 @@
-const EXPIRED = '=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0';
+const EXPIRED = '=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
 
 /** Turns a cookie pattern (exact name, or `*` for any run of characters) into a matcher. */
 export function cookieMatcher(pattern: string): (name: string) => boolean {

@@ -16,7 +16,8 @@ export const isBlocked = (el: Element): boolean => !live.has(el);
 export function serviceOf(el: Element, purpose: string, services: Service[]): Service | null {
   let host = '';
   try {
-    host = new URL(el.getAttribute('data-src') ?? '', el.ownerDocument.baseURI).hostname;
+    const url = el.getAttribute('data-src') ?? el.querySelector('source[data-src]')?.getAttribute('data-src');
+    host = new URL(url ?? '', el.ownerDocument.baseURI).hostname;
   } catch {
     // No URL: no service to name.
   }

@@ -1,19 +1,17 @@
-import { exportPublicJwk, generateDeviceKey, jwkThumbprint, type KeyPair } from '@consent-ledger/protocol';
+import { generateDeviceKey, type EcPublicJwk } from '@consent-ledger/protocol';
 import { withLock } from '../core/lock';
 import { keyOf, type Kv } from './idb';
+import { thumbprint, type DeviceKey } from './sign';
 
-/** The device key pair as stored (the non-extractable private CryptoKey as is) and its subject id. */
-export interface DeviceKey extends KeyPair {
-  subject: string;
-}
-
-/** The device key, created on first need; under a lock so two tabs never make two keys. */
+/** The device key, created on first need (private key non-extractable, stored as a CryptoKey); under a lock so two tabs never make two. */
 export function deviceKey(kv: Kv): Promise<DeviceKey> {
   return withLock('consent-ledger:device', async () => {
     const [stored] = await kv.getMany<[DeviceKey | undefined]>([keyOf.device()]);
     if (stored) return stored;
     const pair = await generateDeviceKey();
-    const device = { ...pair, subject: jwkThumbprint(await exportPublicJwk(pair.publicKey)) };
+    const { x, y } = (await crypto.subtle.exportKey('jwk', pair.publicKey)) as EcPublicJwk;
+    const jwk: EcPublicJwk = { kty: 'EC', crv: 'P-256', x, y };
+    const device = { ...pair, jwk, subject: await thumbprint(jwk) };
     await kv.set(keyOf.device(), device);
     return device;
   });

@@ -1,8 +1,8 @@
-import { verifyAck, type Jwks } from '@consent-ledger/protocol';
+import type { Jwks } from '@consent-ledger/protocol';
 import { withLock } from '../core/lock';
-import type { DeviceKey } from './device';
 import { keyOf, type Kv } from './idb';
 import { readReceipts, rechain, settleReceipts, type ReceiptRecord } from './receipts';
+import { checkAck, type DeviceKey } from './sign';
 
 /** What the outbox needs from the runtime. */
 export interface OutboxOptions {
@@ -20,7 +20,7 @@ export interface Outbox {
   flush(): Promise<void>;
   /** The collector's keys (cached; fetched again when an ack names an unknown key). */
   keys(refresh?: boolean): Promise<Jwks>;
-  /** Stops the retry timer. */
+  /** Stops sending (a batch in flight completes) and the retry timer. */
   stop(): void;
 }
 
@@ -53,6 +53,7 @@ function batchOf(pending: ReceiptRecord[]): ReceiptRecord[] {
 /** Creates the outbox of a site. */
 export function createOutbox(o: OutboxOptions): Outbox {
   let attempt = 0;
+  let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cachedKeys: Jwks | undefined;
 
@@ -70,9 +71,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   async function verified(record: ReceiptRecord, jws: string): Promise<ReceiptRecord['ack']> {
     for (const refresh of [false, true]) {
-      const result = await verifyAck(jws, await keys(refresh));
-      const p = result.ok ? result.value : null;
-      if (p && p.id === record.id && p.leafHash === record.leafHash && p.site === o.site) return { jws, payload: p };
+      const p = await checkAck(jws, await keys(refresh));
+      if (p?.id === record.id && p.leafHash === record.leafHash && p.subject === record.payload.subject) return { jws, payload: p };
     }
     return null;
   }
@@ -121,6 +121,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   function schedule(afterMs?: number): void {
     clearTimeout(timer);
+    if (stopped) return;
     const delay = afterMs ?? Math.min(1000 * 2 ** attempt++, MAX_DELAY_MS);
     timer = setTimeout(() => void flush(), delay);
   }
@@ -131,7 +132,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       try {
         for (;;) {
           const pending = (await readReceipts(o.kv, o.site)).filter((r) => r.status === 'pending');
-          if (!pending.length) break;
+          if (!pending.length || stopped) break;
           await sendBatch(batchOf(pending), rechains);
         }
         attempt = 0;
@@ -141,5 +142,5 @@ export function createOutbox(o: OutboxOptions): Outbox {
     });
   }
 
-  return { flush, keys, stop: () => clearTimeout(timer) };
+  return { flush, keys, stop: () => ((stopped = true), clearTimeout(timer)) };
 }

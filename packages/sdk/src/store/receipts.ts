@@ -1,8 +1,8 @@
-import { createReceipt, type ReceiptInput, type ReceiptPayload } from '@consent-ledger/protocol';
+import type { ReceiptInput, ReceiptPayload } from '@consent-ledger/protocol';
 import { withLock } from '../core/lock';
 import type { HistoryItem } from '../types';
-import type { DeviceKey } from './device';
 import { keyOf, type Kv } from './idb';
+import { signReceipt, type DeviceKey, type SignedReceipt } from './sign';
 
 /** One receipt as kept on the device, in chain order: the outbox is its `pending` part. */
 export interface ReceiptRecord {
@@ -43,9 +43,9 @@ const chainHead = (list: ReceiptRecord[]): string | null =>
 
 const lockName = (site: string) => `consent-ledger:${site}`;
 
-async function sign(input: ReceiptInput, device: DeviceKey): Promise<Pick<ReceiptRecord, 'id' | 'jws' | 'leafHash' | 'payload'>> {
-  const r = await createReceipt(input, device);
-  return { id: r.payload.id, jws: r.jws, leafHash: r.leafHash, payload: r.payload };
+async function sign(input: ReceiptInput, device: DeviceKey): Promise<SignedReceipt & { id: string }> {
+  const r = await signReceipt(input, device);
+  return { ...r, id: r.payload.id };
 }
 
 /** Signs a receipt chained after the subject's last one and queues it, under the site's lock. */

@@ -18,12 +18,12 @@ export function Banner({ t, doc, onAccept, onReject, onCustomize }: BannerProps)
         {t('banner.text', { site: doc.config.name })} <a href={doc.notice.policyUrl}>{t('banner.policy')}</a>
       </p>
       <div class="acts">
-        <button type="button" class="b" onClick={onAccept}>{t('banner.acceptAll')}</button>
-        <button type="button" class="b" onClick={onReject}>{t('banner.rejectAll')}</button>
-        <button type="button" class="b" onClick={onCustomize}>{t('banner.customize')}</button>
+        <button class="b" onClick={onAccept}>{t('banner.acceptAll')}</button>
+        <button class="b" onClick={onReject}>{t('banner.rejectAll')}</button>
+        <button class="b" onClick={onCustomize}>{t('banner.customize')}</button>
       </div>
       {/* Closing is a refusal (CNIL): it records reject-all, it never hides the question. */}
-      <button type="button" class="x" aria-label={t('banner.close')} title={t('banner.close')} onClick={onReject}>×</button>
+      <button class="x" aria-label={t('banner.close')} title={t('banner.close')} onClick={onReject}>×</button>
     </div>
   );
 }

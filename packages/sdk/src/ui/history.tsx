@@ -59,13 +59,13 @@ export function History({ t, doc, snap, items, onDownload, onWithdraw, onBack }:
         ))}
       <div class="acts">
         {items && items.length > 0 && (
-          <button type="button" class="b" onClick={onDownload}>{t('history.download')}</button>
+          <button class="b" onClick={onDownload}>{t('history.download')}</button>
         )}
         {granted && (
-          <button type="button" class="b" onClick={onWithdraw}>{t('withdraw.button')}</button>
+          <button class="b" onClick={onWithdraw}>{t('withdraw.button')}</button>
         )}
       </div>
-      <button type="button" class="lnk" onClick={onBack}>{t('dialog.title')}</button>
+      <button class="lnk" onClick={onBack}>{t('dialog.title')}</button>
     </>
   );
 }

@@ -33,7 +33,7 @@ export function Preferences({ t, doc, snap, draft, onToggle, onSave, onAccept, o
                   <span>{t('dialog.alwaysOn')}</span>
                 ) : (
                   <button
-                    type="button"
+                   
                     class="sw"
                     role="switch"
                     aria-checked={draft[id] === 'granted'}
@@ -58,11 +58,11 @@ export function Preferences({ t, doc, snap, draft, onToggle, onSave, onAccept, o
         })}
       </ul>
       <div class="acts">
-        <button type="button" class="b" onClick={onSave}>{t('dialog.save')}</button>
-        <button type="button" class="b" onClick={onAccept}>{t('dialog.acceptAll')}</button>
-        <button type="button" class="b" onClick={onReject}>{t('dialog.rejectAll')}</button>
+        <button class="b" onClick={onSave}>{t('dialog.save')}</button>
+        <button class="b" onClick={onAccept}>{t('dialog.acceptAll')}</button>
+        <button class="b" onClick={onReject}>{t('dialog.rejectAll')}</button>
       </div>
-      <button type="button" class="lnk" onClick={onHistory}>{t('dialog.history')}</button>
+      <button class="lnk" onClick={onHistory}>{t('dialog.history')}</button>
     </>
   );
 }

@@ -4,42 +4,39 @@
 export const css = `:host{all:initial;--cl-accent:#1d4ed8;--cl-on:#fff;--cl-bg:#fff;--cl-text:#1a1a1a;--cl-line:#6b6b6b;--cl-radius:8px;--cl-font:system-ui,sans-serif}
 @media (prefers-color-scheme:dark){:host{--cl-accent:#9ab8ff;--cl-on:#0b1633;--cl-bg:#1c1c21;--cl-text:#f2f2f2;--cl-line:#a0a0a8}}
 :host(#consent-ledger){position:fixed;top:0;left:0;z-index:2147483600}
-.w{font:16px/1.5 var(--cl-font);color:var(--cl-text);box-sizing:border-box}
-.bn,.dlg,.ph{background:var(--cl-bg);border:1px solid var(--cl-line);border-radius:var(--cl-radius);box-sizing:border-box}
-.bn{position:fixed;left:8px;right:8px;bottom:8px;margin:0 auto;max-width:60rem;max-height:calc(100vh - 16px);overflow:auto;padding:16px 20px;box-shadow:0 4px 24px #0006;animation:cl-in .2s ease-out}
-.top{top:8px;bottom:auto}.center{top:8px;height:fit-content;margin:auto}
-@keyframes cl-in{from{opacity:0;transform:translateY(8px)}}
-h2{font-size:1.2em;line-height:1.3;margin:0 44px 8px 0}
-p{margin:0 0 12px}a,.lnk{color:var(--cl-accent)}
+.w{font:16px/1.5 var(--cl-font);color:var(--cl-text)}
+.bn,.dlg,.ph,.svc{background:var(--cl-bg);border:1px solid var(--cl-line);border-radius:var(--cl-radius);box-sizing:border-box;padding:12px 16px}
+.bn{position:fixed;inset:auto 8px 8px;margin:auto;max-width:60rem}
+.bn,.dlg{max-height:calc(100vh - 16px);overflow:auto;box-shadow:0 4px 24px #0008}
+.top{top:8px;bottom:auto}.center{top:8px;height:fit-content}
+h2{font-size:1.2em;margin:0 40px 8px 0}
+p{margin:0 0 8px}a,.lnk,summary{color:var(--cl-accent)}
 .acts{display:grid;grid-template-columns:repeat(auto-fit,minmax(10em,1fr));grid-auto-rows:1fr;gap:8px;margin:12px 0 0}
-.b{font:inherit;font-weight:600;min-height:44px;padding:8px 16px;border:2px solid var(--cl-accent);border-radius:var(--cl-radius);background:var(--cl-accent);color:var(--cl-on);cursor:pointer}
-.b:hover,.lnk:hover{text-decoration:underline;text-decoration-thickness:2px}
-.x{position:absolute;top:8px;right:8px;width:40px;height:40px;border:0;border-radius:50%;background:none;color:inherit;font:28px/1 var(--cl-font);cursor:pointer}
+button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer}
+.b{font-weight:600;min-height:44px;padding:8px 16px;border:2px solid var(--cl-accent);border-radius:var(--cl-radius);background:var(--cl-accent);color:var(--cl-on)}
+.b:hover,.lnk:hover{text-decoration:underline}
+.x{position:absolute;top:8px;right:8px;width:40px;height:40px;font-size:28px;line-height:1}
 :focus-visible{outline:3px solid var(--cl-accent);outline-offset:2px}
 .bd{position:fixed;inset:0;display:grid;place-items:center;padding:8px;background:#000a}
-.dlg{position:relative;width:100%;max-width:42rem;max-height:calc(100vh - 16px);overflow:auto;padding:20px;box-shadow:0 4px 24px #0008}
+.dlg{position:relative;width:100%;max-width:42rem}
 .dlg:focus{outline:0}
 ul{list-style:none;margin:0;padding:0}
 .p{border-top:1px solid var(--cl-line);padding:12px 0}
 .row{display:flex;align-items:center;justify-content:space-between;gap:12px;font-weight:600}
-.sw{flex:none;position:relative;width:48px;height:28px;padding:0;border:2px solid var(--cl-line);border-radius:14px;background:var(--cl-bg);cursor:pointer}
+.sw{flex:none;position:relative;width:48px;height:28px;border:2px solid var(--cl-line);border-radius:14px}
 .sw::before{content:"";position:absolute;top:3px;left:3px;width:18px;height:18px;border-radius:50%;background:var(--cl-line);transition:transform .15s}
 .sw[aria-checked=true]{background:var(--cl-accent);border-color:var(--cl-accent)}
 .sw[aria-checked=true]::before{background:var(--cl-on);transform:translateX(20px)}
-.note{padding:8px 12px;border-left:4px solid var(--cl-accent)}
-summary{cursor:pointer;padding:4px 0;color:var(--cl-accent)}
-.svc{margin:8px 0 0;padding:8px 12px;border:1px solid var(--cl-line);border-radius:var(--cl-radius)}
-dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:4px 0 0;font-size:.9em}
-dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
-.warn{font-weight:700}
-.lnk{font:inherit;min-height:24px;margin-top:12px;padding:4px 0;border:0;background:none;text-decoration:underline;cursor:pointer}
-code{font-size:.85em;overflow-wrap:anywhere}
-.ro{position:fixed;left:16px;bottom:16px;display:grid;place-items:center;width:44px;height:44px;padding:0;border:2px solid var(--cl-bg);border-radius:50%;background:var(--cl-accent);color:var(--cl-on);box-shadow:0 2px 8px #0006;cursor:pointer}
-.ro svg{width:26px;height:26px;fill:currentColor}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.ph{display:flex;flex-direction:column;justify-content:center;width:100%;height:100%;overflow:auto;padding:12px 16px;border-style:dashed}
-.ph p{margin:0}
-@media (prefers-reduced-motion:reduce){*,::before{animation:none!important;transition:none!important}}`;
+.note{padding-left:12px;border-left:4px solid var(--cl-accent)}
+.svc{margin-top:8px}
+dl{display:grid;grid-template-columns:auto 1fr;gap:0 12px;margin:4px 0;font-size:.9em}
+dt,.warn{font-weight:700}dd{margin:0;overflow-wrap:anywhere}
+.lnk{min-height:24px;margin-top:12px;text-decoration:underline}
+.ro{position:fixed;left:16px;bottom:16px;width:44px;height:44px;border-radius:50%;background:var(--cl-accent);color:var(--cl-on);box-shadow:0 0 0 2px var(--cl-bg)}
+.ro svg{width:26px;fill:currentColor}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.ph{display:flex;flex-direction:column;justify-content:center;height:100%;overflow:auto;border-style:dashed}
+@media (prefers-reduced-motion:reduce){*,::before{transition:none!important}}`;
 
 let sheet: CSSStyleSheet | undefined;
 

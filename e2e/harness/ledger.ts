@@ -1,0 +1,91 @@
+// The collector's side of a scenario, as an auditor sees it: the SDK's receipts read back from the
+// browser, the log's inclusion proofs checked with `protocol`, the auditor API and the export.
+import {
+  base64urlEncode,
+  decodeJws,
+  fromUtf8,
+  leafHash,
+  verifyInclusionBundle,
+  type InclusionProofBundle,
+  type Jwks,
+  type ReceiptPayload,
+} from '@consent-ledger/protocol';
+import type { Page } from 'playwright-core';
+import { eventually, readIdb } from './browser';
+import type { Collector } from './server';
+
+/** A receipt as the SDK keeps it in IndexedDB (`receipts:<site>`). */
+export interface StoredReceipt {
+  id: string;
+  jws: string;
+  leafHash: string;
+  payload: ReceiptPayload;
+  status: 'acknowledged' | 'pending' | 'refused';
+  ack: { jws: string; payload: { index: number; leafHash: string; receivedAt: string; id: string } } | null;
+  error: { code: string; message: string } | null;
+}
+
+/** The receipts the SDK stored on this device for `site`, oldest first. */
+export async function storedReceipts(page: Page, site: string): Promise<StoredReceipt[]> {
+  return (await readIdb<StoredReceipt[]>(page, `receipts:${site}`)) ?? [];
+}
+
+/** Waits until the device holds `count` acknowledged receipts for `site` and returns them all. */
+export function acknowledged(page: Page, site: string, count: number, timeoutMs = 10_000): Promise<StoredReceipt[]> {
+  return eventually(`${count} acknowledged receipt(s) in IndexedDB`, async () => {
+    const list = await storedReceipts(page, site);
+    return list.filter((r) => r.status === 'acknowledged').length >= count && list;
+  }, timeoutMs);
+}
+
+/** A receipt JWS's payload, decoded (no verification: for assertions on what was sent). */
+export function payloadOf(jws: string): ReceiptPayload {
+  const decoded = decodeJws(jws);
+  if (!decoded.ok) throw new Error(`not a JWS: ${decoded.error.message}`);
+  return JSON.parse(fromUtf8(decoded.value.payload)) as ReceiptPayload;
+}
+
+/** The leaf hash of an entry, computed here rather than trusted from anyone (base64url). */
+export const leafOf = (jws: string): string => base64urlEncode(leafHash(jws));
+
+/** The collector's public keys. */
+export async function collectorKeys(collector: Collector): Promise<Jwks> {
+  return (await collector.fetch('/v1/keys')).json() as Promise<Jwks>;
+}
+
+/**
+ * Waits for the entry `id` to be integrated (the proof route answers 202 until then), then checks
+ * its inclusion proof against the collector's keys and the leaf hash of `jws`. Returns the bundle.
+ */
+export async function verifiedInclusion(collector: Collector, site: string, id: string, jws: string): Promise<InclusionProofBundle> {
+  const bundle = await eventually(`an inclusion proof for ${id}`, async () => {
+    const res = await collector.fetch(`/v1/sites/${site}/log/proof/${id}`);
+    return res.status === 200 && ((await res.json()) as InclusionProofBundle);
+  });
+  const checked = await verifyInclusionBundle(bundle, await collectorKeys(collector), leafOf(jws));
+  if (!checked.ok) throw new Error(`inclusion proof of ${id} does not verify: ${checked.error.message}`);
+  return bundle;
+}
+
+/** `GET` on an auditor or admin route with a bearer token; the JSON body, or an error naming the status. */
+export async function authorized<T>(collector: Collector, token: string, path: string): Promise<T> {
+  const res = await collector.fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<T>;
+}
+
+/** One line of the site's NDJSON export (the first, the header, is left out). */
+export interface ExportEntry {
+  index: number;
+  kind: 'receipt' | 'notice';
+  jws?: string;
+  ack?: string;
+}
+
+/** The site's whole log, as the auditor's export streams it (entries in index order). */
+export async function exportedEntries(collector: Collector, token: string, site: string): Promise<ExportEntry[]> {
+  const res = await collector.fetch(`/v1/audit/sites/${site}/export?format=ndjson`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`export of ${site}: ${res.status} ${await res.text()}`);
+  const lines = (await res.text()).split('\n').filter((l) => l.trim() !== '');
+  return lines.slice(1).map((l) => JSON.parse(l) as ExportEntry);
+}

@@ -1,0 +1,109 @@
+// createCollector: the Hono app of the collector API and the parts behind it (site cache, group
+// commit, sequencer), wired once. Servers mount `app`, call `start()` and, on shutdown, `close()`.
+import { Hono, type Context } from 'hono';
+import { signAck, type OkpPublicJwk, type Result } from '@consent-ledger/protocol';
+import { CommitQueue } from './commit-queue';
+import { DEFAULT_LIMITS, type CollectorContext, type Limits } from './context';
+import type { AppEnv } from './env';
+import type { CollectorKey } from './keys';
+import { jsonErrors, jsonNotFound } from './middleware/json-errors';
+import { requestId } from './middleware/request-id';
+import { configRoutes } from './routes/config';
+import { healthRoutes } from './routes/health';
+import { keysRoutes } from './routes/keys';
+import { logRoutes } from './routes/log';
+import { receiptsRoutes } from './routes/receipts';
+import { Sequencer } from './sequencer';
+import type { SequencerLock } from './sequencer-lock';
+import { SiteDirectory } from './site-directory';
+import { publishSite, type Published } from './sites';
+import type { LedgerStore } from './store/types';
+import { TokenBuckets } from './token-bucket';
+import { createVerifier, type ReceiptVerifier } from './verifier';
+
+export interface CollectorOptions {
+  store: LedgerStore;
+  /** The signing key; its `name` is the collector's name (checkpoint origins, JWKS `name`). */
+  key: CollectorKey;
+  /** Older public keys still listed in the JWKS (old checkpoints and acks stay verifiable). */
+  retiredKeys?: OkpPublicJwk[];
+  /** Milliseconds since the epoch. */
+  clock?: () => number;
+  limits?: Partial<Limits>;
+  /** The client address of a request; the Node server passes the socket's. */
+  clientIp?: (c: Context<AppEnv>) => string | null;
+  /** Verifies receipts (defaults to protocol's, with a key cache). */
+  verify?: ReceiptVerifier;
+  /** Sequencer pacing. */
+  sequencer?: { intervalMs?: number; maxStep?: number };
+  /** With several processes on one store: the sequencer runs only while this lock is held. */
+  sequencerLock?: SequencerLock;
+  /** Where unexpected errors go. */
+  log?: (message: string, error: unknown) => void;
+}
+
+/** A running collector. */
+export interface Collector {
+  app: Hono<AppEnv>;
+  context: CollectorContext;
+  /** Validates and publishes a site config (its notices appended), refreshing this collector's cache. */
+  publishSite(config: unknown): Promise<Result<Published, 'invalid-config'>>;
+  /** Starts the periodic sequencer. */
+  start(): void;
+  /** Refuses new receipts, commits those in flight, stops the sequencer after a last round. */
+  close(): Promise<void>;
+}
+
+/** Builds the collector: its Hono app (one `AppEnv`) and the parts behind it. */
+export function createCollector(options: CollectorOptions): Collector {
+  const clock = options.clock ?? Date.now;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const { store, key } = options;
+  const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
+  const signingKey = { privateKey: key.privateKey, kid: key.kid };
+  const context: CollectorContext = {
+    store,
+    key,
+    retiredKeys: options.retiredKeys ?? [],
+    clock,
+    limits,
+    sites: new SiteDirectory({ store, clock, ttlMs: limits.siteCacheMs }),
+    commits: new CommitQueue({
+      store,
+      clock,
+      maxReceipts: limits.commitReceipts,
+      signAcks: (payloads) => Promise.all(payloads.map((p) => signAck(p, signingKey))),
+    }),
+    sequencer: new Sequencer({ store, key, clock, intervalMs: options.sequencer?.intervalMs ?? 1000, maxStep: options.sequencer?.maxStep ?? 50_000, log }),
+    verify: options.verify ?? createVerifier(limits.keyCache),
+    buckets: limits.ratePerMinute > 0 ? new TokenBuckets({ perMinute: limits.ratePerMinute, clock }) : null,
+    clientIp: options.clientIp ?? (() => null),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use('*', requestId());
+  app.onError(jsonErrors({ log }));
+  app.notFound(jsonNotFound());
+  for (const routes of [healthRoutes, keysRoutes, configRoutes, receiptsRoutes, logRoutes]) app.route('/', routes(context));
+
+  return {
+    app,
+    context,
+    async publishSite(config) {
+      const published = await publishSite(store, key, config, new Date(clock()).toISOString());
+      if (published.ok) context.sites.invalidate(published.value.site.site);
+      return published;
+    },
+    start() {
+      const lock = options.sequencerLock;
+      if (!lock) context.sequencer.start();
+      else lock.start({ onHeld: () => context.sequencer.start(), onLost: () => void context.sequencer.stop() });
+    },
+    async close() {
+      await context.commits.close();
+      await context.sequencer.stop();
+      if (!options.sequencerLock || options.sequencerLock.held) await context.sequencer.runOnce();
+      await options.sequencerLock?.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// What every route factory is given: the collector's parts, built once by createCollector.
+import type { Context } from 'hono';
+import type { OkpPublicJwk } from '@consent-ledger/protocol';
+import type { CommitQueue } from './commit-queue';
+import type { AppEnv } from './env';
+import type { CollectorKey } from './keys';
+import type { Sequencer } from './sequencer';
+import type { SiteDirectory } from './site-directory';
+import type { Metrics } from './metrics';
+import type { LedgerStore } from './store/types';
+import type { TokenBuckets } from './token-bucket';
+import type { ReceiptVerifier } from './verifier';
+
+/** Sizes and rates the collector enforces. */
+export interface Limits {
+  /** Largest request body (bytes). */
+  bodyBytes: number;
+  /** Most receipts per request. */
+  batch: number;
+  /** Receipts per minute per client address; 0 disables the limit. */
+  ratePerMinute: number;
+  /** Most receipts per group-commit transaction. */
+  commitReceipts: number;
+  /** How long site configs and notices are cached (ms). */
+  siteCacheMs: number;
+  /** Imported device keys kept. */
+  keyCache: number;
+}
+
+/** Defaults of `Limits` (DESIGN.md: 64 KB, 100 receipts, 600 per minute). */
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 64 * 1024,
+  batch: 100,
+  ratePerMinute: 600,
+  commitReceipts: 2000,
+  siteCacheMs: 2000,
+  keyCache: 100_000,
+};
+
+/** The shared parts of one collector. */
+export interface CollectorContext {
+  store: LedgerStore;
+  key: CollectorKey;
+  retiredKeys: OkpPublicJwk[];
+  clock: () => number;
+  limits: Limits;
+  sites: SiteDirectory;
+  commits: CommitQueue;
+  sequencer: Sequencer;
+  verify: ReceiptVerifier;
+  /** Null when rate limiting is off. */
+  buckets: TokenBuckets | null;
+  /** The client address of a request, when known. */
+  clientIp: (c: Context<AppEnv>) => string | null;
+  /** Ingest counters and latency, rendered by GET /metrics. */
+  metrics: Metrics;
+}

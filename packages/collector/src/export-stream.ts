@@ -1,0 +1,148 @@
+// Exports of a site's log, produced page by page so memory stays flat whatever the log's size:
+// NDJSON in DESIGN.md's export format (verifiable offline with protocol's verifyExport), and CSV
+// for spreadsheets. The HTTP route and the CLI's `export` share these generators.
+import type { ExportHeader, ExportLine, Jwks, Notice, PartialExportHeader } from '@consent-ledger/protocol';
+import { base64urlEncode, decodeJws, fromUtf8, inclusionProof } from '@consent-ledger/protocol';
+import type { CheckpointRecord, EntryRecord, LedgerStore } from './store/types';
+
+/** Entries read per store call. */
+const PAGE = 1000;
+
+/** What to export: the whole log at its latest checkpoint, or the entries received in [from, to) and every notice. */
+export interface ExportRange {
+  from?: string;
+  to?: string;
+}
+
+/** An export ready to stream: its header and its body chunks (several lines each, newline-terminated). */
+export interface PreparedExport {
+  header: ExportHeader | PartialExportHeader;
+  checkpoint: CheckpointRecord;
+  /** Entries the body holds at most (the tree size). */
+  treeSize: number;
+  chunks(): AsyncGenerator<string>;
+}
+
+/** Entries of the tree, in index order, page by page; those outside `keep` skipped. */
+async function* pages(store: LedgerStore, site: string, size: number, keep?: (e: EntryRecord) => boolean): AsyncGenerator<EntryRecord[]> {
+  for (let from = 0; from < size; ) {
+    const page = await store.readEntries(site, from, Math.min(PAGE, size - from));
+    if (page.length === 0) throw new Error(`the log of "${site}" ends at ${from}, before its checkpoint's ${size}`);
+    from = page[page.length - 1].index + 1;
+    yield keep ? page.filter(keep) : page;
+  }
+}
+
+/** The export line of an entry (DESIGN.md, Export). */
+export function exportLine(e: EntryRecord): ExportLine {
+  if (e.redacted || e.jws === null) return { index: e.index, kind: e.kind, leafHash: e.leafHash, redacted: e.redacted ?? { at: e.receivedAt, reason: 'redacted' } };
+  if (e.kind === 'notice') return { index: e.index, kind: 'notice', jws: e.jws };
+  return { index: e.index, kind: 'receipt', jws: e.jws, ack: e.ack ?? '' };
+}
+
+/** True when `e` belongs to a partial export of `range`: every notice, and receipts received in it. */
+function inRange(range: ExportRange): (e: EntryRecord) => boolean {
+  return (e) => e.kind === 'notice' || ((range.from === undefined || e.receivedAt >= range.from) && (range.to === undefined || e.receivedAt < range.to));
+}
+
+/**
+ * Prepares an NDJSON export at the latest checkpoint (null when the log has none yet). With a
+ * range, the header carries `range` and each line its inclusion proof against that checkpoint.
+ */
+export async function prepareNdjsonExport(store: LedgerStore, site: string, keys: Jwks, range: ExportRange = {}): Promise<PreparedExport | null> {
+  const checkpoint = await store.latestCheckpoint(site);
+  if (!checkpoint) return null;
+  const treeSize = checkpoint.size;
+  const partial = range.from !== undefined || range.to !== undefined;
+  const base: ExportHeader = { site, checkpoint: checkpoint.note, treeSize, keys };
+  const header: ExportHeader | PartialExportHeader = partial ? { ...base, range: { from: range.from ?? null, to: range.to ?? null } } : base;
+  const read = (level: number, index: number) => store.readNode(site, level, index);
+  return {
+    header,
+    checkpoint,
+    treeSize,
+    async *chunks() {
+      yield `${JSON.stringify(header)}\n`;
+      for await (const page of pages(store, site, treeSize, partial ? inRange(range) : undefined)) {
+        let chunk = '';
+        for (const e of page) {
+          const line = exportLine(e);
+          if (partial) line.proof = (await inclusionProof(e.index, treeSize, read)).map(base64urlEncode);
+          chunk += `${JSON.stringify(line)}\n`;
+        }
+        if (chunk) yield chunk;
+      }
+    },
+  };
+}
+
+const CSV_COLUMNS = ['index', 'kind', 'id', 'received_at', 'subject', 'method', 'revision', 'language', 'text_hash', 'issued_at', 'page', 'prev', 'leaf_hash', 'ip', 'user_agent', 'redacted_at', 'redacted_reason'];
+
+/** One CSV cell (RFC 4180 quoting); free text that a spreadsheet would run as a formula is prefixed with `'`. */
+function cell(value: string | number | null, freeText = false): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (freeText && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The purposes any notice of the log asks, in first-seen order (the CSV's choice columns). */
+async function noticePurposes(store: LedgerStore, site: string): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const n of await store.listNotices(site)) {
+    if (n.jws === null) continue;
+    const decoded = decodeJws(n.jws);
+    if (!decoded.ok) continue;
+    const notice = JSON.parse(fromUtf8(decoded.value.payload)) as Notice;
+    for (const p of notice.purposes) if (p.id !== 'necessary') ids.add(p.id);
+  }
+  return [...ids];
+}
+
+/** Prepares a CSV export (one row per entry, a column per purpose) at the latest checkpoint, or of a range; null without a checkpoint. */
+export async function prepareCsvExport(store: LedgerStore, site: string, range: ExportRange = {}): Promise<PreparedExport | null> {
+  const checkpoint = await store.latestCheckpoint(site);
+  if (!checkpoint) return null;
+  const purposes = await noticePurposes(store, site);
+  const partial = range.from !== undefined || range.to !== undefined;
+  const treeSize = checkpoint.size;
+  return {
+    header: { site, checkpoint: checkpoint.note, treeSize, keys: { keys: [] } },
+    checkpoint,
+    treeSize,
+    async *chunks() {
+      yield `${[...CSV_COLUMNS, ...purposes.map((p) => `choice_${p}`)].join(',')}\r\n`;
+      for await (const page of pages(store, site, treeSize, partial ? inRange(range) : undefined)) {
+        let chunk = '';
+        for (const e of page) {
+          const row = [
+            cell(e.index), cell(e.kind), cell(e.id), cell(e.receivedAt), cell(e.subject), cell(e.method), cell(e.revision), cell(e.language),
+            cell(e.textHash), cell(e.issuedAt), cell(e.page, true), cell(e.prev), cell(e.leafHash), cell(e.ip), cell(e.userAgent, true),
+            cell(e.redacted?.at ?? null), cell(e.redacted?.reason ?? null),
+            ...purposes.map((p) => cell(e.choices?.[p] ?? null)),
+          ];
+          chunk += `${row.join(',')}\r\n`;
+        }
+        if (chunk) yield chunk;
+      }
+    },
+  };
+}
+
+/** A byte stream pulling from `chunks` only as fast as the reader reads (backpressure keeps memory flat). */
+export function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -1,0 +1,11 @@
+export { createCollector, type Collector, type CollectorOptions } from './app';
+export { DEFAULT_LIMITS, type CollectorContext, type Limits } from './context';
+export type { AppEnv, AppVariables } from './env';
+export { ApiError, errorBody, errorResponse, type ApiErrorCode } from './errors';
+export { collectorJwks, createCollectorKeyJwk, loadCollectorKey, type CollectorKey, type PrivateOkpJwk } from './keys';
+export { rateKey, storedIp } from './ip';
+export { checkpointOrigin, Sequencer } from './sequencer';
+export type { SequencerLock, SequencerLockHandlers } from './sequencer-lock';
+export { publishSite, signNotices, type Published } from './sites';
+export { openSqliteStore } from './store/sqlite';
+export type * from './store/types';

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  base64urlDecode,
+  base64urlEncode,
+  leafHash,
+  verifyCheckpoint,
+  verifyConsistency,
+  verifyInclusion,
+  type ConsistencyProofBundle,
+  type InclusionProofBundle,
+} from '@consent-ledger/protocol';
+import { Device, testCollector } from '../testing';
+
+type Harness = Awaited<ReturnType<typeof testCollector>>;
+
+describe('log routes', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await testCollector();
+  });
+  afterEach(async () => {
+    await h.dispose();
+  });
+
+  const get = (path: string) => h.collector.app.request(path);
+  const noteKeys = () => [{ name: h.key.name, publicKey: h.key.publicKey }];
+
+  async function accept(device: Device, n: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const receipt = await device.receipt();
+      expect((await h.post([receipt.jws])).status).toBe(201);
+      ids.push(receipt.payload.id);
+    }
+    return ids;
+  }
+
+  it('serves no checkpoint before the first integration, then a signed C2SP note', async () => {
+    const none = await get('/v1/sites/clikodoc/log/checkpoint');
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe('no-checkpoint');
+    expect((await get('/v1/sites/nowhere/log/checkpoint')).status).toBe(404);
+    await h.collector.context.sequencer.runOnce();
+    const res = await get('/v1/sites/clikodoc/log/checkpoint');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const note = await res.text();
+    expect(note.startsWith(`${h.key.name}/sites/clikodoc\n2\n`)).toBe(true);
+    const checkpoint = await verifyCheckpoint(note, noteKeys());
+    expect(checkpoint.ok && checkpoint.value.size).toBe(2);
+  });
+
+  it('answers 202 pending before integration, then an inclusion proof that verifies against the checkpoint', async () => {
+    const device = await Device.create(h.config);
+    const [id] = await accept(device, 1);
+    const pending = await get(`/v1/sites/clikodoc/log/proof/${id}`);
+    expect(pending.status).toBe(202);
+    expect(await pending.json()).toEqual({ status: 'pending' });
+    await accept(device, 4);
+    expect(await h.collector.context.sequencer.runOnce()).toBe(7);
+    const res = await get(`/v1/sites/clikodoc/log/proof/${id}`);
+    expect(res.status).toBe(200);
+    const proof = (await res.json()) as InclusionProofBundle;
+    expect(proof).toMatchObject({ site: 'clikodoc', id, index: 2, treeSize: 7 });
+    const entry = await h.store.getEntry('clikodoc', id);
+    expect(proof.leafHash).toBe(base64urlEncode(leafHash(entry!.jws!)));
+    const checkpoint = await verifyCheckpoint(proof.checkpoint, noteKeys());
+    expect(checkpoint.ok).toBe(true);
+    if (!checkpoint.ok) return;
+    const hashes = proof.hashes.map(base64urlDecode);
+    expect(verifyInclusion(base64urlDecode(proof.leafHash), proof.index, proof.treeSize, hashes, checkpoint.value.rootHash)).toBe(true);
+    expect(verifyInclusion(base64urlDecode(proof.leafHash), proof.index + 1, proof.treeSize, hashes, checkpoint.value.rootHash)).toBe(false);
+    // Notices are entries too, addressed by their textHash.
+    const notice = (await h.store.listNotices('clikodoc'))[0];
+    const noticeProof = await get(`/v1/sites/clikodoc/log/proof/${notice.textHash}`);
+    expect(((await noticeProof.json()) as InclusionProofBundle).index).toBe(0);
+  });
+
+  it('answers 404 for an unknown entry', async () => {
+    const res = await get('/v1/sites/clikodoc/log/proof/0193a000-0000-7000-8000-000000000000');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown-entry');
+  });
+
+  it('proves consistency between two checkpoints', async () => {
+    const device = await Device.create(h.config);
+    await accept(device, 3);
+    await h.collector.context.sequencer.runOnce();
+    const older = await (await get('/v1/sites/clikodoc/log/checkpoint')).text();
+    await accept(device, 6);
+    await h.collector.context.sequencer.runOnce();
+    const newer = await (await get('/v1/sites/clikodoc/log/checkpoint')).text();
+    const a = await verifyCheckpoint(older, noteKeys());
+    const b = await verifyCheckpoint(newer, noteKeys());
+    if (!a.ok || !b.ok) throw new Error('checkpoints do not verify');
+    expect([a.value.size, b.value.size]).toEqual([5, 11]);
+    const res = await get(`/v1/sites/clikodoc/log/consistency?from=5&to=11`);
+    expect(res.status).toBe(200);
+    const proof = (await res.json()) as ConsistencyProofBundle;
+    expect(proof).toMatchObject({ site: 'clikodoc', from: 5, to: 11 });
+    const hashes = proof.hashes.map(base64urlDecode);
+    expect(verifyConsistency(5, 11, hashes, a.value.rootHash, b.value.rootHash)).toBe(true);
+    expect(verifyConsistency(5, 11, hashes, b.value.rootHash, a.value.rootHash)).toBe(false);
+    const defaultTo = (await (await get('/v1/sites/clikodoc/log/consistency?from=5')).json()) as ConsistencyProofBundle;
+    expect(defaultTo.to).toBe(11);
+  });
+
+  it('refuses consistency ranges outside 0 < from <= to <= size', async () => {
+    await h.collector.context.sequencer.runOnce();
+    for (const query of ['from=0&to=2', 'from=3&to=2', 'from=1&to=3', 'from=x', 'to=2', 'from=1.5&to=2', 'from=-1&to=2']) {
+      const res = await get(`/v1/sites/clikodoc/log/consistency?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('malformed');
+    }
+  });
+
+  it('integrates in steps of at most maxStep entries, each with its checkpoint', async () => {
+    const small = await testCollector();
+    try {
+      const { Sequencer } = await import('../sequencer');
+      const sequencer = new Sequencer({ store: small.store, key: small.key, clock: Date.now, intervalMs: 1000, maxStep: 3 });
+      const device = await Device.create(small.config);
+      for (let i = 0; i < 5; i++) expect((await small.post([(await device.receipt()).jws])).status).toBe(201);
+      expect(await sequencer.runOnce()).toBe(7);
+      expect((await small.store.checkpointAt('clikodoc', 3)) !== null).toBe(true);
+      expect((await small.store.checkpointAt('clikodoc', 6)) !== null).toBe(true);
+      expect((await small.store.latestCheckpoint('clikodoc'))?.size).toBe(7);
+      expect(await sequencer.runOnce()).toBe(0);
+    } finally {
+      await small.dispose();
+    }
+  });
+});
+
+describe('GET /v1/keys', () => {
+  it('lists the collector key with kid = thumbprint and name = note key name', async () => {
+    const h = await testCollector();
+    try {
+      const res = await h.collector.app.request('/v1/keys');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await res.json()).toEqual({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: h.key.jwk.x, kid: h.key.kid, name: 'collector.test', alg: 'EdDSA', use: 'sig' }] });
+    } finally {
+      await h.dispose();
+    }
+  });
+});

@@ -1,0 +1,170 @@
+// The contract of the audit queries (types.ts, "Audit"), run beside `describeLedgerStore` against
+// every store, so that both stores answer auditors alike.
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import type { VerifiedReceipt } from '@consent-ledger/protocol';
+import { batch, recordingSigner, testConfig, testNotice, testReceipt, type StoreHarness } from './contract';
+import type { LedgerStore } from './types';
+
+const DAY1 = '2026-11-30T09:00:00.000Z'; // a Monday
+const DAY2 = '2026-12-01T10:00:00.000Z';
+const DAY3 = '2026-12-07T08:00:00.000Z'; // the next Monday
+
+/** Registers the audit contract suite for one store implementation. */
+export function describeAuditQueries(name: string, makeStore: () => Promise<StoreHarness>): void {
+  describe(`LedgerStore audit contract: ${name}`, () => {
+    let h: StoreHarness;
+    let store: LedgerStore;
+    beforeEach(async () => {
+      h = await makeStore();
+      store = h.store;
+      await store.putSite(testConfig('alpha'), [testNotice('alpha', 1, 'fr'), testNotice('alpha', 1, 'en')], DAY1);
+      await store.putSite(testConfig('beta'), [testNotice('beta', 1, 'fr')], DAY1);
+    });
+    afterEach(async () => {
+      await h.dispose();
+    });
+
+    /** Appends receipts one batch each, failing the test on a refusal. */
+    async function append(site: string, receipts: VerifiedReceipt[], at: string): Promise<void> {
+      const outcomes = await store.appendReceipts(receipts.map((r) => batch(site, [r], at)), recordingSigner());
+      for (const o of outcomes) if (!o.ok) throw new Error(`append refused: ${o.error.code}`);
+    }
+
+    /** A subject's chain of receipts with the given methods and choices, linked by prev. */
+    function chain(site: string, subject: string, steps: Array<[VerifiedReceipt['payload']['method'], Record<string, 'granted' | 'denied'>]>): VerifiedReceipt[] {
+      let prev: string | null = null;
+      return steps.map(([method, choices]) => {
+        const r = testReceipt(site, subject, prev, { method, choices });
+        prev = r.leafHash;
+        return r;
+      });
+    }
+
+    describe('subjectEntries', () => {
+      it('lists one subject of one site in chain order, redacted entries included', async () => {
+        const [a1, a2, a3] = chain('alpha', 'sa', [['accept-all', { maps: 'granted' }], ['withdraw', { maps: 'denied' }], ['save', { maps: 'granted' }]]);
+        await append('alpha', [a1], DAY1);
+        await append('alpha', [testReceipt('alpha', 'sb', null)], DAY1);
+        await append('beta', [testReceipt('beta', 'sa', null)], DAY1);
+        await append('alpha', [a2, a3], DAY2);
+        await store.redactEntries('alpha', [a2.payload.id], { at: DAY3, reason: 'erasure' });
+        const entries = await store.subjectEntries('alpha', 'sa');
+        expect(entries.map((e) => e.id)).toEqual([a1.payload.id, a2.payload.id, a3.payload.id]);
+        expect(entries.map((e) => e.index)).toEqual([2, 4, 5]);
+        expect(entries[1]).toMatchObject({ jws: null, choices: null, leafHash: a2.leafHash, redacted: { at: DAY3, reason: 'erasure' } });
+        expect(entries[2]).toMatchObject({ jws: a3.jws, prev: a2.leafHash, method: 'save', receivedAt: DAY2 });
+        expect(await store.subjectEntries('alpha', 'nobody')).toEqual([]);
+        expect((await store.subjectEntries('beta', 'sa')).map((e) => e.index)).toEqual([1]);
+      });
+    });
+
+    describe('searchReceipts', () => {
+      let all: VerifiedReceipt[];
+      beforeEach(async () => {
+        const s1 = chain('alpha', 's1', [['accept-all', { analytics: 'granted', maps: 'granted' }], ['withdraw', { analytics: 'denied', maps: 'granted' }]]);
+        const s2 = chain('alpha', 's2', [['reject-all', { analytics: 'denied', maps: 'denied' }]]);
+        const s3 = chain('alpha', 's3', [['save', { analytics: 'denied', 'audio-video': 'granted' }]]);
+        await append('alpha', [s1[0], s2[0]], DAY1);
+        await append('alpha', [s1[1]], DAY2);
+        await append('alpha', [s3[0]], DAY3);
+        await append('beta', [testReceipt('beta', 's1', null)], DAY1);
+        all = [s1[0], s2[0], s1[1], s3[0]]; // indexes 2, 3, 4, 5
+      });
+      const ids = (entries: { id: string }[]) => entries.map((e) => e.id);
+
+      it('returns receipts only (no notice, no other site), in index order, up to the limit', async () => {
+        const page = await store.searchReceipts('alpha', { order: 'asc', limit: 10 });
+        expect(ids(page)).toEqual(ids(all.map((r) => r.payload)));
+        expect(page.map((e) => e.index)).toEqual([2, 3, 4, 5]);
+        expect(page.every((e) => e.kind === 'receipt')).toBe(true);
+        expect((await store.searchReceipts('alpha', { order: 'desc', limit: 2 })).map((e) => e.index)).toEqual([5, 4]);
+      });
+
+      it('filters by purpose, state, method and time range', async () => {
+        const idx = async (q: Partial<Parameters<LedgerStore['searchReceipts']>[1]>) =>
+          (await store.searchReceipts('alpha', { order: 'asc', limit: 10, ...q })).map((e) => e.index);
+        expect(await idx({ purpose: 'maps' })).toEqual([2, 3, 4]);
+        expect(await idx({ purpose: 'audio-video' })).toEqual([5]);
+        expect(await idx({ purpose: 'analytics', state: 'granted' })).toEqual([2]);
+        expect(await idx({ purpose: 'analytics', state: 'denied' })).toEqual([3, 4, 5]);
+        expect(await idx({ purpose: 'audio-video', state: 'granted' })).toEqual([5]);
+        expect(await idx({ method: 'withdraw' })).toEqual([4]);
+        expect(await idx({ from: DAY2 })).toEqual([4, 5]);
+        expect(await idx({ to: DAY2 })).toEqual([2, 3]);
+        expect(await idx({ from: DAY2, to: DAY3 })).toEqual([4]);
+        expect(await idx({ purpose: 'maps', state: 'granted', from: DAY2 })).toEqual([4]);
+        expect(await idx({ purpose: 'marketing' })).toEqual([]);
+      });
+
+      it('pages with a keyset cursor that new appends cannot disturb', async () => {
+        const first = await store.searchReceipts('alpha', { order: 'asc', limit: 2 });
+        expect(first.map((e) => e.index)).toEqual([2, 3]);
+        await append('alpha', [testReceipt('alpha', 's9', null)], DAY3);
+        const second = await store.searchReceipts('alpha', { order: 'asc', limit: 2, after: first[1].index });
+        expect(second.map((e) => e.index)).toEqual([4, 5]);
+        const third = await store.searchReceipts('alpha', { order: 'asc', limit: 2, after: second[1].index });
+        expect(third.map((e) => e.index)).toEqual([6]);
+        const back = await store.searchReceipts('alpha', { order: 'desc', limit: 2, after: 4 });
+        expect(back.map((e) => e.index)).toEqual([3, 2]);
+      });
+
+      it('leaves redacted receipts out', async () => {
+        await store.redactEntries('alpha', [all[0].payload.id], { at: DAY3, reason: 'retention' });
+        expect((await store.searchReceipts('alpha', { order: 'asc', limit: 10 })).map((e) => e.index)).toEqual([3, 4, 5]);
+        expect((await store.searchReceipts('alpha', { order: 'asc', limit: 10, method: 'accept-all' })).length).toBe(0);
+      });
+    });
+
+    describe('receiptStats', () => {
+      it('counts per day and per week, with methods and withdrawals against the previous receipt', async () => {
+        const s1 = chain('alpha', 's1', [['accept-all', { analytics: 'granted', maps: 'granted' }], ['withdraw', { analytics: 'denied', maps: 'granted' }], ['save', { analytics: 'denied', maps: 'denied' }]]);
+        const s2 = chain('alpha', 's2', [['reject-all', { analytics: 'denied', maps: 'denied' }], ['save', { analytics: 'denied', maps: 'granted' }]]);
+        await append('alpha', [s1[0], s2[0]], DAY1);
+        await append('alpha', [s1[1], s2[1]], DAY2);
+        await append('alpha', [s1[2]], DAY3);
+        await append('beta', [testReceipt('beta', 's1', null, { method: 'gpc' })], DAY2);
+
+        const days = await store.receiptStats('alpha', { interval: 'day' });
+        expect(days).toEqual([
+          { start: '2026-11-30', receipts: 2, methods: { 'accept-all': 1, 'reject-all': 1 }, purposes: { analytics: { granted: 1, denied: 1, withdrawn: 0 }, maps: { granted: 1, denied: 1, withdrawn: 0 } } },
+          { start: '2026-12-01', receipts: 2, methods: { withdraw: 1, save: 1 }, purposes: { analytics: { granted: 0, denied: 2, withdrawn: 1 }, maps: { granted: 2, denied: 0, withdrawn: 0 } } },
+          { start: '2026-12-07', receipts: 1, methods: { save: 1 }, purposes: { analytics: { granted: 0, denied: 1, withdrawn: 0 }, maps: { granted: 0, denied: 1, withdrawn: 1 } } },
+        ]);
+        const weeks = await store.receiptStats('alpha', { interval: 'week' });
+        expect(weeks.map((w) => [w.start, w.receipts, w.purposes.analytics.withdrawn, w.methods.save])).toEqual([
+          ['2026-11-30', 4, 1, 1],
+          ['2026-12-07', 1, 0, 1],
+        ]);
+        // The previous receipt counts even when it lies before the range.
+        const later = await store.receiptStats('alpha', { interval: 'day', from: DAY2, to: DAY3 });
+        expect(later.map((d) => [d.start, d.receipts, d.purposes.analytics.withdrawn])).toEqual([['2026-12-01', 2, 1]]);
+      });
+
+      it('leaves redacted receipts out, and a redacted previous receipt grants nothing', async () => {
+        const s1 = chain('alpha', 's1', [['accept-all', { analytics: 'granted' }], ['withdraw', { analytics: 'denied' }]]);
+        await append('alpha', [s1[0]], DAY1);
+        await append('alpha', [s1[1]], DAY2);
+        await store.redactEntries('alpha', [s1[0].payload.id], { at: DAY3, reason: 'retention' });
+        expect(await store.receiptStats('alpha', { interval: 'day' })).toEqual([
+          { start: '2026-12-01', receipts: 1, methods: { withdraw: 1 }, purposes: { analytics: { granted: 0, denied: 1, withdrawn: 0 } } },
+        ]);
+        expect(await store.receiptStats('beta', { interval: 'week' })).toEqual([]);
+      });
+    });
+
+    describe('expiredReceiptIds', () => {
+      it('lists unredacted receipts received before a date, in index order, up to a limit', async () => {
+        const a = testReceipt('alpha', 'sa', null);
+        const b = testReceipt('alpha', 'sb', null);
+        const c = testReceipt('alpha', 'sc', null);
+        await append('alpha', [a, b], DAY1);
+        await append('alpha', [c], DAY3);
+        expect(await store.expiredReceiptIds('alpha', DAY2, 10)).toEqual([a.payload.id, b.payload.id]);
+        expect(await store.expiredReceiptIds('alpha', DAY2, 1)).toEqual([a.payload.id]);
+        await store.redactEntries('alpha', [a.payload.id], { at: DAY3, reason: 'retention' });
+        expect(await store.expiredReceiptIds('alpha', DAY2, 10)).toEqual([b.payload.id]);
+        expect(await store.expiredReceiptIds('beta', DAY3, 10)).toEqual([]);
+      });
+    });
+  });
+}

@@ -1,0 +1,86 @@
+// Versioned migrations of the PostgreSQL store; `schema_migrations` records the applied ones.
+// Append new migrations at the end, never edit a released one. They run under an advisory lock,
+// so collectors starting together apply each migration exactly once.
+
+/** The first key of every advisory lock the store takes ("CL"), so they never collide with an application's. */
+export const ADVISORY_NAMESPACE = 0x434c;
+/** Advisory lock (second key) serialising migrations. */
+export const MIGRATION_LOCK = 1;
+/** Advisory lock (second key) held by the one sequencer. */
+export const SEQUENCER_LOCK = 2;
+
+/** Each element is one migration (version = position + 1), applied in order inside one transaction. */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sites (
+    site text PRIMARY KEY,
+    config text NOT NULL,
+    created_at text NOT NULL,
+    updated_at text NOT NULL,
+    deleted_at text
+  );
+  -- The head of a site's log: size = entries sequenced (next index). Appenders lock this row, which
+  -- is what keeps indexes dense and prev chains linear across processes.
+  CREATE TABLE logs (
+    site text PRIMARY KEY REFERENCES sites (site),
+    size bigint NOT NULL
+  );
+  -- Entries integrated, apart from logs so that the sequencer never waits for an appender's lock.
+  CREATE TABLE trees (
+    site text PRIMARY KEY REFERENCES sites (site),
+    tree_size bigint NOT NULL
+  );
+  CREATE TABLE entries (
+    site text NOT NULL,
+    idx bigint NOT NULL,
+    kind text NOT NULL,
+    id text NOT NULL,
+    leaf_hash bytea NOT NULL,
+    jws text,
+    received_at text NOT NULL,
+    subject text,
+    ack text,
+    ip text,
+    user_agent text,
+    method text,
+    choices jsonb,
+    revision integer,
+    language text,
+    text_hash text,
+    issued_at text,
+    page text,
+    prev text,
+    redacted_at text,
+    redacted_reason text,
+    PRIMARY KEY (site, idx)
+  );
+  CREATE UNIQUE INDEX entries_by_id ON entries (site, id);
+  CREATE INDEX entries_by_subject ON entries (site, subject, idx) WHERE subject IS NOT NULL;
+  -- Complete subtrees above the leaves (level >= 1); level 0 is entries.leaf_hash.
+  CREATE TABLE nodes (
+    site text NOT NULL,
+    level integer NOT NULL,
+    idx bigint NOT NULL,
+    hash bytea NOT NULL,
+    PRIMARY KEY (site, level, idx)
+  );
+  CREATE TABLE checkpoints (
+    site text NOT NULL,
+    size bigint NOT NULL,
+    root_hash text NOT NULL,
+    note text NOT NULL,
+    created_at text NOT NULL,
+    PRIMARY KEY (site, size)
+  );
+  CREATE TABLE tokens (
+    id text PRIMARY KEY,
+    hash text NOT NULL UNIQUE,
+    role text NOT NULL,
+    sites text[] NOT NULL,
+    created_at text NOT NULL,
+    revoked_at text
+  );
+  `,
+  // 2 (audit): time ranges over live receipts (search, stats, the retention purge's lookup).
+  `CREATE INDEX entries_live_by_time ON entries (site, received_at) WHERE kind = 'receipt' AND redacted_at IS NULL;`,
+];

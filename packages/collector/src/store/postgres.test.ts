@@ -1,0 +1,75 @@
+// The whole store contract against a real PostgreSQL: a throwaway cluster for this file, a fresh
+// database for every test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPgCluster, type PgCluster } from '../testing/pg-cluster';
+import { describeLedgerStore, type StoreHarness } from './contract';
+import { describeAuditQueries } from './contract-audit';
+import { openPostgresStore, type PostgresStore } from './postgres';
+import { POSTGRES_MIGRATIONS } from './postgres-schema';
+import type { LedgerStore } from './types';
+
+let cluster: PgCluster;
+let databases = 0;
+
+beforeAll(async () => {
+  // Nothing here measures or crashes the server: durability across a server crash is not under test.
+  cluster = await startPgCluster({ fsync: false });
+}, 60_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+async function postgresHarness(): Promise<StoreHarness> {
+  const name = `contract_${++databases}`;
+  const url = await cluster.createDatabase(name);
+  const open: LedgerStore[] = [await openPostgresStore(url)];
+  const harness = {
+    store: open[0],
+    async reopen() {
+      await harness.store.close();
+      open.splice(open.indexOf(harness.store), 1);
+      harness.store = await openPostgresStore(url);
+      open.push(harness.store);
+      return harness.store;
+    },
+    async twin() {
+      const twin = await openPostgresStore(url);
+      open.push(twin);
+      return twin;
+    },
+    async dispose() {
+      await Promise.all(open.map((s) => s.close()));
+      await cluster.dropDatabase(name);
+    },
+  };
+  return harness;
+}
+
+describeLedgerStore('postgres', postgresHarness);
+describeAuditQueries('postgres', postgresHarness);
+
+describe('PostgreSQL store migrations', () => {
+  it('applies each migration once when several collectors start at the same moment', async () => {
+    const url = await cluster.createDatabase('migrations');
+    const stores: PostgresStore[] = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(url)));
+    try {
+      const { rows } = await stores[0].query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(POSTGRES_MIGRATIONS.map((_, i) => i + 1));
+      await stores[1].putSite({ site: 'alpha' } as never, [], '2026-12-01T00:00:00.000Z');
+      expect((await stores[3].listLogs()).map((l) => l.site)).toEqual(['alpha']);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+      await cluster.dropDatabase('migrations');
+    }
+  });
+
+  it('refuses a database migrated by a newer collector', async () => {
+    const url = await cluster.createDatabase('newer');
+    const store = await openPostgresStore(url);
+    await store.query('INSERT INTO schema_migrations (version) VALUES ($1)', [POSTGRES_MIGRATIONS.length + 1]);
+    await store.close();
+    await expect(openPostgresStore(url)).rejects.toThrow(/newer than this collector/);
+    await cluster.dropDatabase('newer');
+  });
+});

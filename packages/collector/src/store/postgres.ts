@@ -1,0 +1,471 @@
+// The PostgreSQL LedgerStore: several collector processes share one database. Every invariant is
+// held by the database: an append locks its sites' log-head rows (`SELECT … FOR UPDATE`, in site
+// order so two appenders never deadlock), reads ids and subject heads under that lock, and inserts
+// all its receipts with one multi-row INSERT in the same transaction (group commit). The
+// sequencer's tree size lives in another row, so integration never waits for appenders.
+import pg from 'pg';
+import { base64urlDecode, base64urlEncode, type EntryKind, type SiteConfig } from '@consent-ledger/protocol';
+import { ackPayloadOf, planAppend, type StoredReceipt } from './append-plan';
+import { postgresAuditQueries } from './postgres-audit';
+import { ADVISORY_NAMESPACE, MIGRATION_LOCK, POSTGRES_MIGRATIONS } from './postgres-schema';
+import type {
+  AckSigner,
+  AuditQueries,
+  BatchOutcome,
+  CheckpointRecord,
+  EntryRecord,
+  Integration,
+  LedgerStore,
+  LogState,
+  NoticeInput,
+  NoticeRecord,
+  ReceiptBatch,
+  Redaction,
+  SiteRecord,
+  TokenRecord,
+} from './types';
+
+export { PostgresSequencerLock, type PostgresSequencerLockOptions } from './postgres-lock';
+
+/** Options of the PostgreSQL store. */
+export interface PostgresStoreOptions {
+  /** Connections in this process's pool (default 10). */
+  maxConnections?: number;
+  /** Name reported in `pg_stat_activity` (default "consent-ledger"). */
+  applicationName?: string;
+}
+
+const INT8 = 20;
+
+// bigint columns (indexes, sizes) come back as numbers: a log stays far below 2^53 entries.
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+interface EntryRow {
+  site: string;
+  idx: number;
+  kind: EntryKind;
+  id: string;
+  leaf_hash: Buffer;
+  jws: string | null;
+  received_at: string;
+  subject: string | null;
+  ack: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  method: string | null;
+  choices: Record<string, 'granted' | 'denied'> | null;
+  revision: number | null;
+  language: string | null;
+  text_hash: string | null;
+  issued_at: string | null;
+  page: string | null;
+  prev: string | null;
+  redacted_at: string | null;
+  redacted_reason: string | null;
+}
+
+interface SiteRow { site: string; config: string; created_at: string; updated_at: string; deleted_at: string | null }
+interface TokenRow { id: string; hash: string; role: TokenRecord['role']; sites: string[]; created_at: string; revoked_at: string | null }
+interface CheckpointRow { site: string; size: number; root_hash: string; note: string; created_at: string }
+
+const ENTRY_COLUMNS =
+  'site, idx, kind, id, leaf_hash, jws, received_at, subject, ack, ip, user_agent, method, choices, revision, language, text_hash, issued_at, page, prev, redacted_at, redacted_reason';
+
+/** Column types of entries, in ENTRY_COLUMNS order, for multi-row inserts through unnest(). */
+const ENTRY_ARRAY_TYPES = [
+  'text', 'bigint', 'text', 'text', 'bytea', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'integer', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
+];
+
+const INSERT_ENTRIES = `INSERT INTO entries (${ENTRY_COLUMNS}) SELECT * FROM unnest(${ENTRY_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+
+type EntryValues = [
+  string, number, EntryKind, string, Buffer, string | null, string, string | null, string | null, string | null, string | null, string | null,
+  string | null, number | null, string | null, string | null, string | null, string | null, string | null, null, null,
+];
+
+/** Opens the store on `url` (postgres://…), applying pending migrations first. */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    application_name: options.applicationName ?? 'consent-ledger',
+    types: TYPES,
+    // A dead network path must not hold a log-head lock or the sequencer lock forever.
+    keepAlive: true,
+  });
+  // An idle client losing its server (restart, failover) is replaced on next use, not fatal.
+  pool.on('error', () => undefined);
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStore(pool, url);
+}
+
+/** Applies pending migrations, one transaction each, under the migration advisory lock. */
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_NAMESPACE, MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+    const applied = rows[0].version ?? 0;
+    if (applied > POSTGRES_MIGRATIONS.length) throw new Error(`the database schema (version ${applied}) is newer than this collector (${POSTGRES_MIGRATIONS.length})`);
+    for (let v = applied; v < POSTGRES_MIGRATIONS.length; v++) {
+      await client.query(POSTGRES_MIGRATIONS[v]);
+      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function bytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+function toSite(row: SiteRow): SiteRecord {
+  return { site: row.site, config: JSON.parse(row.config) as SiteConfig, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at };
+}
+
+function toEntry(row: EntryRow): EntryRecord {
+  return {
+    site: row.site,
+    index: row.idx,
+    kind: row.kind,
+    id: row.id,
+    leafHash: base64urlEncode(row.leaf_hash),
+    jws: row.jws,
+    receivedAt: row.received_at,
+    subject: row.subject,
+    ack: row.ack,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    method: row.method,
+    choices: row.choices,
+    revision: row.revision,
+    language: row.language,
+    textHash: row.text_hash,
+    issuedAt: row.issued_at,
+    page: row.page,
+    prev: row.prev,
+    redacted: row.redacted_at === null ? null : { at: row.redacted_at, reason: row.redacted_reason ?? '' },
+  };
+}
+
+function toNotice(row: EntryRow): NoticeRecord {
+  return { site: row.site, index: row.idx, textHash: row.id, revision: row.revision ?? 0, language: row.language ?? '', jws: row.jws, receivedAt: row.received_at };
+}
+
+function toToken(row: TokenRow): TokenRecord {
+  return { id: row.id, hash: row.hash, role: row.role, sites: row.sites, createdAt: row.created_at, revokedAt: row.revoked_at };
+}
+
+function toCheckpoint(row: CheckpointRow): CheckpointRecord {
+  return { site: row.site, size: row.size, rootHash: row.root_hash, note: row.note, createdAt: row.created_at };
+}
+
+/** Columns of entries turned into one array per column, for INSERT_ENTRIES. */
+function columns(rows: EntryValues[]): unknown[][] {
+  return ENTRY_ARRAY_TYPES.map((_, c) => rows.map((row) => row[c]));
+}
+
+/** The PostgreSQL store; `url` is kept so a sequencer can open its own session (see sequencer-lock.ts). */
+export class PostgresStore implements LedgerStore {
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closed = false;
+  private readonly audit: AuditQueries;
+
+  constructor(
+    /** The pool every query goes through. */
+    readonly pool: pg.Pool,
+    /** Where the database is, for sessions that must outlive a query (the sequencer lock). */
+    readonly url: string,
+  ) {
+    this.audit = postgresAuditQueries({ query: (text, values) => this.query(text, values), columns: ENTRY_COLUMNS, toEntry });
+  }
+
+  /** Runs `work` on one pooled connection inside a transaction; counted for close(). */
+  transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.track(async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  /** Runs one query outside any explicit transaction; counted for close(). */
+  query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.track(() => this.pool.query<R>(text, values));
+  }
+
+  private track<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the store is closed'));
+    const run = work();
+    this.inFlight.add(run);
+    const forget = () => this.inFlight.delete(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  putSite(config: SiteConfig, notices: NoticeInput[], at: string): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
+    return this.transaction(async (c) => {
+      const { rows: siteRows } = await c.query<SiteRow>(
+        'INSERT INTO sites (site, config, created_at, updated_at, deleted_at) VALUES ($1, $2, $3, $3, NULL) ' +
+          'ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at, deleted_at = NULL RETURNING *',
+        [config.site, JSON.stringify(config), at],
+      );
+      await c.query('INSERT INTO logs (site, size) VALUES ($1, 0) ON CONFLICT (site) DO NOTHING', [config.site]);
+      await c.query('INSERT INTO trees (site, tree_size) VALUES ($1, 0) ON CONFLICT (site) DO NOTHING', [config.site]);
+      const { rows } = await c.query<{ size: number }>('SELECT size FROM logs WHERE site = $1 FOR UPDATE', [config.site]);
+      let size = rows[0].size;
+      const { rows: known } = await c.query<{ id: string }>('SELECT id FROM entries WHERE site = $1 AND id = ANY($2::text[])', [
+        config.site,
+        notices.map((n) => n.textHash),
+      ]);
+      const seen = new Set(known.map((k) => k.id));
+      const values: EntryValues[] = [];
+      const appended: NoticeRecord[] = [];
+      for (const n of notices) {
+        if (seen.has(n.textHash)) continue;
+        seen.add(n.textHash);
+        values.push([config.site, size, 'notice', n.textHash, Buffer.from(base64urlDecode(n.leafHash)), n.jws, at, null, null, null, null, null, null, n.revision, n.language, n.textHash, null, null, null, null, null]);
+        appended.push({ site: config.site, index: size, textHash: n.textHash, revision: n.revision, language: n.language, jws: n.jws, receivedAt: at });
+        size++;
+      }
+      if (values.length > 0) {
+        await c.query(INSERT_ENTRIES, columns(values));
+        await c.query('UPDATE logs SET size = $1 WHERE site = $2', [size, config.site]);
+      }
+      return { site: toSite(siteRows[0]), appended };
+    });
+  }
+
+  async getSite(site: string): Promise<SiteRecord | null> {
+    const { rows } = await this.query<SiteRow>('SELECT * FROM sites WHERE site = $1', [site]);
+    return rows[0] ? toSite(rows[0]) : null;
+  }
+
+  async listSites(options: { includeDeleted?: boolean } = {}): Promise<SiteRecord[]> {
+    const where = options.includeDeleted ? '' : 'WHERE deleted_at IS NULL';
+    const { rows } = await this.query<SiteRow>(`SELECT * FROM sites ${where} ORDER BY site COLLATE "C"`);
+    return rows.map(toSite);
+  }
+
+  async deleteSite(site: string, at: string): Promise<boolean> {
+    const { rowCount } = await this.query('UPDATE sites SET deleted_at = $1 WHERE site = $2 AND deleted_at IS NULL', [at, site]);
+    return rowCount === 1;
+  }
+
+  async listNotices(site: string): Promise<NoticeRecord[]> {
+    const { rows } = await this.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = $1 AND kind = 'notice' ORDER BY idx`, [site]);
+    return rows.map(toNotice);
+  }
+
+  appendReceipts(batches: ReceiptBatch[], signAcks: AckSigner): Promise<BatchOutcome[]> {
+    return this.transaction(async (c) => {
+      const sites = [...new Set(batches.map((b) => b.site))].sort();
+      // The lock: every other appender of these sites (any process) waits here until we commit,
+      // and every read below sees all entries committed before it.
+      const { rows: logRows } = await c.query<{ site: string; size: number; deleted_at: string | null }>(
+        'SELECT l.site, l.size, s.deleted_at FROM logs l JOIN sites s ON s.site = l.site WHERE l.site = ANY($1::text[]) ORDER BY l.site COLLATE "C" FOR UPDATE OF l',
+        [sites],
+      );
+      const live = new Map(logRows.filter((r) => r.deleted_at === null).map((r) => [r.site, r.size]));
+      const idSites: string[] = [];
+      const ids: string[] = [];
+      const subjectSites: string[] = [];
+      const subjects: string[] = [];
+      const subjectKeys = new Set<string>();
+      for (const b of batches) {
+        if (!live.has(b.site)) continue;
+        for (const { receipt } of b.receipts) {
+          idSites.push(b.site);
+          ids.push(receipt.payload.id);
+          const key = `${b.site}\n${receipt.payload.subject}`;
+          if (!subjectKeys.has(key)) {
+            subjectKeys.add(key);
+            subjectSites.push(b.site);
+            subjects.push(receipt.payload.subject);
+          }
+        }
+      }
+      const stored = new Map<string, StoredReceipt>();
+      const heads = new Map<string, string>();
+      if (ids.length > 0) {
+        const { rows: found } = await c.query<{ site: string; id: string; idx: number; leaf_hash: Buffer; ack: string | null; received_at: string }>(
+          'SELECT e.site, e.id, e.idx, e.leaf_hash, e.ack, e.received_at FROM unnest($1::text[], $2::text[]) AS k(site, id) ' +
+            'JOIN entries e ON e.site = k.site AND e.id = k.id',
+          [idSites, ids],
+        );
+        for (const r of found) stored.set(`${r.site}\n${r.id}`, { index: r.idx, leafHash: base64urlEncode(r.leaf_hash), ack: r.ack, receivedAt: r.received_at });
+        const { rows: last } = await c.query<{ site: string; subject: string; leaf_hash: Buffer }>(
+          'SELECT k.site, k.subject, h.leaf_hash FROM unnest($1::text[], $2::text[]) AS k(site, subject) ' +
+            'CROSS JOIN LATERAL (SELECT leaf_hash FROM entries e WHERE e.site = k.site AND e.subject = k.subject ORDER BY e.idx DESC LIMIT 1) h',
+          [subjectSites, subjects],
+        );
+        for (const r of last) heads.set(`${r.site}\n${r.subject}`, base64urlEncode(r.leaf_hash));
+      }
+      const plan = planAppend(batches, {
+        logSize: (site) => live.get(site) ?? null,
+        stored: (site, id) => stored.get(`${site}\n${id}`),
+        head: (site, subject) => heads.get(`${site}\n${subject}`) ?? null,
+      });
+      if (plan.fresh.length === 0) return plan.outcomes();
+      const acks = await signAcks(plan.fresh.map(ackPayloadOf));
+      if (acks.length !== plan.fresh.length) throw new Error('ack signer returned the wrong number of acks');
+      const values = plan.fresh.map((p, i): EntryValues => {
+        p.ack = acks[i];
+        const { receipt, ip, userAgent } = p.batch.receipts[p.position];
+        const r = receipt.payload;
+        return [
+          p.batch.site, p.index, 'receipt', r.id, Buffer.from(base64urlDecode(p.leafHash)), receipt.jws, p.batch.receivedAt, r.subject, p.ack, ip, userAgent,
+          r.method, JSON.stringify(r.choices), r.revision, r.language, r.textHash, r.issuedAt, r.page, r.prev, null, null,
+        ];
+      });
+      await c.query(INSERT_ENTRIES, columns(values));
+      await c.query('UPDATE logs SET size = v.size FROM unnest($1::text[], $2::bigint[]) AS v(site, size) WHERE logs.site = v.site', [
+        [...plan.sizes.keys()],
+        [...plan.sizes.values()],
+      ]);
+      return plan.outcomes();
+    });
+  }
+
+  async getEntry(site: string, id: string): Promise<EntryRecord | null> {
+    const { rows } = await this.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = $1 AND id = $2`, [site, id]);
+    return rows[0] ? toEntry(rows[0]) : null;
+  }
+
+  async readEntries(site: string, from: number, limit: number): Promise<EntryRecord[]> {
+    const { rows } = await this.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = $1 AND idx >= $2 ORDER BY idx LIMIT $3`, [site, from, limit]);
+    return rows.map(toEntry);
+  }
+
+  async listLogs(): Promise<LogState[]> {
+    const { rows } = await this.query<LogState>(
+      'SELECT l.site, l.size, t.tree_size AS "treeSize" FROM logs l JOIN trees t ON t.site = l.site ORDER BY l.site COLLATE "C"',
+    );
+    return rows;
+  }
+
+  async readLeafHashes(site: string, from: number, limit: number): Promise<Uint8Array[]> {
+    const { rows } = await this.query<{ leaf_hash: Buffer }>('SELECT leaf_hash FROM entries WHERE site = $1 AND idx >= $2 ORDER BY idx LIMIT $3', [site, from, limit]);
+    return rows.map((r) => bytes(r.leaf_hash));
+  }
+
+  async readNode(site: string, level: number, index: number): Promise<Uint8Array> {
+    const { rows } =
+      level === 0
+        ? await this.query<{ hash: Buffer }>('SELECT leaf_hash AS hash FROM entries WHERE site = $1 AND idx = $2', [site, index])
+        : await this.query<{ hash: Buffer }>('SELECT hash FROM nodes WHERE site = $1 AND level = $2 AND idx = $3', [site, level, index]);
+    if (!rows[0]) throw new Error(`no tree node (${level}, ${index}) in the log of "${site}"`);
+    return bytes(rows[0].hash);
+  }
+
+  integrate(step: Integration): Promise<boolean> {
+    return this.transaction(async (c) => {
+      const { rowCount } = await c.query('UPDATE trees SET tree_size = $1 WHERE site = $2 AND tree_size = $3', [step.checkpoint.size, step.site, step.fromSize]);
+      if (rowCount !== 1) return false;
+      const inner = step.nodes.filter((n) => n.level > 0);
+      if (inner.length > 0) {
+        await c.query('INSERT INTO nodes (site, level, idx, hash) SELECT $1, * FROM unnest($2::integer[], $3::bigint[], $4::bytea[])', [
+          step.site,
+          inner.map((n) => n.level),
+          inner.map((n) => n.index),
+          inner.map((n) => Buffer.from(n.hash)),
+        ]);
+      }
+      const cp = step.checkpoint;
+      await c.query('INSERT INTO checkpoints (site, size, root_hash, note, created_at) VALUES ($1, $2, $3, $4, $5)', [step.site, cp.size, cp.rootHash, cp.note, cp.createdAt]);
+      return true;
+    });
+  }
+
+  async latestCheckpoint(site: string): Promise<CheckpointRecord | null> {
+    const { rows } = await this.query<CheckpointRow>('SELECT * FROM checkpoints WHERE site = $1 ORDER BY size DESC LIMIT 1', [site]);
+    return rows[0] ? toCheckpoint(rows[0]) : null;
+  }
+
+  async checkpointAt(site: string, size: number): Promise<CheckpointRecord | null> {
+    const { rows } = await this.query<CheckpointRow>('SELECT * FROM checkpoints WHERE site = $1 AND size = $2', [site, size]);
+    return rows[0] ? toCheckpoint(rows[0]) : null;
+  }
+
+  async redactEntries(site: string, ids: string[], redaction: Redaction): Promise<number> {
+    const { rowCount } = await this.query(
+      'UPDATE entries SET jws = NULL, ack = NULL, ip = NULL, user_agent = NULL, choices = NULL, page = NULL, redacted_at = $1, redacted_reason = $2 ' +
+        'WHERE site = $3 AND id = ANY($4::text[]) AND redacted_at IS NULL',
+      [redaction.at, redaction.reason, site, ids],
+    );
+    return rowCount ?? 0;
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    await this.query('INSERT INTO tokens (id, hash, role, sites, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
+      token.id,
+      token.hash,
+      token.role,
+      token.sites,
+      token.createdAt,
+    ]);
+  }
+
+  async getTokenByHash(hash: string): Promise<TokenRecord | null> {
+    const { rows } = await this.query<TokenRow>('SELECT * FROM tokens WHERE hash = $1', [hash]);
+    return rows[0] ? toToken(rows[0]) : null;
+  }
+
+  async listTokens(): Promise<TokenRecord[]> {
+    const { rows } = await this.query<TokenRow>('SELECT * FROM tokens ORDER BY created_at, id COLLATE "C"');
+    return rows.map(toToken);
+  }
+
+  async revokeToken(id: string, at: string): Promise<boolean> {
+    const { rowCount } = await this.query('UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
+    return rowCount === 1;
+  }
+
+  // Audit queries: postgres-audit.ts.
+  subjectEntries(...args: Parameters<AuditQueries['subjectEntries']>) {
+    return this.audit.subjectEntries(...args);
+  }
+
+  searchReceipts(...args: Parameters<AuditQueries['searchReceipts']>) {
+    return this.audit.searchReceipts(...args);
+  }
+
+  receiptStats(...args: Parameters<AuditQueries['receiptStats']>) {
+    return this.audit.receiptStats(...args);
+  }
+
+  expiredReceiptIds(...args: Parameters<AuditQueries['expiredReceiptIds']>) {
+    return this.audit.expiredReceiptIds(...args);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,119 @@
+// The audit queries of the SQLite store, on its reader connection (committed data only).
+// Searches are built from the filters present, so SQLite can use the primary key (site, idx) for
+// the keyset and the partial time index of migration 2 for ranges; statements are cached per shape.
+import type Database from 'better-sqlite3';
+import type { AuditQueries, EntryRecord, ReceiptQuery, StatsBucket, StatsQuery } from './types';
+
+/** Where the audit queries meet the store: its reader, entry columns and row mapper. */
+export interface SqliteAuditOptions<Row> {
+  reader: Database.Database;
+  /** The entry columns, in the order `toEntry` reads them. */
+  columns: string;
+  toEntry: (row: Row) => EntryRecord;
+}
+
+const LIVE_RECEIPT = "e.site = @site AND e.kind = 'receipt' AND e.redacted_at IS NULL";
+
+/** JSON path of one purpose inside `choices` (purpose ids may hold `-`, hence the quotes). */
+const PURPOSE_PATH = `'$."' || c.key || '"'`;
+
+/** Builds the audit queries over a SQLite store's reader connection. */
+export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAuditOptions<Row>): AuditQueries {
+  const prefixed = columns.split(',').map((c) => `e.${c.trim()}`).join(', ');
+  const bySubject = reader.prepare<[string, string], Row>(`SELECT ${prefixed} FROM entries e WHERE e.site = ? AND e.subject = ? ORDER BY e.idx`);
+  const expired = reader.prepare<{ site: string; before: string; limit: number }, { id: string }>(
+    `SELECT e.id FROM entries e WHERE ${LIVE_RECEIPT} AND e.received_at < @before ORDER BY e.idx LIMIT @limit`,
+  );
+  const searches = new Map<string, Database.Statement<Record<string, unknown>, Row>>();
+  const stats = new Map<string, { purposes: Database.Statement; methods: Database.Statement; withdrawals: Database.Statement }>();
+
+  function searchStatement(query: ReceiptQuery): Database.Statement<Record<string, unknown>, Row> {
+    const where = [LIVE_RECEIPT];
+    const asc = query.order === 'asc';
+    if (query.after !== undefined) where.push(asc ? 'e.idx > @after' : 'e.idx < @after');
+    if (query.method !== undefined) where.push('e.method = @method');
+    if (query.from !== undefined) where.push('e.received_at >= @from');
+    if (query.to !== undefined) where.push('e.received_at < @to');
+    if (query.purpose !== undefined) {
+      where.push(query.state === undefined ? `json_type(e.choices, '$."' || @purpose || '"') IS NOT NULL` : `json_extract(e.choices, '$."' || @purpose || '"') = @state`);
+    }
+    const sql = `SELECT ${prefixed} FROM entries e WHERE ${where.join(' AND ')} ORDER BY e.idx ${asc ? 'ASC' : 'DESC'} LIMIT @limit`;
+    let statement = searches.get(sql);
+    if (!statement) {
+      statement = reader.prepare<Record<string, unknown>, Row>(sql);
+      searches.set(sql, statement);
+    }
+    return statement;
+  }
+
+  function statsStatements(query: StatsQuery) {
+    const where = [LIVE_RECEIPT];
+    if (query.from !== undefined) where.push('e.received_at >= @from');
+    if (query.to !== undefined) where.push('e.received_at < @to');
+    const key = `${query.interval}|${where.join(' AND ')}`;
+    let cached = stats.get(key);
+    if (!cached) {
+      // `weekday 1` moves forward to a Monday, so step back six days first: the Monday on or before.
+      const bucket = query.interval === 'day' ? 'substr(e.received_at, 1, 10)' : "date(substr(e.received_at, 1, 10), '-6 days', 'weekday 1')";
+      const filter = where.join(' AND ');
+      const previousChoices = 'SELECT p.choices FROM entries p WHERE p.site = e.site AND p.subject = e.subject AND p.idx < e.idx ORDER BY p.idx DESC LIMIT 1';
+      cached = {
+        purposes: reader.prepare(
+          `SELECT ${bucket} AS bucket, c.key AS purpose, c.value AS state, count(*) AS n FROM entries e, json_each(e.choices) c WHERE ${filter} GROUP BY 1, 2, 3`,
+        ),
+        methods: reader.prepare(`SELECT ${bucket} AS bucket, e.method AS method, count(*) AS n FROM entries e WHERE ${filter} GROUP BY 1, 2`),
+        withdrawals: reader.prepare(
+          `SELECT ${bucket} AS bucket, c.key AS purpose, count(*) AS n FROM entries e, json_each(e.choices) c WHERE ${filter} AND c.value = 'denied' ` +
+            `AND json_extract((${previousChoices}), ${PURPOSE_PATH}) = 'granted' GROUP BY 1, 2`,
+        ),
+      };
+      stats.set(key, cached);
+    }
+    return cached;
+  }
+
+  return {
+    async subjectEntries(site, subject) {
+      return bySubject.all(site, subject).map(toEntry);
+    },
+
+    async searchReceipts(site, query) {
+      const params: Record<string, unknown> = { site, limit: query.limit };
+      for (const name of ['after', 'method', 'from', 'to', 'purpose', 'state'] as const) if (query[name] !== undefined) params[name] = query[name];
+      return searchStatement(query).all(params).map(toEntry);
+    },
+
+    async receiptStats(site, query) {
+      const params: Record<string, unknown> = { site };
+      if (query.from !== undefined) params.from = query.from;
+      if (query.to !== undefined) params.to = query.to;
+      const statements = statsStatements(query);
+      const buckets = new Map<string, StatsBucket>();
+      const bucketOf = (start: string): StatsBucket => {
+        let b = buckets.get(start);
+        if (!b) {
+          b = { start, receipts: 0, methods: {}, purposes: {} };
+          buckets.set(start, b);
+        }
+        return b;
+      };
+      const purposeOf = (b: StatsBucket, purpose: string) => (b.purposes[purpose] ??= { granted: 0, denied: 0, withdrawn: 0 });
+      for (const row of statements.methods.all(params) as Array<{ bucket: string; method: string; n: number }>) {
+        const b = bucketOf(row.bucket);
+        b.receipts += row.n;
+        b.methods[row.method] = row.n;
+      }
+      for (const row of statements.purposes.all(params) as Array<{ bucket: string; purpose: string; state: string; n: number }>) {
+        if (row.state === 'granted' || row.state === 'denied') purposeOf(bucketOf(row.bucket), row.purpose)[row.state] = row.n;
+      }
+      for (const row of statements.withdrawals.all(params) as Array<{ bucket: string; purpose: string; n: number }>) {
+        purposeOf(bucketOf(row.bucket), row.purpose).withdrawn = row.n;
+      }
+      return [...buckets.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    },
+
+    async expiredReceiptIds(site, before, limit) {
+      return expired.all({ site, before, limit }).map((row) => row.id);
+    },
+  };
+}

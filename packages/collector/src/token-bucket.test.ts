@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { TokenBuckets } from './token-bucket';
+
+describe('TokenBuckets', () => {
+  it('allows a minute of tokens at once, then refills at the rate', () => {
+    let now = 0;
+    const buckets = new TokenBuckets({ perMinute: 60, clock: () => now });
+    expect(buckets.take('a', 60)).toEqual({ ok: true });
+    expect(buckets.take('a')).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(buckets.take('b')).toEqual({ ok: true });
+    now += 1000;
+    expect(buckets.take('a')).toEqual({ ok: true });
+    expect(buckets.take('a', 5)).toEqual({ ok: false, retryAfterSeconds: 5 });
+    now += 120_000;
+    expect(buckets.take('a', 61)).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(buckets.take('a', 60)).toEqual({ ok: true });
+  });
+
+  it('forgets the oldest buckets beyond maxKeys', () => {
+    const buckets = new TokenBuckets({ perMinute: 1, clock: () => 0, maxKeys: 2 });
+    expect(buckets.take('a').ok).toBe(true);
+    expect(buckets.take('b').ok).toBe(true);
+    expect(buckets.take('a').ok).toBe(false);
+    expect(buckets.take('c').ok).toBe(true);
+    expect(buckets.take('a').ok).toBe(true);
+  });
+});

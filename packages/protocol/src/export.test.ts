@@ -1,0 +1,232 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { signAck } from './ack';
+import { checkpointBody, signNote } from './checkpoint';
+import { validateSiteConfig, type SiteConfig } from './config';
+import { base64urlDecode, base64urlEncode } from './encoding';
+import { verifyExport, type ExportReport } from './export';
+import { exportPublicJwk, jwkThumbprint, type Jwks, type OkpPublicJwk } from './jwk';
+import { generateCollectorKey, generateDeviceKey, signJws, type KeyPair } from './jws';
+import { leafHash, MemoryTree, inclusionProof } from './merkle';
+import { noticeBytes, noticeHash, NOTICE_TYP, resolveNotice } from './notice';
+import { verifyProofDocument } from './proof-document';
+import { createReceipt, type Choice, type Method } from './receipt';
+
+const NAME = 'consent.test';
+const config = (() => {
+  const raw = JSON.parse(readFileSync(new URL('../../../fixtures/sites/clikodoc.json', import.meta.url), 'utf8'));
+  const valid = validateSiteConfig(raw);
+  if (!valid.ok) throw new Error(valid.error.message);
+  return valid.value;
+})();
+
+interface Built {
+  lines: string[];
+  keys: Jwks;
+  /** Receipt subjects in order of first appearance. */
+  subjects: string[];
+  tree: MemoryTree;
+}
+
+/** Builds a real export of `config`: two notices, then a few subjects' chains (one with a withdrawal). */
+async function buildExport(site: SiteConfig): Promise<Built> {
+  const pair = await generateCollectorKey(true);
+  const jwk = (await exportPublicJwk(pair.publicKey)) as OkpPublicJwk;
+  const kid = jwkThumbprint(jwk);
+  const publicKey = base64urlDecode(jwk.x);
+  const keys: Jwks = { keys: [{ ...jwk, kid, name: NAME, alg: 'EdDSA', use: 'sig' }] };
+  const tree = new MemoryTree();
+  const body: string[] = [];
+  const textHashes: string[] = [];
+  for (const language of site.languages) {
+    const notice = resolveNotice(site, language);
+    const jws = await signJws({ alg: 'EdDSA', typ: NOTICE_TYP, kid }, noticeBytes(notice), pair.privateKey);
+    textHashes.push(noticeHash(notice));
+    body.push(JSON.stringify({ index: tree.size, kind: 'notice', jws }));
+    tree.append(leafHash(jws));
+  }
+  const purposes = Object.keys(site.purposes);
+  const all = (state: Choice) => Object.fromEntries(purposes.map((p) => [p, state]));
+  const plans: Array<Array<[Method, Record<string, Choice>]>> = [
+    [['accept-all', all('granted')], ['withdraw', { ...all('granted'), [purposes[0]]: 'denied' }]],
+    [['reject-all', all('denied')]],
+    [['save', { ...all('denied'), [purposes[1]]: 'granted' }], ['save', all('denied')]],
+  ];
+  const subjects: string[] = [];
+  const devices: KeyPair[] = await Promise.all(plans.map(() => generateDeviceKey()));
+  const heads: Array<string | null> = plans.map(() => null);
+  // Interleave the subjects' chains, as a real log does.
+  for (let step = 0; step < 2; step++) {
+    for (const [s, plan] of plans.entries()) {
+      if (!plan[step]) continue;
+      const [method, choices] = plan[step];
+      const receipt = await createReceipt(
+        { site: site.site, method, choices, revision: site.revision, language: site.languages[0], textHash: textHashes[0], page: `${site.origins[0]}/`, prev: heads[s] },
+        devices[s],
+      );
+      heads[s] = receipt.leafHash;
+      if (step === 0) subjects.push(receipt.payload.subject);
+      const index = tree.size;
+      const receivedAt = new Date(Date.UTC(2026, 11, 1 + index)).toISOString();
+      const ack = await signAck({ v: 1, id: receipt.payload.id, site: site.site, subject: receipt.payload.subject, index, leafHash: receipt.leafHash, receivedAt, ip: '203.0.113.0', userAgent: 'test' }, { privateKey: pair.privateKey, kid });
+      body.push(JSON.stringify({ index, kind: 'receipt', jws: receipt.jws, ack }));
+      tree.append(base64urlDecode(receipt.leafHash));
+    }
+  }
+  const checkpoint = await signNote(checkpointBody(`${NAME}/sites/${site.site}`, tree.size, tree.root()), { name: NAME, privateKey: pair.privateKey, publicKey });
+  const header = JSON.stringify({ site: site.site, checkpoint, treeSize: tree.size, keys });
+  return { lines: [header, ...body], keys, subjects, tree };
+}
+
+/** Replaces line `n` (0 = header) of an export with the given transformation of its JSON. */
+function edit(lines: string[], n: number, change: (entry: Record<string, unknown>) => Record<string, unknown>): string[] {
+  const copy = [...lines];
+  copy[n] = JSON.stringify(change(JSON.parse(copy[n])));
+  return copy;
+}
+
+/** Turns line `n` into its redacted form. */
+function redact(lines: string[], n: number, reason = 'erasure'): string[] {
+  return edit(lines, n, (e) => ({ index: e.index, kind: e.kind, leafHash: base64urlEncode(leafHash(e.jws as string)), redacted: { at: '2031-01-01T00:00:00.000Z', reason } }));
+}
+
+const codes = (report: ExportReport) => report.failures.map((f) => [f.index, f.code]);
+
+describe('verifyExport', () => {
+  let built: Built;
+  beforeAll(async () => {
+    built = await buildExport(config);
+  });
+
+  it('verifies a whole export against trusted keys and summarises it', async () => {
+    const report = await verifyExport(built.lines, { keys: built.keys });
+    expect(codes(report)).toEqual([]);
+    expect(report).toMatchObject({ ok: true, site: config.site, treeSize: built.tree.size, trustedKeys: true, partial: false, rootHash: base64urlEncode(built.tree.root()) });
+    expect(report.summary).toEqual({
+      entries: built.tree.size,
+      receipts: 5,
+      notices: config.languages.length,
+      redacted: 0,
+      subjects: 3,
+      withdrawals: 2,
+      firstDate: new Date(Date.UTC(2026, 11, 1 + config.languages.length)).toISOString(),
+      lastDate: new Date(Date.UTC(2026, 11, built.tree.size)).toISOString(),
+    });
+  });
+
+  it('reads lines from an async source and flags the embedded keys as self-consistency only', async () => {
+    async function* source() {
+      for (const line of built.lines) yield `${line}\n`;
+      yield '';
+    }
+    const report = await verifyExport(source());
+    expect(report.ok).toBe(true);
+    expect(report.trustedKeys).toBe(false);
+  });
+
+  it('refuses a checkpoint signed by a key the auditor does not trust', async () => {
+    const other = await buildExport(config);
+    const report = await verifyExport(built.lines, { keys: other.keys });
+    expect(report.ok).toBe(false);
+    expect(report.failures[0]).toMatchObject({ index: null, code: 'bad-checkpoint' });
+    // The acks and notices are by the same untrusted key.
+    expect(report.failures.some((f) => f.code === 'bad-ack')).toBe(true);
+  });
+
+  it('names the index of a tampered receipt line', async () => {
+    const n = config.languages.length + 2; // a receipt line (line 0 is the header)
+    const tampered = edit(built.lines, n, (e) => {
+      const [h, , s] = (e.jws as string).split('.');
+      const other = JSON.parse(built.lines[n - 1]).jws.split('.')[1];
+      return { ...e, jws: `${h}.${other}.${s}` };
+    });
+    const report = await verifyExport(tampered, { keys: built.keys });
+    expect(report.ok).toBe(false);
+    expect(report.failures.some((f) => f.index === n - 1 && (f.code === 'bad-signature' || f.code === 'bad-ack' || f.code === 'malformed'))).toBe(true);
+    expect(codes(report)).toContainEqual([null, 'root-mismatch']);
+  });
+
+  it('finds a swapped ack, a dropped line and an unknown notice', async () => {
+    const first = config.languages.length + 1;
+    const swapped = edit(built.lines, first, (e) => ({ ...e, ack: JSON.parse(built.lines[first + 1]).ack }));
+    expect(codes(await verifyExport(swapped, { keys: built.keys }))).toEqual([[first - 1, 'bad-ack']]);
+    const dropped = built.lines.filter((_, i) => i !== built.lines.length - 1);
+    expect(codes(await verifyExport(dropped, { keys: built.keys }))).toEqual([[null, 'size-mismatch']]);
+    const noNotices = [built.lines[0], ...built.lines.slice(1).map((l, i) => (i < config.languages.length ? redact([l], 0)[0] : l))];
+    const report = await verifyExport(noNotices, { keys: built.keys });
+    expect(report.failures.filter((f) => f.code === 'unknown-notice').length).toBe(5);
+  });
+
+  it('detects a broken prev link', async () => {
+    const header = JSON.parse(built.lines[0]);
+    // Dropping the subject's first receipt breaks the link of its second (and the root).
+    const skip = config.languages.length + 1;
+    const lines = built.lines.filter((_, i) => i !== skip).map((l, i) => (i > skip - 1 && i > 0 ? JSON.stringify({ ...JSON.parse(l), index: i - 1 }) : l));
+    const report = await verifyExport([JSON.stringify({ ...header }), ...lines.slice(1)], { keys: built.keys });
+    expect(report.failures.some((f) => f.code === 'prev-mismatch')).toBe(true);
+  });
+
+  it('keeps a redacted export green and reports the redacted entries', async () => {
+    const first = config.languages.length + 1; // first receipt of subject 0, whose withdrawal comes later
+    const lines = redact(redact(built.lines, first), first + 2, 'retention');
+    const report = await verifyExport(lines, { keys: built.keys });
+    expect(codes(report)).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.summary.redacted).toBe(2);
+    expect(report.redacted).toEqual({ byReason: { erasure: 1, retention: 1 }, indexes: [first - 1, first + 1] });
+    // Both withdrawals follow a redacted receipt: what it granted is gone, so none is counted.
+    expect(report.summary.withdrawals).toBe(0);
+    expect((await verifyExport(redact(built.lines, first + 1), { keys: built.keys })).summary.withdrawals).toBe(2);
+  });
+
+  it('verifies a partial export by the inclusion proof of each entry', async () => {
+    const size = built.tree.size;
+    const header = { ...JSON.parse(built.lines[0]), range: { from: '2026-12-05T00:00:00.000Z', to: null } };
+    const picked = [0, 1, 4, 5, 6].filter((i) => i < size);
+    const withProofs = await Promise.all(
+      picked.map(async (i) => {
+        const proof = await inclusionProof(i, size, built.tree.read);
+        return JSON.stringify({ ...JSON.parse(built.lines[i + 1]), proof: proof.map(base64urlEncode) });
+      }),
+    );
+    const report = await verifyExport([JSON.stringify(header), ...withProofs], { keys: built.keys });
+    expect(codes(report)).toEqual([]);
+    expect(report).toMatchObject({ ok: true, partial: true, summary: { entries: picked.length } });
+    const broken = [...withProofs];
+    broken[2] = JSON.stringify({ ...JSON.parse(broken[2]), proof: [] });
+    expect(codes(await verifyExport([JSON.stringify(header), ...broken], { keys: built.keys }))).toEqual([[4, 'bad-proof']]);
+  });
+
+  it('answers garbage with failures, never an exception', async () => {
+    expect(codes(await verifyExport([]))).toEqual([[null, 'bad-header']]);
+    expect(codes(await verifyExport(['nope']))).toEqual([[null, 'bad-header']]);
+    const report = await verifyExport([built.lines[0], '{"index":0,"kind":"receipt","jws":"a.b.c","ack":"x"}', '[]'], { keys: built.keys });
+    expect(report.ok).toBe(false);
+    expect(report.failures.map((f) => f.code)).toContain('malformed');
+  });
+});
+
+describe('verifyProofDocument', () => {
+  it('checks a visitor chain with acks and inclusion proofs, and catches a reordered chain', async () => {
+    const built = await buildExport(config);
+    const header = JSON.parse(built.lines[0]);
+    const subject = built.subjects[0];
+    const mine = built.lines.slice(1).map((l) => JSON.parse(l)).filter((e) => e.kind === 'receipt' && JSON.parse(atob(e.jws.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).subject === subject);
+    const receipts = await Promise.all(
+      mine.map(async (e) => {
+        const hashes = (await inclusionProof(e.index, built.tree.size, built.tree.read)).map(base64urlEncode);
+        const id = JSON.parse(atob(e.jws.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).id;
+        const proof = { site: config.site, id, index: e.index, leafHash: base64urlEncode(leafHash(e.jws)), treeSize: built.tree.size, hashes, checkpoint: header.checkpoint };
+        return { jws: e.jws as string, ack: e.ack as string, proof };
+      }),
+    );
+    const doc = { v: 1 as const, site: config.site, subject, collector: 'http://consent.test', exportedAt: '2026-12-10T00:00:00.000Z', keys: built.keys, receipts };
+    const report = await verifyProofDocument(doc, { keys: built.keys });
+    expect(report).toMatchObject({ ok: true, trustedKeys: true, acknowledged: 2, included: 2 });
+    const reordered = await verifyProofDocument({ ...doc, receipts: [...receipts].reverse() });
+    expect(reordered.ok).toBe(false);
+    expect(reordered.entries.map((e) => e.prev)).toEqual([false, false]);
+    const pending = await verifyProofDocument({ ...doc, receipts: receipts.map((r) => ({ ...r, ack: null, proof: null })) });
+    expect(pending).toMatchObject({ ok: true, acknowledged: 0, included: 0 });
+  });
+});

@@ -1,0 +1,34 @@
+// Builds dist/consent.js, the script-tag bundle (runtime + banner + styles, one minified IIFE), and
+// dist/consent.meta.json (esbuild's metafile: what each module costs). With --size-tests, also
+// bundles every size-tests/*.ts entry the same way into dist/size-tests/, for bench/size.
+import { build } from 'esbuild';
+import { writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** One set of options for the real bundle and its size tests, so they measure the same thing. */
+const options = {
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2022',
+  platform: 'browser',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  absWorkingDir: here,
+};
+
+const result = await build({ ...options, entryPoints: ['src/embed.ts'], outfile: 'dist/consent.js' });
+writeFileSync(join(here, 'dist/consent.meta.json'), JSON.stringify(result.metafile));
+
+if (process.argv.includes('--size-tests')) {
+  mkdirSync(join(here, 'dist/size-tests'), { recursive: true });
+  for (const file of readdirSync(join(here, 'size-tests')).filter((f) => f.endsWith('.ts'))) {
+    await build({ ...options, metafile: false, entryPoints: [`size-tests/${file}`], outfile: `dist/size-tests/${file.replace(/\.ts$/, '.js')}` });
+  }
+}

@@ -1,0 +1,280 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fixtureDocument } from '../test/collector-double';
+import { freshPage, payloadOf, settled } from '../test/page';
+import type { ConsentSnapshot } from './types';
+
+type W = Window & { dataLayer?: IArguments[] };
+const gated = (html: string) => document.body.insertAdjacentHTML('beforeend', html);
+const liveIds = () => [...document.querySelectorAll('script[data-consent]:not([type="text/plain"])')].map((s) => s.id);
+const DAY = 86_400_000;
+
+describe('first and returning visits', () => {
+  it('first visit: fetches the config, asks, and keeps gated scripts inert', async () => {
+    const { start } = await freshPage();
+    gated('<script type="text/plain" data-consent="analytics" id="ga">ga()</script>');
+    const rt = start();
+    expect(rt.get().status).toBe('loading');
+    await rt.ready;
+    expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'first-visit', choices: { analytics: 'denied', marketing: 'denied' }, storage: 'indexeddb', gpc: false });
+    expect(rt.get().document?.config.site).toBe('clickcare');
+    expect(await rt.history()).toEqual([]);
+    expect(liveIds()).toEqual([]);
+  });
+
+  it('a decision signs a receipt, applies at once, and is acknowledged', async () => {
+    const { start, collector } = await freshPage();
+    gated('<script type="text/plain" data-consent="analytics" id="ga">ga()</script>');
+    const rt = start();
+    await rt.ready;
+    const changes: ConsentSnapshot[] = [];
+    rt.on('change', (s) => changes.push(s));
+    const onWindow = vi.fn();
+    addEventListener('consentledger:change', onWindow);
+    const granted = rt.whenGranted('analytics');
+    await rt.decide({ analytics: 'granted' }, 'save');
+    await granted;
+    expect(changes.at(-1)).toMatchObject({ status: 'decided', choices: { analytics: 'granted', marketing: 'denied' } });
+    expect(onWindow).toHaveBeenCalled();
+    removeEventListener('consentledger:change', onWindow);
+    const [item] = await settled(rt);
+    expect(item).toMatchObject({ method: 'save', status: 'acknowledged', choices: { analytics: 'granted', marketing: 'denied' }, error: null });
+    const p = payloadOf(item.jws);
+    const doc = collector.doc;
+    expect(p).toMatchObject({ site: 'clickcare', revision: doc.config.revision, language: doc.language, textHash: doc.textHash, page: 'https://www.clickcare.be/fr/praticiens', prev: null, subject: rt.get().subject });
+    expect(item.ack?.payload).toMatchObject({ id: item.id, index: 0 });
+    expect(collector.logged).toEqual([item.id]);
+    await vi.waitFor(() => expect(liveIds()).toEqual(['ga']));
+  });
+
+  it('returning visitor: the stored decision applies from IndexedDB with no network at all', async () => {
+    const { start } = await freshPage();
+    const first = start();
+    await first.ready;
+    await first.acceptAll();
+    await settled(first);
+    first.destroy();
+
+    gated('<script type="text/plain" data-consent="analytics" id="ga">ga()</script>');
+    const calls: Array<[string, RequestInit | undefined]> = [];
+    // The network hangs forever: nothing may wait for it.
+    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => (calls.push([url, init]), new Promise(() => {}))));
+    const rt = start();
+    await rt.ready;
+    expect(rt.get()).toMatchObject({ status: 'decided', choices: { analytics: 'granted', marketing: 'granted' } });
+    await vi.waitFor(() => expect(liveIds()).toEqual(['ga']));
+    const config = calls.find(([url]) => url.includes('/config'));
+    expect(new Headers(config?.[1]?.headers).get('if-none-match')).toBe('"1"');
+  });
+
+  it('asks again after a revision bump, with the previous choices pre-filled', async () => {
+    const { start, collector } = await freshPage();
+    const first = start();
+    await first.ready;
+    await first.decide({ analytics: 'granted' }, 'save');
+    first.destroy();
+
+    collector.doc = fixtureDocument('clickcare', { revision: 5 });
+    collector.etag = '"2"';
+    const rt = start();
+    await rt.ready;
+    // The cached revision applies first, then the revalidated config asks again.
+    await vi.waitFor(() => expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'revision', choices: { analytics: 'granted', marketing: 'denied' } }));
+    expect(rt.get().document?.config.revision).toBe(5);
+    expect(await rt.whenGranted('necessary')).toBeUndefined();
+    await rt.decide({}, 'save');
+    expect(payloadOf((await rt.history()).at(-1)!.jws)).toMatchObject({ revision: 5, choices: { analytics: 'granted', marketing: 'denied' } });
+  });
+
+  it('asks again once expiresAfterDays have passed', async () => {
+    const { start } = await freshPage();
+    const first = start();
+    await first.ready;
+    await first.decide({ marketing: 'granted' }, 'save');
+    first.destroy();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 183 * DAY);
+    const rt = start();
+    await rt.ready;
+    expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'expired', choices: { marketing: 'granted', analytics: 'denied' } });
+  });
+
+  it('asks nothing when the site has no purpose needing consent', async () => {
+    const { start } = await freshPage('clickcare', undefined, fixtureDocument('clickcare', { purposes: {}, services: [] }));
+    const rt = start();
+    await rt.ready;
+    expect(rt.get()).toMatchObject({ status: 'decided', reason: null, choices: {} });
+  });
+
+  it('without IndexedDB, works for the page view and says so once', async () => {
+    const { start, collector } = await freshPage();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.stubGlobal('indexedDB', undefined);
+    const rt = start({ config: collector.doc });
+    await rt.ready;
+    expect(rt.get()).toMatchObject({ storage: 'memory', status: 'needs-decision' });
+    await rt.acceptAll();
+    expect(rt.get().status).toBe('decided');
+    expect((await settled(rt)).map((i) => i.status)).toEqual(['acknowledged']);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('gating', () => {
+  it('activates three gated scripts in document order on grant', async () => {
+    const { start, collector } = await freshPage();
+    gated(`<script type="text/plain" data-consent="analytics" id="s1" src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>
+      <script type="text/plain" data-consent="analytics" id="s2">gtag('js', new Date())</script>
+      <script type="text/plain" data-consent="marketing" id="m">px()</script>
+      <script type="text/plain" data-consent="analytics" id="s3" data-type="module" src="/a.mjs"></script>`);
+    const rt = start({ config: collector.doc });
+    await rt.ready;
+    await rt.decide({ analytics: 'granted' }, 'save');
+    await vi.waitFor(() => expect(liveIds()).toEqual(['s1', 's2', 's3']));
+    expect(document.getElementById('s3')!.getAttribute('type')).toBe('module');
+    expect(document.getElementById('m')!.getAttribute('type')).toBe('text/plain');
+  });
+
+  it('reports a late-inserted iframe as blocked, loads it once on request, then on grant', async () => {
+    const { start } = await freshPage('clikodoc', 'https://www.clikodoc.com/praticiens');
+    const rt = start();
+    await rt.ready;
+    const seen: string[][] = [];
+    rt.on('embeds', (list) => seen.push(list.map((e) => e.element.id)));
+    gated('<iframe id="map" data-consent="maps" data-src="https://www.google.com/maps/embed?pb=1"></iframe>');
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['map']));
+    expect(rt.blockedEmbeds()[0]).toMatchObject({ purpose: 'maps', service: { id: 'google-maps' } });
+    await rt.loadEmbedOnce(document.getElementById('map')!);
+    expect(document.getElementById('map')!.getAttribute('src')).toBe('https://www.google.com/maps/embed?pb=1');
+    expect(seen.at(-1)).toEqual([]);
+    const [embed] = await rt.history();
+    expect(embed).toMatchObject({ method: 'embed', choices: { maps: 'denied', analytics: 'denied' } });
+    expect(rt.get().status).toBe('needs-decision');
+
+    gated('<iframe id="map2" data-consent="maps" data-src="https://www.google.com/maps/embed?pb=2"></iframe>');
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['map2']));
+    await rt.decide({ maps: 'granted' }, 'save');
+    await vi.waitFor(() => expect(document.getElementById('map2')!.getAttribute('src')).toBe('https://www.google.com/maps/embed?pb=2'));
+  });
+
+  it('withdrawal records a receipt, clears the purpose cookies (patterns too), unloads its embeds and reloads', async () => {
+    const { start } = await freshPage();
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
+    gated('<img id="px" data-consent="analytics" data-src="/px.gif" alt="">');
+    const rt = start();
+    await rt.ready;
+    await rt.acceptAll();
+    await vi.waitFor(() => expect(document.getElementById('px')!.getAttribute('src')).toBe('/px.gif'));
+    document.cookie = '_ga=GA1.2.3; path=/';
+    document.cookie = '_ga_ABC123=GS1; path=/; domain=.clickcare.be';
+    document.cookie = '_ga_Q=GS2; path=/fr';
+    document.cookie = 'cc_mkt=1; path=/';
+    document.cookie = 'lang=fr; path=/';
+    await rt.withdraw('analytics');
+    expect(document.cookie.split('; ').sort()).toEqual(['cc_mkt=1', 'lang=fr']);
+    expect(document.getElementById('px')!.hasAttribute('src')).toBe(false);
+    expect(rt.blockedEmbeds().map((e) => e.element.id)).toEqual(['px']);
+    expect(rt.get().choices).toEqual({ analytics: 'denied', marketing: 'granted' });
+    expect((await rt.history()).map((i) => i.method)).toEqual(['accept-all', 'withdraw']);
+    expect(reload).toHaveBeenCalledTimes(1);
+
+    await rt.withdraw();
+    expect(document.cookie).toBe('lang=fr');
+    expect(rt.get().choices).toEqual({ analytics: 'denied', marketing: 'denied' });
+    expect(reload).toHaveBeenCalledTimes(2);
+    await rt.withdraw();
+    // Nothing was running any more: no reload.
+    expect(reload).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not reload when reloadOnWithdraw is false', async () => {
+    const { start } = await freshPage();
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
+    const rt = start({ reloadOnWithdraw: false });
+    await rt.ready;
+    await rt.acceptAll();
+    await rt.withdraw('marketing');
+    expect(reload).not.toHaveBeenCalled();
+    expect(rt.get().choices.marketing).toBe('denied');
+  });
+});
+
+describe('signals', () => {
+  it('Consent Mode: default pushed synchronously at start, then an update for every decision, before the gated tag', async () => {
+    const { start, collector } = await freshPage();
+    (window as W).dataLayer = [];
+    gated('<script type="text/plain" data-consent="analytics" id="ga" src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>');
+    const lengthWhenTagRan: number[] = [];
+    new MutationObserver(() => {
+      if (liveIds().includes('ga') && !lengthWhenTagRan.length) lengthWhenTagRan.push((window as W).dataLayer!.length);
+    }).observe(document.body, { childList: true, subtree: true });
+    const rt = start({ config: collector.doc });
+    const layer = (window as W).dataLayer!;
+    expect(layer.map((a) => [...a].slice(0, 2))).toEqual([['consent', 'default']]);
+    expect(layer[0][2]).toMatchObject({ analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', functionality_storage: 'granted', security_storage: 'granted', wait_for_update: 500 });
+    await rt.ready;
+    await rt.decide({ analytics: 'granted' }, 'save');
+    await rt.acceptAll();
+    expect(layer.map((a) => [...a].slice(0, 2).join(' '))).toEqual(['consent default', 'consent update', 'consent update']);
+    expect(layer[1][2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' });
+    expect(layer[2][2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' });
+    await vi.waitFor(() => expect(lengthWhenTagRan).toEqual([2]));
+  });
+
+  it('Consent Mode for a returning visitor: default, then the stored decision, before any gated tag', async () => {
+    const { start } = await freshPage();
+    const first = start();
+    await first.ready;
+    await first.decide({ marketing: 'granted' }, 'save');
+    first.destroy();
+    (window as W).dataLayer = [];
+    const rt = start();
+    await rt.ready;
+    const layer = (window as W).dataLayer!;
+    expect(layer.map((a) => [...a].slice(0, 2).join(' '))).toEqual(['consent default', 'consent update']);
+    expect(layer[1][2]).toMatchObject({ ad_storage: 'granted', analytics_storage: 'denied' });
+  });
+
+  it('Consent Mode stays off when the config does not ask for it', async () => {
+    const { start } = await freshPage('clikodoc', 'https://www.clikodoc.com/');
+    const rt = start();
+    await rt.ready;
+    await rt.acceptAll();
+    expect((window as W).dataLayer).toBeUndefined();
+  });
+
+  it('GPC: records the first-visit gpc receipt, still asks, and accept-all leaves marketing denied', async () => {
+    const { start } = await freshPage();
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const rt = start();
+      await rt.ready;
+      expect(rt.get()).toMatchObject({ gpc: true, status: 'needs-decision', reason: 'first-visit', choices: { marketing: 'denied' } });
+      const [gpc] = await rt.history();
+      expect(gpc).toMatchObject({ method: 'gpc', choices: { analytics: 'denied', marketing: 'denied' } });
+      await rt.acceptAll();
+      expect(rt.get().choices).toEqual({ analytics: 'granted', marketing: 'denied' });
+      rt.destroy();
+      const again = start();
+      await again.ready;
+      expect((await settled(again)).map((i) => i.method)).toEqual(['gpc', 'accept-all']);
+      // Only marketing's own switch can grant it.
+      await again.decide({ marketing: 'granted' }, 'save');
+      expect(again.get().choices.marketing).toBe('granted');
+    } finally {
+      delete (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('show() and data-consent-open links ask the UI', async () => {
+    const { start } = await freshPage();
+    const rt = start();
+    await rt.ready;
+    const views: string[] = [];
+    rt.on('show', ({ view }) => views.push(view));
+    rt.show();
+    gated('<a href="#" data-consent-open="history" id="h">history</a><button data-consent-open><span id="inner">prefs</span></button>');
+    document.getElementById('h')!.click();
+    document.getElementById('inner')!.click();
+    expect(views).toEqual(['dialog', 'history', 'dialog']);
+  });
+});

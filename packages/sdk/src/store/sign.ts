@@ -1,0 +1,65 @@
+// Receipt signing and ack checking for the browser, on WebCrypto alone. Protocol's createReceipt and
+// verifyAck validate every field and hash synchronously in plain TypeScript, which the collector
+// needs and the page does not: here the device signs what it built itself and checks the few ack
+// fields that tie the ack to its receipt, keeping consent.js within its size budget. Tests check
+// both sides against protocol's full verifiers.
+import {
+  ACK_TYP,
+  base64urlDecode,
+  base64urlEncode,
+  fromUtf8,
+  importPublicJwk,
+  RECEIPT_TYP,
+  signJws,
+  utf8,
+  uuidv7,
+  type AckPayload,
+  type EcPublicJwk,
+  type Jwks,
+  type KeyPair,
+  type ReceiptInput,
+  type ReceiptPayload,
+} from '@consent-ledger/protocol';
+
+/** The device key with its public JWK and subject id, computed once at creation. */
+export interface DeviceKey extends KeyPair {
+  jwk: EcPublicJwk;
+  subject: string;
+}
+
+/** A signed receipt: its JWS, payload and leaf hash (the next receipt's `prev`). */
+export interface SignedReceipt {
+  jws: string;
+  payload: ReceiptPayload;
+  leafHash: string;
+}
+
+const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => base64urlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+
+/** RFC 7638 thumbprint of a P-256 public key (its required members in lexicographic order). */
+export const thumbprint = ({ crv, kty, x, y }: EcPublicJwk): Promise<string> => sha256(utf8(JSON.stringify({ crv, kty, x, y })));
+
+/** RFC 9162 leaf hash of a JWS: SHA-256(0x00 || ASCII bytes), base64url. */
+export const leafHashOf = (jws: string): Promise<string> => sha256(utf8(`\0${jws}`));
+
+/** Signs a receipt with the device key (ES256, the public JWK in the protected header). */
+export async function signReceipt(input: ReceiptInput, device: DeviceKey): Promise<SignedReceipt> {
+  const { id = uuidv7(), issuedAt = new Date().toISOString(), ...rest } = input;
+  const payload: ReceiptPayload = { v: 1, id, subject: device.subject, issuedAt, ...rest };
+  const jws = await signJws({ alg: 'ES256', typ: RECEIPT_TYP, jwk: device.jwk }, JSON.stringify(payload), device.privateKey);
+  return { jws, payload, leafHash: await leafHashOf(jws) };
+}
+
+/** The ack's payload when its Ed25519 signature verifies under a key of `keys` (by `kid`); else null. */
+export async function checkAck(jws: string, keys: Jwks): Promise<AckPayload | null> {
+  try {
+    const [h, p, s] = jws.split('.');
+    const header = JSON.parse(fromUtf8(base64urlDecode(h)));
+    const jwk = keys.keys.find((k) => k.kid === header.kid);
+    if (!jwk || header.alg !== 'EdDSA' || header.typ !== ACK_TYP) return null;
+    const valid = await crypto.subtle.verify('Ed25519', await importPublicJwk(jwk), base64urlDecode(s), utf8(`${h}.${p}`));
+    return valid ? JSON.parse(fromUtf8(base64urlDecode(p))) : null;
+  } catch {
+    return null;
+  }
+}
