@@ -19,7 +19,7 @@ const runtimes: ConsentRuntime[] = [];
 /** A fresh page at `url`: empty IndexedDB, no cookies, empty body. */
 export function freshPage(url = 'https://www.clickcare.be/fr/praticiens'): void {
   globalThis.indexedDB = new IDBFactory();
-  (window as Window & { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
+  (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
   document.body.innerHTML = '';
 }
 
@@ -40,6 +40,19 @@ export async function settled(runtime: ConsentRuntime): Promise<HistoryItem[]> {
   return items;
 }
 
+/** Empties the SDK's stored receipts of a site, straight in IndexedDB (as a partial storage loss would). */
+export async function forgetReceipts(site: string): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('consent-ledger');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const tx = db.transaction('kv', 'readwrite');
+  tx.objectStore('kv').put([], `receipts:${site}`);
+  await new Promise((resolve) => (tx.oncomplete = resolve));
+  db.close();
+}
+
 /** The payload of a compact JWS. */
 export const payloadOf = (jws: string) => JSON.parse(atob(jws.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
 
@@ -49,6 +62,17 @@ afterEach(async () => {
   vi.restoreAllMocks();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+// happy-dom's Request drops "forbidden" headers such as Origin whenever one is constructed (a
+// browser adds Origin itself), and Hono rebuilds the request in its body limit: keep it.
+const DomRequest = globalThis.Request;
+class OriginRequest extends DomRequest {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, init);
+    const origin = input instanceof DomRequest ? input.headers.get('origin') : null;
+    if (origin) this.headers.set('origin', origin);
+  }
+}
 
 /** Starts a collector with `site`'s fixture published, and routes the page's fetch to it. */
 export async function liveCollector(site = 'clickcare') {
@@ -71,15 +95,15 @@ export async function liveCollector(site = 'clickcare') {
     const entry = { method, path: url.pathname, status: null as number | null };
     state.requests.push(entry);
     if (state.down || url.origin !== COLLECTOR) throw new TypeError('Failed to fetch');
-    const headers = new Headers(init.headers);
-    headers.set('origin', location.origin);
-    const { keepalive: _k, ...rest } = init;
-    const res = await collector.app.request(url.pathname + url.search, { ...rest, headers });
+    const request = new OriginRequest(url, init);
+    request.headers.set('origin', location.origin);
+    const res = await collector.app.fetch(request);
     if (method === 'POST' && state.loseNextAnswer) throw ((state.loseNextAnswer = false), new TypeError('Failed to fetch'));
     entry.status = res.status;
     return res;
   };
   vi.stubGlobal('fetch', vi.fn(fetch));
+  vi.stubGlobal('Request', OriginRequest);
   cleanups.push(async () => {
     await collector.close();
     rmSync(dir, { recursive: true, force: true });

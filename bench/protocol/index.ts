@@ -2,6 +2,7 @@
 // the proof routes. One process runs on one core; WebCrypto jobs are awaited one at a time.
 
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { loadavg } from 'node:os';
 import {
   ACK_TYP,
   MemoryTree,
@@ -32,8 +33,8 @@ const PROOF_BUDGET_MS = 1;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
 
-function line(what: string, figure: string, budget?: string): void {
-  console.log(`protocol  ${what.padEnd(58)} ${figure.padStart(22)}${budget ? `   ${budget}` : ''}`);
+function line(what: string, figure?: string, budget?: string): void {
+  console.log(figure ? `protocol  ${what.padEnd(58)} ${figure.padStart(22)}${budget ? `   ${budget}` : ''}` : `protocol  ${what}`);
 }
 
 /** Calls `fn` (awaited when it returns a promise) for about `seconds` after a short warm-up; calls per second. */
@@ -95,7 +96,7 @@ async function signatures(): Promise<void> {
   const cache: KeyCache = new Map();
   check((await verifyReceipt(jws, cache)).ok, 'receipt verifies');
   const deviceKeyObject = createPublicKey({ key: { ...receipt.jwk }, format: 'jwk' });
-  line(`ES256 receipt JWS (${jws.length} B)`, '');
+  line(`ES256 receipt JWS (${jws.length} B)`);
   line('  verifyReceipt, key cache warm (the collector\'s path)', `${fmt(await rate(() => verifyReceipt(jws, cache)))} /s`);
   line('  verifyReceipt, key imported from the header jwk each time', `${fmt(await rate(() => verifyReceipt(jws)))} /s`);
   line('  verifyJws with the CryptoKey', `${fmt(await rate(() => verifyJws(jws, { key: device.publicKey, typ: RECEIPT_TYP, algs: ['ES256'] })))} /s`);
@@ -110,7 +111,7 @@ async function signatures(): Promise<void> {
   const ackJwk = await crypto.subtle.exportKey('jwk', collector.publicKey);
   const collectorKeyObject = createPublicKey({ key: { ...ackJwk }, format: 'jwk' });
   check((await verifyJws(ack, { key: collector.publicKey, typ: ACK_TYP, algs: ['EdDSA'] })).ok, 'ack verifies');
-  line(`EdDSA ack-shaped JWS (${ack.length} B)`, '');
+  line(`EdDSA ack-shaped JWS (${ack.length} B)`);
   line('  verifyJws with the CryptoKey', `${fmt(await rate(() => verifyJws(ack, { key: collector.publicKey, typ: ACK_TYP, algs: ['EdDSA'] })))} /s`);
   line('  raw crypto.subtle.verify, CryptoKey', `${fmt(await rate(() => crypto.subtle.verify('Ed25519', collector.publicKey, ackDecoded.value.signature as Uint8Array<ArrayBuffer>, ackDecoded.value.signingInput as Uint8Array<ArrayBuffer>)))} /s`);
   line('  raw node:crypto verify, KeyObject (STACK.md ~7.8k)', `${fmt(await rate(() => nodeVerify(null, ackDecoded.value.signingInput, collectorKeyObject, ackDecoded.value.signature)))} /s`);
@@ -182,6 +183,7 @@ async function merkle(): Promise<void> {
   line('consistency proof verification', `${fmt(consistencyVerifyRate)} /s`);
 }
 
-console.log(`protocol  Node ${process.version}, one process = one core`);
+// Other work on the machine skews every figure: the load average says how much to trust them.
+console.log(`protocol  Node ${process.version}, one process = one core, load average ${loadavg()[0].toFixed(2)}`);
 await signatures();
 await merkle();

@@ -5,9 +5,12 @@ import {
   decodeJws,
   fromUtf8,
   leafHash,
+  verifyAck,
   verifyInclusionBundle,
+  verifyReceipt,
   type InclusionProofBundle,
   type Jwks,
+  type Notice,
   type ReceiptPayload,
 } from '@consent-ledger/protocol';
 import type { Page } from 'playwright-core';
@@ -74,6 +77,31 @@ export async function authorized<T>(collector: Collector, token: string, path: s
   return res.json() as Promise<T>;
 }
 
+/** The parts of the auditor's subject history (`GET /v1/audit/sites/:site/subjects/:subject`) the scenarios check. */
+export interface AuditHistory {
+  site: string;
+  subject: string;
+  receipts: Array<{
+    index: number;
+    id: string;
+    leafHash: string;
+    receivedAt: string;
+    jws: string | null;
+    payload: ReceiptPayload | null;
+    ack: string | null;
+    textHash: string | null;
+    proof: InclusionProofBundle | { status: 'pending' };
+  }>;
+  notices: Record<string, { textHash: string; language: string; revision: number; jws: string | null; notice: Notice | null }>;
+  timeline: Record<string, Array<{ grantedAt: string; grantedBy: string; withdrawnAt: string | null; withdrawnBy: string | null }>>;
+  current: Record<string, 'granted' | 'denied'>;
+}
+
+/** A subject's history as the auditor API answers it. */
+export function auditHistory(collector: Collector, token: string, site: string, subject: string): Promise<AuditHistory> {
+  return authorized<AuditHistory>(collector, token, `/v1/audit/sites/${site}/subjects/${subject}`);
+}
+
 /** One line of the site's NDJSON export (the first, the header, is left out). */
 export interface ExportEntry {
   index: number;
@@ -88,4 +116,51 @@ export async function exportedEntries(collector: Collector, token: string, site:
   if (!res.ok) throw new Error(`export of ${site}: ${res.status} ${await res.text()}`);
   const lines = (await res.text()).split('\n').filter((l) => l.trim() !== '');
   return lines.slice(1).map((l) => JSON.parse(l) as ExportEntry);
+}
+
+/** "Download my proof": what the visitor's file holds (the SDK's `ProofDocument`). */
+export interface ProofDocument {
+  v: 1;
+  site: string;
+  subject: string;
+  collector: string;
+  exportedAt: string;
+  keys: Jwks;
+  receipts: Array<{ jws: string; ack: string | null; proof: InclusionProofBundle | null }>;
+}
+
+/**
+ * Checks a visitor's proof file as `consent-ledger verify` checks an export, with `protocol` only and
+ * against keys the caller trusts (not the file's own): every device signature and thumbprint, one
+ * subject, the `prev` chain, every ack (signature, id, leaf hash, index) and every inclusion proof
+ * (checkpoint signature, Merkle path). Returns the failures, each naming its receipt; empty when all holds.
+ */
+export async function proofFileFailures(doc: ProofDocument, trusted: Jwks): Promise<string[]> {
+  const failures: string[] = [];
+  let prev: string | null = null;
+  for (const [i, r] of doc.receipts.entries()) {
+    const at = `receipt ${i}`;
+    const receipt = await verifyReceipt(r.jws);
+    if (!receipt.ok) {
+      failures.push(`${at}: ${receipt.error.message}`);
+      continue;
+    }
+    const { payload, leafHash: leaf } = receipt.value;
+    if (payload.subject !== doc.subject || payload.site !== doc.site) failures.push(`${at}: another subject or site`);
+    if (payload.prev !== prev) failures.push(`${at}: prev is not the previous receipt's leaf hash`);
+    prev = leaf;
+    if (!r.ack || !r.proof) {
+      failures.push(`${at}: no ${r.ack ? 'inclusion proof' : 'ack'}`);
+      continue;
+    }
+    const ack = await verifyAck(r.ack, trusted);
+    if (!ack.ok) failures.push(`${at}: ack: ${ack.error.message}`);
+    else if (ack.value.id !== payload.id || ack.value.leafHash !== leaf || ack.value.index !== r.proof.index || ack.value.subject !== payload.subject) {
+      failures.push(`${at}: the ack is about another entry`);
+    }
+    if (r.proof.id !== payload.id) failures.push(`${at}: the proof is about another entry`);
+    const included = await verifyInclusionBundle(r.proof, trusted, leaf);
+    if (!included.ok) failures.push(`${at}: ${included.error.message}`);
+  }
+  return failures;
 }

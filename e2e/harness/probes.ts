@@ -40,14 +40,25 @@ function install(): void {
   (window as unknown as { __clProbes: Probes }).__clProbes = probe;
   const describe = (node: Node | null | undefined) =>
     node instanceof Element ? `${node.tagName.toLowerCase()}${node.id ? '#' + node.id : ''}${node.className && typeof node.className === 'string' ? '.' + node.className.split(' ').join('.') : ''}` : String(node?.nodeName ?? 'null');
-  const seen = new WeakSet<Node>();
+  const entries = new WeakMap<Node, ScriptProbe>();
   const watchScript = (el: HTMLScriptElement) => {
-    if (seen.has(el)) return;
-    seen.add(el);
+    if (entries.has(el)) return;
     const entry: ScriptProbe = { src: el.src, type: el.type, consent: el.getAttribute('data-consent'), insertedAt: performance.now(), loadedAt: null };
+    entries.set(el, entry);
     probe.scripts.push(entry);
-    el.addEventListener('load', () => (entry.loadedAt = performance.now()), { once: true });
   };
+  // Capturing on the document runs before any listener on the script itself (the SDK's among them),
+  // so what those listeners do next cannot be timed ahead of the load.
+  document.addEventListener(
+    'load',
+    (event) => {
+      const target = event.target as Node;
+      if (!(target instanceof HTMLScriptElement)) return;
+      watchScript(target);
+      entries.get(target)!.loadedAt ??= performance.now();
+    },
+    true,
+  );
   const watchBanner = (root: ParentNode) => {
     if (probe.bannerAt !== null || !root.querySelector('[role="region"]')) return;
     probe.bannerAt = performance.now();

@@ -49,3 +49,45 @@ export function consentUI(page: Page, lang: Language = 'fr') {
 }
 
 export type ConsentUI = ReturnType<typeof consentUI>;
+
+/** Where keyboard focus is, looking through open shadow roots: the element's role, accessible name and which part of our UI holds it. */
+export interface Focused {
+  tag: string;
+  role: string | null;
+  name: string;
+  checked: string | null;
+  within: 'banner' | 'dialog' | 'placeholder' | 'page';
+}
+
+/** The element that has keyboard focus now, described as a screen reader user would hear it (roughly). */
+export function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return { tag: 'none', role: null, name: '', checked: null, within: 'page' as const };
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const labelledBy = el.getAttribute('aria-labelledby');
+    const name = (el.getAttribute('aria-label') ?? (labelledBy ? root.getElementById?.(labelledBy)?.textContent : null) ?? el.textContent ?? '').trim();
+    const host = root instanceof ShadowRoot ? root.host : null;
+    const within = el.closest('[role="dialog"]')
+      ? ('dialog' as const)
+      : el.closest('[role="region"]')
+        ? ('banner' as const)
+        : host?.hasAttribute('data-consent-placeholder')
+          ? ('placeholder' as const)
+          : ('page' as const);
+    return { tag: el.tagName.toLowerCase(), role: el.getAttribute('role'), name, checked: el.getAttribute('aria-checked'), within };
+  });
+}
+
+/** Presses `key` until focus is on an element matching `wanted` (at most `max` presses); returns the stops it went through. */
+export async function tabUntil(page: Page, wanted: (f: Focused) => boolean, key = 'Tab', max = 60): Promise<Focused[]> {
+  const stops: Focused[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const f = await focused(page);
+    stops.push(f);
+    if (wanted(f)) return stops;
+  }
+  throw new Error(`focus never reached the wanted element with ${key}; stops: ${stops.map((f) => `${f.within}:${f.name}`).join(' | ')}`);
+}

@@ -12,7 +12,12 @@ import { configRoutes } from './routes/config';
 import { healthRoutes } from './routes/health';
 import { keysRoutes } from './routes/keys';
 import { logRoutes } from './routes/log';
+import { Metrics } from './metrics';
+import { adminRoutes } from './routes/admin';
+import { auditRoutes } from './routes/audit';
+import { ingestMetricsRoutes, opsRoutes } from './routes/ops';
 import { receiptsRoutes } from './routes/receipts';
+import { subjectsRoutes } from './routes/subjects';
 import { Sequencer } from './sequencer';
 import type { SequencerLock } from './sequencer-lock';
 import { SiteDirectory } from './site-directory';
@@ -78,13 +83,15 @@ export function createCollector(options: CollectorOptions): Collector {
     verify: options.verify ?? createVerifier(limits.keyCache),
     buckets: limits.ratePerMinute > 0 ? new TokenBuckets({ perMinute: limits.ratePerMinute, clock }) : null,
     clientIp: options.clientIp ?? (() => null),
+    metrics: new Metrics(),
   };
 
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
   app.onError(jsonErrors({ log }));
   app.notFound(jsonNotFound());
-  for (const routes of [healthRoutes, keysRoutes, configRoutes, receiptsRoutes, logRoutes]) app.route('/', routes(context));
+  const all = [healthRoutes, keysRoutes, configRoutes, ingestMetricsRoutes, receiptsRoutes, logRoutes, auditRoutes, adminRoutes, subjectsRoutes, opsRoutes];
+  for (const routes of all) app.route('/', routes(context));
 
   return {
     app,

@@ -19,6 +19,8 @@ import { createCollectorKeyJwk, loadCollectorKey, type CollectorKey } from './ke
 import { openSqliteStore } from './store/sqlite';
 import type { LedgerStore } from './store/types';
 
+export { findPgBin, startPgCluster, type PgCluster, type PgClusterOptions } from './testing/pg-cluster';
+
 const FIXTURES = new URL('../../../fixtures/sites/', import.meta.url);
 
 /** A fixture site config (fixtures/sites/<name>.json), validated, with defaults applied. */

@@ -186,6 +186,29 @@ describe('gating', () => {
     expect(reload).toHaveBeenCalledTimes(2);
   });
 
+  it('a save that turns a granted purpose off is a withdrawal too: cookies cleared, page reloaded', async () => {
+    const { start } = await freshPage();
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
+    const rt = start();
+    await rt.ready;
+    await rt.acceptAll();
+    document.cookie = '_ga_ZZ=1; path=/';
+    document.cookie = 'li_sugr=2; path=/';
+    await rt.decide({ marketing: 'denied' }, 'save');
+    expect(document.cookie).toBe('_ga_ZZ=1');
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports embeds only once the config names their service, never while loading', async () => {
+    const { start } = await freshPage('clikodoc', 'https://www.clikodoc.com/praticiens');
+    gated('<iframe id="map" data-consent="maps" data-src="https://www.google.com/maps/embed?pb=1"></iframe>');
+    const rt = start();
+    const seen: Array<Array<string | undefined>> = [];
+    rt.on('embeds', (list) => seen.push(list.map((e) => e.service?.id)));
+    await rt.ready;
+    await vi.waitFor(() => expect(seen).toEqual([['google-maps']]));
+  });
+
   it('does not reload when reloadOnWithdraw is false', async () => {
     const { start } = await freshPage();
     const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});

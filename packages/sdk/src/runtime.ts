@@ -16,8 +16,8 @@ interface CachedConfig {
   etag: string | null;
 }
 
-// How long a withdrawal waits for its receipt to be sent before reloading (the outbox re-sends it
-// on the next page load anyway).
+// How long a withdrawal waits for its receipt to be sent before reloading (the outbox sends it
+// again on the next page load anyway).
 const WITHDRAW_SEND_WAIT_MS = 1500;
 
 /** Starts the consent runtime of a page: stored decision first, then config, gating, receipts. */
@@ -74,7 +74,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   async function revalidate(cached: CachedConfig | undefined): Promise<void> {
     // One tag: the collector matches it first, then the browser's own Accept-Language.
     const lang = options.lang?.[0] ?? navigator.language;
-    const res = await fetch(`${collector}/v1/sites/${encodeURIComponent(site)}/config?lang=${encodeURIComponent(lang)}`, {
+    const res = await fetch(`${collector}/v1/sites/${site}/config?lang=${encodeURIComponent(lang)}`, {
       headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
     });
     if (res.status === 304) return;
@@ -92,17 +92,22 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
 
   async function record(method: Method, choices: Record<string, Choice>): Promise<void> {
     const doc = snapshot.document!;
-    const receipt = await appendReceipt(kv, site, await ensureDevice(), {
-      site,
-      method,
-      choices,
-      revision: doc.config.revision,
-      language: doc.language as Language,
-      textHash: doc.textHash,
-      page: location.origin + location.pathname,
-    });
-    events.emit('decision', toHistoryItem(receipt));
-    void outbox?.flush();
+    try {
+      const receipt = await appendReceipt(kv, site, await ensureDevice(), {
+        site,
+        method,
+        choices,
+        revision: doc.config.revision,
+        language: doc.language as Language,
+        textHash: doc.textHash,
+        page: location.origin + location.pathname,
+      });
+      events.emit('decision', toHistoryItem(receipt));
+      void outbox?.flush();
+    } catch (error) {
+      // Storage or crypto failing must not break the page: the choice already applies.
+      console.error('Consent Ledger: receipt not recorded', error);
+    }
   }
 
   const flush = () => void outbox?.flush();
@@ -135,8 +140,6 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   }
 
   const ready = start().catch((error) => console.error('Consent Ledger:', error));
-  gate.observe();
-  void gate.apply();
 
   async function asked(): Promise<string[]> {
     await ready;
@@ -144,12 +147,21 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     return askedOf(snapshot.document);
   }
 
+  // Applies a decision at once, then records its receipt. A purpose turned off is a withdrawal
+  // whatever the method: its cookies go, its embeds stop, and the page reloads if it was running.
   async function commit(choices: Record<string, Choice>, method: Method): Promise<void> {
-    decision = { choices, decidedAt: new Date().toISOString(), revision: snapshot.document!.config.revision };
+    const before = snapshot;
+    const revoked = Object.keys(choices).filter((p) => choices[p] === 'denied' && decision?.choices[p] === 'granted');
+    decision = { choices, decidedAt: new Date().toISOString(), revision: before.document!.config.revision };
     await kv.set(keyOf.decision(site), decision).catch((error) => console.warn('Consent Ledger:', error));
     if (consentMode) consentUpdate(choices);
     publish({ status: 'decided', reason: null, choices, decidedAt: decision.decidedAt });
+    if (revoked.length) gate.revoke(revoked);
     await record(method, choices);
+    if (options.reloadOnWithdraw === false || !revoked.some((p) => isGranted(before, p))) return;
+    // A started script cannot be unloaded: reload once the receipt had its chance to be sent.
+    await Promise.race([outbox?.flush(), new Promise((r) => setTimeout(r, WITHDRAW_SEND_WAIT_MS))]);
+    location.reload();
   }
 
   function onOpenClick(event: Event): void {
@@ -184,16 +196,9 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     },
     async withdraw(purpose) {
       const ids = await asked();
-      const targets = purpose ? [purpose] : ids;
-      const wasRunning = targets.some((p) => isGranted(snapshot, p));
       const choices = fillChoices(ids, snapshot.choices);
-      for (const p of targets) if (p in choices) choices[p] = 'denied';
+      for (const p of purpose ? [purpose] : ids) if (p in choices) choices[p] = 'denied';
       await commit(choices, 'withdraw');
-      gate.revoke(targets);
-      if (!wasRunning || options.reloadOnWithdraw === false) return;
-      // A started script cannot be unloaded: reload once the withdrawal had its chance to be sent.
-      await Promise.race([outbox?.flush(), new Promise((r) => setTimeout(r, WITHDRAW_SEND_WAIT_MS))]);
-      location.reload();
     },
     async loadEmbedOnce(element) {
       await asked();
@@ -211,7 +216,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
       const { subject } = await ensureDevice();
       const keys = await outbox!.keys().catch(() => ({ keys: [] }));
       const proofOf = async (id: string) => {
-        const res = await fetch(`${collector}/v1/sites/${encodeURIComponent(site)}/log/proof/${id}`).catch(() => null);
+        const res = await fetch(`${collector}/v1/sites/${site}/log/proof/${id}`).catch(() => null);
         return res?.status === 200 ? res.json() : null;
       };
       const list = (await readReceipts(kv, site)).filter((r) => r.status !== 'refused');

@@ -18,7 +18,7 @@ afterEach(() => {
 /** Resets the page to `url` with `site`'s config served by a fresh collector double. */
 export async function freshPage(site = 'clickcare', url = 'https://www.clickcare.be/fr/praticiens', doc?: ConfigDocument) {
   globalThis.indexedDB = new IDBFactory();
-  (window as Window & { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
+  (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
   delete (window as Window & { dataLayer?: unknown }).dataLayer;
   document.body.innerHTML = '';
   document.cookie.split(';').forEach((c) => (document.cookie = `${c.split('=')[0].trim()}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`));

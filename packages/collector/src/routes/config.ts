@@ -52,7 +52,7 @@ export function configRoutes(ctx: CollectorContext): Hono<AppEnv> {
     }
     c.header('ETag', answer.etag);
     c.header('Cache-Control', 'public, no-cache');
-    c.header('Vary', 'Accept-Language, Origin');
+    c.header('Vary', 'Accept-Language', { append: true });
     const match = c.req.header('if-none-match');
     if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag)) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');

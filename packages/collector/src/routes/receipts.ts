@@ -119,6 +119,7 @@ export function receiptsRoutes(ctx: CollectorContext): Hono<AppEnv> {
       throw error;
     }
     if (!outcome.ok) throw failureError(outcome.error);
+    ctx.metrics.receiptsAccepted(site, outcome.receipts.filter((r) => !r.replay).length);
     const acks = outcome.receipts.map((r) => r.ack);
     return c.json({ acks }, outcome.receipts.every((r) => r.replay) ? 200 : 201);
   });

@@ -86,7 +86,8 @@ export class PostgresSequencerLock implements SequencerLock {
   private async connect(): Promise<pg.Client> {
     const client = new pg.Client({
       connectionString: this.url,
-      application_name: 'consent-ledger sequencer',
+      // The pid lets an operator (and the takeover test) see which process sequences.
+      application_name: `consent-ledger sequencer pid=${process.pid}`,
       keepAlive: true,
       connectionTimeoutMillis: this.timeoutMs,
       query_timeout: this.timeoutMs,

@@ -83,4 +83,21 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `,
   // 2 (audit): time ranges over live receipts (search, stats, the retention purge's lookup).
   `CREATE INDEX entries_live_by_time ON entries (site, received_at) WHERE kind = 'receipt' AND redacted_at IS NULL;`,
+  // 3 (scale-out): the signing identity every collector on this database shares (postgres-keys.ts).
+  `
+  CREATE TABLE collector_keys (
+    kid text PRIMARY KEY,
+    public_jwk text NOT NULL,
+    -- Null once retired: an old key can still be verified, never used again.
+    private_jwk text,
+    created_at text NOT NULL,
+    retired_at text
+  );
+  CREATE UNIQUE INDEX collector_keys_one_current ON collector_keys ((true)) WHERE private_jwk IS NOT NULL;
+  CREATE TABLE collector_identity (
+    one boolean PRIMARY KEY DEFAULT true CHECK (one),
+    name text NOT NULL,
+    claimed_at text NOT NULL
+  );
+  `,
 ];

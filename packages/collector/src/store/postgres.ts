@@ -26,6 +26,7 @@ import type {
 } from './types';
 
 export { PostgresSequencerLock, type PostgresSequencerLockOptions } from './postgres-lock';
+export { claimCollectorName, rotateSigningKey, sharedSigningKeys, type SharedKeys } from './postgres-keys';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -86,25 +87,34 @@ type EntryValues = [
   string | null, number | null, string | null, string | null, string | null, string | null, string | null, null, null,
 ];
 
-/** Opens the store on `url` (postgres://…), applying pending migrations first. */
-export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+/**
+ * Creates the store on `url` (postgres://…) at once; pending migrations run first, and every
+ * query waits for them (a migration failure fails every call). For synchronous openers.
+ */
+export function createPostgresStore(url: string, options: PostgresStoreOptions = {}): PostgresStore {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
     application_name: options.applicationName ?? 'consent-ledger',
     types: TYPES,
-    // A dead network path must not hold a log-head lock or the sequencer lock forever.
+    // A dead network path must not hold a log-head lock forever.
     keepAlive: true,
   });
   // An idle client losing its server (restart, failover) is replaced on next use, not fatal.
   pool.on('error', () => undefined);
+  return new PostgresStore(pool, url, migrate(pool));
+}
+
+/** Opens the store on `url` (postgres://…), resolving once pending migrations are applied. */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const store = createPostgresStore(url, options);
   try {
-    await migrate(pool);
+    await store.ready;
   } catch (error) {
-    await pool.end();
+    await store.pool.end();
     throw error;
   }
-  return new PostgresStore(pool, url);
+  return store;
 }
 
 /** Applies pending migrations, one transaction each, under the migration advisory lock. */
@@ -180,7 +190,7 @@ function columns(rows: EntryValues[]): unknown[][] {
   return ENTRY_ARRAY_TYPES.map((_, c) => rows.map((row) => row[c]));
 }
 
-/** The PostgreSQL store; `url` is kept so a sequencer can open its own session (see sequencer-lock.ts). */
+/** The PostgreSQL store; `url` is kept for sessions of their own (the sequencer lock). */
 export class PostgresStore implements LedgerStore {
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
@@ -191,7 +201,11 @@ export class PostgresStore implements LedgerStore {
     readonly pool: pg.Pool,
     /** Where the database is, for sessions that must outlive a query (the sequencer lock). */
     readonly url: string,
+    /** Settles once the migrations are applied. */
+    readonly ready: Promise<void>,
   ) {
+    // Reported by the first call instead, never as an unhandled rejection.
+    ready.catch(() => undefined);
     this.audit = postgresAuditQueries({ query: (text, values) => this.query(text, values), columns: ENTRY_COLUMNS, toEntry });
   }
 
@@ -220,7 +234,7 @@ export class PostgresStore implements LedgerStore {
 
   private track<T>(work: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
-    const run = work();
+    const run = this.ready.then(work);
     this.inFlight.add(run);
     const forget = () => this.inFlight.delete(run);
     run.then(forget, forget);
@@ -465,7 +479,7 @@ export class PostgresStore implements LedgerStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([this.ready, ...this.inFlight]);
     await this.pool.end();
   }
 }

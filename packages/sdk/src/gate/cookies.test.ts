@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearCookies, cookieDomains, cookieMatcher, cookiePaths } from './cookies';
 
-type HappyWindow = Window & { happyDOM: { setURL(url: string): void } };
+type HappyWindow = { happyDOM: { setURL(url: string): void } };
 
 describe('cookie clean-up', () => {
-  beforeEach(() => (window as HappyWindow).happyDOM.setURL('https://www.clickcare.be/fr/praticiens/agenda'));
+  beforeEach(() => (window as unknown as HappyWindow).happyDOM.setURL('https://www.clickcare.be/fr/praticiens/agenda'));
   afterEach(() => {
     for (const c of document.cookie.split(';')) if (c.trim()) clearCookies([c.split('=')[0].trim()]);
   });

@@ -15,7 +15,7 @@ export interface GateOptions {
 
 /** Keeps a page's gated scripts and embeds in step with the consent in force. */
 export interface Gate {
-  /** Activates and loads what is allowed now; resolves once the activated scripts loaded. */
+  /** Activates and loads what is allowed now, then watches for elements added later; resolves once the activated scripts loaded. */
   apply(): Promise<void>;
   /** The embeds still blocked. */
   blocked(): BlockedEmbed[];
@@ -23,8 +23,6 @@ export interface Gate {
   loadOnce(el: HTMLElement): void;
   /** Withdrawal: deletes the purposes' cookies and puts their loaded embeds back to inert. */
   revoke(purposes: string[]): void;
-  /** Starts watching for elements added later (single-page apps). */
-  observe(): void;
   stop(): void;
 }
 
@@ -47,11 +45,13 @@ export function createGate(o: GateOptions): Gate {
   function report(): void {
     const list = blocked();
     // Compare by identity so listeners hear only real changes (a MutationObserver fires often).
-    const key = list.map((e) => idOf(e.element)).join();
+    const key = list.map((e) => `${idOf(e.element)}:${e.service?.id}`).join();
     if (key !== reported) (reported = key), o.onEmbeds(list);
   }
 
   function apply(): Promise<void> {
+    // Single-page apps add gated elements later.
+    if (!observer) (observer = new MutationObserver(() => void apply())).observe(o.root as Node, { childList: true, subtree: true });
     // One pass at a time, so a pass never starts an inline script ahead of a pending external one.
     queue = queue.then(() => {
       for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (isBlocked(el) && o.allowed(purposeOf(el))) loadEmbed(el);
@@ -73,10 +73,6 @@ export function createGate(o: GateOptions): Gate {
       clearCookies(cookies, (o.root as Node).ownerDocument ?? (o.root as Document));
       for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (!isBlocked(el) && purposes.includes(purposeOf(el))) unloadEmbed(el);
       report();
-    },
-    observe() {
-      observer ??= new MutationObserver(() => void apply());
-      observer.observe(o.root as Node, { childList: true, subtree: true });
     },
     stop: () => observer?.disconnect(),
   };

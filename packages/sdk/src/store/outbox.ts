@@ -1,7 +1,7 @@
 import type { Jwks } from '@consent-ledger/protocol';
 import { withLock } from '../core/lock';
 import { keyOf, type Kv } from './idb';
-import { readReceipts, rechain, settleReceipts, type ReceiptRecord } from './receipts';
+import { patchReceipts, readReceipts, rechain, type ReceiptRecord } from './receipts';
 import { checkAck, type DeviceKey } from './sign';
 
 /** What the outbox needs from the runtime. */
@@ -24,30 +24,17 @@ export interface Outbox {
   stop(): void;
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; index?: number; expected?: string };
-}
+type ErrorBody = { error?: { code?: string; message?: string; index?: number; expected?: string | null } };
 
-// keepalive requests are limited to 64 KiB of body in flight; stay well under it.
+// keepalive requests may carry at most 64 KiB in flight: stay well under it, and under 100 receipts.
 const MAX_BODY = 48_000;
-const MAX_BATCH = 100;
 const MAX_DELAY_MS = 300_000;
-
-class Retry extends Error {
-  constructor(readonly afterMs?: number) {
-    super('retry');
-  }
-}
+/** Thrown to end a flush and try again later (after `ms`, or the next backoff step). */
+const retry = (ms?: number) => ({ retry: ms });
 
 function batchOf(pending: ReceiptRecord[]): ReceiptRecord[] {
-  const out: ReceiptRecord[] = [];
   let size = 0;
-  for (const r of pending) {
-    size += r.jws.length + 3;
-    if (out.length && (size > MAX_BODY || out.length === MAX_BATCH)) break;
-    out.push(r);
-  }
-  return out;
+  return pending.filter((r, i) => (size += r.jws.length + 3) <= MAX_BODY || !i).slice(0, 100);
 }
 
 /** Creates the outbox of a site. */
@@ -58,15 +45,11 @@ export function createOutbox(o: OutboxOptions): Outbox {
   let cachedKeys: Jwks | undefined;
 
   async function keys(refresh = false): Promise<Jwks> {
-    if (!refresh) {
-      cachedKeys ??= (await o.kv.getMany<[Jwks | undefined]>([keyOf.keys(o.collector)]))[0];
-      if (cachedKeys) return cachedKeys;
-    }
+    if (!refresh && (cachedKeys ??= (await o.kv.getMany<[Jwks?]>([keyOf.keys(o.collector)]))[0])) return cachedKeys;
     const res = await fetch(`${o.collector}/v1/keys`);
-    if (!res.ok) throw new Retry();
-    cachedKeys = (await res.json()) as Jwks;
-    await o.kv.set(keyOf.keys(o.collector), cachedKeys);
-    return cachedKeys;
+    if (!res.ok) throw retry();
+    await o.kv.set(keyOf.keys(o.collector), (cachedKeys = await res.json()));
+    return cachedKeys!;
   }
 
   async function verified(record: ReceiptRecord, jws: string): Promise<ReceiptRecord['ack']> {
@@ -77,67 +60,53 @@ export function createOutbox(o: OutboxOptions): Outbox {
     return null;
   }
 
-  // Sends one batch and records its outcome; throws Retry when it should be tried again later.
-  async function sendBatch(batch: ReceiptRecord[], rechains: { n: number }): Promise<void> {
+  // Sends one batch and records its outcome; throws `retry()` when it should be tried again later.
+  async function send(batch: ReceiptRecord[], rechains: { n: number }): Promise<void> {
     const res = await fetch(`${o.collector}/v1/receipts`, {
       method: 'POST',
       keepalive: true,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ receipts: batch.map((r) => r.jws) }),
-    }).catch(() => {
-      throw new Retry();
     });
     if (res.ok) {
       const { acks } = (await res.json()) as { acks: string[] };
-      const changes = new Map<string, Partial<ReceiptRecord>>();
-      const done: ReceiptRecord[] = [];
-      for (const [i, record] of batch.entries()) {
-        const ack = await verified(record, acks[i]);
-        // An ack that does not verify proves nothing: keep the receipt pending and try again later.
+      const done = new Map<string, ReceiptRecord>();
+      for (const [i, r] of batch.entries()) {
+        const ack = await verified(r, acks[i]);
+        // An ack that does not verify proves nothing: the receipt stays pending.
         if (!ack) break;
-        changes.set(record.id, { status: 'acknowledged', ack, error: null });
-        done.push({ ...record, status: 'acknowledged', ack, error: null });
+        done.set(r.id, { ...r, status: 'acknowledged', ack, error: null });
       }
-      await settleReceipts(o.kv, o.site, changes);
+      await patchReceipts(o.kv, o.site, (r) => done.get(r.id) ?? r);
       done.forEach(o.onAck);
-      if (done.length < batch.length) throw new Retry();
+      if (done.size < batch.length) throw retry();
       return;
     }
-    const retryAfter = Number(res.headers.get('retry-after'));
-    if (res.status === 429 || res.status >= 500) throw new Retry(retryAfter > 0 ? retryAfter * 1000 : undefined);
-    const { error = {} } = ((await res.json().catch(() => ({}))) ?? {}) as ErrorBody;
+    if (res.status === 429 || res.status >= 500) throw retry(Number(res.headers.get('retry-after')) * 1000 || undefined);
+    const { error = {} } = ((await res.json().catch(() => null)) ?? {}) as ErrorBody;
     const failed = batch[error.index ?? 0] ?? batch[0];
     if (res.status === 409 && error.code === 'prev-mismatch') {
-      // Our chain and the log's disagree (e.g. a lost tab or storage): re-sign from the failing receipt on.
-      if (++rechains.n > 3) throw new Retry();
-      const head = typeof error.expected === 'string' ? error.expected : undefined;
-      return rechain(o.kv, o.site, await o.device(), failed.id, head);
+      // The log's chain and ours disagree (storage partly lost, a tab without locks): re-sign after its head.
+      if (++rechains.n > 3) throw retry();
+      return rechain(o.kv, o.site, await o.device(), failed.id, error.expected);
     }
-    // Refused for good: keep it with its error and chain the following receipts past it.
-    const code = error.code ?? `http-${res.status}`;
-    await settleReceipts(o.kv, o.site, new Map([[failed.id, { status: 'refused', error: { code, message: error.message ?? '' } }]]));
+    // Refused for good: kept with its error, and the receipts after it chained past it.
+    const refusal = { code: error.code ?? `http-${res.status}`, message: error.message ?? '' };
+    await patchReceipts(o.kv, o.site, (r) => (r.id === failed.id ? { ...r, status: 'refused', error: refusal } : r));
     await rechain(o.kv, o.site, await o.device(), failed.id);
-  }
-
-  function schedule(afterMs?: number): void {
-    clearTimeout(timer);
-    if (stopped) return;
-    const delay = afterMs ?? Math.min(1000 * 2 ** attempt++, MAX_DELAY_MS);
-    timer = setTimeout(() => void flush(), delay);
   }
 
   function flush(): Promise<void> {
     return withLock(`consent-ledger:${o.site}:send`, async () => {
       const rechains = { n: 0 };
       try {
-        for (;;) {
-          const pending = (await readReceipts(o.kv, o.site)).filter((r) => r.status === 'pending');
-          if (!pending.length || stopped) break;
-          await sendBatch(batchOf(pending), rechains);
-        }
+        for (let pending; !stopped && (pending = (await readReceipts(o.kv, o.site)).filter((r) => r.status === 'pending')).length; )
+          await send(batchOf(pending), rechains);
         attempt = 0;
       } catch (error) {
-        schedule(error instanceof Retry ? error.afterMs : undefined);
+        clearTimeout(timer);
+        const ms = (error as ReturnType<typeof retry>).retry ?? Math.min(1000 * 2 ** attempt++, MAX_DELAY_MS);
+        if (!stopped) timer = setTimeout(flush, ms);
       }
     });
   }

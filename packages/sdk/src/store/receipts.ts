@@ -2,7 +2,7 @@ import type { ReceiptInput, ReceiptPayload } from '@consent-ledger/protocol';
 import { withLock } from '../core/lock';
 import type { HistoryItem } from '../types';
 import { keyOf, type Kv } from './idb';
-import { signReceipt, type DeviceKey, type SignedReceipt } from './sign';
+import { signReceipt, type DeviceKey } from './sign';
 
 /** One receipt as kept on the device, in chain order: the outbox is its `pending` part. */
 export interface ReceiptRecord {
@@ -21,40 +21,36 @@ export type NewReceipt = Omit<ReceiptInput, 'prev' | 'id' | 'issuedAt'>;
 
 /** Reads the site's receipts, oldest first. */
 export async function readReceipts(kv: Kv, site: string): Promise<ReceiptRecord[]> {
-  const [list] = await kv.getMany<[ReceiptRecord[] | undefined]>([keyOf.receipts(site)]);
-  return list ?? [];
+  return (await kv.getMany<[ReceiptRecord[]?]>([keyOf.receipts(site)]))[0] ?? [];
 }
 
 /** The record as the public API shows it. */
-export const toHistoryItem = (r: ReceiptRecord): HistoryItem => ({
-  id: r.id,
-  issuedAt: r.payload.issuedAt,
-  method: r.payload.method,
-  choices: r.payload.choices,
-  status: r.status,
-  jws: r.jws,
-  ack: r.ack,
-  error: r.error,
+export const toHistoryItem = ({ id, jws, status, ack, error, payload: { issuedAt, method, choices } }: ReceiptRecord): HistoryItem => ({
+  id,
+  issuedAt,
+  method,
+  choices,
+  status,
+  jws,
+  ack,
+  error,
 });
 
+/** Rewrites the stored records in one transaction, so concurrent updates of other records are never lost. */
+export const patchReceipts = (kv: Kv, site: string, patch: (r: ReceiptRecord) => ReceiptRecord, add: ReceiptRecord[] = []): Promise<void> =>
+  kv.update<ReceiptRecord[]>(keyOf.receipts(site), (list = []) => [...list.map(patch), ...add]);
+
 // Refused receipts never reached the log, so the chain skips them.
-const chainHead = (list: ReceiptRecord[]): string | null =>
-  list.findLast((r) => r.status !== 'refused')?.leafHash ?? null;
+const chainHead = (list: ReceiptRecord[]): string | null => list.findLast((r) => r.status !== 'refused')?.leafHash ?? null;
 
 const lockName = (site: string) => `consent-ledger:${site}`;
-
-async function sign(input: ReceiptInput, device: DeviceKey): Promise<SignedReceipt & { id: string }> {
-  const r = await signReceipt(input, device);
-  return { ...r, id: r.payload.id };
-}
 
 /** Signs a receipt chained after the subject's last one and queues it, under the site's lock. */
 export function appendReceipt(kv: Kv, site: string, device: DeviceKey, input: NewReceipt): Promise<ReceiptRecord> {
   return withLock(lockName(site), async () => {
-    const prev = chainHead(await readReceipts(kv, site));
-    const record: ReceiptRecord = { ...(await sign({ ...input, prev }, device)), status: 'pending', ack: null, error: null };
-    // Appended in one transaction so a concurrent ack update of an older record is never lost.
-    await kv.update<ReceiptRecord[]>(keyOf.receipts(site), (list = []) => [...list, record]);
+    const r = await signReceipt({ ...input, prev: chainHead(await readReceipts(kv, site)) }, device);
+    const record: ReceiptRecord = { ...r, id: r.payload.id, status: 'pending', ack: null, error: null };
+    await patchReceipts(kv, site, (x) => x, [record]);
     return record;
   });
 }
@@ -67,29 +63,15 @@ export function rechain(kv: Kv, site: string, device: DeviceKey, fromId: string,
   return withLock(lockName(site), async () => {
     const list = await readReceipts(kv, site);
     const at = list.findIndex((r) => r.id === fromId);
-    if (at < 0) return;
     let prev = head === undefined ? chainHead(list.slice(0, at)) : head;
-    const signed = new Map<string, Awaited<ReturnType<typeof sign>>>();
-    for (const r of list.slice(at)) {
+    const signed = new Map<string, ReceiptRecord>();
+    for (const r of at < 0 ? [] : list.slice(at)) {
       if (r.status !== 'pending') continue;
       const { v: _v, subject: _s, ...input } = r.payload;
-      const next = await sign({ ...input, prev }, device);
+      const next = { ...r, ...(await signReceipt({ ...input, prev }, device)) };
       signed.set(r.id, next);
       prev = next.leafHash;
     }
-    await kv.update<ReceiptRecord[]>(keyOf.receipts(site), (now = []) =>
-      now.map((r) => (r.status === 'pending' && signed.has(r.id) ? { ...r, ...signed.get(r.id)! } : r)),
-    );
+    await patchReceipts(kv, site, (r) => (r.status === 'pending' && signed.get(r.id)) || r);
   });
-}
-
-/** Applies acks and refusals to the stored records (by id, in one transaction). */
-export function settleReceipts(
-  kv: Kv,
-  site: string,
-  changes: Map<string, Partial<Pick<ReceiptRecord, 'status' | 'ack' | 'error'>>>,
-): Promise<void> {
-  return kv.update<ReceiptRecord[]>(keyOf.receipts(site), (list = []) =>
-    list.map((r) => (changes.has(r.id) ? { ...r, ...changes.get(r.id) } : r)),
-  );
 }

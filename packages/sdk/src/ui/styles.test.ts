@@ -57,11 +57,20 @@ describe('stylesheet', () => {
   });
 
   it('falls back to a <style> carrying the nonce without constructable stylesheets', async () => {
-    vi.spyOn(CSSStyleSheet.prototype, 'replaceSync', 'get').mockReturnValue(undefined as never);
-    const { root } = await mounted(fakeRuntime(), 'n0nce');
-    const style = root.querySelector('style')!;
-    expect(style.nonce).toBe('n0nce');
-    expect(style.textContent).toBe(css);
+    // An older browser: shadow roots without adoptedStyleSheets.
+    let owner: object = ShadowRoot.prototype;
+    while (!Object.hasOwn(owner, 'adoptedStyleSheets')) owner = Object.getPrototypeOf(owner);
+    const adopted = Object.getOwnPropertyDescriptor(owner, 'adoptedStyleSheets')!;
+    delete (owner as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    try {
+      const { root } = await mounted(fakeRuntime(), 'n0nce');
+      const style = root.querySelector('style')!;
+      expect(style.nonce).toBe('n0nce');
+      expect(style.textContent).toBe(css);
+      expect(root.firstChild).toBe(style);
+    } finally {
+      Object.defineProperty(owner, 'adoptedStyleSheets', adopted);
+    }
   });
 
   it('keeps every target at least 24 px (buttons 44 px)', async () => {

@@ -1,0 +1,25 @@
+// Builds dist/ for `consent-ledger serve` to serve at /audit/: app.js (minified ES module, Preact
+// and protocol bundled), app.css, and index.html referring to both by relative URLs.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+mkdirSync(join(here, 'dist'), { recursive: true });
+
+await build({
+  absWorkingDir: here,
+  entryPoints: { app: 'src/main.tsx' },
+  outdir: 'dist',
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+copyFileSync(join(here, 'index.html'), join(here, 'dist/index.html'));

@@ -1,0 +1,180 @@
+// The collector API as the auditor UI uses it: the audit routes with the bearer token, the public
+// log and key routes without it. Errors are values: every call answers a Result.
+import { fail, ok, type AckPayload, type InclusionProofBundle, type Jwks, type Notice, type ReceiptPayload, type Result } from '@consent-ledger/protocol';
+
+/** A failed call: the collector's error code (or `network`), its message and the HTTP status (0 offline). */
+export type ApiResult<T> = Result<T, string> & { status?: number };
+
+/** A notice a receipt names (`GET .../subjects/:subject`, `notices`). */
+export interface HistoryNotice {
+  index: number;
+  textHash: string;
+  revision: number;
+  language: string;
+  receivedAt: string;
+  jws: string | null;
+  notice: Notice | null;
+}
+
+/** One receipt of a subject's history. */
+export interface HistoryReceipt {
+  index: number;
+  id: string;
+  leafHash: string;
+  receivedAt: string;
+  jws: string | null;
+  payload: ReceiptPayload | null;
+  ack: string | null;
+  ackPayload: AckPayload | null;
+  textHash: string | null;
+  redacted: { at: string; reason: string } | null;
+  proof: InclusionProofBundle | { status: 'pending' };
+}
+
+/** One period during which a purpose was granted. */
+export interface GrantPeriod {
+  grantedAt: string;
+  grantedBy: string;
+  grantedIndex: number;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawnIndex: number | null;
+}
+
+/** `GET /v1/audit/sites/:site/subjects/:subject`. */
+export interface SubjectHistory {
+  site: string;
+  subject: string;
+  checkpoint: { size: number; rootHash: string; note: string; createdAt: string } | null;
+  receipts: HistoryReceipt[];
+  notices: Record<string, HistoryNotice>;
+  timeline: Record<string, GrantPeriod[]>;
+  current: Record<string, 'granted' | 'denied'>;
+}
+
+/** A receipt as the search lists it. */
+export interface ReceiptSummary {
+  index: number;
+  id: string;
+  subject: string;
+  receivedAt: string;
+  method: string;
+  choices: Record<string, 'granted' | 'denied'> | null;
+  revision: number;
+  language: string;
+  textHash: string;
+  issuedAt: string;
+  page: string | null;
+  leafHash: string;
+}
+
+/** Filters of `GET .../receipts` (dates as `YYYY-MM-DD`, `to` exclusive). */
+export interface SearchQuery {
+  purpose?: string;
+  state?: 'granted' | 'denied';
+  method?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+}
+
+export interface PurposeStats {
+  granted: number;
+  denied: number;
+  withdrawn: number;
+  rate: number | null;
+}
+export interface StatsBucket {
+  start: string;
+  receipts: number;
+  methods: Record<string, number>;
+  purposes: Record<string, PurposeStats>;
+}
+/** `GET .../stats`. */
+export interface Stats {
+  site: string;
+  interval: 'day' | 'week';
+  buckets: StatsBucket[];
+  total: Omit<StatsBucket, 'start'>;
+}
+
+export interface ConfigAnswer {
+  config: { site: string; name: string; languages: string[]; purposes: Record<string, unknown> };
+  language: string;
+  notice: Notice;
+}
+
+/** Where the collector is and who is asking. */
+export interface ApiOptions {
+  /** The collector's origin; '' for the one serving this page. */
+  base: string;
+  token: string;
+  site: string;
+  fetch?: typeof fetch;
+}
+
+const path = (value: string) => encodeURIComponent(value);
+
+/** The API client of one signed-in auditor and one site. */
+export function createApi(options: ApiOptions) {
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const site = path(options.site);
+  const audit = { authorization: `Bearer ${options.token}` };
+
+  async function call(url: string, init: RequestInit = {}): Promise<ApiResult<Response>> {
+    let res: Response;
+    try {
+      res = await doFetch(options.base + url, { ...init, credentials: 'omit', cache: 'no-store' });
+    } catch (error) {
+      return { ...fail('network', error instanceof Error ? error.message : String(error)), status: 0 };
+    }
+    if (res.ok) return ok(res);
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    return { ...fail(body?.error?.code ?? `http-${res.status}`, body?.error?.message ?? res.statusText), status: res.status };
+  }
+
+  async function json<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
+    const res = await call(url, init);
+    if (!res.ok) return res;
+    try {
+      return ok((await res.value.json()) as T);
+    } catch {
+      return { ...fail('malformed', `${url}: the answer is not JSON`), status: res.value.status };
+    }
+  }
+
+  const query = (params: Record<string, string | undefined>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
+    const text = q.toString();
+    return text ? `?${text}` : '';
+  };
+
+  return {
+    site: options.site,
+    history: (subject: string) => json<SubjectHistory>(`/v1/audit/sites/${site}/subjects/${path(subject)}`, { headers: audit }),
+    search: (q: SearchQuery, limit = 50) =>
+      json<{ receipts: ReceiptSummary[]; nextCursor: string | null }>(
+        `/v1/audit/sites/${site}/receipts${query({ ...q, order: 'desc', limit: String(limit) })}`,
+        { headers: audit },
+      ),
+    stats: (q: { interval: 'day' | 'week'; from?: string; to?: string }) => json<Stats>(`/v1/audit/sites/${site}/stats${query(q)}`, { headers: audit }),
+    /** The export response, for the caller to stream. */
+    exportResponse: (q: { format: 'ndjson' | 'csv'; from?: string; to?: string }, signal?: AbortSignal) =>
+      call(`/v1/audit/sites/${site}/export${query(q)}`, { headers: audit, signal }),
+    keys: () => json<Jwks>('/v1/keys'),
+    checkpoint: async (): Promise<ApiResult<string>> => {
+      const res = await call(`/v1/sites/${site}/log/checkpoint`);
+      return res.ok ? ok(await res.value.text()) : res;
+    },
+    /** An entry's inclusion proof against the latest checkpoint; null while pending. */
+    proof: async (id: string): Promise<ApiResult<InclusionProofBundle | null>> => {
+      const res = await json<InclusionProofBundle | { status: 'pending' }>(`/v1/sites/${site}/log/proof/${path(id)}`);
+      return res.ok && 'status' in res.value ? ok(null) : (res as ApiResult<InclusionProofBundle>);
+    },
+    consistency: (from: number, to: number) => json<{ hashes: string[] }>(`/v1/sites/${site}/log/consistency${query({ from: String(from), to: String(to) })}`),
+    config: (lang: string) => json<ConfigAnswer>(`/v1/sites/${site}/config${query({ lang })}`),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,75 @@
+// Language choice and formatting for the auditor UI. Texts come from this app's catalogs; purpose
+// titles of built-in purposes come from protocol's catalogs (the same words the visitor read).
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { BUILTIN_PURPOSES, catalogs, LANGUAGES, type BuiltinPurpose, type Language } from '@consent-ledger/protocol';
+import { de } from './de';
+import { en, type MessageKey, type Messages } from './en';
+import { fr } from './fr';
+import { nl } from './nl';
+
+export const MESSAGES: Record<Language, Messages> = { fr, nl, en, de };
+/** What each language is called in its own language, for the language menu. */
+export const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', en: 'English', de: 'Deutsch' };
+
+/** Everything a component needs to speak the auditor's language. */
+export interface I18n {
+  lang: Language;
+  /** The text of `key` with `{name}` placeholders filled. */
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** A date-time in the auditor's time zone, with the zone named (an audit trail must be unambiguous). */
+  dateTime(iso: string): string;
+  /** A `YYYY-MM-DD` bucket start, as a calendar date. */
+  day(date: string): string;
+  number(n: number): string;
+  /** A ratio 0..1 as a percentage. */
+  percent(ratio: number): string;
+  bytes(n: number): string;
+  /** The title of a purpose: the built-in one in this language, else the site's, else its id. */
+  purpose(id: string, siteTitles?: Record<string, string>): string;
+}
+
+/** The first of the browser's preferred languages the UI speaks, else English. */
+export function negotiate(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    const found = LANGUAGES.find((l) => l === primary);
+    if (found) return found;
+  }
+  return 'en';
+}
+
+/** Builds the helpers for one language (Intl formatters are made once). */
+export function createI18n(lang: Language): I18n {
+  const messages = MESSAGES[lang];
+  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' });
+  const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+  const number = new Intl.NumberFormat(lang);
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
+  const units = ['B', 'kB', 'MB', 'GB'];
+  return {
+    lang,
+    t: (key, values) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole)),
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+    day: (date) => day.format(new Date(`${date}T00:00:00Z`)),
+    number: (n) => number.format(n),
+    percent: (ratio) => percent.format(ratio),
+    bytes: (n) => {
+      let unit = 0;
+      while (n >= 1000 && unit < units.length - 1) {
+        n /= 1000;
+        unit += 1;
+      }
+      return `${new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(n)} ${units[unit]}`;
+    },
+    purpose: (id, siteTitles) =>
+      (BUILTIN_PURPOSES as readonly string[]).includes(id) ? catalogs[lang].purposes[id as BuiltinPurpose].title : (siteTitles?.[id] ?? id),
+  };
+}
+
+export const I18nContext = createContext<I18n>(createI18n('en'));
+
+/** The current language's helpers. */
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,144 @@
+// Files the server serves besides the API: the embed bundle (packages/sdk/dist), the demo site
+// (apps/demo/public, with --demo) and the auditor UI (apps/auditor/dist). Each is built by its own
+// package; until it exists, its URLs answer a clean JSON 404.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono, type Context } from 'hono';
+import { errorResponse, type AppEnv } from '@consent-ledger/collector';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** The repository root: the nearest folder up holding pnpm-workspace.yaml (from src/ or dist/ alike). */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('the repository root (pnpm-workspace.yaml) was not found');
+    dir = up;
+  }
+  return dir;
+}
+
+export interface AssetOptions {
+  /** Repository root the asset folders are found in. */
+  root: string;
+  /** Serve the demo site at `/`. */
+  demo: boolean;
+}
+
+interface Loaded {
+  mtimeMs: number;
+  body: Uint8Array<ArrayBuffer>;
+  version: string;
+}
+
+/** A file read once and again only when it changes on disk (a rebuild while serving). */
+function cachedFile(path: string): () => Loaded | null {
+  let loaded: Loaded | null = null;
+  return () => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(path).mtimeMs;
+    } catch {
+      return null;
+    }
+    if (!loaded || loaded.mtimeMs !== mtimeMs) {
+      const body = readFileSync(path);
+      loaded = { mtimeMs, body, version: createHash('sha256').update(body).digest('hex').slice(0, 12) };
+    }
+    return loaded;
+  };
+}
+
+/** A file of `dir` named by a URL path, or null (missing, a folder, or outside `dir`). */
+function fileIn(dir: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const path = resolve(dir, `.${decoded.endsWith('/') ? `${decoded}index.html` : decoded}`);
+  if (path !== dir && !path.startsWith(dir + sep)) return null;
+  try {
+    return statSync(path).isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+function notFound(c: Context<AppEnv>): Response {
+  return errorResponse(c, 404, 'not-found', `${new URL(c.req.url).pathname} is not here (not built yet?)`);
+}
+
+function send(c: Context<AppEnv>, path: string, body: Uint8Array<ArrayBuffer>, cacheControl: string): Response {
+  c.header('Content-Type', TYPES[extname(path)] ?? 'application/octet-stream');
+  c.header('Cache-Control', cacheControl);
+  c.header('X-Content-Type-Options', 'nosniff');
+  return c.body(body);
+}
+
+/** `consent.js` at version `v`: `consent.<v>.js`. */
+export function versioned(name: string, version: string): string {
+  const dot = name.lastIndexOf('.');
+  return `${name.slice(0, dot)}.${version}${name.slice(dot)}`;
+}
+
+/** Serves a folder under a URL prefix, `index.html` for folders; no-cache (they change on rebuild). */
+function folder(app: Hono<AppEnv>, prefix: string, dir: string): void {
+  const handler = (c: Context<AppEnv>) => {
+    const path = fileIn(dir, c.req.path.slice(prefix.length - 1));
+    if (!path) return notFound(c);
+    return send(c, path, readFileSync(path), 'no-cache');
+  };
+  app.get(prefix === '/' ? '/*' : `${prefix}*`, handler);
+}
+
+/** Routes for the embed bundle, the auditor UI and, with `demo`, the demo site. Mount after the API. */
+export function assetRoutes(options: AssetOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const sdkDist = join(options.root, 'packages/sdk/dist');
+  const bundles = new Map(['consent.js', 'consent.css'].map((name) => [name, cachedFile(join(sdkDist, name))]));
+  for (const [name, file] of bundles) {
+    // The stable URL sites embed: cached briefly, so a new release reaches visitors within minutes.
+    app.get(`/${name}`, (c) => {
+      const loaded = file();
+      if (!loaded) return notFound(c);
+      const etag = `"${loaded.version}"`;
+      c.header('ETag', etag);
+      c.header('Link', `</${versioned(name, loaded.version)}>; rel="alternate"`);
+      c.header('Access-Control-Allow-Origin', '*');
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+      return send(c, name, loaded.body, 'public, max-age=300');
+    });
+  }
+  // The versioned URLs (consent.<hash>.js): their content never changes, so they are cached for good.
+  app.get('/:file{consent\\.[0-9a-f]{12}\\.(?:js|css)}', (c) => {
+    const [stem, version, ext] = c.req.param('file').split('.');
+    const name = `${stem}.${ext}`;
+    const loaded = bundles.get(name)?.();
+    if (!loaded || loaded.version !== version) return notFound(c);
+    c.header('Access-Control-Allow-Origin', '*');
+    return send(c, name, loaded.body, 'public, max-age=31536000, immutable');
+  });
+  app.get('/audit', (c) => c.redirect('/audit/', 301));
+  folder(app, '/audit/', join(options.root, 'apps/auditor/dist'));
+  if (options.demo) folder(app, '/', join(options.root, 'apps/demo/public'));
+  return app;
+}

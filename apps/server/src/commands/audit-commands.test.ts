@@ -1,0 +1,130 @@
+// tokens, export, verify and purge against a running server's data folder, and the export route
+// over real HTTP (streamed, not buffered).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
+import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
+import { Progress } from '../progress';
+import { repoRoot } from '../assets';
+import { main } from '../main';
+import { startServer, type RunningServer } from '../server';
+
+describe('consent-ledger tokens, export, verify, purge', () => {
+  let dir: string;
+  let server: RunningServer;
+  let out: string[];
+  let err: string[];
+  let stderr: string[];
+  const config = fixtureConfig('clikodoc');
+  const data = () => join(dir, 'data');
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'audit-cmd-'));
+    server = await startServer({ port: 0, host: '127.0.0.1', data: data(), ratePerMinute: 0, demo: false, sites: join(repoRoot(), 'fixtures/sites'), sequencerIntervalMs: 50 });
+    for (let i = 0; i < 3; i++) {
+      const device = await Device.create(config);
+      const receipts = [await device.receipt({ method: 'accept-all', choices: Object.fromEntries(Object.keys(config.purposes).map((p) => [p, 'granted'])) }), await device.receipt({ method: 'withdraw' })];
+      const res = await fetch(`${server.url}/v1/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: config.origins[0] }, body: JSON.stringify({ receipts: receipts.map((r) => r.jws) }) });
+      expect(res.status).toBe(201);
+    }
+    await server.collector.context.sequencer.runOnce();
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    out = [];
+    err = [];
+    stderr = [];
+    vi.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
+    vi.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('creates a token printed alone on stdout, lists it and revokes it', async () => {
+    expect(await main(['tokens', 'create', '--role', 'auditor', '--site', 'clikodoc', '--data', data()])).toBe(0);
+    expect(out).toHaveLength(1);
+    const token = out[0];
+    expect(token).toMatch(/^clt_/);
+    const id = /token (\S+) /.exec(err[0])![1];
+    const stats = await fetch(`${server.url}/v1/audit/sites/clikodoc/stats`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(stats.status).toBe(200);
+    out = [];
+    expect(await main(['tokens', 'list', '--data', data()])).toBe(0);
+    expect(out.join('\n')).toContain(`${id}\tauditor\tclikodoc`);
+    expect(out.join('\n')).not.toContain(token);
+    expect(await main(['tokens', 'revoke', id, '--data', data()])).toBe(0);
+    expect(await main(['tokens', 'revoke', id, '--data', data()])).toBe(1);
+    expect((await fetch(`${server.url}/v1/audit/sites/clikodoc/stats`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(await main(['tokens', 'create', '--role', 'owner', '--site', 'clikodoc', '--data', data()])).toBe(2);
+    expect(await main(['tokens', 'create', '--role', 'admin', '--data', data()])).toBe(2);
+  });
+
+  it('exports while serve runs, with plain progress lines, and verify passes, then fails on a tampered line', async () => {
+    const file = join(dir, 'export.ndjson');
+    expect(await main(['export', '--site', 'clikodoc', '--out', file, '--data', data()])).toBe(0);
+    expect(stderr.join('')).toMatch(/\d+\/\d+ entries \(100%\)\n/);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.length - 1).toBe(JSON.parse(lines[0]).treeSize);
+
+    expect(await main(['verify', file])).toBe(0);
+    expect(out.join('\n')).toContain('OK: the export verifies');
+    expect(out.join('\n')).toContain('self-consistency only');
+    expect(out.join('\n')).toMatch(/6 receipts, 2 notices, 0 redacted; 3 subjects, 3 withdrawals/);
+
+    const keys = join(dir, 'keys.json');
+    writeFileSync(keys, await (await fetch(`${server.url}/v1/keys`)).text());
+    out = [];
+    expect(await main(['verify', file, '--keys', keys])).toBe(0);
+    expect(out.join('\n')).toContain(`keys: checked against ${keys}`);
+
+    const n = lines.findIndex((l) => l.includes('"kind":"receipt"'));
+    const entry = JSON.parse(lines[n]);
+    const tampered = [...lines];
+    tampered[n] = JSON.stringify({ ...entry, ack: JSON.parse(lines[n + 1]).ack });
+    const bad = join(dir, 'tampered.ndjson');
+    writeFileSync(bad, `${tampered.join('\n')}\n`);
+    expect(await main(['verify', bad, '--keys', keys])).toBe(1);
+    expect(err.join('\n')).toContain(`FAIL index ${entry.index}: bad-ack`);
+
+    expect(await main(['verify'])).toBe(2);
+    expect(await main(['verify', join(dir, 'missing.ndjson')])).toBe(1);
+    expect(await main(['export', '--data', data()])).toBe(2);
+    expect(await main(['export', '--site', 'nowhere', '--data', data()])).toBe(1);
+  });
+
+  it('purges nothing within retention, and reports per site', async () => {
+    expect(await main(['purge', '--data', data()])).toBe(0);
+    expect(out).toContain('clikodoc: 0 receipt(s) redacted');
+  });
+
+  it('streams the export route over HTTP in chunks, without Content-Length', async () => {
+    expect(await main(['tokens', 'create', '--role', 'auditor', '--site', 'clikodoc', '--data', data()])).toBe(0);
+    const res = await fetch(`${server.url}/v1/audit/sites/clikodoc/export`, { headers: { Authorization: `Bearer ${out[0]}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    expect(res.headers.get('content-length')).toBeNull();
+    const text = await res.text();
+    expect(text.trim().split('\n').length).toBe(JSON.parse(text.slice(0, text.indexOf('\n'))).treeSize + 1);
+  });
+});
+
+describe('Progress', () => {
+  it('redraws a bar on a terminal and writes a line per tenth elsewhere', () => {
+    const tty: string[] = [];
+    const bar = new Progress(10, 'entries', { isTTY: true, columns: 60, write: (t) => tty.push(t) });
+    bar.update(10);
+    bar.finish();
+    expect(tty.join('')).toBe(`\r[${'#'.repeat(20)}] 100% 10/10 entries\n`);
+    const plain: string[] = [];
+    const lines = new Progress(100, 'entries', { write: (t) => plain.push(t) });
+    for (let i = 0; i <= 100; i += 5) lines.update(i);
+    expect(plain).toHaveLength(11);
+    expect(plain[10]).toBe('100/100 entries (100%)\n');
+  });
+});

@@ -1,0 +1,61 @@
+// `consent-ledger sites put <config.json>` and `sites list`: site configs from the command line,
+// on the same data folder a running `serve` uses (it picks changes up within seconds).
+import { readFileSync } from 'node:fs';
+import { publishSite } from '@consent-ledger/collector';
+import { CommandError, parse, UsageError } from '../args';
+import { loadOrCreateKey, openLedger } from '../data';
+
+export const SITES_USAGE = 'consent-ledger sites put <config.json> [--data DIR]\nconsent-ledger sites list [--all] [--data DIR]';
+
+/** Runs `sites put|list`; resolves with the exit code. */
+export async function sitesCommand(args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'put') return put(rest);
+  if (action === 'list') return list(rest);
+  throw new UsageError(action ? `unknown sites action "${action}"` : 'sites needs an action: put or list');
+}
+
+async function put(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { data: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('sites put takes one config file');
+  const [file] = positionals;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CommandError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON (${(error as Error).message})`}`);
+  }
+  const data = values.data ?? './data';
+  const store = openLedger(data);
+  try {
+    // Notices are signed by the collector key, the same one `serve` uses on this data folder.
+    const key = await loadOrCreateKey(data, 'consent-ledger');
+    const published = await publishSite(store, key, json, new Date().toISOString());
+    if (!published.ok) {
+      const lines = (published.error.issues ?? []).map((i) => `  ${i.path || '(config)'}: ${i.message}`);
+      throw new CommandError(`${file}: invalid site config\n${lines.length ? lines.join('\n') : `  ${published.error.message}`}`);
+    }
+    const { site, appended } = published.value;
+    const notices = appended.length ? `${appended.length} notice(s) appended (${appended.map((n) => n.language).join(', ')})` : 'notices unchanged';
+    console.log(`${site.site}: revision ${site.config.revision} stored, ${notices}`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function list(args: string[]): Promise<number> {
+  const { values } = parse(args, { data: { type: 'string' }, all: { type: 'boolean' } });
+  const store = openLedger(values.data ?? './data');
+  try {
+    const sizes = new Map((await store.listLogs()).map((l) => [l.site, l]));
+    for (const s of await store.listSites({ includeDeleted: values.all ?? false })) {
+      const log = sizes.get(s.site);
+      const state = s.deletedAt ? `  deleted ${s.deletedAt}` : '';
+      console.log(`${s.site}\trevision ${s.config.revision}\t${s.config.languages.join(',')}\t${log?.size ?? 0} entries (${log?.treeSize ?? 0} integrated)\t${s.config.origins.join(' ')}${state}`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,65 @@
+// `consent-ledger tokens create|list|revoke`: API tokens for auditors and admins. `create`
+// prints the token alone on stdout (so it can be captured) and its id on stderr; only its hash is kept.
+import { ALL_SITES, issueToken, TOKEN_ROLES, type TokenRole } from '@consent-ledger/collector';
+import { SITE_ID } from '@consent-ledger/protocol';
+import { CommandError, parse, UsageError } from '../args';
+import { openLedger } from '../data';
+
+export const TOKENS_USAGE =
+  'consent-ledger tokens create --role auditor|admin --site <id>[,<id>] [--data DIR]   (--site "*" for every site)\n' +
+  'consent-ledger tokens list [--data DIR]\nconsent-ledger tokens revoke <id> [--data DIR]';
+
+/** Runs `tokens create|list|revoke`; resolves with the exit code. */
+export async function tokensCommand(args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'create') return create(rest);
+  if (action === 'list') return list(rest);
+  if (action === 'revoke') return revoke(rest);
+  throw new UsageError(action ? `unknown tokens action "${action}"` : 'tokens needs an action: create, list or revoke');
+}
+
+async function create(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { role: { type: 'string' }, site: { type: 'string' }, data: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError('tokens create takes no positional argument');
+  if (!TOKEN_ROLES.includes(values.role as TokenRole)) throw new UsageError(`--role must be one of ${TOKEN_ROLES.join(', ')}`);
+  const sites = (values.site ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (sites.length === 0) throw new UsageError('--site needs at least one site id');
+  const bad = sites.find((s) => s !== ALL_SITES && !SITE_ID.test(s));
+  if (bad !== undefined) throw new UsageError(`"${bad}" is not a site id`);
+  const store = openLedger(values.data ?? './data');
+  try {
+    const issued = await issueToken(store, { role: values.role as TokenRole, sites }, new Date().toISOString());
+    console.log(issued.token);
+    console.error(`token ${issued.id} (${issued.record.role} of ${issued.record.sites.join(', ')}): shown once, keep it safe`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function list(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { data: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError('tokens list takes no positional argument');
+  const store = openLedger(values.data ?? './data');
+  try {
+    for (const t of await store.listTokens()) {
+      console.log(`${t.id}\t${t.role}\t${t.sites.join(',')}\tcreated ${t.createdAt}${t.revokedAt ? `\trevoked ${t.revokedAt}` : ''}`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function revoke(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { data: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('tokens revoke takes one token id');
+  const store = openLedger(values.data ?? './data');
+  try {
+    if (!(await store.revokeToken(positionals[0], new Date().toISOString()))) throw new CommandError(`no live token ${positionals[0]}`);
+    console.log(`token ${positionals[0]} revoked`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

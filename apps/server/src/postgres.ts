@@ -1,0 +1,59 @@
+// `DATABASE_URL=postgres://…`: every command keeps its ledger in PostgreSQL instead of the SQLite
+// file of --data, and every collector on that database signs with the key (and, for `serve`, the
+// name) the database holds. An existing key file in --data seeds the database on first use, so a
+// SQLite deployment moving to PostgreSQL keeps its key.
+import { existsSync, readFileSync } from 'node:fs';
+import { jwkThumbprint, type OkpPublicJwk } from '@consent-ledger/protocol';
+import { createCollectorKeyJwk, loadCollectorKey, type CollectorKey, type PrivateOkpJwk, type SequencerLock } from '@consent-ledger/collector';
+import { claimCollectorName, openPostgresStore, PostgresSequencerLock, sharedSigningKeys } from '@consent-ledger/collector/postgres';
+import { CommandError } from './args';
+
+/** The PostgreSQL URL when DATABASE_URL selects PostgreSQL, else null (SQLite in --data). */
+export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  const url = env.DATABASE_URL;
+  if (!url) return null;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new CommandError('DATABASE_URL must be a postgres:// (or postgresql://) URL');
+  return url;
+}
+
+/** What `serve` signs with on PostgreSQL, and the lock that elects its one sequencer. */
+export interface PostgresIdentity {
+  key: CollectorKey;
+  retired: OkpPublicJwk[];
+  sequencerLock: SequencerLock;
+}
+
+/** The key a data folder already holds (moving from SQLite), else a new one. */
+function seedKey(keyFile: string): () => Promise<PrivateOkpJwk> {
+  return async () => (existsSync(keyFile) ? (JSON.parse(readFileSync(keyFile, 'utf8')) as PrivateOkpJwk) : createCollectorKeyJwk());
+}
+
+/** Loads the database's shared key under `name`, for commands that sign (notices) but do not claim the name. */
+export async function sharedKey(url: string, keyFile: string, name: string): Promise<CollectorKey> {
+  const store = await openPostgresStore(url, { maxConnections: 1 });
+  try {
+    return await loadCollectorKey((await sharedSigningKeys(store, seedKey(keyFile), new Date().toISOString())).current, name);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * `serve` on PostgreSQL: the shared key, the shared name (`requested` is `--name`, or null to
+ * take the database's, recording `fallback` when there is none yet) and the retired keys.
+ */
+export async function postgresIdentity(url: string, keyFile: string, requested: string | null, fallback: string): Promise<PostgresIdentity> {
+  const store = await openPostgresStore(url, { maxConnections: 1 });
+  try {
+    const at = new Date().toISOString();
+    const keys = await sharedSigningKeys(store, seedKey(keyFile), at);
+    const name = await claimCollectorName(store, requested, fallback, at).catch((error: Error) => {
+      throw new CommandError(error.message);
+    });
+    const key = await loadCollectorKey(keys.current, name);
+    const retired = keys.retired.map((jwk) => ({ ...jwk, kid: jwkThumbprint(jwk), name, alg: 'EdDSA' as const, use: 'sig' as const }));
+    return { key, retired, sequencerLock: new PostgresSequencerLock(url) };
+  } finally {
+    await store.close();
+  }
+}

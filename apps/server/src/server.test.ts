@@ -1,0 +1,184 @@
+// The collector over real HTTP on loopback, on a real SQLite file in a temp folder.
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  base64urlDecode,
+  verifyAck,
+  verifyCheckpoint,
+  verifyConsistency,
+  verifyInclusion,
+  type ConsistencyProofBundle,
+  type InclusionProofBundle,
+  type Jwks,
+} from '@consent-ledger/protocol';
+import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
+import { repoRoot } from './assets';
+import { startServer, type RunningServer, type ServerOptions } from './server';
+
+const FIXTURES = join(repoRoot(), 'fixtures/sites');
+
+/** A POST through node:http, which keeps the answer even when the server stops reading the body early (413). */
+function rawPost(url: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/v1/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:8080' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'EPIPE' || (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(body);
+  });
+}
+
+describe('consent-ledger server over HTTP', () => {
+  let dir: string;
+  let server: RunningServer | null = null;
+  const config = fixtureConfig('clikodoc');
+  const origin = 'http://localhost:8080';
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'server-'));
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function start(options: Partial<ServerOptions> = {}): Promise<RunningServer> {
+    server = await startServer({ port: 0, host: '127.0.0.1', data: join(dir, 'data'), ratePerMinute: 0, demo: false, sites: FIXTURES, sequencerIntervalMs: 50, ...options });
+    return server;
+  }
+
+  function post(s: RunningServer, receipts: unknown, headers: Record<string, string> = {}) {
+    return fetch(`${s.url}/v1/receipts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: origin, ...headers },
+      body: typeof receipts === 'string' ? receipts : JSON.stringify({ receipts }),
+    });
+  }
+
+  async function integrated(s: RunningServer, size: number): Promise<string> {
+    for (let i = 0; i < 200; i++) {
+      const res = await fetch(`${s.url}/v1/sites/clikodoc/log/checkpoint`);
+      if (res.status === 200) {
+        const note = await res.text();
+        if (note.split('\n')[1] === String(size)) return note;
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`the log never reached size ${size}`);
+  }
+
+  it('creates the data folder, the SQLite file and a 0600 key, and publishes --sites', async () => {
+    const s = await start();
+    expect(statSync(join(dir, 'data', 'ledger.db')).isFile()).toBe(true);
+    expect(statSync(join(dir, 'data', 'collector-key.json')).mode & 0o777).toBe(0o600);
+    expect(s.published).toEqual(expect.arrayContaining(['cabinet-praticien', 'clickcare', 'clikodoc']));
+    expect(s.name).toBe(`127.0.0.1:${s.port}`);
+    const keys = (await (await fetch(`${s.url}/v1/keys`)).json()) as Jwks;
+    expect(keys.keys[0].name).toBe(s.name);
+  });
+
+  it('accepts a chain, integrates it, and serves proofs that verify; a restart loses nothing and the sequencer resumes', async () => {
+    let s = await start();
+    const device = await Device.create({ ...config, origins: [origin] });
+    const ids: string[] = [];
+    const acks: string[] = [];
+    for (const method of ['reject-all', 'embed', 'accept-all'] as const) {
+      const receipt = await device.receipt({ method });
+      const res = await post(s, [receipt.jws], { 'User-Agent': 'vitest-agent' });
+      expect(res.status).toBe(201);
+      acks.push(...((await res.json()) as { acks: string[] }).acks);
+      ids.push(receipt.payload.id);
+    }
+    const jwks = (await (await fetch(`${s.url}/v1/keys`)).json()) as Jwks;
+    const firstAck = await verifyAck(acks[0], jwks);
+    expect(firstAck.ok && firstAck.value).toMatchObject({ index: 2, ip: '127.0.0.0', userAgent: 'vitest-agent' });
+    const before = await integrated(s, 5);
+
+    // Restart on the same data and port-independent name: nothing lost, the chain continues.
+    await s.close();
+    s = await start({ name: s.name });
+    const again = await post(s, [(await device.receipt({ method: 'withdraw' })).jws]);
+    expect(again.status).toBe(201);
+    const next = await post(s, [(await device.receipt({ method: 'save' })).jws]);
+    expect(next.status).toBe(201);
+    const after = await integrated(s, 7);
+
+    const noteKeys = [{ name: s.name, publicKey: base64urlDecode(jwks.keys[0].x) }];
+    const a = await verifyCheckpoint(before, noteKeys);
+    const b = await verifyCheckpoint(after, noteKeys);
+    if (!a.ok || !b.ok) throw new Error('checkpoints do not verify');
+    const consistency = (await (await fetch(`${s.url}/v1/sites/clikodoc/log/consistency?from=5&to=7`)).json()) as ConsistencyProofBundle;
+    expect(verifyConsistency(5, 7, consistency.hashes.map(base64urlDecode), a.value.rootHash, b.value.rootHash)).toBe(true);
+    for (const id of ids) {
+      const proof = (await (await fetch(`${s.url}/v1/sites/clikodoc/log/proof/${id}`)).json()) as InclusionProofBundle;
+      expect(proof.treeSize).toBe(7);
+      expect(verifyInclusion(base64urlDecode(proof.leafHash), proof.index, 7, proof.hashes.map(base64urlDecode), b.value.rootHash)).toBe(true);
+    }
+    const stored = await s.store.getEntry('clikodoc', ids[0]);
+    expect(stored?.ack).toBe(acks[0]);
+  });
+
+  it('answers every receipt sent before shutdown, committed', async () => {
+    const s = await start();
+    const devices = await Promise.all(Array.from({ length: 20 }, () => Device.create({ ...config, origins: [origin] })));
+    const receipts = await Promise.all(devices.map((d) => d.receipt()));
+    const answers = Promise.all(receipts.map((r) => post(s, [r.jws]).then((res) => res.status)));
+    const statuses = await answers;
+    await s.close();
+    server = null;
+    expect(statuses.every((status) => status === 201)).toBe(true);
+    const reopened = await start();
+    expect((await reopened.store.listLogs()).find((l) => l.site === 'clikodoc')?.size).toBe(22);
+  });
+
+  it('refuses bad inputs over HTTP with their status and code', async () => {
+    const s = await start({ ratePerMinute: 5 });
+    const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+    const big = await rawPost(s.url, JSON.stringify({ receipts: ['x'.repeat(1024 * 1024)] }));
+    expect([big.status, JSON.parse(big.body).error.code]).toEqual([413, 'too-large']);
+    const noOrigin = await fetch(`${s.url}/v1/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"receipts":["a.b.c"]}' });
+    expect([noOrigin.status, await code(noOrigin)]).toEqual([403, 'origin-not-allowed']);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await post(s, '{"receipts": 1}')).status);
+    expect(statuses.slice(0, 3)).toEqual([400, 400, 400]);
+    const limited = await post(s, '{"receipts": 1}');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await code(limited)).toBe('rate-limited');
+    const unknown = await fetch(`${s.url}/v1/nothing`);
+    expect([unknown.status, await code(unknown)]).toEqual([404, 'not-found']);
+  });
+
+  it('serves consent.js at a short-cached URL and a versioned immutable one, and 404s what is not built', async () => {
+    const root = join(dir, 'root');
+    mkdirSync(join(root, 'packages/sdk/dist'), { recursive: true });
+    mkdirSync(join(root, 'apps/demo/public'), { recursive: true });
+    writeFileSync(join(root, 'apps/demo/public/index.html'), '<!doctype html><title>demo</title>');
+    const s = await start({ root, demo: true });
+    expect((await fetch(`${s.url}/consent.js`)).status).toBe(404);
+    writeFileSync(join(root, 'packages/sdk/dist/consent.js'), 'console.log("consent")');
+    const res = await fetch(`${s.url}/consent.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    const versionedPath = /<([^>]+)>/.exec(res.headers.get('link') ?? '')?.[1];
+    expect(versionedPath).toMatch(/^\/consent\.[0-9a-f]{12}\.js$/);
+    const pinned = await fetch(`${s.url}${versionedPath}`);
+    expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await pinned.text()).toBe('console.log("consent")');
+    expect((await fetch(`${s.url}/consent.000000000000.js`)).status).toBe(404);
+    expect((await fetch(`${s.url}/consent.js`, { headers: { 'If-None-Match': res.headers.get('etag')! } })).status).toBe(304);
+    expect(await (await fetch(`${s.url}/`)).text()).toContain('<title>demo</title>');
+    expect((await fetch(`${s.url}/..%2f..%2fpackage.json`)).status).toBe(404);
+    const audit = await fetch(`${s.url}/audit/`);
+    expect(audit.status).toBe(404);
+    expect(((await audit.json()) as { error: { code: string } }).error.code).toBe('not-found');
+  });
+});

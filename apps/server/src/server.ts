@@ -1,0 +1,144 @@
+// The running collector: data folder, store, key, collector app and assets behind one Node HTTP
+// server. Shutdown stops accepting, lets requests in flight finish (their commits included),
+// then closes the collector (last commits and a final sequencer round) and the store.
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createCollector, startRetentionJob, type Collector, type LedgerStore } from '@consent-ledger/collector';
+import { assetRoutes, repoRoot } from './assets';
+import { CommandError } from './args';
+import { dataPaths, loadOrCreateKey, openLedger } from './data';
+import { databaseUrl, postgresIdentity } from './postgres';
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  data: string;
+  /** Collector name (checkpoint origins, JWKS); default `<host>:<port>`. */
+  name?: string;
+  /** Receipts per minute per client address; 0 disables. */
+  ratePerMinute: number;
+  /** Serve the demo site at `/`. */
+  demo: boolean;
+  /** Folder whose every *.json site config is published at start. */
+  sites?: string;
+  /** Sequencer pacing (ms). */
+  sequencerIntervalMs?: number;
+  /** Repository root for assets (found from this file by default). */
+  root?: string;
+}
+
+/** A started server. */
+export interface RunningServer {
+  url: string;
+  name: string;
+  port: number;
+  collector: Collector;
+  store: LedgerStore;
+  /** Published site ids (from `--sites`). */
+  published: string[];
+  /** Stops accepting, finishes in-flight requests and commits, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Publishes every *.json config of a folder, in name order; a bad one stops the start with its issues. */
+async function publishFolder(collector: Collector, dir: string): Promise<string[]> {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch (error) {
+    throw new CommandError(`cannot read site configs in ${dir}: ${(error as Error).message}`);
+  }
+  const sites: string[] = [];
+  for (const file of files) {
+    const path = join(dir, file);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new CommandError(`${path}: not JSON (${(error as Error).message})`);
+    }
+    const published = await collector.publishSite(json);
+    if (!published.ok) throw new CommandError(`${path}: ${published.error.message}`);
+    sites.push(published.value.site.site);
+  }
+  return sites;
+}
+
+function listen(fetch: (req: Request, env: unknown) => Response | Promise<Response>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: host }, () => resolve(server as Server)) as Server;
+    server.once('error', reject);
+  });
+}
+
+function displayHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Starts the collector server. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const store = openLedger(options.data);
+  let collector: Collector | null = null;
+  let server: Server;
+  try {
+    // The name defaults to the address served on, known only once listening (port 0 picks one).
+    server = await listen((req, env) => (collector ? collector.app.fetch(req, env) : Response.json({ error: { code: 'unavailable', message: 'starting' } }, { status: 503 })), options.port, options.host);
+  } catch (error) {
+    await store.close();
+    throw new CommandError(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
+  }
+  const port = (server.address() as AddressInfo).port;
+  const name = options.name ?? `${displayHost(options.host)}:${port}`;
+  try {
+    const url = databaseUrl();
+    // On PostgreSQL every collector signs with the database's key and name, and one at a time sequences.
+    const shared = url ? await postgresIdentity(url, dataPaths(options.data).key, options.name ?? null, name) : null;
+    const key = shared?.key ?? (await loadOrCreateKey(options.data, name));
+    const built = createCollector({
+      store,
+      key,
+      retiredKeys: shared?.retired,
+      sequencerLock: shared?.sequencerLock,
+      limits: { ratePerMinute: options.ratePerMinute },
+      sequencer: { intervalMs: options.sequencerIntervalMs },
+      clientIp: (c) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? null,
+    });
+    built.app.route('/', assetRoutes({ root: options.root ?? repoRoot(), demo: options.demo }));
+    const published = options.sites ? await publishFolder(built, options.sites) : [];
+    built.start();
+    // Retention: receipts past their site's retentionDays are redacted hourly (`consent-ledger purge` does it at once).
+    const retention = startRetentionJob({ store, clock: Date.now, intervalMs: 3_600_000, log: (message, error) => (error ? console.error(message, error) : console.log(message)) });
+    collector = built;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${displayHost(options.host)}:${port}`,
+      name: key.name,
+      port,
+      collector: built,
+      store,
+      published,
+      close() {
+        closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+            // Keep-alive clients that never go idle must not hold the shutdown forever.
+            setTimeout(() => server.closeAllConnections(), 5000).unref();
+          });
+          await retention.stop();
+          await built.close();
+          await store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await collector?.close();
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,109 @@
+// Banner timings in Debian's Chromium, against the real `consent-ledger serve --demo`:
+// - first visit, cold cache: when the banner becomes visible (from navigation start), and whether it
+//   is in the first painted frame (budget: in the first painted frame, and no later than the fastest
+//   peer measured here, klaro at 130 ms);
+// - returning visitor: navigation start to the granted analytics script having run (budget 40 ms);
+// - layout shift caused by the banner (budget 0).
+// Third parties are kept out by the host resolver rather than request interception, which would
+// add its own round trip to every request and so to the figures.
+import { loadavg } from 'node:os';
+import { launchBrowser, readIdb } from '../../e2e/harness/browser';
+import { DEMO } from '../../e2e/harness/demo';
+import { installProbes, purposeRanAt, readProbes, type Probes } from '../../e2e/harness/probes';
+import { startCollector } from '../../e2e/harness/server';
+import { consentUI } from '../../e2e/harness/ui';
+
+const RUNS = 15;
+const BUDGET = { bannerMs: 130, returningMs: 40, shift: 0 };
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
+
+async function waitFor<T>(probe: () => Promise<T | null | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe().catch(() => null);
+    if (value !== null && value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const collector = await startCollector();
+const browser = await launchBrowser(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost']);
+const url = collector.origin + DEMO.path;
+let failed = false;
+try {
+  // First visits, each in a fresh context: cold HTTP cache, no IndexedDB.
+  const visible: number[] = [];
+  const paints: number[] = [];
+  const shifts: number[] = [];
+  const shiftSources = new Set<string>();
+  let inFirstFrame = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    await installProbes(context);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const probes: Probes = await waitFor(async () => {
+      const p = await readProbes(page);
+      return p.bannerFrameAt !== null && p.firstPaint !== null ? p : null;
+    }, 'the banner');
+    // Shifts are reported after the frame that caused them: give the page time to settle.
+    await page.waitForTimeout(700);
+    const settled = await readProbes(page);
+    const first = probes.bannerAt! <= probes.firstPaint!;
+    if (first) inFirstFrame += 1;
+    visible.push(first ? probes.firstPaint! : probes.bannerFrameAt!);
+    paints.push(probes.firstPaint!);
+    const own = settled.shifts.filter((s) => !s.hadRecentInput);
+    shifts.push(own.reduce((sum, s) => sum + s.value, 0));
+    for (const s of own) for (const source of s.sources) shiftSources.add(source);
+    await context.close();
+  }
+
+  // A returning visitor: one context, all granted once, then measured page views (warm cache).
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  await installProbes(context);
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await consentUI(page).acceptAll.click();
+  await waitFor(() => readIdb(page, `decision:${DEMO.site}`), 'the stored decision');
+  const returning: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(url, { waitUntil: 'load' });
+    returning.push(await waitFor(async () => purposeRanAt(await readProbes(page), 'analytics'), 'the analytics script'));
+  }
+  await context.close();
+
+  const bannerMedian = median(visible);
+  const okBanner = inFirstFrame === RUNS && bannerMedian <= BUDGET.bannerMs;
+  const okReturning = median(returning) <= BUDGET.returningMs;
+  const worstShift = Math.max(...shifts);
+  const okShift = worstShift <= BUDGET.shift;
+  // Two cores shared with whatever else runs: a loaded machine inflates every figure below.
+  console.log(`load average (1 min) during the run: ${loadavg()[0].toFixed(2)} on this machine`);
+  console.log(`first visit, cold cache (${RUNS} runs): first paint median ${ms(median(paints))}`);
+  console.log(
+    `  banner visible from navigation start: median ${ms(bannerMedian)}, p90 ${ms(quantile(visible, 0.9))}; in the first painted frame in ${inFirstFrame}/${RUNS} runs` +
+      ` — budget: in the first painted frame and <= ${BUDGET.bannerMs} ms (klaro, the fastest peer): ${verdict(okBanner)}`,
+  );
+  console.log(
+    `returning visitor (${RUNS} runs): navigation start -> granted analytics script run: median ${ms(median(returning))}, p90 ${ms(quantile(returning, 0.9))}` +
+      ` — budget <= ${BUDGET.returningMs} ms: ${verdict(okReturning)}`,
+  );
+  console.log(
+    `layout shift on first visit (banner and placeholders): worst ${worstShift.toFixed(4)}, median ${median(shifts).toFixed(4)}` +
+      `${shiftSources.size ? ` (moved: ${[...shiftSources].join(', ')})` : ''} — budget ${BUDGET.shift}: ${verdict(okShift)}`,
+  );
+  failed = !(okBanner && okReturning && okShift);
+} finally {
+  await browser.close();
+  await collector.stop();
+}
+process.exit(failed ? 1 : 0);

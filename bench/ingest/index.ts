@@ -1,0 +1,263 @@
+// Ingest benchmark (`node bench/run.mjs ingest`): the real `consent-ledger serve` (built CLI) on a
+// fresh data folder, driven by autocannon from this second process with receipts pre-signed by
+// many device keys (mostly first visits, some returning subjects), one receipt per request as the
+// SDK sends them. Prints receipts/s, p50/p99, the ratio to this machine's raw ES256 verify rate
+// measured in the same run, and the sequencer's integration rate, against the budget.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Result } from 'autocannon';
+import {
+  base64urlEncode,
+  createReceipt,
+  decodeJws,
+  generateDeviceKey,
+  inclusionProof,
+  leafHash,
+  utf8,
+  uuidv7,
+  type ReceiptPayload,
+  type VerifiedReceipt,
+} from '@consent-ledger/protocol';
+import { openSqliteStore, Sequencer, loadCollectorKey, createCollectorKeyJwk } from '@consent-ledger/collector';
+import { ingestOnPostgres } from './postgres';
+
+// DESIGN.md, Budgets: ">= 5,000 receipts/s, p99 <= 25 ms at 50 connections" and
+// "sequencer: integrate into the tree >= 50 k entries/s; an inclusion proof <= 1 ms".
+const RATE_BUDGET = 5000;
+const P99_BUDGET_MS = 25;
+const INTEGRATE_BUDGET = 50_000;
+const PROOF_BUDGET_MS = 1;
+const CONNECTIONS = 50;
+const DURATION_S = 10;
+const FIRST_VISITS = 70_000;
+const RETURNING = 10_000;
+const SEQUENCER_ENTRIES = 200_000;
+const SITE = 'clikodoc';
+const ORIGIN = 'http://localhost:8080';
+
+const ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) dir = dirname(dir);
+  return dir;
+})();
+const CLI = join(ROOT, 'apps/server/dist/cli.js');
+const POOL_DIR = join(ROOT, 'bench/.tmp');
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
+function line(what: string, figure: string, budget?: string): void {
+  console.log(`ingest  ${what.padEnd(60)} ${figure.padStart(18)}${budget ? `   ${budget}` : ''}`);
+}
+
+/** Calls of a synchronous function per second, for about `seconds`. */
+function syncRate(fn: (i: number) => void, seconds = 1.5): number {
+  for (let i = 0; i < 200; i++) fn(i);
+  let calls = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) for (let j = 0; j < 32; j++) fn(calls++);
+  return calls / ((performance.now() - start) / 1000);
+}
+
+/** This machine's raw ES256 verify rates on one core (node:crypto): with a cached key, and importing the JWK each time. */
+function rawVerifyRates(sample: string[]): { cached: number; imported: number } {
+  const decoded = sample.map((jws) => {
+    const d = decodeJws(jws);
+    if (!d.ok) throw new Error(d.error.message);
+    return d.value;
+  });
+  const keys = decoded.map((d) => createPublicKey({ key: d.header.jwk as unknown as import('node:crypto').JsonWebKey, format: 'jwk' }));
+  const check = (i: number, key: ReturnType<typeof createPublicKey>) => {
+    const d = decoded[i % decoded.length];
+    if (!nodeVerify('sha256', d.signingInput, { key, dsaEncoding: 'ieee-p1363' }, d.signature)) throw new Error('bad sample');
+  };
+  const cached = syncRate((i) => check(i, keys[i % keys.length]));
+  const imported = syncRate((i) => check(i, createPublicKey({ key: decoded[i % decoded.length].header.jwk as unknown as import('node:crypto').JsonWebKey, format: 'jwk' })));
+  return { cached, imported };
+}
+
+interface Pool {
+  textHash: string;
+  first: string[];
+  returningFirst: string[];
+  returningSecond: string[];
+}
+
+/** Pre-signed receipts, kept in bench/.tmp between runs (signing 90 k receipts takes a while on 2 cores). */
+async function receiptPool(textHash: string, choices: Record<string, 'granted' | 'denied'>): Promise<Pool> {
+  const file = join(POOL_DIR, `ingest-pool-${textHash.slice(0, 12)}-${FIRST_VISITS}-${RETURNING}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Pool;
+  const started = performance.now();
+  const sign = async (prev: string | null, keys?: CryptoKeyPair) => {
+    const device = keys ?? (await generateDeviceKey());
+    const receipt = await createReceipt({ site: SITE, method: prev ? 'save' : 'accept-all', choices, revision: 1, language: 'fr', textHash, page: `${ORIGIN}/`, prev }, device);
+    return { receipt, device };
+  };
+  const inChunks = async <T>(n: number, make: () => Promise<T>): Promise<T[]> => {
+    const out: T[] = [];
+    while (out.length < n) out.push(...(await Promise.all(Array.from({ length: Math.min(500, n - out.length) }, make))));
+    return out;
+  };
+  const first = (await inChunks(FIRST_VISITS, () => sign(null))).map((r) => r.receipt.jws);
+  const returning = await inChunks(RETURNING, async () => {
+    const a = await sign(null);
+    const b = await sign(a.receipt.leafHash, a.device);
+    return [a.receipt.jws, b.receipt.jws];
+  });
+  const pool = { textHash, first, returningFirst: returning.map((r) => r[0]), returningSecond: returning.map((r) => r[1]) };
+  mkdirSync(POOL_DIR, { recursive: true });
+  writeFileSync(file, JSON.stringify(pool));
+  line('receipts pre-signed (cached for later runs)', `${fmt(first.length + 2 * returning.length)} in ${fmt((performance.now() - started) / 1000, 1)} s`);
+  return pool;
+}
+
+/** Starts the built `consent-ledger serve` on a free port; resolves with its URL once it answers. */
+async function startServer(data: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data, '--rate-limit', '0', '--sites', join(ROOT, 'fixtures/sites')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk;
+      const match = /serving (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited (${code}) before it was ready: ${out}`)));
+  });
+  return { url, child };
+}
+
+async function post(url: string, jws: string): Promise<number> {
+  const res = await fetch(`${url}/v1/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: JSON.stringify({ receipts: [jws] }) });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+function drive(url: string, bodies: string[], connections = CONNECTIONS): Promise<{ result: Result; sent: number }> {
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: DURATION_S,
+        requests: [
+          {
+            method: 'POST',
+            path: '/v1/receipts',
+            headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'User-Agent': 'Mozilla/5.0 (bench) ingest' },
+            setupRequest: (request) => {
+              if (next >= bodies.length) instance.stop();
+              return { ...request, body: bodies[Math.min(next++, bodies.length - 1)] };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve({ result, sent: Math.min(next, bodies.length) })),
+    );
+  });
+}
+
+async function checkpointSize(url: string): Promise<number> {
+  const res = await fetch(`${url}/v1/sites/${SITE}/log/checkpoint`);
+  if (res.status !== 200) return 0;
+  return Number((await res.text()).split('\n')[1]);
+}
+
+/** The sequencer alone on a store of `n` entries: entries integrated per second, and inclusion proof time. */
+async function sequencerRates(n: number): Promise<{ integrate: number; proofMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-seq-'));
+  try {
+    const store = openSqliteStore(join(dir, 'ledger.db'));
+    const key = await loadCollectorKey(await createCollectorKeyJwk(), 'bench.example');
+    const config = JSON.parse(readFileSync(join(ROOT, 'fixtures/sites/clikodoc.json'), 'utf8'));
+    await store.putSite({ ...config, expiresAfterDays: 182, retentionDays: 1825, ip: 'truncate', consentMode: false, honorGpc: true }, [], new Date().toISOString());
+    const fake = (i: number): VerifiedReceipt => {
+      const payload = { v: 1, id: uuidv7(), site: SITE, subject: base64urlEncode(leafHash(`s${i}`)), prev: null } as unknown as ReceiptPayload;
+      const jws = `e30.${base64urlEncode(utf8(JSON.stringify(payload)))}.c2ln`;
+      return { jws, payload: { ...payload, choices: {}, method: 'save', revision: 1, language: 'fr', textHash: '', issuedAt: '', page: '' }, jwk: { kty: 'EC', crv: 'P-256', x: '', y: '' }, leafHash: base64urlEncode(leafHash(jws)) };
+    };
+    for (let i = 0; i < n; i += 5000) {
+      const receipts = Array.from({ length: 5000 }, (_, j) => ({ receipt: fake(i + j), ip: null, userAgent: null }));
+      await store.appendReceipts([{ site: SITE, receipts, receivedAt: new Date().toISOString() }], async (payloads) => payloads.map(() => 'ack'));
+    }
+    const sequencer = new Sequencer({ store, key, clock: Date.now, intervalMs: 1000, maxStep: 50_000 });
+    const start = performance.now();
+    const integrated = await sequencer.runOnce();
+    const integrate = integrated / ((performance.now() - start) / 1000);
+    const read = (level: number, index: number) => store.readNode(SITE, level, index);
+    const proofs = 2000;
+    const t = performance.now();
+    for (let i = 0; i < proofs; i++) await inclusionProof((i * 7919) % n, n, read);
+    const proofMs = (performance.now() - t) / proofs;
+    await store.close();
+    return { integrate, proofMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`ingest  ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
+  const built = spawnSync(process.execPath, [join(ROOT, 'apps/server/build.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('building the CLI failed');
+
+  const data = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
+  const { url, child } = await startServer(data);
+  try {
+    const config = (await (await fetch(`${url}/v1/sites/${SITE}/config?lang=fr`)).json()) as { textHash: string; notice: { purposes: Array<{ id: string }> } };
+    const choices = Object.fromEntries(config.notice.purposes.filter((p) => p.id !== 'necessary').map((p) => [p.id, 'granted' as const]));
+    const pool = await receiptPool(config.textHash, choices);
+    const raw = rawVerifyRates(pool.first.slice(0, 2000));
+
+    // Returning subjects: their first receipt is in the log (and their key in the server's cache) before the run.
+    for (let i = 0; i < pool.returningFirst.length; i += CONNECTIONS) {
+      const statuses = await Promise.all(pool.returningFirst.slice(i, i + CONNECTIONS).map((jws) => post(url, jws)));
+      if (statuses.some((s) => s !== 201)) throw new Error(`warm-up refused: ${statuses.join(',')}`);
+    }
+    // About one request in eight is a returning subject's next receipt.
+    const bodies: string[] = [];
+    let r = 0;
+    pool.first.forEach((jws, i) => {
+      bodies.push(JSON.stringify({ receipts: [jws] }));
+      if (i % 7 === 6 && r < pool.returningSecond.length) bodies.push(JSON.stringify({ receipts: [pool.returningSecond[r++]] }));
+    });
+    const before = (await fetch(`${url}/v1/sites/${SITE}/log/checkpoint`).then((res) => res.text())).split('\n')[1];
+    const { result, sent } = await drive(url, bodies);
+    const accepted = result.statusCodeStats['201']?.count ?? 0;
+    const rate = accepted / result.duration;
+    const ended = performance.now();
+    const expected = 2 + pool.returningFirst.length + accepted;
+    let size = 0;
+    while ((size = await checkpointSize(url)) < expected && performance.now() - ended < 20_000) await new Promise((res) => setTimeout(res, 20));
+    const catchUp = performance.now() - ended;
+
+    line('connections x duration', `${CONNECTIONS} x ${DURATION_S} s`);
+    line(`requests sent (${fmt((100 * (bodies.length - pool.first.length)) / bodies.length, 0)}% returning subjects), answered`, `${fmt(sent)} / ${fmt(result.requests.total)}`);
+    line('status codes', Object.entries(result.statusCodeStats).map(([code, s]) => `${code}: ${fmt(s.count)}`).join(', ') + (result.errors ? `, errors ${result.errors}` : ''));
+    line('receipts accepted per second (verified, committed, acked)', fmt(rate), `budget >= ${fmt(RATE_BUDGET)}/s: ${verdict(rate >= RATE_BUDGET)}`);
+    line('latency p50 / p99', `${fmt(result.latency.p50, 1)} / ${fmt(result.latency.p99, 1)} ms`, `budget p99 <= ${P99_BUDGET_MS} ms: ${verdict(result.latency.p99 <= P99_BUDGET_MS)}`);
+    line('raw ES256 verify, 1 core, node:crypto, cached key / imported JWK', `${fmt(raw.cached)} / ${fmt(raw.imported)} /s`);
+    line('ingest rate / raw cached verify rate (1 core)', `${fmt(rate / raw.cached, 2)}x`);
+    line(`sequencer caught up after the load (log ${before} -> ${size} entries)`, `${fmt(catchUp)} ms`);
+    const seq = await sequencerRates(SEQUENCER_ENTRIES);
+    line(`sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`, `${fmt(seq.integrate)} /s`, `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`);
+    line(`inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`, `${fmt(seq.proofMs, 3)} ms`, `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`);
+    // The same load on PostgreSQL (bench/ingest/postgres.ts), one and two collector processes.
+    await ingestOnPostgres({ warmUp: pool.returningFirst, bodies, connections: CONNECTIONS, startServer, drive, post, checkpointSize, line, fmt });
+    console.log(`ingest  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end (other processes on these cores lower every figure)`);
+  } finally {
+    const exited = new Promise((res) => child.once('exit', res));
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,321 @@
+// The auditor UI (/audit/) in Chromium against the real collector, on a seeded log: sign in, find
+// the subject who withdrew analytics, see the withdrawal at the time the collector acknowledged it,
+// verify every receipt in the browser, then tamper with the stored entry and see Verify fail on it;
+// keyboard-only use, axe-core on every view, laptop and tablet screenshots.
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import {
+  base64urlDecode,
+  base64urlEncode,
+  createReceipt,
+  fromUtf8,
+  generateDeviceKey,
+  utf8,
+  type Choice,
+  type KeyPair,
+  type Method,
+  type VerifiedReceipt,
+} from '@consent-ledger/protocol';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { fr } from '../apps/auditor/src/i18n/fr';
+import { axeViolations } from './harness/axe';
+import { eventually, screenshot } from './harness/browser';
+import { payloadOf } from './harness/ledger';
+import { ROOT, type Collector } from './harness/server';
+import { useSuite } from './harness/suite';
+
+const SITE = 'clikodoc';
+const suite = useSuite();
+const LAPTOP = { width: 1280, height: 900 };
+const TABLET = { width: 768, height: 1024 };
+
+/** A visitor's device: its key and the leaf hash of its last receipt (the next one's `prev`). */
+interface Device {
+  key: KeyPair;
+  prev: string | null;
+  subject?: string;
+}
+
+interface Sent {
+  receipt: VerifiedReceipt;
+  receivedAt: string;
+}
+
+async function notice(collector: Collector, lang: string) {
+  const res = await collector.fetch(`/v1/sites/${SITE}/config?lang=${lang}`);
+  return (await res.json()) as { config: { revision: number; purposes: Record<string, unknown> } & Record<string, unknown>; textHash: string };
+}
+
+/** Signs a receipt on `device` for the site's current notice in `lang` and sends it as the SDK would. */
+async function send(collector: Collector, device: Device, method: Method, choices: Record<string, Choice>, lang = 'fr'): Promise<Sent> {
+  const { config, textHash } = await notice(collector, lang);
+  const receipt = await createReceipt(
+    { site: SITE, method, choices, revision: config.revision, language: lang, textHash, page: `${collector.origin}/`, prev: device.prev },
+    device.key,
+  );
+  const res = await collector.fetch('/v1/receipts', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: collector.origin },
+    body: JSON.stringify({ receipts: [receipt.jws] }),
+  });
+  if (res.status !== 201) throw new Error(`receipt refused: ${res.status} ${await res.text()}`);
+  const { acks } = (await res.json()) as { acks: string[] };
+  device.prev = receipt.leafHash;
+  device.subject = receipt.payload.subject;
+  return { receipt, receivedAt: (payloadOf(acks[0]) as unknown as { receivedAt: string }).receivedAt };
+}
+
+const all = (state: Choice) => ({ analytics: state, maps: state, audiovideo: state, support: state });
+
+/** The seeded log: five visitors; between their receipts the site publishes revision 2 (a new analytics text). */
+async function seed(collector: Collector) {
+  const devices = await Promise.all([0, 1, 2, 3, 4].map(async () => ({ key: await generateDeviceKey(), prev: null }) as Device));
+  const [alice, bob, carol, dan, eve] = devices;
+  const first = await send(collector, alice, 'accept-all', all('granted'));
+  await send(collector, bob, 'reject-all', all('denied'));
+  await send(collector, carol, 'save', { ...all('denied'), maps: 'granted' });
+  await send(collector, dan, 'gpc', all('denied'));
+  await send(collector, eve, 'embed', { ...all('denied'), maps: 'granted' }, 'en');
+
+  const admin = await collector.token('admin', [SITE]);
+  const { config } = await notice(collector, 'fr');
+  const next = {
+    ...config,
+    revision: config.revision + 1,
+    purposes: {
+      ...config.purposes,
+      analytics: { description: { fr: 'Mesure d’audience anonyme, hébergée dans l’UE.', en: 'Anonymous audience measurement, hosted in the EU.' } },
+    },
+  };
+  const put = await collector.fetch(`/v1/admin/sites/${SITE}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(next) });
+  if (!put.ok) throw new Error(`PUT config: ${put.status} ${await put.text()}`);
+
+  const withdrawal = await send(collector, alice, 'withdraw', { ...all('granted'), analytics: 'denied' });
+  const last = await send(collector, carol, 'withdraw', all('denied'));
+  // Verify checks against the current checkpoint: wait until the sequencer integrated everything.
+  await eventually('the seeded entries in a checkpoint', async () => (await collector.fetch(`/v1/sites/${SITE}/log/proof/${last.receipt.payload.id}`)).status === 200, 15_000);
+  return { alice: alice.subject!, first, withdrawal };
+}
+
+/** Rewrites a stored receipt's payload in place (analytics granted again), keeping its signature: what a forger with database access would do. */
+function tamper(collector: Collector, id: string): void {
+  const require = createRequire(join(ROOT, 'apps/server/package.json'));
+  const Database = require('better-sqlite3') as new (file: string) => {
+    prepare(sql: string): { get(...a: unknown[]): { jws: string } | undefined; run(...a: unknown[]): { changes: number } };
+    pragma(text: string): unknown;
+    close(): void;
+  };
+  const db = new Database(join(collector.data, 'ledger.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const row = db.prepare('SELECT jws FROM entries WHERE site = ? AND id = ?').get(SITE, id)!;
+    const [header, payload, signature] = row.jws.split('.');
+    const forged = { ...JSON.parse(fromUtf8(base64urlDecode(payload))) };
+    forged.choices = { ...forged.choices, analytics: 'granted' };
+    const jws = `${header}.${base64urlEncode(utf8(JSON.stringify(forged)))}.${signature}`;
+    expect(db.prepare("UPDATE entries SET jws = ?, choices = ? WHERE site = ? AND id = ?").run(jws, JSON.stringify(forged.choices), SITE, id).changes).toBe(1);
+  } finally {
+    db.close();
+  }
+}
+
+async function expectNoAxeViolations(page: Page, view: string) {
+  const violations = await axeViolations(page, ['body']);
+  expect(violations, `${view}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+/** Saves the screenshot under e2e/screenshots and copies it to docs/screenshots for the README. */
+async function shoot(page: Page, name: string) {
+  const path = await screenshot(page, `auditor-${name}`);
+  await mkdir(join(ROOT, 'docs/screenshots'), { recursive: true });
+  await copyFile(path, join(ROOT, 'docs/screenshots', `auditor-${name}.png`));
+}
+
+async function signIn(page: Page, collector: Collector, token: string) {
+  await page.goto(`${collector.origin}/audit/`);
+  await page.getByLabel(fr['signin.token']).fill(token);
+  await page.getByLabel(fr['signin.site']).fill(SITE);
+  await page.getByRole('button', { name: fr['signin.submit'] }).click();
+  await page.getByRole('navigation', { name: fr['nav.label'] }).waitFor();
+}
+
+async function openSubject(page: Page, subject: string) {
+  await page.getByLabel(fr['subject.label'], { exact: true }).fill(subject);
+  await page.getByRole('button', { name: fr['subject.show'] }).click();
+  await page.locator('.history').waitFor();
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches `predicate`, at most 60 times; fails otherwise. */
+async function tabTo(page: Page, what: string, predicate: (el: Element) => boolean, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+  const source = `(${predicate.toString()})(document.activeElement)`;
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate(source)) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+describe('the auditor UI', () => {
+  let seeded: Awaited<ReturnType<typeof seed>>;
+  let token: string;
+
+  test('shows the withdrawal at the acknowledged time and verifies every receipt in the browser, then flags a tampered entry', async () => {
+    const { collector } = suite;
+    seeded = await seed(collector);
+    token = await collector.token('auditor', [SITE]);
+    const { page } = await suite.scenario({ context: { viewport: LAPTOP, timezoneId: 'Europe/Paris' } });
+    await page.goto(`${collector.origin}/audit/`);
+    await page.getByRole('heading', { name: fr['signin.title'] }).waitFor();
+    await expectNoAxeViolations(page, 'sign-in');
+    await shoot(page, 'sign-in');
+    await signIn(page, collector, token);
+    // The token is in this tab's sessionStorage and nowhere in the address.
+    expect(page.url()).not.toContain(token);
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).toContain(token);
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(token);
+
+    await openSubject(page, seeded.alice);
+    expect(page.url()).toContain(`#/subject/${seeded.alice}`);
+    const receipts = page.locator('li.receipt');
+    await expect.poll(() => receipts.count()).toBe(2);
+    // The second receipt is the withdrawal, dated by the collector's acknowledgement.
+    const withdrawal = receipts.nth(1);
+    expect(await withdrawal.locator('h4 time').getAttribute('datetime')).toBe(seeded.withdrawal.receivedAt);
+    expect(await withdrawal.locator('.method').textContent()).toBe(fr['method.withdraw']);
+    expect(await withdrawal.locator('[data-purpose=analytics]').getAttribute('data-choice')).toBe('denied');
+    expect(await receipts.nth(0).locator('[data-purpose=analytics]').getAttribute('data-choice')).toBe('granted');
+    // The analytics bar: granted at the first receipt, withdrawn at the second; maps still granted.
+    const analytics = page.locator('.bar-row[data-purpose=analytics]');
+    expect(await analytics.locator('.granted-word time').getAttribute('datetime')).toBe(seeded.first.receivedAt);
+    expect(await analytics.locator('.withdrawn-word time').getAttribute('datetime')).toBe(seeded.withdrawal.receivedAt);
+    const shown = await page.evaluate((iso) => new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' }).format(new Date(iso)), seeded.withdrawal.receivedAt);
+    expect(await analytics.locator('.withdrawn-word time').textContent()).toBe(shown);
+    expect(await page.locator('.bar-row[data-purpose=maps] .withdrawn-word').count()).toBe(0);
+    expect(await page.locator('.current [data-purpose=analytics]').textContent()).toContain(fr['state.denied']);
+
+    // The notice of the withdrawal is revision 2: the new analytics text is shown as the change.
+    await withdrawal.locator('details.more > summary').click();
+    await withdrawal.locator('details.notice > summary').click();
+    const change = withdrawal.locator('.changes [data-field="purposes.analytics.description"]');
+    expect(await change.locator('ins').textContent()).toBe('Mesure d’audience anonyme, hébergée dans l’UE.');
+    expect(await withdrawal.locator('.changes [data-field=revision] ins').textContent()).toBe('2');
+
+    await page.getByRole('button', { name: fr['verify.button'], exact: true }).click();
+    await page.locator('[data-verified]').waitFor();
+    expect(await page.locator('[data-verified]').getAttribute('data-verified')).toBe('pass');
+    const states = await page.locator('li.check').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-check')}=${el.getAttribute('data-state')}`));
+    expect(states).toEqual(['signature', 'prev', 'ack', 'notice', 'inclusion', 'signature', 'prev', 'ack', 'notice', 'inclusion'].map((c) => `${c}=pass`));
+    await expectNoAxeViolations(page, 'subject, verified');
+    await shoot(page, 'subject-verified');
+
+    tamper(collector, seeded.withdrawal.receipt.payload.id);
+    await page.reload();
+    await page.locator('.history').waitFor();
+    await page.getByRole('button', { name: fr['verify.button'], exact: true }).click();
+    await page.locator('[data-verified]').waitFor();
+    expect(await page.locator('[data-verified]').getAttribute('data-verified')).toBe('fail');
+    const first = page.locator('li.receipt').nth(0);
+    const forged = page.locator('li.receipt').nth(1);
+    expect(await first.getAttribute('class')).toContain('ok');
+    expect(await forged.getAttribute('class')).toContain('bad');
+    expect(await forged.locator('[data-check=signature]').getAttribute('data-state')).toBe('fail');
+    expect(await forged.locator('[data-check=inclusion]').getAttribute('data-state')).toBe('fail');
+    expect(await forged.locator('[data-check=ack]').getAttribute('data-state')).toBe('fail');
+    await expectNoAxeViolations(page, 'subject, tampered');
+    await shoot(page, 'subject-tampered');
+  });
+
+  test('search filters by purpose and state, pages, and opens the subject', async () => {
+    const { collector } = suite;
+    const { page } = await suite.scenario({ context: { viewport: LAPTOP } });
+    await signIn(page, collector, token);
+    await page.getByRole('link', { name: fr['nav.search'] }).click();
+    await page.getByLabel(fr['search.purpose']).selectOption('maps');
+    await page.getByLabel(fr['search.state']).selectOption('granted');
+    await page.getByRole('button', { name: fr['search.submit'] }).click();
+    const rows = page.locator('table.results tbody tr');
+    // Newest first: alice's withdrawal (maps stayed granted), eve's embed, carol's save, alice's accept-all.
+    await expect.poll(() => rows.count()).toBe(4);
+    const subjects = await page.locator('table.results .subject-link').allTextContents();
+    expect(subjects[0]).toBe(seeded.alice);
+    expect(subjects[3]).toBe(seeded.alice);
+    await expectNoAxeViolations(page, 'search');
+    await shoot(page, 'search');
+    await page.getByRole('link', { name: seeded.alice }).first().click();
+    await page.locator('.history').waitFor();
+    expect(await page.locator('.history .subject-id').textContent()).toBe(seeded.alice);
+  });
+
+  test('stats, export and log health, with keyboard only, on a tablet', async () => {
+    const { collector } = suite;
+    const { page } = await suite.scenario({ context: { viewport: TABLET, acceptDownloads: true } });
+    await page.goto(`${collector.origin}/audit/`);
+    // Keyboard only from here: the skip link first, then the form.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(fr['app.skip']);
+    await tabTo(page, 'the token field', (el) => el.id === 'token');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    await page.keyboard.type(token);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(SITE);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: fr['nav.label'] }).waitFor();
+    await tabTo(page, 'the subject field', (el) => el.id === 'subject-id');
+    await page.keyboard.type(seeded.alice);
+    await page.keyboard.press('Enter');
+    await page.locator('.history').waitFor();
+    await tabTo(page, 'Verify', (el) => el.textContent === 'Vérifier');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-verified]').waitFor();
+    await shoot(page, 'tablet-subject');
+
+    await tabTo(page, 'the Statistics tab', (el) => el.textContent === fr['nav.stats'], 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.chart-section').first().waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-title');
+    const methods = page.locator('.chart-section').nth(2);
+    // accept-all, reject-all, save, embed, withdraw, gpc
+    expect(await methods.locator('tfoot td').allTextContents()).toEqual(['1', '1', '1', '1', '2', '1']);
+    await expectNoAxeViolations(page, 'stats');
+    await shoot(page, 'stats');
+
+    await tabTo(page, 'the Export tab', (el) => el.textContent === fr['nav.export'], 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'Download', (el) => el.textContent === fr['export.download']);
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^clikodoc-\d+\.ndjson$/);
+    await page.locator('.export-status [data-lines]').waitFor();
+    const lines = Number(await page.locator('.export-status [data-lines]').getAttribute('data-lines'));
+    const size = Number(file.suggestedFilename().match(/-(\d+)\./)![1]);
+    expect(lines).toBe(size + 1);
+    await expectNoAxeViolations(page, 'export');
+    await shoot(page, 'export');
+
+    await tabTo(page, 'the Log health tab', (el) => el.textContent === fr['nav.log'], 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    const consistency = page.locator('[data-consistency]');
+    await consistency.waitFor();
+    // This browser saw the log on the previous views already: same checkpoint, or a consistent growth.
+    expect(['unchanged', 'consistent']).toContain(await consistency.getAttribute('data-consistency'));
+    await expectNoAxeViolations(page, 'log health');
+    await shoot(page, 'log');
+
+    // A checkpoint remembered from "last time" that the current log does not extend: the log was rewritten.
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage).filter((k) => k.startsWith('cl-auditor:checkpoint:'))) {
+        const seen = JSON.parse(localStorage.getItem(key)!);
+        localStorage.setItem(key, JSON.stringify({ ...seen, rootHash: 'A'.repeat(42) + 'A', note: '' }));
+      }
+    });
+    await page.getByRole('button', { name: fr['log.refresh'] }).click();
+    await expect.poll(() => consistency.getAttribute('data-consistency')).toBe('rewritten');
+    expect(await page.locator('[data-rewritten]').first().textContent()).toContain('Attention : le journal a été réécrit.');
+    await expectNoAxeViolations(page, 'log rewritten');
+    await shoot(page, 'log-rewritten');
+  });
+});

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureJson } from '../testing';
+import { auditFixture, type AuditFixture } from './audit-fixture';
+
+describe('admin routes', () => {
+  let f: AuditFixture;
+  beforeEach(async () => {
+    f = await auditFixture();
+  });
+  afterEach(async () => {
+    await f.dispose();
+  });
+
+  const put = (site: string, body: unknown, token = f.tokens.rootAdmin) =>
+    f.call(`/v1/admin/sites/${site}`, token, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('publishes a new site (201), a new revision with its notices (200), and refuses invalid configs with their issues', async () => {
+    const config = fixtureJson('cabinet-praticien') as { site: string; revision: number };
+    const created = await put(config.site, config);
+    expect(created.status).toBe(201);
+    const first = (await created.json()) as { appended: unknown[] };
+    expect(first.appended.length).toBeGreaterThan(0);
+    const same = (await (await put(config.site, config)).json()) as { appended: unknown[] };
+    expect(same.appended).toEqual([]);
+    const next = await put(config.site, { ...config, revision: config.revision + 1 });
+    expect(next.status).toBe(200);
+    expect(((await next.json()) as { appended: Array<{ revision: number }> }).appended.every((n) => n.revision === config.revision + 1)).toBe(true);
+    const invalid = await put(config.site, { ...config, colour: 'red', revision: 0 });
+    expect(invalid.status).toBe(400);
+    const error = ((await invalid.json()) as { error: { code: string; issues: Array<{ path: string }> } }).error;
+    expect(error.code).toBe('invalid-config');
+    expect(error.issues.map((i) => i.path).sort()).toEqual(['colour', 'revision']);
+    expect((await put('elsewhere', config)).status).toBe(400);
+    const wrongType = await f.call(`/v1/admin/sites/${config.site}`, f.tokens.rootAdmin, { method: 'PUT', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(wrongType.status).toBe(415);
+  });
+
+  it('deletes a site: receipts refused, its log still readable to auditors', async () => {
+    const device = await f.device();
+    await f.submit([await device.receipt()]);
+    await f.sequence();
+    const deleted = await f.call('/v1/admin/sites/clikodoc', f.tokens.admin, { method: 'DELETE' });
+    expect(deleted.status).toBe(200);
+    expect((await f.call('/v1/admin/sites/clikodoc', f.tokens.admin, { method: 'DELETE' })).status).toBe(404);
+    expect(((await (await f.call('/v1/admin/sites/clikodoc', f.tokens.admin)).json()) as { site: { deletedAt: string | null } }).site.deletedAt).not.toBeNull();
+    const refused = await f.post([(await device.receipt()).jws]);
+    expect(refused.status).toBe(422);
+    expect((await f.call('/v1/audit/sites/clikodoc/receipts', f.tokens.auditor)).status).toBe(200);
+    expect((await f.call('/v1/audit/sites/clikodoc/export', f.tokens.auditor)).status).toBe(200);
+  });
+
+  it('issues a token shown once, lists it without secret, and revokes it', async () => {
+    const created = await f.call('/v1/admin/tokens', f.tokens.admin, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role: 'auditor', sites: ['clikodoc'] }) });
+    expect(created.status).toBe(201);
+    const { id, token } = (await created.json()) as { id: string; token: string };
+    expect(token).toMatch(/^clt_[A-Za-z0-9_-]{43}$/);
+    expect((await f.call('/v1/audit/sites/clikodoc/stats', token)).status).toBe(200);
+    const listed = await (await f.call('/v1/admin/tokens', f.tokens.admin)).text();
+    expect(listed).toContain(id);
+    expect(listed).not.toContain(token);
+    expect(listed).not.toContain('"hash"');
+    expect((await f.call(`/v1/admin/tokens/${id}`, f.tokens.admin, { method: 'DELETE' })).status).toBe(200);
+    expect((await f.call(`/v1/admin/tokens/${id}`, f.tokens.admin, { method: 'DELETE' })).status).toBe(404);
+    expect((await f.call('/v1/audit/sites/clikodoc/stats', token)).status).toBe(401);
+    for (const body of [{ role: 'owner', sites: ['clikodoc'] }, { role: 'auditor', sites: [] }, { role: 'auditor', sites: ['Bad Site'] }, { role: 'auditor', sites: ['clikodoc'], extra: 1 }]) {
+      const res = await f.call('/v1/admin/tokens', f.tokens.admin, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    const wildcard = await f.call('/v1/admin/tokens', f.tokens.admin, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role: 'admin', sites: ['*'] }) });
+    expect(wildcard.status).toBe(403);
+  });
+});

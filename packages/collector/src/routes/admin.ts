@@ -1,0 +1,106 @@
+// The admin routes, behind an admin token: publish, read and delete site configs, and issue,
+// list and revoke API tokens, each within the sites the admin's own token covers.
+import { Hono, type Context } from 'hono';
+import { SITE_ID } from '@consent-ledger/protocol';
+import type { CollectorContext } from '../context';
+import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
+import { bearerAuth } from '../middleware/auth';
+import { bodyLimit } from '../middleware/body-limit';
+import { publishSite } from '../sites';
+import type { TokenRecord, TokenRole } from '../store/types';
+import { ALL_SITES, issueToken, publicToken, tokenCovers, TOKEN_ROLES } from '../tokens';
+
+/** Largest site config accepted (a config with many services and translations stays far below). */
+const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** Reads a JSON body, 415 for another media type and 400 for invalid JSON. */
+async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
+  if (c.req.header('content-type')?.split(';')[0].trim().toLowerCase() !== 'application/json') {
+    throw new ApiError(415, 'unsupported-media-type', 'send application/json');
+  }
+  try {
+    return JSON.parse(await c.req.text());
+  } catch {
+    throw new ApiError(400, 'malformed', 'the body is not JSON');
+  }
+}
+
+/** True when every site of `token` is covered by the admin's token. */
+function within(admin: TokenRecord, token: TokenRecord): boolean {
+  return token.sites.every((site) => (site === ALL_SITES ? admin.sites.includes(ALL_SITES) : tokenCovers(admin, site)));
+}
+
+/** The admin routes. */
+export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const now = () => new Date(ctx.clock()).toISOString();
+  app.use('/v1/admin/sites/:site', bearerAuth({ store: ctx.store, role: 'admin', siteParam: 'site' }));
+  app.use('/v1/admin/tokens', bearerAuth({ store: ctx.store, role: 'admin' }));
+  app.use('/v1/admin/tokens/*', bearerAuth({ store: ctx.store, role: 'admin' }));
+
+  app.put('/v1/admin/sites/:site', bodyLimit({ maxBytes: MAX_CONFIG_BYTES }), async (c) => {
+    const site = c.req.param('site');
+    const body = await jsonBody(c);
+    if (typeof body === 'object' && body !== null && (body as { site?: unknown }).site !== site) {
+      throw new ApiError(400, 'malformed', `the config's site must be "${site}", the site of the URL`);
+    }
+    const existed = (await ctx.store.getSite(site)) !== null;
+    const published = await publishSite(ctx.store, ctx.key, body, now());
+    if (!published.ok) throw new ApiError(400, 'invalid-config', published.error.message, { issues: published.error.issues ?? [] });
+    ctx.sites.invalidate(site);
+    const { site: record, appended } = published.value;
+    return c.json({ site: record, appended: appended.map(({ index, textHash, revision, language }) => ({ index, textHash, revision, language })) }, existed ? 200 : 201);
+  });
+
+  app.get('/v1/admin/sites/:site', async (c) => {
+    const record = await ctx.store.getSite(c.req.param('site'));
+    if (!record) throw new ApiError(404, 'unknown-site', `unknown site "${c.req.param('site')}"`);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ site: record });
+  });
+
+  app.delete('/v1/admin/sites/:site', async (c) => {
+    const site = c.req.param('site');
+    const at = now();
+    if (!(await ctx.store.deleteSite(site, at))) throw new ApiError(404, 'unknown-site', `no live site "${site}"`);
+    ctx.sites.invalidate(site);
+    return c.json({ site, deletedAt: at });
+  });
+
+  app.post('/v1/admin/tokens', bodyLimit({ maxBytes: 16 * 1024 }), async (c) => {
+    const admin = c.get('token')!;
+    const body = (await jsonBody(c)) as { role?: unknown; sites?: unknown } | null;
+    const role = body?.role;
+    const sites = body?.sites;
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((k) => k !== 'role' && k !== 'sites')) {
+      throw new ApiError(400, 'malformed', 'the body must be { "role", "sites": [...] }');
+    }
+    if (!TOKEN_ROLES.includes(role as TokenRole)) throw new ApiError(400, 'malformed', `role must be one of ${TOKEN_ROLES.join(', ')}`);
+    if (!Array.isArray(sites) || sites.length === 0 || sites.length > 100 || !sites.every((s) => typeof s === 'string' && (s === ALL_SITES || SITE_ID.test(s)))) {
+      throw new ApiError(400, 'malformed', `sites must list 1 to 100 site ids (or "${ALL_SITES}" for all)`);
+    }
+    const outside = sites.find((s) => (s === ALL_SITES ? !admin.sites.includes(ALL_SITES) : !tokenCovers(admin, s)));
+    if (outside !== undefined) throw new ApiError(403, 'forbidden', `this token does not cover site "${outside}"`);
+    const issued = await issueToken(ctx.store, { role: role as TokenRole, sites }, now());
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ...publicToken(issued.record), token: issued.token }, 201);
+  });
+
+  app.get('/v1/admin/tokens', async (c) => {
+    const admin = c.get('token')!;
+    const tokens = (await ctx.store.listTokens()).filter((t) => within(admin, t));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ tokens: tokens.map(publicToken) });
+  });
+
+  app.delete('/v1/admin/tokens/:id', async (c) => {
+    const admin = c.get('token')!;
+    const id = c.req.param('id');
+    // A token outside the admin's sites is answered like an unknown one: its existence is not the admin's business.
+    const token = (await ctx.store.listTokens()).find((t) => t.id === id);
+    if (!token || !within(admin, token) || !(await ctx.store.revokeToken(id, now()))) throw new ApiError(404, 'not-found', `no live token ${id}`);
+    return c.json({ id, revoked: true });
+  });
+  return app;
+}
