@@ -20,6 +20,7 @@ import {
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { fr } from '../apps/auditor/src/i18n/fr';
+import { DATE_TIME } from '../apps/auditor/src/i18n/i18n';
 import { axeViolations } from './harness/axe';
 import { eventually, screenshot } from './harness/browser';
 import { payloadOf } from './harness/ledger';
@@ -147,14 +148,17 @@ async function openSubject(page: Page, subject: string) {
   await page.locator('.history').waitFor();
 }
 
-/** Presses Tab (or Shift+Tab) until the focused element matches `predicate`, at most 60 times; fails otherwise. */
-async function tabTo(page: Page, what: string, predicate: (el: Element) => boolean, key: 'Tab' | 'Shift+Tab' = 'Tab') {
-  const source = `(${predicate.toString()})(document.activeElement)`;
+/** Presses Tab (or Shift+Tab) until the focused element has this id or exactly this text, at most 60 times; fails otherwise. */
+async function tabTo(page: Page, target: { id: string } | { text: string }, key: 'Tab' | 'Shift+Tab' = 'Tab') {
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press(key);
-    if (await page.evaluate(source)) return;
+    const reached = await page.evaluate((t) => {
+      const el = document.activeElement;
+      return 'id' in t ? el?.id === t.id : el?.textContent?.trim() === t.text;
+    }, target);
+    if (reached) return;
   }
-  throw new Error(`Tab never reached ${what}`);
+  throw new Error(`${key} never reached ${JSON.stringify(target)}`);
 }
 
 describe('the auditor UI', () => {
@@ -190,7 +194,7 @@ describe('the auditor UI', () => {
     const analytics = page.locator('.bar-row[data-purpose=analytics]');
     expect(await analytics.locator('.granted-word time').getAttribute('datetime')).toBe(seeded.first.receivedAt);
     expect(await analytics.locator('.withdrawn-word time').getAttribute('datetime')).toBe(seeded.withdrawal.receivedAt);
-    const shown = await page.evaluate((iso) => new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' }).format(new Date(iso)), seeded.withdrawal.receivedAt);
+    const shown = await page.evaluate(([iso, options]) => new Intl.DateTimeFormat('fr', options).format(new Date(iso)), [seeded.withdrawal.receivedAt, DATE_TIME] as const);
     expect(await analytics.locator('.withdrawn-word time').textContent()).toBe(shown);
     expect(await page.locator('.bar-row[data-purpose=maps] .withdrawn-word').count()).toBe(0);
     expect(await page.locator('.current [data-purpose=analytics]').textContent()).toContain(fr['state.denied']);
@@ -255,7 +259,7 @@ describe('the auditor UI', () => {
     // Keyboard only from here: the skip link first, then the form.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(fr['app.skip']);
-    await tabTo(page, 'the token field', (el) => el.id === 'token');
+    await tabTo(page, { id: 'token' });
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
     await page.keyboard.type(token);
     await page.keyboard.press('Tab');
@@ -263,16 +267,16 @@ describe('the auditor UI', () => {
     await page.keyboard.type(SITE);
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: fr['nav.label'] }).waitFor();
-    await tabTo(page, 'the subject field', (el) => el.id === 'subject-id');
+    await tabTo(page, { id: 'subject-id' });
     await page.keyboard.type(seeded.alice);
     await page.keyboard.press('Enter');
     await page.locator('.history').waitFor();
-    await tabTo(page, 'Verify', (el) => el.textContent === 'Vérifier');
+    await tabTo(page, { text: fr['verify.button'] });
     await page.keyboard.press('Enter');
     await page.locator('[data-verified]').waitFor();
     await shoot(page, 'tablet-subject');
 
-    await tabTo(page, 'the Statistics tab', (el) => el.textContent === fr['nav.stats'], 'Shift+Tab');
+    await tabTo(page, { text: fr['nav.stats'] }, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.locator('.chart-section').first().waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-title');
@@ -282,9 +286,9 @@ describe('the auditor UI', () => {
     await expectNoAxeViolations(page, 'stats');
     await shoot(page, 'stats');
 
-    await tabTo(page, 'the Export tab', (el) => el.textContent === fr['nav.export'], 'Shift+Tab');
+    await tabTo(page, { text: fr['nav.export'] }, 'Shift+Tab');
     await page.keyboard.press('Enter');
-    await tabTo(page, 'Download', (el) => el.textContent === fr['export.download']);
+    await tabTo(page, { text: fr['export.download'] });
     const download = page.waitForEvent('download');
     await page.keyboard.press('Enter');
     const file = await download;
@@ -296,12 +300,22 @@ describe('the auditor UI', () => {
     await expectNoAxeViolations(page, 'export');
     await shoot(page, 'export');
 
-    await tabTo(page, 'the Log health tab', (el) => el.textContent === fr['nav.log'], 'Shift+Tab');
+    await tabTo(page, { text: fr['nav.log'] }, 'Shift+Tab');
     await page.keyboard.press('Enter');
     const consistency = page.locator('[data-consistency]');
     await consistency.waitFor();
-    // This browser saw the log on the previous views already: same checkpoint, or a consistent growth.
-    expect(['unchanged', 'consistent']).toContain(await consistency.getAttribute('data-consistency'));
+    // Checked on sign-in: the first checkpoint this browser sees becomes its reference.
+    expect(await consistency.getAttribute('data-consistency')).toBe('first');
+    const refresh = page.getByRole('button', { name: fr['log.refresh'] });
+    await refresh.click();
+    await expect.poll(() => consistency.getAttribute('data-consistency')).toBe('unchanged');
+    // The log grows: the new checkpoint must extend the remembered one, which a consistency proof shows.
+    const before = Number(await page.locator('[data-size]').getAttribute('data-size'));
+    const late = await send(collector, { key: await generateDeviceKey(), prev: null }, 'accept-all', all('granted'));
+    await eventually('the new receipt in a checkpoint', async () => (await collector.fetch(`/v1/sites/${SITE}/log/proof/${late.receipt.payload.id}`)).status === 200);
+    await refresh.click();
+    await expect.poll(() => consistency.getAttribute('data-consistency')).toBe('consistent');
+    expect(Number(await page.locator('[data-size]').getAttribute('data-size'))).toBe(before + 1);
     await expectNoAxeViolations(page, 'log health');
     await shoot(page, 'log');
 
@@ -312,7 +326,7 @@ describe('the auditor UI', () => {
         localStorage.setItem(key, JSON.stringify({ ...seen, rootHash: 'A'.repeat(42) + 'A', note: '' }));
       }
     });
-    await page.getByRole('button', { name: fr['log.refresh'] }).click();
+    await refresh.click();
     await expect.poll(() => consistency.getAttribute('data-consistency')).toBe('rewritten');
     expect(await page.locator('[data-rewritten]').first().textContent()).toContain('Attention : le journal a été réécrit.');
     await expectNoAxeViolations(page, 'log rewritten');

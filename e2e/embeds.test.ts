@@ -1,7 +1,7 @@
 // Scenario 6: a blocked embed's placeholder: "Load this time" loads that embed only; "Always allow
 // maps" grants maps; both are receipts with method `embed` in the log.
 import { expect, test } from 'vitest';
-import { eventually, screenshot } from './harness/browser';
+import { eventually } from './harness/browser';
 import { DEMO, openDemo, standIns } from './harness/demo';
 import { acknowledged, auditHistory, payloadOf, verifiedInclusion } from './harness/ledger';
 import { configDocument, gatedEmbeds } from './harness/page-facts';
@@ -21,7 +21,6 @@ test('6. a placeholder loads its embed this time only, or always; both choices a
   const placeholder = ui.placeholder('maps');
   await placeholder.waitFor({ state: 'visible' });
   await expect.poll(() => ui.placeholder('audiovideo').count()).toBe(1);
-  await screenshot(placeholder, 'placeholder');
 
   // The placeholder takes the embed's exact box, so loading it moves nothing around it.
   const box = (await placeholder.boundingBox())!;

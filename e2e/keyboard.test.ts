@@ -83,7 +83,7 @@ test('9a. banner and dialog by keyboard: tab order, trap, Space on switches, Esc
   expect((await focused(s.page)).name).toBe(ui.t('reopen.label'));
 });
 
-test('9b. "Reject all" with Space, and a placeholder by keyboard; no axe violation in placeholders', async () => {
+test('9b. "Reject all" with Space, a placeholder, "Accept all" and withdrawal by keyboard; no axe violation in placeholders', async () => {
   const s = await suite.scenario();
   const ui = consentUI(s.page);
   await openDemo(s.page, suite.collector);
@@ -95,12 +95,33 @@ test('9b. "Reject all" with Space, and a placeholder by keyboard; no axe violati
   await ui.banner.waitFor({ state: 'detached' });
   const [rejected] = await acknowledged(s.page, DEMO.site, 1);
   expect(payloadOf(rejected.jws).method).toBe('reject-all');
+  await screenshot(ui.placeholder('maps'), 'placeholder');
 
   // The placeholder's buttons are in the page's tab order; Enter loads the embed and focus moves onto it.
   await tabUntil(s.page, (f) => f.within === 'placeholder' && f.name === ui.t('placeholder.loadOnce'));
   await s.page.keyboard.press('Enter');
   await eventually('the map loaded', async () => (await gatedEmbeds(s.page)).find((e) => e.purpose === 'maps')!.src !== '');
-  expect(await s.page.evaluate(() => document.activeElement?.getAttribute('data-consent'))).toBe('maps');
+  // The placeholder is gone with its button: focus moves onto the embed instead of being lost.
+  await eventually('focus on the map', async () => (await s.page.evaluate(() => document.activeElement?.getAttribute('data-consent'))) === 'maps', 3_000);
   const [, once] = await acknowledged(s.page, DEMO.site, 2);
   expect(payloadOf(once.jws).method).toBe('embed');
+
+  // Changing one's mind by keyboard too: the re-open button, "Accept all", then "Withdraw my consent".
+  await tabUntil(s.page, (f) => f.name === ui.t('reopen.label'), 'Shift+Tab');
+  await s.page.keyboard.press('Enter');
+  await ui.dialog.waitFor({ state: 'visible' });
+  await tabUntil(s.page, (f) => f.name === ui.t('dialog.acceptAll'));
+  await s.page.keyboard.press('Enter');
+  await ui.dialog.waitFor({ state: 'detached' });
+  const [, , accepted] = await acknowledged(s.page, DEMO.site, 3);
+  expect(payloadOf(accepted.jws).method).toBe('accept-all');
+  await eventually('focus back on the re-open button', async () => (await focused(s.page)).name === ui.t('reopen.label'));
+  await s.page.keyboard.press('Enter');
+  await ui.dialog.waitFor({ state: 'visible' });
+  await tabUntil(s.page, (f) => f.name === ui.t('dialog.history'));
+  await s.page.keyboard.press('Enter');
+  await tabUntil(s.page, (f) => f.name === ui.t('withdraw.button'));
+  await s.page.keyboard.press('Enter');
+  const [, , , withdrawn] = await acknowledged(s.page, DEMO.site, 4);
+  expect(payloadOf(withdrawn.jws)).toMatchObject({ method: 'withdraw', choices: { analytics: 'denied', marketing: 'denied', maps: 'denied', audiovideo: 'denied' } });
 });

@@ -1,6 +1,7 @@
 // Bundles the `consent-ledger` command into dist/cli.js: our workspace packages (TypeScript
 // sources) and pure-JS dependencies inlined; better-sqlite3 (a native addon) and pg stay external
-// and are resolved from apps/server/node_modules at run time.
+// and are resolved from apps/server/node_modules at run time. dist/verify-worker.js is the
+// verification worker thread's script.
 import { chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,18 +9,16 @@ import * as esbuild from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outfile = join(here, 'dist/cli.js');
+const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
 
 await esbuild.build({
+  ...common,
   entryPoints: [join(here, 'src/cli.ts')],
   outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
   external: ['better-sqlite3', 'pg', 'pg-native'],
   // Bundled CommonJS code may call require(); give the ESM bundle one.
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
-  sourcemap: 'linked',
-  logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);
+// The receipt verification worker, started by `serve --verify-threads N` next to cli.js.
+await esbuild.build({ ...common, entryPoints: [join(here, '../../packages/collector/src/verify-worker.ts')], outfile: join(here, 'dist/verify-worker.js') });

@@ -6,7 +6,6 @@
 // - layout shift caused by the banner (budget 0).
 // Third parties are kept out by the host resolver rather than request interception, which would
 // add its own round trip to every request and so to the figures.
-import { loadavg } from 'node:os';
 import { launchBrowser, readIdb } from '../../e2e/harness/browser';
 import { DEMO } from '../../e2e/harness/demo';
 import { installProbes, purposeRanAt, readProbes, type Probes } from '../../e2e/harness/probes';
@@ -86,8 +85,6 @@ try {
   const okReturning = median(returning) <= BUDGET.returningMs;
   const worstShift = Math.max(...shifts);
   const okShift = worstShift <= BUDGET.shift;
-  // Two cores shared with whatever else runs: a loaded machine inflates every figure below.
-  console.log(`load average (1 min) during the run: ${loadavg()[0].toFixed(2)} on this machine`);
   console.log(`first visit, cold cache (${RUNS} runs): first paint median ${ms(median(paints))}`);
   console.log(
     `  banner visible from navigation start: median ${ms(bannerMedian)}, p90 ${ms(quantile(visible, 0.9))}; in the first painted frame in ${inFirstFrame}/${RUNS} runs` +

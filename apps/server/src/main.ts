@@ -7,6 +7,7 @@ import { EXPORT_USAGE, exportCommand } from './commands/export';
 import { PURGE_USAGE, purgeCommand } from './commands/purge';
 import { TOKENS_USAGE, tokensCommand } from './commands/tokens';
 import { VERIFY_USAGE, verifyCommand } from './commands/verify';
+import { KEYS_USAGE, keysCommand } from './commands/keys';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   serve: { run: serveCommand, usage: SERVE_USAGE },
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   export: { run: exportCommand, usage: EXPORT_USAGE },
   verify: { run: verifyCommand, usage: VERIFY_USAGE },
   purge: { run: purgeCommand, usage: PURGE_USAGE },
+  keys: { run: keysCommand, usage: KEYS_USAGE },
 };
 
 function usage(): string {

@@ -229,4 +229,26 @@ describe('several collectors on one PostgreSQL', () => {
     const proof = (await res.json()) as ConsistencyProofBundle;
     expect(verifyConsistency(before.size, after.size, proof.hashes.map(base64urlDecode), before.rootHash, after.rootHash)).toBe(true);
   });
+
+  it('rotate the shared key: restarted collectors sign with the new one and still list the old one', async () => {
+    const { url, a, b } = await twoCollectors();
+    const device = await Device.create(config);
+    expect((await post(a, [(await device.receipt()).jws])).status).toBe(201);
+    const notices = config.languages.length;
+    await checkpointOf(a, notices + 1);
+    const oldNote = await (await fetch(`${a.url}/v1/sites/${SITE}/log/checkpoint`)).text();
+    const oldKeys = await noteKeys(a);
+    const kid = (await cli(url, ['keys', 'rotate'])).trim();
+    await Promise.all([stop(a), stop(b)]);
+    const [c, d] = await Promise.all([serve(url, 'c'), serve(url, 'd')]);
+    expect((await post(d, [(await device.receipt()).jws])).status).toBe(201);
+    await checkpointOf(c, notices + 2);
+    const listed = await noteKeys(c);
+    expect(listed).toEqual(await noteKeys(d));
+    expect(listed.jwks.keys.map((k) => k.kid)).toEqual([kid, oldKeys.jwks.keys[0].kid]);
+    expect((await verifyCheckpoint(oldNote, listed.keys)).ok).toBe(true);
+    const newNote = await (await fetch(`${c.url}/v1/sites/${SITE}/log/checkpoint`)).text();
+    expect((await verifyCheckpoint(newNote, listed.keys.slice(0, 1))).ok).toBe(true);
+    expect((await verifyCheckpoint(newNote, oldKeys.keys)).ok).toBe(false);
+  });
 });

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createCollector, startRetentionJob, type Collector, type LedgerStore } from '@consent-ledger/collector';
+import { createCollector, createVerifyPool, startRetentionJob, type Collector, type LedgerStore, type VerifyPool } from '@consent-ledger/collector';
 import { assetRoutes, repoRoot } from './assets';
 import { CommandError } from './args';
 import { dataPaths, loadOrCreateKey, openLedger } from './data';
@@ -28,6 +28,10 @@ export interface ServerOptions {
   sequencerIntervalMs?: number;
   /** Repository root for assets (found from this file by default). */
   root?: string;
+  /** Receipt verification worker threads; 0 verifies on the serving thread. */
+  verifyThreads?: number;
+  /** The verification worker script (default: verify-worker.js next to the built cli.js). */
+  verifyWorker?: URL;
 }
 
 /** A started server. */
@@ -82,6 +86,7 @@ function displayHost(host: string): string {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = openLedger(options.data);
   let collector: Collector | null = null;
+  let pool: VerifyPool | null = null;
   let server: Server;
   try {
     // The name defaults to the address served on, known only once listening (port 0 picks one).
@@ -97,7 +102,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // On PostgreSQL every collector signs with the database's key and name, and one at a time sequences.
     const shared = url ? await postgresIdentity(url, dataPaths(options.data).key, options.name ?? null, name) : null;
     const key = shared?.key ?? (await loadOrCreateKey(options.data, name));
+    pool = options.verifyThreads
+      ? createVerifyPool({ workerUrl: options.verifyWorker ?? new URL('./verify-worker.js', import.meta.url), threads: options.verifyThreads, cacheSize: 100_000 })
+      : null;
     const built = createCollector({
+      verify: pool?.verify,
       store,
       key,
       retiredKeys: shared?.retired,
@@ -130,6 +139,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           });
           await retention.stop();
           await built.close();
+          await pool?.close();
           await store.close();
         })();
         return closing;
@@ -138,6 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await collector?.close();
+    await pool?.close();
     await store.close();
     throw error;
   }

@@ -15,3 +15,5 @@ export { eraseSubject, purgeExpired, startRetentionJob, type RedactedCount } fro
 export { grantTimeline, subjectHistory, type SubjectHistory } from './history';
 export { Metrics } from './metrics';
 export { openApiDocument } from './openapi';
+export { createVerifyPool, type VerifyPool, type VerifyPoolOptions } from './verify-pool';
+export { createVerifier, BoundedKeyCache, type ReceiptVerifier } from './verifier';

@@ -81,6 +81,10 @@ describe('first and returning visits', () => {
     await vi.waitFor(() => expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'revision', choices: { analytics: 'granted', marketing: 'denied' } }));
     expect(rt.get().document?.config.revision).toBe(5);
     expect(await rt.whenGranted('necessary')).toBeUndefined();
+    // Pre-filled choices are not in force: an embed receipt now names nothing granted.
+    gated('<img id="px" data-consent="marketing" data-src="/px.gif" alt="">');
+    await rt.loadEmbedOnce(document.getElementById('px')!);
+    expect((await rt.history()).at(-1)).toMatchObject({ method: 'embed', choices: { analytics: 'denied', marketing: 'denied' } });
     await rt.decide({}, 'save');
     expect(payloadOf((await rt.history()).at(-1)!.jws)).toMatchObject({ revision: 5, choices: { analytics: 'granted', marketing: 'denied' } });
   });

@@ -147,6 +147,9 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     return askedOf(snapshot.document);
   }
 
+  // The choices that apply now: pre-filled ones awaiting a decision grant nothing.
+  const inForce = (ids: string[]) => fillChoices(ids, snapshot.status === 'decided' ? snapshot.choices : {});
+
   // Applies a decision at once, then records its receipt. A purpose turned off is a withdrawal
   // whatever the method: its cookies go, its embeds stop, and the page reloads if it was running.
   async function commit(choices: Record<string, Choice>, method: Method): Promise<void> {
@@ -196,14 +199,14 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     },
     async withdraw(purpose) {
       const ids = await asked();
-      const choices = fillChoices(ids, snapshot.choices);
+      const choices = inForce(ids);
       for (const p of purpose ? [purpose] : ids) if (p in choices) choices[p] = 'denied';
       await commit(choices, 'withdraw');
     },
     async loadEmbedOnce(element) {
-      await asked();
+      const ids = await asked();
       gate.loadOnce(element);
-      await record('embed', snapshot.choices);
+      await record('embed', inForce(ids));
     },
     blockedEmbeds: () => gate.blocked(),
     show: (view = 'dialog') => events.emit('show', { view }),
@@ -214,7 +217,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     async exportProof(): Promise<ProofDocument> {
       await ready;
       const { subject } = await ensureDevice();
-      const keys = await outbox!.keys().catch(() => ({ keys: [] }));
+      const keys = (await outbox?.keys().catch(() => null)) ?? { keys: [] };
       const proofOf = async (id: string) => {
         const res = await fetch(`${collector}/v1/sites/${site}/log/proof/${id}`).catch(() => null);
         return res?.status === 200 ? res.json() : null;

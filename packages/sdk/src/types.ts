@@ -19,7 +19,10 @@ export interface ConsentSnapshot {
   status: 'loading' | 'needs-decision' | 'decided';
   /** Why a decision is needed (only with `needs-decision`). */
   reason: AskReason | null;
-  /** Every asked purpose with its state: the last decision, or pre-filled defaults (all denied) before one. */
+  /**
+   * Every asked purpose with its state: the last decision, or pre-filled defaults (all denied) before one.
+   * While `needs-decision` these only pre-fill the dialog: nothing but `necessary` runs until a decision.
+   */
   choices: Record<string, Choice>;
   /** When the choices in force were decided (device clock, ISO 8601), null before any decision. */
   decidedAt: string | null;

@@ -39,10 +39,13 @@ export function negotiate(preferred: readonly string[]): Language {
   return 'en';
 }
 
+/** How instants are written: to the second, with the time zone named (dateStyle cannot be combined with timeZoneName). */
+export const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' };
+
 /** Builds the helpers for one language (Intl formatters are made once). */
 export function createI18n(lang: Language): I18n {
   const messages = MESSAGES[lang];
-  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' });
+  const dateTime = new Intl.DateTimeFormat(lang, DATE_TIME);
   const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(lang);
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });

@@ -48,7 +48,10 @@ export function LogView({ log }: { log: LogHealth }) {
           </div>
           {h.consistency.state === 'rewritten' && (
             <>
-              <RewriteWarning log={log} />
+              <p class="alert">
+                <span aria-hidden="true">✗ </span>
+                {h.consistency.reason}
+              </p>
               <p>{t('log.previous', { date: i18n.dateTime(h.consistency.previous.seenAt) })}:</p>
               <pre class="mono">{h.consistency.previous.note || `${h.consistency.previous.origin}\n${h.consistency.previous.size}\n${h.consistency.previous.rootHash}`}</pre>
               <button class="btn" type="button" onClick={log.reset}>{t('log.reset')}</button>

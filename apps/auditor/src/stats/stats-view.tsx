@@ -59,7 +59,7 @@ export function StatsView({ api, siteTitles }: { api: Api; siteTitles: Record<st
 
 function ChartSection({ id, hint, chart, line }: { id: string; hint: string; chart: ChartWithTotal; line?: boolean }) {
   return (
-    <section class="chart-section" aria-labelledby={`chart-${id}`}>
+    <section class="chart-section">
       <h3 id={`chart-${id}`}>{chart.data.title}</h3>
       <p class="hint">{hint}</p>
       <div class="chart-pair">

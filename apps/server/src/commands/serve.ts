@@ -3,7 +3,10 @@ import { integerFlag, parse } from '../args';
 import { startServer } from '../server';
 
 export const SERVE_USAGE =
-  'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR]';
+  'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR] [--verify-threads N]';
+
+/** Verification worker threads by default (see bench/ingest for the measurement behind it). */
+const DEFAULT_VERIFY_THREADS = 0;
 
 /** Runs `serve`; resolves with the exit code once the server has stopped. */
 export async function serveCommand(args: string[]): Promise<number> {
@@ -15,6 +18,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     'rate-limit': { type: 'string' },
     demo: { type: 'boolean' },
     sites: { type: 'string' },
+    'verify-threads': { type: 'string' },
   });
   const server = await startServer({
     port: integerFlag(values.port, 'port', 8080, 0, 65535),
@@ -24,6 +28,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     ratePerMinute: integerFlag(values['rate-limit'], 'rate-limit', 600, 0, 1_000_000_000),
     demo: values.demo ?? false,
     sites: values.sites,
+    verifyThreads: integerFlag(values['verify-threads'], 'verify-threads', DEFAULT_VERIFY_THREADS, 0, 64),
   });
   const sites = server.published.length ? `, sites ${server.published.join(', ')}` : '';
   console.log(`consent-ledger serving ${server.url} (name ${server.name}, data ${values.data ?? './data'}${sites})`);

@@ -60,15 +60,17 @@ export async function claimCollectorName(store: PostgresStore, requested: string
  * collectors keep signing with the key they loaded until restarted (their acks and checkpoints
  * stay valid: the old key remains listed); restart them all so that every /v1/keys lists the new one.
  */
-export async function rotateSigningKey(store: PostgresStore, next: PrivateOkpJwk, at: string): Promise<void> {
-  await store.transaction(async (c) => {
-    await c.query('UPDATE collector_keys SET private_jwk = NULL, retired_at = $1 WHERE private_jwk IS NOT NULL', [at]);
+export async function rotateSigningKey(store: PostgresStore, next: PrivateOkpJwk, at: string): Promise<{ kid: string; retired: string[] }> {
+  return store.transaction(async (c) => {
+    const { rows } = await c.query<{ kid: string }>('UPDATE collector_keys SET private_jwk = NULL, retired_at = $1 WHERE private_jwk IS NOT NULL RETURNING kid', [at]);
+    const kid = thumbprint(next);
     await c.query('INSERT INTO collector_keys (kid, public_jwk, private_jwk, created_at) VALUES ($1, $2, $3, $4)', [
-      thumbprint(next),
+      kid,
       JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: next.x }),
       JSON.stringify(next),
       at,
     ]);
+    return { kid, retired: rows.map((r) => r.kid) };
   });
 }
 

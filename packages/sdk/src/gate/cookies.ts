@@ -2,8 +2,8 @@ const EXPIRED = '=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
 
 /** Turns a cookie pattern (exact name, or `*` for any run of characters) into a matcher. */
 export function cookieMatcher(pattern: string): (name: string) => boolean {
-  if (!pattern.includes('*')) return (name) => name === pattern;
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  // Every non-word character is escaped, then the escaped `*` becomes "any run".
+  const re = new RegExp(`^${pattern.replace(/\W/g, '\\$&').replace(/\\\*/g, '.*')}$`);
   return (name) => re.test(name);
 }
 

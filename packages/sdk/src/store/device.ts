@@ -12,7 +12,8 @@ export function deviceKey(kv: Kv): Promise<DeviceKey> {
     const { x, y } = (await crypto.subtle.exportKey('jwk', pair.publicKey)) as EcPublicJwk;
     const jwk: EcPublicJwk = { kty: 'EC', crv: 'P-256', x, y };
     const device = { ...pair, jwk, subject: await thumbprint(jwk) };
-    await kv.set(keyOf.device(), device);
+    // A key that cannot be stored still signs for this page view.
+    await kv.set(keyOf.device(), device).catch(() => undefined);
     return device;
   });
 }

@@ -43,10 +43,12 @@ export function createOutbox(o: OutboxOptions): Outbox {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cachedKeys: Jwks | undefined;
+  // Once stopped, nothing more goes out, not even the rest of a flush in progress.
+  const request = (path: string, init?: RequestInit) => (stopped ? Promise.reject(retry()) : fetch(o.collector + path, init));
 
   async function keys(refresh = false): Promise<Jwks> {
     if (!refresh && (cachedKeys ??= (await o.kv.getMany<[Jwks?]>([keyOf.keys(o.collector)]))[0])) return cachedKeys;
-    const res = await fetch(`${o.collector}/v1/keys`);
+    const res = await request('/v1/keys');
     if (!res.ok) throw retry();
     await o.kv.set(keyOf.keys(o.collector), (cachedKeys = await res.json()));
     return cachedKeys!;
@@ -62,7 +64,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   // Sends one batch and records its outcome; throws `retry()` when it should be tried again later.
   async function send(batch: ReceiptRecord[], rechains: { n: number }): Promise<void> {
-    const res = await fetch(`${o.collector}/v1/receipts`, {
+    const res = await request('/v1/receipts', {
       method: 'POST',
       keepalive: true,
       headers: { 'content-type': 'application/json' },

@@ -35,7 +35,7 @@ dt,.warn{font-weight:700}dd{margin:0;overflow-wrap:anywhere}
 .ro{position:fixed;left:16px;bottom:16px;width:44px;height:44px;border-radius:50%;background:var(--cl-accent);color:var(--cl-on);box-shadow:0 0 0 2px var(--cl-bg)}
 .ro svg{width:26px;fill:currentColor}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
-.ph{display:flex;flex-direction:column;justify-content:center;height:100%;overflow:auto;border-style:dashed}
+.ph{display:flex;flex-direction:column;justify-content:safe center;height:100%;overflow:auto;border-style:dashed}
 @media (prefers-reduced-motion:reduce){*,::before{transition:none!important}}`;
 
 let sheet: CSSStyleSheet | undefined;
