@@ -36,7 +36,7 @@ export async function settled(runtime: ConsentRuntime): Promise<HistoryItem[]> {
   await vi.waitFor(async () => {
     items = await runtime.history();
     if (items.some((i) => i.status === 'pending')) throw new Error('pending receipts');
-  });
+  }, { timeout: 10_000 });
   return items;
 }
 

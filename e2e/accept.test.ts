@@ -72,11 +72,18 @@ test('2. accept all: gated scripts run once each in document order, the map load
 test('3. reload: no banner, and the granted scripts start without waiting for the network', async () => {
   const s = await acceptedVisitor();
   const ui = consentUI(s.page);
-  await s.page.reload({ waitUntil: 'load' });
-  await ui.reopen.waitFor({ state: 'visible' });
-  expect(await ui.banner.count()).toBe(0);
-  const ranAt = await eventually('the analytics script ran', async () => purposeRanAt(await readProbes(s.page), 'analytics'));
-  console.log(`scenario 3: navigation start -> granted analytics script running: ${ranAt.toFixed(1)} ms (budget 40 ms, DESIGN.md Budgets; measured under the e2e network guard)`);
+  const delays: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await s.page.reload({ waitUntil: 'load' });
+    await ui.reopen.waitFor({ state: 'visible' });
+    expect(await ui.banner.count()).toBe(0);
+    delays.push(await eventually('the analytics script ran', async () => purposeRanAt(await readProbes(s.page), 'analytics')));
+  }
+  // A figure, not an assertion: bench/banner measures it without the network guard, against its budget.
+  console.log(
+    `scenario 3: navigation start -> granted analytics script running: ${delays.map((d) => d.toFixed(1)).join(', ')} ms ` +
+      `(median ${[...delays].sort((a, b) => a - b)[1].toFixed(1)} ms; budget 40 ms, DESIGN.md Budgets; under the e2e network guard)`,
+  );
 
   // Proof that nothing waits for the network: hold every config request; the scripts still run.
   let held = 0;
@@ -117,6 +124,9 @@ test('4. withdraw analytics through the re-open button: its cookies go, it no lo
   await s.page.waitForLoadState('networkidle');
   const probes = await readProbes(s.page);
   expect(purposeRanAt(probes, 'analytics'), 'analytics ran after the withdrawal').toBeNull();
+  // Only analytics went: the marketing tag, still granted, runs as before.
+  await eventually('the marketing tag ran', async () => (await standIns(s.page)).ran.includes('linkedin'));
+  expect((await standIns(s.page)).ran).not.toContain('gtag');
   expect((await gatedScripts(s.page)).filter((g) => g.purpose === 'analytics').every((g) => g.inert)).toBe(true);
   expect(await purposeCookies(s.context, doc, ['analytics'])).toEqual([]);
 

@@ -17,7 +17,7 @@ import {
   type Method,
   type VerifiedReceipt,
 } from '@consent-ledger/protocol';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { fr } from '../apps/auditor/src/i18n/fr';
 import { DATE_TIME } from '../apps/auditor/src/i18n/i18n';
@@ -128,8 +128,8 @@ async function expectNoAxeViolations(page: Page, view: string) {
 }
 
 /** Saves the screenshot under e2e/screenshots and copies it to docs/screenshots for the README. */
-async function shoot(page: Page, name: string) {
-  const path = await screenshot(page, `auditor-${name}`);
+async function shoot(target: Page | Locator, name: string) {
+  const path = await screenshot(target, `auditor-${name}`);
   await mkdir(join(ROOT, 'docs/screenshots'), { recursive: true });
   await copyFile(path, join(ROOT, 'docs/screenshots', `auditor-${name}.png`));
 }
@@ -212,6 +212,9 @@ describe('the auditor UI', () => {
     const states = await page.locator('li.check').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-check')}=${el.getAttribute('data-state')}`));
     expect(states).toEqual(['signature', 'prev', 'ack', 'notice', 'inclusion', 'signature', 'prev', 'ack', 'notice', 'inclusion'].map((c) => `${c}=pass`));
     await expectNoAxeViolations(page, 'subject, verified');
+    await withdrawal.scrollIntoViewIfNeeded();
+    await shoot(withdrawal, 'receipt-notice');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, 'subject-verified');
 
     tamper(collector, seeded.withdrawal.receipt.payload.id);
@@ -228,7 +231,7 @@ describe('the auditor UI', () => {
     expect(await forged.locator('[data-check=inclusion]').getAttribute('data-state')).toBe('fail');
     expect(await forged.locator('[data-check=ack]').getAttribute('data-state')).toBe('fail');
     await expectNoAxeViolations(page, 'subject, tampered');
-    await shoot(page, 'subject-tampered');
+    await shoot(forged, 'subject-tampered');
   });
 
   test('search filters by purpose and state, pages, and opens the subject', async () => {
@@ -285,6 +288,11 @@ describe('the auditor UI', () => {
     expect(await methods.locator('tfoot td').allTextContents()).toEqual(['1', '1', '1', '1', '2', '1']);
     await expectNoAxeViolations(page, 'stats');
     await shoot(page, 'stats');
+    // With a mouse, a point's numbers appear on hover, the same as in the table.
+    const rateChart = page.locator('.chart-section').first();
+    // The last series is drawn on top where points coincide.
+    await rateChart.locator('.point').last().hover();
+    expect(await rateChart.locator('.readout text').textContent()).toMatch(/^.+, .+ : \d+(,\d)?\s%$/);
 
     await tabTo(page, { text: fr['nav.export'] }, 'Shift+Tab');
     await page.keyboard.press('Enter');

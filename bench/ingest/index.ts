@@ -17,6 +17,9 @@ import {
   generateDeviceKey,
   inclusionProof,
   leafHash,
+  noticeHash,
+  resolveNotice,
+  validateSiteConfig,
   utf8,
   uuidv7,
   type ReceiptPayload,
@@ -36,6 +39,8 @@ const DURATION_S = 10;
 const FIRST_VISITS = 70_000;
 const RETURNING = 10_000;
 const SEQUENCER_ENTRIES = 200_000;
+/** Verification on the serving thread, then on two worker threads (`serve --verify-threads`). */
+const VERIFY_THREADS = [0, 2];
 const SITE = 'clikodoc';
 const ORIGIN = 'http://localhost:8080';
 
@@ -115,8 +120,9 @@ async function receiptPool(textHash: string, choices: Record<string, 'granted' |
 }
 
 /** Starts the built `consent-ledger serve` on a free port; resolves with its URL once it answers. */
-async function startServer(data: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data, '--rate-limit', '0', '--sites', join(ROOT, 'fixtures/sites')], {
+async function startServer(data: string, env: NodeJS.ProcessEnv = {}, flags: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+  const args = ['serve', '--port', '0', '--host', '127.0.0.1', '--data', data, '--rate-limit', '0', '--sites', join(ROOT, 'fixtures/sites'), ...flags];
+  const child = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -164,6 +170,12 @@ function drive(url: string, bodies: string[], connections = CONNECTIONS): Promis
   });
 }
 
+/** CPU time (user + system, every thread) a process used so far, in microseconds (Linux /proc, 100 ticks/s). */
+function processCpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 async function checkpointSize(url: string): Promise<number> {
   const res = await fetch(`${url}/v1/sites/${SITE}/log/checkpoint`);
   if (res.status !== 200) return 0;
@@ -203,61 +215,78 @@ async function sequencerRates(n: number): Promise<{ integrate: number; proofMs: 
   }
 }
 
-async function main(): Promise<void> {
-  console.log(`ingest  ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
-  const built = spawnSync(process.execPath, [join(ROOT, 'apps/server/build.mjs')], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('building the CLI failed');
+/** The request bodies of a timed run: first visits, with about one in eight a returning subject's next receipt. */
+function runBodies(pool: Pool): string[] {
+  const bodies: string[] = [];
+  let r = 0;
+  pool.first.forEach((jws, i) => {
+    bodies.push(JSON.stringify({ receipts: [jws] }));
+    if (i % 7 === 6 && r < pool.returningSecond.length) bodies.push(JSON.stringify({ receipts: [pool.returningSecond[r++]] }));
+  });
+  return bodies;
+}
 
+/** One SQLite run with `verifyThreads` verification workers, on a fresh data folder; its receipts/s. */
+async function sqliteRun(pool: Pool, bodies: string[], verifyThreads: number, raw: { cached: number }): Promise<number> {
   const data = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
-  const { url, child } = await startServer(data);
+  const { url, child } = await startServer(data, {}, ['--verify-threads', String(verifyThreads)]);
+  const label = (what: string) => `SQLite, verify threads ${verifyThreads}: ${what}`;
   try {
-    const config = (await (await fetch(`${url}/v1/sites/${SITE}/config?lang=fr`)).json()) as { textHash: string; notice: { purposes: Array<{ id: string }> } };
-    const choices = Object.fromEntries(config.notice.purposes.filter((p) => p.id !== 'necessary').map((p) => [p.id, 'granted' as const]));
-    const pool = await receiptPool(config.textHash, choices);
-    const raw = rawVerifyRates(pool.first.slice(0, 2000));
-
-    // Returning subjects: their first receipt is in the log (and their key in the server's cache) before the run.
+    // Returning subjects: their first receipt is in the log (and their key in a cache) before the run.
     for (let i = 0; i < pool.returningFirst.length; i += CONNECTIONS) {
       const statuses = await Promise.all(pool.returningFirst.slice(i, i + CONNECTIONS).map((jws) => post(url, jws)));
       if (statuses.some((s) => s !== 201)) throw new Error(`warm-up refused: ${statuses.join(',')}`);
     }
-    // About one request in eight is a returning subject's next receipt.
-    const bodies: string[] = [];
-    let r = 0;
-    pool.first.forEach((jws, i) => {
-      bodies.push(JSON.stringify({ receipts: [jws] }));
-      if (i % 7 === 6 && r < pool.returningSecond.length) bodies.push(JSON.stringify({ receipts: [pool.returningSecond[r++]] }));
-    });
-    const before = (await fetch(`${url}/v1/sites/${SITE}/log/checkpoint`).then((res) => res.text())).split('\n')[1];
+    const serverCpu = processCpuMicros(child.pid!);
+    const clientCpu = process.cpuUsage();
     const { result, sent } = await drive(url, bodies);
     const accepted = result.statusCodeStats['201']?.count ?? 0;
+    const serverMicros = (processCpuMicros(child.pid!) - serverCpu) / accepted;
+    const client = process.cpuUsage(clientCpu);
     const rate = accepted / result.duration;
     const ended = performance.now();
     const expected = 2 + pool.returningFirst.length + accepted;
     let size = 0;
     while ((size = await checkpointSize(url)) < expected && performance.now() - ended < 20_000) await new Promise((res) => setTimeout(res, 20));
     const catchUp = performance.now() - ended;
-
-    line('connections x duration', `${CONNECTIONS} x ${DURATION_S} s`);
-    line(`requests sent (${fmt((100 * (bodies.length - pool.first.length)) / bodies.length, 0)}% returning subjects), answered`, `${fmt(sent)} / ${fmt(result.requests.total)}`);
-    line('status codes', Object.entries(result.statusCodeStats).map(([code, s]) => `${code}: ${fmt(s.count)}`).join(', ') + (result.errors ? `, errors ${result.errors}` : ''));
-    line('receipts accepted per second (verified, committed, acked)', fmt(rate), `budget >= ${fmt(RATE_BUDGET)}/s: ${verdict(rate >= RATE_BUDGET)}`);
-    line('latency p50 / p99', `${fmt(result.latency.p50, 1)} / ${fmt(result.latency.p99, 1)} ms`, `budget p99 <= ${P99_BUDGET_MS} ms: ${verdict(result.latency.p99 <= P99_BUDGET_MS)}`);
-    line('raw ES256 verify, 1 core, node:crypto, cached key / imported JWK', `${fmt(raw.cached)} / ${fmt(raw.imported)} /s`);
-    line('ingest rate / raw cached verify rate (1 core)', `${fmt(rate / raw.cached, 2)}x`);
-    line(`sequencer caught up after the load (log ${before} -> ${size} entries)`, `${fmt(catchUp)} ms`);
-    const seq = await sequencerRates(SEQUENCER_ENTRIES);
-    line(`sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`, `${fmt(seq.integrate)} /s`, `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`);
-    line(`inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`, `${fmt(seq.proofMs, 3)} ms`, `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`);
-    // The same load on PostgreSQL (bench/ingest/postgres.ts), one and two collector processes.
-    await ingestOnPostgres({ warmUp: pool.returningFirst, bodies, connections: CONNECTIONS, startServer, drive, post, checkpointSize, line, fmt });
-    console.log(`ingest  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end (other processes on these cores lower every figure)`);
+    line(label('requests sent / answered'), `${fmt(sent)} / ${fmt(result.requests.total)}`);
+    line(label('status codes'), Object.entries(result.statusCodeStats).map(([code, s]) => `${code}: ${fmt(s.count)}`).join(', ') + (result.errors ? `, errors ${result.errors}` : ''));
+    line(label('receipts accepted per second (verified, committed, acked)'), fmt(rate), `budget >= ${fmt(RATE_BUDGET)}/s: ${verdict(rate >= RATE_BUDGET)}`);
+    line(label('latency p50 / p99'), `${fmt(result.latency.p50, 1)} / ${fmt(result.latency.p99, 1)} ms`, `budget p99 <= ${P99_BUDGET_MS} ms: ${verdict(result.latency.p99 <= P99_BUDGET_MS)}`);
+    line(label('ingest rate / raw cached ES256 verify rate (1 core)'), `${fmt(rate / raw.cached, 2)}x`);
+    line(label('CPU per receipt: server (all threads) / autocannon'), `${fmt(serverMicros)} / ${fmt((client.user + client.system) / accepted)} µs`);
+    line(label(`sequencer caught up after the load (log of ${fmt(size)} entries)`), `${fmt(catchUp)} ms`);
+    return rate;
   } finally {
     const exited = new Promise((res) => child.once('exit', res));
     child.kill('SIGTERM');
     await exited;
     rmSync(data, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  console.log(`ingest  ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
+  const built = spawnSync(process.execPath, [join(ROOT, 'apps/server/build.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('building the CLI failed');
+  const valid = validateSiteConfig(JSON.parse(readFileSync(join(ROOT, 'fixtures/sites', `${SITE}.json`), 'utf8')));
+  if (!valid.ok) throw new Error(valid.error.message);
+  const notice = resolveNotice(valid.value, 'fr');
+  const choices = Object.fromEntries(notice.purposes.filter((p) => p.id !== 'necessary').map((p) => [p.id, 'granted' as const]));
+  const pool = await receiptPool(noticeHash(notice), choices);
+  const bodies = runBodies(pool);
+  const raw = rawVerifyRates(pool.first.slice(0, 2000));
+  line('raw ES256 verify, 1 core, node:crypto, cached key / imported JWK', `${fmt(raw.cached)} / ${fmt(raw.imported)} /s`);
+  line(`connections x duration, one receipt per request, ${fmt((100 * (bodies.length - pool.first.length)) / bodies.length)}% returning subjects`, `${CONNECTIONS} x ${DURATION_S} s`);
+  const rates = new Map<number, number>();
+  for (const threads of VERIFY_THREADS) rates.set(threads, await sqliteRun(pool, bodies, threads, raw));
+  line('SQLite: 2 verification workers vs verifying on the serving thread', `${fmt(rates.get(2)! / rates.get(0)!, 2)}x`);
+  const seq = await sequencerRates(SEQUENCER_ENTRIES);
+  line(`sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`, `${fmt(seq.integrate)} /s`, `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`);
+  line(`inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`, `${fmt(seq.proofMs, 3)} ms`, `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`);
+  // The same load on PostgreSQL (bench/ingest/postgres.ts), one and two collector processes.
+  await ingestOnPostgres({ warmUp: pool.returningFirst, bodies, connections: CONNECTIONS, startServer, drive, post, checkpointSize, line, fmt });
+  console.log(`ingest  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end (other processes on these cores lower every figure)`);
 }
 
 await main();

@@ -24,10 +24,6 @@ export const CLI = join(ROOT, 'apps/server/dist/cli.js');
 export interface CollectorOptions {
   /** Reuse a data folder (default: a fresh temp folder, removed on `stop`). */
   data?: string;
-  /** Site configs served besides the fixtures (their origins get the collector's origin added too). */
-  extraSites?: object[];
-  /** Extra `serve` flags, e.g. `['--rate-limit', '100000']`. */
-  args?: string[];
 }
 
 /** A running `consent-ledger serve --demo`. */
@@ -36,12 +32,8 @@ export interface Collector {
   readonly origin: string;
   readonly port: number;
   readonly data: string;
-  /** What the server printed so far (stdout and stderr), for failure messages. */
-  output(): string;
   /** `fetch` against the collector; `path` starts with `/`. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  /** Runs another `consent-ledger` command on the same data folder; resolves with its stdout. */
-  cli(args: string[]): Promise<string>;
   /** A token of `role` for `sites` (default: every fixture site), created with `consent-ledger tokens create`. */
   token(role: 'auditor' | 'admin', sites?: string[]): Promise<string>;
   /** SIGTERM, then waits for the process to exit ("collector down"). */
@@ -68,14 +60,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Site configs as the collector will hold them: the fixtures plus extras, each also allowing `origin`. */
-async function writeSites(dir: string, origin: string, extra: object[]): Promise<string[]> {
+/** The fixture site configs as the collector will hold them: each also allowing `origin`. */
+async function writeSites(dir: string, origin: string): Promise<string[]> {
   const fixtures = join(ROOT, 'fixtures/sites');
   const configs: Array<{ site: string; origins: string[] }> = [];
   for (const file of (await readdir(fixtures)).filter((f) => f.endsWith('.json')).sort()) {
     configs.push(JSON.parse(await readFile(join(fixtures, file), 'utf8')));
   }
-  configs.push(...(extra as typeof configs));
   await mkdir(dir, { recursive: true });
   for (const config of configs) {
     // The demo runs on a free port, not the fixtures' localhost:8080: receipts come from this origin.
@@ -101,8 +92,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const data = options.data ?? join(temp, 'data');
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const siteIds = await writeSites(join(temp, 'sites'), origin, options.extraSites ?? []);
-  const serveArgs = ['serve', '--demo', '--sites', join(temp, 'sites'), '--port', String(port), '--host', '127.0.0.1', '--data', data, ...(options.args ?? [])];
+  const siteIds = await writeSites(join(temp, 'sites'), origin);
+  const serveArgs = ['serve', '--demo', '--sites', join(temp, 'sites'), '--port', String(port), '--host', '127.0.0.1', '--data', data];
   let log = '';
   let child: ChildProcess | null = null;
 
@@ -144,9 +135,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     origin,
     port,
     data,
-    output: () => log,
     fetch: (path, init) => fetch(origin + path, init),
-    cli: (args) => run([...args, '--data', data]),
     token: async (role, sites = siteIds) => (await run(['tokens', 'create', '--role', role, '--site', sites.join(','), '--data', data])).trim(),
     halt,
     resume: launch,

@@ -8,11 +8,6 @@ export function text(lang: Language, key: TextKey, values: Record<string, string
   return catalogs[lang].texts[key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
 }
 
-/** A purpose's default title in `lang` (built-in purposes only). */
-export function purposeTitle(lang: Language, purpose: keyof (typeof catalogs)['fr']['purposes']): string {
-  return catalogs[lang].purposes[purpose].title;
-}
-
 /** Locators of the banner, dialog, history view, re-open button and placeholders of one page. */
 export function consentUI(page: Page, lang: Language = 'fr') {
   const t = (key: TextKey, values?: Record<string, string>) => text(lang, key, values);
@@ -47,8 +42,6 @@ export function consentUI(page: Page, lang: Language = 'fr') {
       placeholder.getByRole('button', exact(t('placeholder.alwaysAllow', { purpose: purposeTitle }))),
   };
 }
-
-export type ConsentUI = ReturnType<typeof consentUI>;
 
 /** Where keyboard focus is, looking through open shadow roots: the element's role, accessible name and which part of our UI holds it. */
 export interface Focused {

@@ -3,9 +3,10 @@
 // run on the same folder at the same time.
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createCollectorKeyJwk, loadCollectorKey, openSqliteStore, type CollectorKey, type LedgerStore } from '@consent-ledger/collector';
+import type { Jwks } from '@consent-ledger/protocol';
+import { collectorJwks, createCollectorKeyJwk, loadCollectorKey, openSqliteStore, type CollectorKey, type LedgerStore } from '@consent-ledger/collector';
 import { createPostgresStore } from '@consent-ledger/collector/postgres';
-import { databaseUrl, sharedKey } from './postgres';
+import { databaseUrl, sharedJwks, sharedKey } from './postgres';
 
 /** Where a data folder keeps its files. */
 export function dataPaths(dir: string): { dir: string; ledger: string; key: string } {
@@ -32,6 +33,13 @@ export async function loadOrCreateKey(dir: string, name: string): Promise<Collec
   }
   if ((statSync(key).mode & 0o077) !== 0) chmodSync(key, 0o600);
   return loadCollectorKey(JSON.parse(readFileSync(key, 'utf8')), name);
+}
+
+/** The JWKS an export embeds: the data folder's key, or with DATABASE_URL every key the database lists (retired ones too). */
+export async function exportJwks(dir: string, name: string): Promise<Jwks> {
+  const url = databaseUrl();
+  if (url) return sharedJwks(url, dataPaths(dir).key, name);
+  return collectorJwks(await loadOrCreateKey(dir, name));
 }
 
 /** Opens the ledger of the data folder (the SQLite file, created and migrated when needed), or DATABASE_URL's PostgreSQL. */

@@ -1,7 +1,7 @@
 // Several `consent-ledger serve` processes (the built dist/cli.js) on one PostgreSQL database, as
 // behind a load balancer: receipts posted to both, one log per site, one sequencer at a time.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -192,11 +192,22 @@ describe('several collectors on one PostgreSQL', () => {
       }),
     );
     expect(exported[1]).toBe(exported[0]);
+    const file = join(temp, `export-${databases}.ndjson`);
+    await cli(url, ['export', '--site', SITE, '--out', file, '--data', join(temp, 'cli-export')]);
+    expect(readFileSync(file, 'utf8')).toBe(exported[0]);
     const { jwks } = await noteKeys(b);
     expect(await noteKeys(a)).toEqual(await noteKeys(b));
     const report = await verifyExport(exported[0].trimEnd().split('\n'), { keys: jwks });
     expect(report.failures).toEqual([]);
     expect(report).toMatchObject({ ok: true, trustedKeys: true, treeSize: notices + receipts, summary: { receipts, notices, subjects: devices.length + 1 } });
+    const keysFile = join(temp, `keys-${databases}.json`);
+    writeFileSync(keysFile, JSON.stringify(jwks));
+    await cli(url, ['verify', file, '--keys', keysFile]);
+    // The other commands switch to the database too.
+    const elsewhere = join(temp, 'cli-other');
+    expect(await cli(url, ['sites', 'list', '--data', elsewhere])).toContain(`${SITE}\trevision ${config.revision}`);
+    expect(await cli(url, ['tokens', 'list', '--data', elsewhere])).toContain('auditor');
+    await cli(url, ['purge', '--data', elsewhere]);
   });
 
   it('hand the sequencer over when its holder is killed: checkpoints continue, consistent with those before', async () => {
@@ -250,5 +261,11 @@ describe('several collectors on one PostgreSQL', () => {
     const newNote = await (await fetch(`${c.url}/v1/sites/${SITE}/log/checkpoint`)).text();
     expect((await verifyCheckpoint(newNote, listed.keys.slice(0, 1))).ok).toBe(true);
     expect((await verifyCheckpoint(newNote, oldKeys.keys)).ok).toBe(false);
+    // The first receipt's ack was signed with the retired key: an export still verifies whole.
+    const token = (await cli(url, ['tokens', 'create', '--role', 'auditor', '--site', SITE, '--data', join(temp, 'cli-tokens')])).trim();
+    const exported = await (await fetch(`${c.url}/v1/audit/sites/${SITE}/export?format=ndjson`, { headers: { Authorization: `Bearer ${token}` } })).text();
+    const report = await verifyExport(exported.trimEnd().split('\n'), { keys: listed.jwks });
+    expect(report.failures).toEqual([]);
+    expect(report).toMatchObject({ ok: true, treeSize: notices + 2 });
   });
 });

@@ -3,8 +3,8 @@
 // name) the database holds. An existing key file in --data seeds the database on first use, so a
 // SQLite deployment moving to PostgreSQL keeps its key.
 import { existsSync, readFileSync } from 'node:fs';
-import { jwkThumbprint, type OkpPublicJwk } from '@consent-ledger/protocol';
-import { createCollectorKeyJwk, loadCollectorKey, type CollectorKey, type PrivateOkpJwk, type SequencerLock } from '@consent-ledger/collector';
+import { jwkThumbprint, type Jwks, type OkpPublicJwk } from '@consent-ledger/protocol';
+import { collectorJwks, createCollectorKeyJwk, loadCollectorKey, type CollectorKey, type PrivateOkpJwk, type SequencerLock } from '@consent-ledger/collector';
 import { claimCollectorName, openPostgresStore, PostgresSequencerLock, sharedSigningKeys } from '@consent-ledger/collector/postgres';
 import { CommandError } from './args';
 
@@ -30,12 +30,28 @@ function seedKey(keyFile: string): () => Promise<PrivateOkpJwk> {
 
 /** Loads the database's shared key under `name`, for commands that sign (notices) but do not claim the name. */
 export async function sharedKey(url: string, keyFile: string, name: string): Promise<CollectorKey> {
+  return (await sharedKeys(url, keyFile, name)).key;
+}
+
+/** The JWKS every collector on the database publishes, under `name` (what an export embeds). */
+export async function sharedJwks(url: string, keyFile: string, name: string): Promise<Jwks> {
+  const { key, retired } = await sharedKeys(url, keyFile, name);
+  return collectorJwks(key, retired);
+}
+
+async function sharedKeys(url: string, keyFile: string, name: string): Promise<{ key: CollectorKey; retired: OkpPublicJwk[] }> {
   const store = await openPostgresStore(url, { maxConnections: 1 });
   try {
-    return await loadCollectorKey((await sharedSigningKeys(store, seedKey(keyFile), new Date().toISOString())).current, name);
+    const keys = await sharedSigningKeys(store, seedKey(keyFile), new Date().toISOString());
+    return { key: await loadCollectorKey(keys.current, name), retired: published(keys.retired, name) };
   } finally {
     await store.close();
   }
+}
+
+/** Retired public keys as /v1/keys lists them. */
+function published(retired: OkpPublicJwk[], name: string): OkpPublicJwk[] {
+  return retired.map((jwk) => ({ ...jwk, kid: jwkThumbprint(jwk), name, alg: 'EdDSA' as const, use: 'sig' as const }));
 }
 
 /**
@@ -50,9 +66,7 @@ export async function postgresIdentity(url: string, keyFile: string, requested: 
     const name = await claimCollectorName(store, requested, fallback, at).catch((error: Error) => {
       throw new CommandError(error.message);
     });
-    const key = await loadCollectorKey(keys.current, name);
-    const retired = keys.retired.map((jwk) => ({ ...jwk, kid: jwkThumbprint(jwk), name, alg: 'EdDSA' as const, use: 'sig' as const }));
-    return { key, retired, sequencerLock: new PostgresSequencerLock(url) };
+    return { key: await loadCollectorKey(keys.current, name), retired: published(keys.retired, name), sequencerLock: new PostgresSequencerLock(url) };
   } finally {
     await store.close();
   }

@@ -1,6 +1,6 @@
 // Receipt verification, the ingest hot path: protocol's verifyReceipt with a bounded cache of
-// imported device keys, so a returning subject skips the JWK import. WebCrypto runs the
-// signature checks on libuv's thread pool, which already spreads them over every core.
+// imported device keys, so a returning subject skips the JWK import. This verifies on the calling
+// thread (Node 20's WebCrypto does most of the work there); verify-pool.ts moves it to workers.
 import { verifyReceipt, type KeyCache, type Result, type VerifiedReceipt } from '@consent-ledger/protocol';
 
 /** Verifies one receipt JWS. */

@@ -48,9 +48,8 @@ export async function collectorDouble(doc: ConfigDocument) {
     logged: [] as string[],
     /** Receipts (payloads) as posted, every attempt. */
     posted: [] as ReceiptPayload[],
+    /** Decides which receipts are refused for good (by default none). */
     refuse: (_p: ReceiptPayload): Refusal => null,
-    /** Forgets a subject's chain head (as if the log had a receipt the device lost). */
-    heads,
   };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

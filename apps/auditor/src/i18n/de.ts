@@ -15,7 +15,7 @@ export const de: Messages = {
   'header.language': 'Sprache',
   'header.signOut': 'Abmelden',
   'signin.title': 'Anmelden',
-  'signin.intro': 'Verwenden Sie ein Prüfer- oder Administrator-Token (consent-ledger tokens create). Es bleibt nur in diesem Tab und wird in einem Header der Anfrage gesendet, nie in einer URL.',
+  'signin.intro': 'Verwenden Sie ein Prüfer-Token (consent-ledger tokens create --role auditor). Es bleibt nur in diesem Tab und wird in einem Header der Anfrage gesendet, nie in einer URL.',
   'signin.token': 'Token',
   'signin.site': 'Website-ID',
   'signin.submit': 'Anmelden',

@@ -15,7 +15,7 @@ export const en = {
   'header.language': 'Language',
   'header.signOut': 'Sign out',
   'signin.title': 'Sign in',
-  'signin.intro': 'Use an auditor or admin token (consent-ledger tokens create). It stays in this tab only and is sent in a request header, never in a URL.',
+  'signin.intro': 'Use an auditor token (consent-ledger tokens create --role auditor). It stays in this tab only and is sent in a request header, never in a URL.',
   'signin.token': 'Token',
   'signin.site': 'Site id',
   'signin.submit': 'Sign in',

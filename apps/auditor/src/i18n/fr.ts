@@ -15,7 +15,7 @@ export const fr: Messages = {
   'header.language': 'Langue',
   'header.signOut': 'Se déconnecter',
   'signin.title': 'Connexion',
-  'signin.intro': 'Utilisez un jeton d’auditeur ou d’administrateur (consent-ledger tokens create). Il reste dans cet onglet seulement et part dans un en-tête de requête, jamais dans une URL.',
+  'signin.intro': 'Utilisez un jeton d’auditeur (consent-ledger tokens create --role auditor). Il reste dans cet onglet seulement et part dans un en-tête de requête, jamais dans une URL.',
   'signin.token': 'Jeton',
   'signin.site': 'Identifiant du site',
   'signin.submit': 'Se connecter',

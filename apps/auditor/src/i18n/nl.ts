@@ -15,7 +15,7 @@ export const nl: Messages = {
   'header.language': 'Taal',
   'header.signOut': 'Afmelden',
   'signin.title': 'Aanmelden',
-  'signin.intro': 'Gebruik een auditor- of beheerderstoken (consent-ledger tokens create). Het blijft alleen in dit tabblad en gaat mee in een header van het verzoek, nooit in een URL.',
+  'signin.intro': 'Gebruik een auditortoken (consent-ledger tokens create --role auditor). Het blijft alleen in dit tabblad en gaat mee in een header van het verzoek, nooit in een URL.',
   'signin.token': 'Token',
   'signin.site': 'Site-id',
   'signin.submit': 'Aanmelden',

@@ -11,7 +11,7 @@ export function RewriteWarning({ log }: { log: LogHealth }) {
   const previous = h.consistency.previous;
   return (
     <p class="alert big" role="alert" data-rewritten="true">
-      {t('log.rewritten', { date: dateTime(previous.seenAt), size: number(previous.size) })} <span class="detail">({h.consistency.reason})</span>
+      {t('log.rewritten', { date: dateTime(previous.seenAt), size: number(previous.size) })} <span class="detail" lang="en">({h.consistency.reason})</span>
     </p>
   );
 }
@@ -48,7 +48,7 @@ export function LogView({ log }: { log: LogHealth }) {
           </div>
           {h.consistency.state === 'rewritten' && (
             <>
-              <p class="alert">
+              <p class="alert" lang="en">
                 <span aria-hidden="true">✗ </span>
                 {h.consistency.reason}
               </p>

@@ -73,17 +73,21 @@ function NoticeBody({ notice }: { notice: Notice }) {
           </li>
         ))}
       </ul>
-      <h5>{t('notice.texts')}</h5>
-      <dl class="texts">
-        {Object.entries(notice.texts).map(([key, text]) => (
-          <div key={key}>
-            <dt>
-              <code>{key}</code>
-            </dt>
-            <dd lang={notice.language}>{text}</dd>
-          </div>
-        ))}
-      </dl>
+      <details class="texts">
+        <summary>
+          {t('notice.texts')} ({Object.keys(notice.texts).length})
+        </summary>
+        <dl>
+          {Object.entries(notice.texts).map(([key, text]) => (
+            <div key={key}>
+              <dt>
+                <code>{key}</code>
+              </dt>
+              <dd lang={notice.language}>{text}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       <p>
         {t('notice.policy')}: <span class="mono">{notice.policyUrl}</span>
       </p>

@@ -75,7 +75,7 @@ function Checks({ verification, n }: { verification: ReceiptVerification; n: num
           <li key={name} class={`check ${check.state}`} data-check={name} data-state={check.state}>
             <span class="check-mark" aria-hidden="true">{check.state === 'pass' ? '✓' : check.state === 'fail' ? '✗' : '–'}</span>
             {t(`verify.${name}`)}: <strong>{t(`verify.${check.state === 'pass' ? 'pass' : check.state === 'fail' ? 'fail' : 'skipped'}`)}</strong>
-            {check.detail && <span class="detail"> ({check.detail})</span>}
+            {check.detail && <span class="detail" lang="en"> ({check.detail})</span>}
           </li>
         );
       })}

@@ -2,10 +2,10 @@
 // stdout as NDJSON (verifiable offline with `consent-ledger verify`) or CSV, in constant memory.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { collectorJwks, prepareCsvExport, prepareNdjsonExport } from '@consent-ledger/collector';
+import { prepareCsvExport, prepareNdjsonExport } from '@consent-ledger/collector';
 import { parseNote, SITE_ID } from '@consent-ledger/protocol';
 import { CommandError, parse, UsageError } from '../args';
-import { loadOrCreateKey, openLedger } from '../data';
+import { exportJwks, openLedger } from '../data';
 import { Progress } from '../progress';
 
 export const EXPORT_USAGE = 'consent-ledger export --site <id> [--out FILE] [--format ndjson|csv] [--from DATE] [--to DATE] [--data DIR]';
@@ -42,7 +42,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     // The embedded JWKS must carry the note key name the checkpoint was signed under.
     const note = parseNote(checkpoint.note);
     const name = note.ok && note.value.signatures[0] ? note.value.signatures[0].name : 'consent-ledger';
-    const prepared = format === 'ndjson' ? await prepareNdjsonExport(store, values.site, collectorJwks(await loadOrCreateKey(data, name)), range) : await prepareCsvExport(store, values.site, range);
+    const prepared = format === 'ndjson' ? await prepareNdjsonExport(store, values.site, await exportJwks(data, name), range) : await prepareCsvExport(store, values.site, range);
     if (!prepared) throw new CommandError(`the log of "${values.site}" has no checkpoint yet`);
     const out: WriteStream | NodeJS.WriteStream = values.out ? createWriteStream(values.out) : process.stdout;
     const progress = new Progress(prepared.treeSize, 'entries');

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { withLock } from './lock';
 
 it('runs tasks holding the same lock one at a time, in order, even when one fails', async () => {
@@ -23,4 +23,16 @@ it('lets different locks run side by side', async () => {
   release();
   await held;
   expect(log).toEqual(['y ran while x is held']);
+});
+
+it('uses the Web Locks API when the browser has it, so other tabs wait too', async () => {
+  const names: string[] = [];
+  const request = vi.fn(async (name: string, task: () => Promise<unknown>) => (names.push(name), task()));
+  Object.defineProperty(navigator, 'locks', { value: { request }, configurable: true });
+  try {
+    expect(await withLock('consent-ledger:clickcare', async () => 42)).toBe(42);
+    expect(names).toEqual(['consent-ledger:clickcare']);
+  } finally {
+    delete (navigator as { locks?: unknown }).locks;
+  }
 });

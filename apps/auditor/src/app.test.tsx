@@ -1,0 +1,181 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from './app';
+import { withdrawalStory } from './test-log';
+import { click, flush, until } from './test-dom';
+
+type Story = Awaited<ReturnType<typeof withdrawalStory>>;
+const TOKEN = 'clt_good';
+
+/** A collector double answering the routes the UI calls, from a real signed test log. */
+function fakeCollector(story: Story) {
+  const calls: Array<{ url: string; auth: string | null }> = [];
+  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const fetcher = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://collector.test');
+    const auth = new Headers(init?.headers).get('authorization');
+    calls.push({ url: url.pathname + url.search, auth });
+    if (url.pathname.startsWith('/v1/audit/')) {
+      if (auth !== `Bearer ${TOKEN}`) return json({ error: { code: 'unauthorized', message: 'unknown token' } }, 401);
+      if (!url.pathname.startsWith('/v1/audit/sites/demo-site/')) return json({ error: { code: 'forbidden', message: 'no' } }, 403);
+    }
+    if (url.pathname === '/v1/audit/sites/demo-site/receipts') {
+      const rows = story.history.receipts.map((r) => ({ ...r.payload!, index: r.index, receivedAt: r.receivedAt, leafHash: r.leafHash }));
+      const cursor = url.searchParams.get('cursor');
+      const page = cursor ? rows.slice(1) : rows.slice(0, 1);
+      return json({ receipts: page, nextCursor: cursor ? null : String(page[0].index) });
+    }
+    if (url.pathname === `/v1/audit/sites/demo-site/subjects/${story.subject}`) return json(story.history);
+    if (url.pathname.startsWith('/v1/audit/sites/demo-site/subjects/')) return json({ error: { code: 'not-found', message: 'none' } }, 404);
+    if (url.pathname === '/v1/keys') return json(story.log.keys);
+    if (url.pathname === '/v1/sites/demo-site/log/checkpoint') return new Response(story.log.checkpoint, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    if (url.pathname.startsWith('/v1/sites/demo-site/log/proof/')) return json(await story.log.proof(url.pathname.split('/').pop()!));
+    if (url.pathname === '/v1/sites/demo-site/config') return json({ config: {}, language: 'en', notice: Object.values(story.history.notices)[1].notice });
+    if (url.pathname === '/v1/audit/sites/demo-site/export') {
+      return new Response('{"site":"demo-site"}\n{"index":0}\n{"index":1}\n', { headers: { 'x-tree-size': '2', 'content-disposition': 'attachment; filename="demo-site-2.ndjson"' } });
+    }
+    return json({ error: { code: 'not-found', message: url.pathname } }, 404);
+  };
+  return { calls, fetcher };
+}
+
+let story: Story;
+let collector: ReturnType<typeof fakeCollector>;
+const realFetch = globalThis.fetch;
+
+beforeEach(async () => {
+  story = await withdrawalStory();
+  collector = fakeCollector(story);
+  globalThis.fetch = collector.fetcher as typeof fetch;
+  sessionStorage.clear();
+  localStorage.clear();
+  localStorage.setItem('cl-auditor:lang', JSON.stringify('en'));
+  location.hash = '';
+  document.body.innerHTML = '<div id="app"></div>';
+});
+afterEach(() => {
+  render(null, document.getElementById('app')!);
+  globalThis.fetch = realFetch;
+  vi.restoreAllMocks();
+});
+
+async function start() {
+  render(<App />, document.getElementById('app')!);
+  await flush();
+  return document.getElementById('app')!;
+}
+
+/** Types into a field and lets the state update land before anything reads it. */
+async function type(input: Element, value: string) {
+  (input as HTMLInputElement).value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await flush();
+}
+
+async function signIn(root: HTMLElement, token = TOKEN, site = 'demo-site') {
+  await type(root.querySelector('#token')!, token);
+  await type(root.querySelector('#site')!, site);
+  root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  await flush();
+}
+
+describe('the auditor app', () => {
+  it('signs in with a token it keeps in sessionStorage only and sends as a header, never in a URL', async () => {
+    const root = await start();
+    await signIn(root);
+    await until(() => root.querySelector('nav.tabs'));
+    expect(sessionStorage.getItem('cl-auditor:session')).toContain(TOKEN);
+    expect(JSON.stringify(localStorage)).not.toContain(TOKEN);
+    expect(location.href).not.toContain(TOKEN);
+    expect(collector.calls.some((c) => c.url.includes(TOKEN))).toBe(false);
+    expect(collector.calls.filter((c) => c.url.startsWith('/v1/audit/')).every((c) => c.auth === `Bearer ${TOKEN}`)).toBe(true);
+    // Public routes get no token.
+    expect(collector.calls.filter((c) => !c.url.startsWith('/v1/audit/')).every((c) => c.auth === null)).toBe(true);
+    expect(JSON.parse(localStorage.getItem('cl-auditor:sites')!)).toEqual(['demo-site']);
+  });
+
+  it.each([
+    ['clt_wrong', 'demo-site', 'This token is unknown, mistyped or revoked.'],
+    [TOKEN, 'other-site', 'This token does not give access to site “other-site” (or it is not an auditor token).'],
+  ])('refuses %s on %s with a plain message', async (token, site, message) => {
+    const root = await start();
+    await signIn(root, token, site);
+    const alert = await until(() => root.querySelector('[role=alert]'));
+    expect(alert.textContent).toBe(message);
+    expect(sessionStorage.getItem('cl-auditor:session')).toBeNull();
+  });
+
+  it('finds a subject, verifies it in the browser, and every check passes', async () => {
+    const root = await start();
+    await signIn(root);
+    const input = await until(() => root.querySelector('#subject-id'));
+    await type(input, 'not-an-id');
+    root.querySelector('form.find')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await flush();
+    expect(root.querySelector('#subject-error')!.textContent).toContain('43 characters');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    await type(input, story.subject);
+    root.querySelector('form.find')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await until(() => root.querySelector('.history'));
+    expect(location.hash).toBe(`#/subject/${story.subject}`);
+    expect(root.querySelectorAll('li.receipt').length).toBe(2);
+    await click([...root.querySelectorAll('button')].find((b) => b.textContent === 'Verify')!);
+    const verdict = await until(() => root.querySelector('[data-verified]'));
+    expect(verdict.getAttribute('data-verified')).toBe('pass');
+    expect(verdict.textContent).toContain('Every check passed: 2 receipts, checkpoint of 5 entries.');
+    expect(root.querySelectorAll('li.check[data-state=pass]').length).toBe(10);
+  });
+
+  it('searches page by page and opens a row’s subject', async () => {
+    const root = await start();
+    await signIn(root);
+    await until(() => root.querySelector('nav.tabs'));
+    await click([...root.querySelectorAll('nav a')].find((a) => a.textContent === 'Search')!);
+    expect(document.activeElement?.id).toBe('view-title');
+    await until(() => root.querySelector('table.results'));
+    expect(root.querySelectorAll('table.results tbody tr').length).toBe(1);
+    const [previous, next] = root.querySelectorAll('.pager button') as NodeListOf<HTMLButtonElement>;
+    expect(previous.disabled).toBe(true);
+    await click(next);
+    await until(() => root.querySelector('table.results tbody tr[data-index="4"]'));
+    expect(collector.calls.filter((c) => c.url.startsWith('/v1/audit/sites/demo-site/receipts')).map((c) => new URL(c.url, 'http://x').searchParams.get('cursor'))).toContain('1');
+    await click(root.querySelector('table.results a.subject-link')!);
+    await until(() => root.querySelector('.history'));
+    expect(root.querySelector('.subject-id')!.textContent).toBe(story.subject);
+  });
+
+  it('downloads an export while counting its lines', async () => {
+    // The download link is clicked for real in a browser; here, only record what it would save.
+    const saved: string[] = [];
+    const follow = HTMLAnchorElement.prototype.click;
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      if (this.download) saved.push(this.download);
+      else follow.call(this);
+    });
+    const root = await start();
+    await signIn(root);
+    await until(() => root.querySelector('nav.tabs'));
+    await click([...root.querySelectorAll('nav a')].find((a) => a.textContent === 'Export')!);
+    root.querySelector('form.export')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    const done = await until(() => root.querySelector('.export-status [data-lines]'));
+    expect(saved).toEqual(['demo-site-2.ndjson']);
+    expect(done.getAttribute('data-lines')).toBe('3');
+    expect(done.textContent).toBe('Saved demo-site-2.ndjson: 3 lines, 45 B.');
+    expect(root.querySelector('.howto pre')!.textContent).toContain('consent-ledger verify demo-site.ndjson --keys keys.json');
+  });
+
+  it('remembers the checkpoint, then warns on every view when the log no longer extends it', async () => {
+    const root = await start();
+    await signIn(root);
+    await until(() => root.querySelector('nav.tabs'));
+    const key = await until(() => Object.keys(localStorage).find((k) => k.startsWith('cl-auditor:checkpoint:')));
+    expect(JSON.parse(localStorage.getItem(key)!).size).toBe(5);
+    expect(root.querySelector('[data-rewritten]')).toBeNull();
+    localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)!), rootHash: 'A'.repeat(43) }));
+    await click([...root.querySelectorAll('nav a')].find((a) => a.textContent === 'Log health')!);
+    await click([...root.querySelectorAll('button')].find((b) => b.textContent === 'Check again')!);
+    const warning = await until(() => root.querySelector('[data-rewritten]'));
+    expect(warning.textContent).toContain('Warning: the log was rewritten.');
+    expect(root.querySelector('[data-consistency]')!.getAttribute('data-consistency')).toBe('rewritten');
+  });
+});
