@@ -234,7 +234,7 @@ describe('the auditor UI', () => {
     await shoot(forged, 'subject-tampered');
   });
 
-  test('search filters by purpose and state, pages, and opens the subject', async () => {
+  test('search filters by purpose and state, newest first, and opens the subject', async () => {
     const { collector } = suite;
     const { page } = await suite.scenario({ context: { viewport: LAPTOP } });
     await signIn(page, collector, token);
@@ -339,5 +339,13 @@ describe('the auditor UI', () => {
     expect(await page.locator('[data-rewritten]').first().textContent()).toContain('Attention : le journal a été réécrit.');
     await expectNoAxeViolations(page, 'log rewritten');
     await shoot(page, 'log-rewritten');
+
+    // Reflow (WCAG 1.4.10): at 320 CSS pixels wide (a laptop at 400 % zoom) nothing scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const view of ['subject', 'search', 'stats', 'export', 'log']) {
+      await page.evaluate((hash) => (location.hash = hash), view === 'subject' ? `#/subject/${seeded.alice}` : `#/${view}`);
+      await page.locator(view === 'subject' ? '.history' : view === 'stats' ? '.chart-section' : '#view-title').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(320);
+    }
   });
 });

@@ -55,7 +55,7 @@ const POOL_DIR = join(ROOT, 'bench/.tmp');
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
 function line(what: string, figure: string, budget?: string): void {
-  console.log(`ingest  ${what.padEnd(60)} ${figure.padStart(18)}${budget ? `   ${budget}` : ''}`);
+  console.log(`ingest  ${what.padEnd(66)} ${figure.padStart(20)}${budget ? `   ${budget}` : ''}`);
 }
 
 /** Calls of a synchronous function per second, for about `seconds`. */
@@ -230,7 +230,7 @@ function runBodies(pool: Pool): string[] {
 async function sqliteRun(pool: Pool, bodies: string[], verifyThreads: number, raw: { cached: number }): Promise<number> {
   const data = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   const { url, child } = await startServer(data, {}, ['--verify-threads', String(verifyThreads)]);
-  const label = (what: string) => `SQLite, verify threads ${verifyThreads}: ${what}`;
+  const label = (what: string) => `SQLite, ${verifyThreads} verify threads: ${what}`;
   try {
     // Returning subjects: their first receipt is in the log (and their key in a cache) before the run.
     for (let i = 0; i < pool.returningFirst.length; i += CONNECTIONS) {
@@ -251,11 +251,11 @@ async function sqliteRun(pool: Pool, bodies: string[], verifyThreads: number, ra
     const catchUp = performance.now() - ended;
     line(label('requests sent / answered'), `${fmt(sent)} / ${fmt(result.requests.total)}`);
     line(label('status codes'), Object.entries(result.statusCodeStats).map(([code, s]) => `${code}: ${fmt(s.count)}`).join(', ') + (result.errors ? `, errors ${result.errors}` : ''));
-    line(label('receipts accepted per second (verified, committed, acked)'), fmt(rate), `budget >= ${fmt(RATE_BUDGET)}/s: ${verdict(rate >= RATE_BUDGET)}`);
+    line(label('receipts/s (verified, committed, acked)'), fmt(rate), `budget >= ${fmt(RATE_BUDGET)}/s: ${verdict(rate >= RATE_BUDGET)}`);
     line(label('latency p50 / p99'), `${fmt(result.latency.p50, 1)} / ${fmt(result.latency.p99, 1)} ms`, `budget p99 <= ${P99_BUDGET_MS} ms: ${verdict(result.latency.p99 <= P99_BUDGET_MS)}`);
-    line(label('ingest rate / raw cached ES256 verify rate (1 core)'), `${fmt(rate / raw.cached, 2)}x`);
-    line(label('CPU per receipt: server (all threads) / autocannon'), `${fmt(serverMicros)} / ${fmt((client.user + client.system) / accepted)} µs`);
-    line(label(`sequencer caught up after the load (log of ${fmt(size)} entries)`), `${fmt(catchUp)} ms`);
+    line(label('receipts/s / raw cached verify rate (1 core)'), `${fmt(rate / raw.cached, 2)}x`);
+    line(label('CPU per receipt: server / autocannon'), `${fmt(serverMicros)} / ${fmt((client.user + client.system) / accepted)} µs`);
+    line(label(`sequencer caught up (log of ${fmt(size)})`), `${fmt(catchUp)} ms after the load`);
     return rate;
   } finally {
     const exited = new Promise((res) => child.once('exit', res));

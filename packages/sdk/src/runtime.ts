@@ -2,29 +2,28 @@ import type { Choice, Language, Method } from '@consent-ledger/protocol';
 import { consentDefault, consentUpdate } from './core/consent-mode';
 import { createEmitter } from './core/emitter';
 import { GPC_PURPOSE, gpcActive } from './core/gpc';
+import { logProblem } from './core/log';
 import { askedOf, evaluate, fillChoices, isGranted, type StoredDecision } from './core/state';
 import { createGate } from './gate/gate';
 import { deviceKey } from './store/device';
-import { keyOf, memoryKv, openKv, type Kv } from './store/idb';
+import { keyOf, memoryKv, openKv } from './store/idb';
 import { createOutbox, type Outbox } from './store/outbox';
 import { appendReceipt, readReceipts, toHistoryItem } from './store/receipts';
 import type { DeviceKey } from './store/sign';
-import type { ConfigDocument, ConsentEvents, ConsentOptions, ConsentRuntime, ConsentSnapshot, ProofDocument } from './types';
+import type { ConfigDocument, ConsentEvents, ConsentOptions, ConsentRuntime, ConsentSnapshot } from './types';
 
 interface CachedConfig {
   doc: ConfigDocument;
   etag: string | null;
 }
 
-// How long a withdrawal waits for its receipt to be sent before reloading (the outbox sends it
-// again on the next page load anyway).
-const WITHDRAW_SEND_WAIT_MS = 1500;
-
 /** Starts the consent runtime of a page: stored decision first, then config, gating, receipts. */
 export function createConsent(options: ConsentOptions): ConsentRuntime {
   const { site, collector } = options;
   const events = createEmitter<ConsentEvents>();
-  let kv: Kv = memoryKv();
+  // The other tabs of the site hear "changed" after each decision and re-read it from storage.
+  const tabs = typeof BroadcastChannel == 'function' ? new BroadcastChannel('consent-ledger:' + site) : null;
+  let kv = memoryKv();
   let outbox: Outbox | undefined;
   let device: DeviceKey | undefined;
   let decision: StoredDecision | undefined;
@@ -40,6 +39,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     storage: 'indexeddb',
     subject: null,
   };
+  const doc = () => snapshot.document!;
 
   const gate = createGate({
     root: options.root ?? document,
@@ -48,40 +48,35 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     onEmbeds: (list) => events.emit('embeds', list),
   });
 
-  // Consent Mode's default must precede every Google tag: pushed synchronously when the config is inline.
-  function startConsentMode(doc: ConfigDocument): void {
-    if (consentMode || !doc.config.consentMode) return;
-    consentMode = true;
-    consentDefault();
-  }
-  if (options.config) startConsentMode(options.config);
+  // Consent Mode's default must precede every Google tag: pushed synchronously when the tag or an inline config asks for it.
+  const startConsentMode = (wanted?: boolean) => wanted && !consentMode && ((consentMode = true), consentDefault());
+  startConsentMode(options.consentMode || options.config?.config.consentMode);
 
   function publish(next: Partial<ConsentSnapshot>): void {
     snapshot = { ...snapshot, ...next };
     if (!live) return;
     events.emit('change', snapshot);
-    window.dispatchEvent(new CustomEvent('consentledger:change', { detail: snapshot }));
+    dispatchEvent(new CustomEvent('consentledger:change', { detail: snapshot }));
     void gate.apply();
   }
 
   function applyDocument(doc: ConfigDocument): void {
-    startConsentMode(doc);
+    startConsentMode(doc.config.consentMode);
     const next = evaluate(doc, decision);
-    if (consentMode && next.status === 'decided' && snapshot.status !== 'decided') consentUpdate(next.choices);
+    if (consentMode && next.status == 'decided' && snapshot.status != 'decided') consentUpdate(next.choices);
     publish({ ...next, document: doc, gpc: gpcActive(doc.config) });
   }
 
   async function revalidate(cached: CachedConfig | undefined): Promise<void> {
     // One tag: the collector matches it first, then the browser's own Accept-Language.
-    const lang = options.lang?.[0] ?? navigator.language;
-    const res = await fetch(`${collector}/v1/sites/${site}/config?lang=${encodeURIComponent(lang)}`, {
+    const res = await fetch(`${collector}/v1/sites/${site}/config?lang=${encodeURIComponent(options.lang?.[0] ?? navigator.language)}`, {
       headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
     });
-    if (res.status === 304) return;
-    if (!res.ok) throw new Error(`config: HTTP ${res.status}`);
-    const doc = (await res.json()) as ConfigDocument;
-    await kv.set(keyOf.config(site), { doc, etag: res.headers.get('etag') } satisfies CachedConfig);
-    applyDocument(doc);
+    if (res.status == 304) return;
+    if (!res.ok) throw res.status;
+    const fresh = (await res.json()) as ConfigDocument;
+    await kv.set(keyOf.config(site), { doc: fresh, etag: res.headers.get('etag') } satisfies CachedConfig);
+    applyDocument(fresh);
   }
 
   async function ensureDevice(): Promise<DeviceKey> {
@@ -91,26 +86,42 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   }
 
   async function record(method: Method, choices: Record<string, Choice>): Promise<void> {
-    const doc = snapshot.document!;
+    const { config, language, textHash } = doc();
     try {
       const receipt = await appendReceipt(kv, site, await ensureDevice(), {
         site,
         method,
         choices,
-        revision: doc.config.revision,
-        language: doc.language as Language,
-        textHash: doc.textHash,
+        revision: config.revision,
+        language: language as Language,
+        textHash,
         page: location.origin + location.pathname,
       });
       events.emit('decision', toHistoryItem(receipt));
-      void outbox?.flush();
+      flush();
     } catch (error) {
       // Storage or crypto failing must not break the page: the choice already applies.
-      console.error('Consent Ledger: receipt not recorded', error);
+      logProblem('receipt', error);
     }
   }
 
   const flush = () => void outbox?.flush();
+
+  // Puts a decision in force, made here (with its receipt) or in another tab. A purpose turned off is a
+  // withdrawal whatever the method: its cookies go, its embeds stop, and the page reloads if it was running.
+  async function enforce(next: StoredDecision, method?: Method): Promise<void> {
+    const before = snapshot;
+    const revoked = Object.keys(next.choices).filter((p) => next.choices[p] == 'denied' && decision?.choices[p] == 'granted');
+    decision = next;
+    if (consentMode) consentUpdate(next.choices);
+    publish(evaluate(doc(), next));
+    if (revoked.length) gate.revoke(revoked);
+    if (method) await record(method, next.choices);
+    if (options.reloadOnWithdraw === false || !revoked.some((p) => isGranted(before, p))) return;
+    // A started script cannot be unloaded: reload once the receipt had its chance to be sent.
+    await Promise.race([outbox?.flush(), new Promise((r) => setTimeout(r, 1500))]);
+    location.reload();
+  }
 
   async function start(): Promise<void> {
     const opened = await openKv([keyOf.decision(site), keyOf.config(site), keyOf.device(), keyOf.gpc(site)]);
@@ -121,57 +132,50 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     device = storedDevice;
     snapshot = { ...snapshot, storage: kv.mode, subject: device?.subject ?? null };
     outbox = createOutbox({ kv, site, collector, device: ensureDevice, onAck: (r) => events.emit('ack', toHistoryItem(r)) });
-    const doc = options.config ?? cached?.doc;
-    if (doc) applyDocument(doc);
+    const known = options.config ?? cached?.doc;
+    if (known) applyDocument(known);
     if (!options.config) {
       // A returning visitor never waits for the network: the cached config is revalidated behind.
-      const fresh = revalidate(cached);
-      if (doc) fresh.catch(() => undefined);
-      else await fresh.catch((error) => console.warn('Consent Ledger: no config available.', error));
+      const fresh = revalidate(cached).catch((error) => known || logProblem('config', error));
+      if (!known) await fresh;
     }
-    if (snapshot.gpc && snapshot.reason === 'first-visit' && !gpcRecorded) {
+    if (snapshot.gpc && snapshot.reason == 'first-visit' && !gpcRecorded) {
       await record('gpc', snapshot.choices);
       await kv.set(keyOf.gpc(site), true);
     }
     if (!live) return;
     addEventListener('online', flush);
     document.addEventListener('visibilitychange', flush);
+    tabs?.addEventListener('message', async () => {
+      const [changed] = await kv.getMany<[StoredDecision?]>([keyOf.decision(site)]);
+      if (changed && live && snapshot.document) await enforce(changed);
+    });
     flush();
   }
 
-  const ready = start().catch((error) => console.error('Consent Ledger:', error));
+  const ready = start().catch((error) => logProblem('start', error));
 
   async function asked(): Promise<string[]> {
     await ready;
-    if (!snapshot.document) throw new Error('Consent Ledger: the site config is not available');
-    return askedOf(snapshot.document);
+    if (!snapshot.document) throw new Error('consent-ledger: no config');
+    return askedOf(doc());
   }
 
   // The choices that apply now: pre-filled ones awaiting a decision grant nothing.
-  const inForce = (ids: string[]) => fillChoices(ids, snapshot.status === 'decided' ? snapshot.choices : {});
+  const inForce = (ids: string[]) => fillChoices(ids, snapshot.status == 'decided' ? snapshot.choices : {});
 
-  // Applies a decision at once, then records its receipt. A purpose turned off is a withdrawal
-  // whatever the method: its cookies go, its embeds stop, and the page reloads if it was running.
+  // Applies a decision at once (here and, through storage, in the other tabs), then records its receipt.
   async function commit(choices: Record<string, Choice>, method: Method): Promise<void> {
-    const before = snapshot;
-    const revoked = Object.keys(choices).filter((p) => choices[p] === 'denied' && decision?.choices[p] === 'granted');
-    decision = { choices, decidedAt: new Date().toISOString(), revision: before.document!.config.revision };
-    await kv.set(keyOf.decision(site), decision).catch((error) => console.warn('Consent Ledger:', error));
-    if (consentMode) consentUpdate(choices);
-    publish({ status: 'decided', reason: null, choices, decidedAt: decision.decidedAt });
-    if (revoked.length) gate.revoke(revoked);
-    await record(method, choices);
-    if (options.reloadOnWithdraw === false || !revoked.some((p) => isGranted(before, p))) return;
-    // A started script cannot be unloaded: reload once the receipt had its chance to be sent.
-    await Promise.race([outbox?.flush(), new Promise((r) => setTimeout(r, WITHDRAW_SEND_WAIT_MS))]);
-    location.reload();
+    const next = { choices, decidedAt: new Date().toISOString(), revision: doc().config.revision };
+    await kv.set(keyOf.decision(site), next).then(() => tabs?.postMessage('changed'), (error) => logProblem('store', error));
+    await enforce(next, method);
   }
 
   function onOpenClick(event: Event): void {
     const link = (event.target as Element | null)?.closest?.('[data-consent-open]');
     if (!link) return;
     event.preventDefault();
-    runtime.show(link.getAttribute('data-consent-open') === 'history' ? 'history' : 'dialog');
+    runtime.show(link.getAttribute('data-consent-open') == 'history' ? 'history' : 'dialog');
   }
   document.addEventListener('click', onOpenClick);
 
@@ -188,8 +192,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
       await commit(fillChoices(await asked(), { ...snapshot.choices, ...choices }), method);
     },
     async acceptAll() {
-      const ids = await asked();
-      const all = Object.fromEntries(ids.map((id) => [id, 'granted'])) as Record<string, Choice>;
+      const all = Object.fromEntries((await asked()).map((id) => [id, 'granted'])) as Record<string, Choice>;
       // Under GPC only marketing's own switch can grant it.
       if (snapshot.gpc && GPC_PURPOSE in all) all[GPC_PURPOSE] = 'denied';
       await commit(all, 'accept-all');
@@ -214,24 +217,21 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
       await ready;
       return (await readReceipts(kv, site)).map(toHistoryItem);
     },
-    async exportProof(): Promise<ProofDocument> {
+    async exportProof() {
       await ready;
       const { subject } = await ensureDevice();
       const keys = (await outbox?.keys().catch(() => null)) ?? { keys: [] };
-      const proofOf = async (id: string) => {
-        const res = await fetch(`${collector}/v1/sites/${site}/log/proof/${id}`).catch(() => null);
-        return res?.status === 200 ? res.json() : null;
-      };
-      const list = (await readReceipts(kv, site)).filter((r) => r.status !== 'refused');
-      const receipts = await Promise.all(
-        list.map(async (r) => ({ jws: r.jws, ack: r.ack?.jws ?? null, proof: r.ack ? await proofOf(r.id) : null })),
-      );
+      const proofOf = (id: string) =>
+        fetch(`${collector}/v1/sites/${site}/log/proof/${id}`).then((res) => (res.status == 200 ? res.json() : null), () => null);
+      const list = (await readReceipts(kv, site)).filter((r) => r.status != 'refused');
+      const receipts = await Promise.all(list.map(async (r) => ({ jws: r.jws, ack: r.ack?.jws ?? null, proof: r.ack ? await proofOf(r.id) : null })));
       return { v: 1, site, subject, collector, exportedAt: new Date().toISOString(), keys, receipts };
     },
     destroy() {
       live = false;
       gate.stop();
       outbox?.stop();
+      tabs?.close();
       removeEventListener('online', flush);
       document.removeEventListener('visibilitychange', flush);
       document.removeEventListener('click', onOpenClick);

@@ -4,6 +4,7 @@ export const de: Messages = {
   'app.title': 'Consent Ledger für Prüfer',
   'app.skip': 'Zum Inhalt',
   'app.loading': 'Wird geladen…',
+  'app.colon': ': ',
   'nav.label': 'Bereiche',
   'nav.subject': 'Betroffene Person',
   'nav.search': 'Suche',

@@ -4,6 +4,8 @@ export const en = {
   'app.title': 'Consent Ledger auditor',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',
+  /** Between a label and its value (French puts a non-breaking space before the colon). */
+  'app.colon': ': ',
   'nav.label': 'Sections',
   'nav.subject': 'Subject',
   'nav.search': 'Search',

@@ -4,6 +4,7 @@ export const fr: Messages = {
   'app.title': 'Consent Ledger, espace auditeur',
   'app.skip': 'Aller au contenu',
   'app.loading': 'Chargement…',
+  'app.colon': '\u00a0: ',
   'nav.label': 'Rubriques',
   'nav.subject': 'Personne',
   'nav.search': 'Recherche',

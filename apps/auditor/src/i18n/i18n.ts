@@ -15,6 +15,8 @@ export const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', nl: '
 /** Everything a component needs to speak the auditor's language. */
 export interface I18n {
   lang: Language;
+  /** What goes between a label and its value. */
+  colon: string;
   /** The text of `key` with `{name}` placeholders filled. */
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /** A date-time in the auditor's time zone, with the zone named (an audit trail must be unambiguous). */
@@ -52,6 +54,7 @@ export function createI18n(lang: Language): I18n {
   const units = ['B', 'kB', 'MB', 'GB'];
   return {
     lang,
+    colon: messages['app.colon'],
     t: (key, values) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
     day: (date) => day.format(new Date(`${date}T00:00:00Z`)),

@@ -4,6 +4,7 @@ export const nl: Messages = {
   'app.title': 'Consent Ledger voor auditors',
   'app.skip': 'Naar de inhoud',
   'app.loading': 'Laden…',
+  'app.colon': ': ',
   'nav.label': 'Onderdelen',
   'nav.subject': 'Betrokkene',
   'nav.search': 'Zoeken',

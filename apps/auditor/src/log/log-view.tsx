@@ -25,7 +25,7 @@ export function LogView({ log }: { log: LogHealth }) {
     <section aria-labelledby="view-title">
       <h2 id="view-title" tabIndex={-1}>{t('log.title')}</h2>
       {!h && <p role="status">{t('app.loading')}</p>}
-      {h && !h.ok && <p class="alert" role="alert">{h.reason === 'no-checkpoint' ? t('log.none') : `${t('log.signature')}: ${t('verify.fail')} (${h.reason})`}</p>}
+      {h && !h.ok && <p class="alert" role="alert">{h.reason === 'no-checkpoint' ? t('log.none') : `${t('log.signature')}${i18n.colon}${t('verify.fail')} (${h.reason})`}</p>}
       {h?.ok && (
         <>
           <h3>{t('log.current')}</h3>

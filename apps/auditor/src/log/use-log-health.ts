@@ -35,7 +35,8 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
         if (!proof.ok) throw new Error(proof.error.message);
         return proof.value.hashes;
       });
-      if (result.ok && result.consistency.state !== 'rewritten') {
+      // An unchanged checkpoint keeps the date it was first seen; a rewritten log keeps the evidence.
+      if (result.ok && (result.consistency.state === 'first' || result.consistency.state === 'consistent')) {
         saveSeenCheckpoint(collector, api.site, { origin: result.checkpoint.origin, size: result.checkpoint.size, rootHash: result.rootHash, note: note.value, seenAt: checkedAt });
       }
       if (live) setHealth({ ...result, checkedAt });

@@ -122,7 +122,7 @@ export function SearchView(props: { api: Api; purposes: string[]; siteTitles: Re
                       <td>
                         {r.choices
                           ? Object.entries(r.choices).map(([p, c]) => (
-                              <span key={p} class={`choice small ${c}`}>{i18n.purpose(p, props.siteTitles)}: {t(`state.${c}`)}</span>
+                              <span key={p} class={`choice small ${c}`}>{i18n.purpose(p, props.siteTitles)}{i18n.colon}{t(`state.${c}`)}</span>
                             ))
                           : '—'}
                       </td>

@@ -52,7 +52,7 @@ function NoticeChanges({ notice, previous, first }: { notice: Notice; previous: 
 }
 
 function NoticeBody({ notice }: { notice: Notice }) {
-  const { t } = useI18n();
+  const { t, colon } = useI18n();
   return (
     <div class="notice-body">
       <h5>{t('notice.purposes')}</h5>
@@ -89,7 +89,7 @@ function NoticeBody({ notice }: { notice: Notice }) {
         </dl>
       </details>
       <p>
-        {t('notice.policy')}: <span class="mono">{notice.policyUrl}</span>
+        {t('notice.policy')}{colon}<span class="mono">{notice.policyUrl}</span>
       </p>
     </div>
   );

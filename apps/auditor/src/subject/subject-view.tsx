@@ -94,7 +94,7 @@ export function SubjectView({ api, subject, onSubject, siteTitles }: { api: Api;
             <ul class="choices">
               {Object.entries(history.current).map(([purpose, state]) => (
                 <li key={purpose} class={`choice ${state}`} data-purpose={purpose}>
-                  {i18n.purpose(purpose, siteTitles)}: <strong>{t(`state.${state}`)}</strong>
+                  {i18n.purpose(purpose, siteTitles)}{i18n.colon}<strong>{t(`state.${state}`)}</strong>
                 </li>
               ))}
             </ul>
@@ -110,7 +110,7 @@ export function SubjectView({ api, subject, onSubject, siteTitles }: { api: Api;
               {done && done.checkpoint.state === 'pass' && (
                 <p class={done.ok ? 'good' : 'alert'} data-verified={done.ok ? 'pass' : 'fail'}>
                   <span class="check-mark" aria-hidden="true">{done.ok ? '✓ ' : '✗ '}</span>
-                  {t('verify.checkpoint')}: {t('verify.pass')}. {done.ok ? t('verify.allPass', { count: done.receipts.length, size: done.checkpoint.size ?? 0 }) : t('verify.someFail', { count: failures })}
+                  {t('verify.checkpoint')}{i18n.colon}{t('verify.pass')}. {done.ok ? t('verify.allPass', { count: done.receipts.length, size: done.checkpoint.size ?? 0 }) : t('verify.someFail', { count: failures })}
                 </p>
               )}
             </div>

@@ -31,7 +31,7 @@ function ReceiptRow(props: { receipt: HistoryReceipt; n: number; history: Subjec
   return (
     <li class={`receipt ${state}`} data-index={r.index} data-id={r.id} aria-labelledby={`receipt-${r.index}`}>
       <h4 id={`receipt-${r.index}`}>
-        {t('timeline.receipt', { n: props.n })}: <time dateTime={r.receivedAt}>{i18n.dateTime(r.receivedAt)}</time>
+        {t('timeline.receipt', { n: props.n })}{i18n.colon}<time dateTime={r.receivedAt}>{i18n.dateTime(r.receivedAt)}</time>
         {p && <span class={`method m-${p.method}`}>{t(`method.${p.method}`)}</span>}
       </h4>
       {r.redacted && <p class="alert-soft">{dated(t('timeline.redacted', { reason: r.redacted.reason }), r.redacted.at, i18n.dateTime)}</p>}
@@ -40,7 +40,7 @@ function ReceiptRow(props: { receipt: HistoryReceipt; n: number; history: Subjec
           <ul class="choices" aria-label={t('timeline.choices')}>
             {Object.entries(p.choices).map(([purpose, choice]) => (
               <li key={purpose} class={`choice ${choice}`} data-purpose={purpose} data-choice={choice}>
-                {i18n.purpose(purpose, props.siteTitles)}: <strong>{t(`state.${choice}`)}</strong>
+                {i18n.purpose(purpose, props.siteTitles)}{i18n.colon}<strong>{t(`state.${choice}`)}</strong>
               </li>
             ))}
           </ul>
@@ -66,7 +66,7 @@ function ReceiptRow(props: { receipt: HistoryReceipt; n: number; history: Subjec
 }
 
 function Checks({ verification, n }: { verification: ReceiptVerification; n: number }) {
-  const { t } = useI18n();
+  const { t, colon } = useI18n();
   return (
     <ul class="checks" aria-label={t('verify.results', { n })}>
       {RECEIPT_CHECKS.map((name) => {
@@ -74,7 +74,7 @@ function Checks({ verification, n }: { verification: ReceiptVerification; n: num
         return (
           <li key={name} class={`check ${check.state}`} data-check={name} data-state={check.state}>
             <span class="check-mark" aria-hidden="true">{check.state === 'pass' ? '✓' : check.state === 'fail' ? '✗' : '–'}</span>
-            {t(`verify.${name}`)}: <strong>{t(`verify.${check.state === 'pass' ? 'pass' : check.state === 'fail' ? 'fail' : 'skipped'}`)}</strong>
+            {t(`verify.${name}`)}{colon}<strong>{t(`verify.${check.state === 'pass' ? 'pass' : check.state === 'fail' ? 'fail' : 'skipped'}`)}</strong>
             {check.detail && <span class="detail" lang="en"> ({check.detail})</span>}
           </li>
         );

@@ -12,7 +12,8 @@ import {
   type ReceiptPayload,
 } from '@consent-ledger/protocol';
 import { collectorJwks } from '../keys';
-import { Device, testCollector } from '../testing';
+import { publishSite } from '../sites';
+import { Device, fixtureConfig, fixtureJson, testCollector } from '../testing';
 
 type Harness = Awaited<ReturnType<typeof testCollector>>;
 
@@ -263,6 +264,28 @@ describe('POST /v1/receipts', () => {
       expect(res.status).toBe(400);
       expect(await errorOf(res)).toMatchObject({ code: 'malformed', index: 1 });
     });
+  });
+});
+
+describe('POST /v1/receipts with another process publishing', () => {
+  it('accepts receipts for a site published through another store on the same data, without a restart', async () => {
+    let now = Date.parse('2026-12-01T10:00:00.000Z');
+    const h = await testCollector({ clock: () => now });
+    try {
+      const other = h.temp.reopen();
+      const config = fixtureConfig('clickcare');
+      const device = await Device.create(config);
+      const receipt = await device.receipt({ page: 'http://localhost:8080/' });
+      const before = await h.post([receipt.jws], { Origin: 'http://localhost:8080' });
+      expect(before.status).toBe(422);
+      const published = await publishSite(other, h.key, fixtureJson('clickcare'), new Date(now).toISOString());
+      expect(published.ok).toBe(true);
+      now += 300;
+      const after = await h.post([receipt.jws], { Origin: 'http://localhost:8080' });
+      expect(after.status).toBe(201);
+    } finally {
+      await h.dispose();
+    }
   });
 });
 
