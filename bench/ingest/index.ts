@@ -285,7 +285,7 @@ async function main(): Promise<void> {
   line(`sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`, `${fmt(seq.integrate)} /s`, `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`);
   line(`inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`, `${fmt(seq.proofMs, 3)} ms`, `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`);
   // The same load on PostgreSQL (bench/ingest/postgres.ts), one and two collector processes.
-  await ingestOnPostgres({ warmUp: pool.returningFirst, bodies, connections: CONNECTIONS, startServer, drive, post, checkpointSize, line, fmt });
+  await ingestOnPostgres({ warmUp: pool.returningFirst, bodies, connections: CONNECTIONS, startServer, drive, post, checkpointSize, processCpuMicros, line, fmt });
   console.log(`ingest  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end (other processes on these cores lower every figure)`);
 }
 

@@ -18,6 +18,7 @@ export interface ShiftProbe {
   value: number;
   hadRecentInput: boolean;
   startTime: number;
+  /** Each moved element with its box before and after: `tag#id.class (x,y wxh -> x,y wxh)`. */
   sources: string[];
 }
 
@@ -88,8 +89,12 @@ function install(): void {
     }
   }).observe({ type: 'paint', buffered: true });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node | null }> }>) {
-      probe.shifts.push({ value: e.value, hadRecentInput: e.hadRecentInput, startTime: e.startTime, sources: (e.sources ?? []).map((s) => describe(s.node)) });
+    type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+    const moved = (s: Source) =>
+      `${describe(s.node)} (${Math.round(s.previousRect.x)},${Math.round(s.previousRect.y)} ${Math.round(s.previousRect.width)}x${Math.round(s.previousRect.height)}` +
+      ` -> ${Math.round(s.currentRect.x)},${Math.round(s.currentRect.y)} ${Math.round(s.currentRect.width)}x${Math.round(s.currentRect.height)})`;
+    for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Source[] }>) {
+      probe.shifts.push({ value: e.value, hadRecentInput: e.hadRecentInput, startTime: e.startTime, sources: (e.sources ?? []).map(moved) });
     }
   }).observe({ type: 'layout-shift', buffered: true });
 }

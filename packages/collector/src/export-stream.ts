@@ -3,7 +3,7 @@
 // for spreadsheets. The HTTP route and the CLI's `export` share these generators.
 import type { ExportHeader, ExportLine, Jwks, Notice, PartialExportHeader } from '@consent-ledger/protocol';
 import { base64urlEncode, decodeJws, fromUtf8, inclusionProof } from '@consent-ledger/protocol';
-import type { CheckpointRecord, EntryRecord, LedgerStore } from './store/types';
+import type { CheckpointRecord, EntryRecord, ExportRow, LedgerStore } from './store/types';
 
 /** Entries read per store call. */
 const PAGE = 1000;
@@ -23,10 +23,15 @@ export interface PreparedExport {
   chunks(): AsyncGenerator<string>;
 }
 
-/** Entries of the tree, in index order, page by page; those outside `keep` skipped. */
-async function* pages(store: LedgerStore, site: string, size: number, keep?: (e: EntryRecord) => boolean): AsyncGenerator<EntryRecord[]> {
+/** Entries of the tree, in index order, page by page, read with `read`; those outside `keep` skipped. */
+async function* pages<E extends ExportRow>(
+  read: (from: number, limit: number) => Promise<E[]>,
+  site: string,
+  size: number,
+  keep?: (e: E) => boolean,
+): AsyncGenerator<E[]> {
   for (let from = 0; from < size; ) {
-    const page = await store.readEntries(site, from, Math.min(PAGE, size - from));
+    const page = await read(from, Math.min(PAGE, size - from));
     if (page.length === 0) throw new Error(`the log of "${site}" ends at ${from}, before its checkpoint's ${size}`);
     from = page[page.length - 1].index + 1;
     yield keep ? page.filter(keep) : page;
@@ -34,14 +39,14 @@ async function* pages(store: LedgerStore, site: string, size: number, keep?: (e:
 }
 
 /** The export line of an entry (DESIGN.md, Export). */
-export function exportLine(e: EntryRecord): ExportLine {
+export function exportLine(e: ExportRow): ExportLine {
   if (e.redacted || e.jws === null) return { index: e.index, kind: e.kind, leafHash: e.leafHash, redacted: e.redacted ?? { at: e.receivedAt, reason: 'redacted' } };
   if (e.kind === 'notice') return { index: e.index, kind: 'notice', jws: e.jws };
   return { index: e.index, kind: 'receipt', jws: e.jws, ack: e.ack ?? '' };
 }
 
 /** True when `e` belongs to a partial export of `range`: every notice, and receipts received in it. */
-function inRange(range: ExportRange): (e: EntryRecord) => boolean {
+function inRange(range: ExportRange): (e: ExportRow) => boolean {
   return (e) => e.kind === 'notice' || ((range.from === undefined || e.receivedAt >= range.from) && (range.to === undefined || e.receivedAt < range.to));
 }
 
@@ -56,18 +61,19 @@ export async function prepareNdjsonExport(store: LedgerStore, site: string, keys
   const partial = range.from !== undefined || range.to !== undefined;
   const base: ExportHeader = { site, checkpoint: checkpoint.note, treeSize, keys };
   const header: ExportHeader | PartialExportHeader = partial ? { ...base, range: { from: range.from ?? null, to: range.to ?? null } } : base;
-  const read = (level: number, index: number) => store.readNode(site, level, index);
+  const readNode = (level: number, index: number) => store.readNode(site, level, index);
   return {
     header,
     checkpoint,
     treeSize,
     async *chunks() {
       yield `${JSON.stringify(header)}\n`;
-      for await (const page of pages(store, site, treeSize, partial ? inRange(range) : undefined)) {
+      const read = (from: number, limit: number) => store.readExportRows(site, from, limit);
+      for await (const page of pages(read, site, treeSize, partial ? inRange(range) : undefined)) {
         let chunk = '';
         for (const e of page) {
           const line = exportLine(e);
-          if (partial) line.proof = (await inclusionProof(e.index, treeSize, read)).map(base64urlEncode);
+          if (partial) line.proof = (await inclusionProof(e.index, treeSize, readNode)).map(base64urlEncode);
           chunk += `${JSON.stringify(line)}\n`;
         }
         if (chunk) yield chunk;
@@ -112,7 +118,8 @@ export async function prepareCsvExport(store: LedgerStore, site: string, range: 
     treeSize,
     async *chunks() {
       yield `${[...CSV_COLUMNS, ...purposes.map((p) => `choice_${p}`)].join(',')}\r\n`;
-      for await (const page of pages(store, site, treeSize, partial ? inRange(range) : undefined)) {
+      const read = (from: number, limit: number) => store.readEntries(site, from, limit);
+      for await (const page of pages<EntryRecord>(read, site, treeSize, partial ? inRange(range) : undefined)) {
         let chunk = '';
         for (const e of page) {
           const row = [

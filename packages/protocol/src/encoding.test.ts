@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base64Decode, base64Encode, base64urlDecode, base64urlEncode, bytesEqual, concatBytes, fromUtf8, isHash64u, utf8 } from './encoding';
+import { base64Decode, base64Encode, base64urlDecode, base64urlDecodeLenient, base64urlEncode, bytesEqual, concatBytes, fromUtf8, isHash64u, utf8 } from './encoding';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 
@@ -27,6 +27,17 @@ describe('base64url', () => {
     for (const bad of ['Zg==', 'Zm8=', 'Zm9v+', 'Zm/v', 'Zm9 v', 'Zm9v\n', 'Zé', 'Z', 'Zm9vY', 'Zh', 'Zm9']) {
       expect(() => base64urlDecode(bad), bad).toThrow();
     }
+  });
+});
+
+describe('base64urlDecodeLenient', () => {
+  it('decodes what base64urlEncode makes, and tolerates padding the strict decoder refuses', () => {
+    for (let n = 0; n <= 100; n++) {
+      const bytes = new Uint8Array(randomBytes(n));
+      expect(bytesEqual(base64urlDecodeLenient(base64urlEncode(bytes)), bytes)).toBe(true);
+    }
+    expect(fromUtf8(base64urlDecodeLenient('Zg=='))).toBe('f');
+    expect([...base64urlDecodeLenient('-_-_')]).toEqual([0xfb, 0xff, 0xbf]);
   });
 });
 

@@ -261,6 +261,20 @@ describe('signals', () => {
     expect(layer[1][2]).toMatchObject({ ad_storage: 'granted', analytics_storage: 'denied' });
   });
 
+  it('Consent Mode asked by the page (data-consent-mode): default pushed synchronously on a first visit, before any config', async () => {
+    const { start } = await freshPage('clikodoc', 'https://www.clikodoc.com/');
+    const rt = start({ consentMode: true });
+    expect(rt.get().document).toBeNull();
+    const layer = (window as W).dataLayer!;
+    expect(layer.map((a) => [...a].slice(0, 2).join(' '))).toEqual(['consent default']);
+    expect(layer[0][2]).toMatchObject({ analytics_storage: 'denied', ad_storage: 'denied', wait_for_update: 500 });
+    await rt.ready;
+    await rt.acceptAll();
+    // The page asked for it: updates follow although this site's config does not say consentMode.
+    expect(layer.map((a) => [...a].slice(0, 2).join(' '))).toEqual(['consent default', 'consent update']);
+    expect(layer[1][2]).toMatchObject({ analytics_storage: 'granted' });
+  });
+
   it('Consent Mode stays off when the config does not ask for it', async () => {
     const { start } = await freshPage('clikodoc', 'https://www.clikodoc.com/');
     const rt = start();
@@ -290,6 +304,28 @@ describe('signals', () => {
     } finally {
       delete (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl;
     }
+  });
+
+  it('a decision in one tab reaches the other tabs at once; a withdrawal there is handled as one', async () => {
+    const { start } = await freshPage();
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
+    gated('<img id="px" data-consent="analytics" data-src="/px.gif" alt="">');
+    const here = start({ reloadOnWithdraw: false });
+    const other = start();
+    await Promise.all([here.ready, other.ready]);
+    const seen: ConsentSnapshot[] = [];
+    other.on('change', (s) => seen.push(s));
+    await here.acceptAll();
+    await vi.waitFor(() => expect(other.get()).toMatchObject({ status: 'decided', choices: { analytics: 'granted', marketing: 'granted' } }));
+    expect(seen.at(-1)?.decidedAt).toBe(here.get().decidedAt);
+    document.cookie = '_ga=GA1.2.3; path=/';
+    await here.withdraw('analytics');
+    await vi.waitFor(() => expect(other.get().choices).toEqual({ analytics: 'denied', marketing: 'granted' }));
+    // The other tab ran analytics: its cookies go and it reloads; the deciding tab was told not to.
+    await vi.waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
+    expect(document.cookie).not.toContain('_ga=');
+    // Only the deciding tab made receipts.
+    expect((await other.history()).map((i) => i.method)).toEqual(['accept-all', 'withdraw']);
   });
 
   it('show() and data-consent-open links ask the UI', async () => {

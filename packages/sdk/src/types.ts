@@ -88,6 +88,12 @@ export interface ConsentOptions {
   config?: ConfigDocument;
   /** Preferred languages, most preferred first (the collector picks among the site's). */
   lang?: string[];
+  /**
+   * Push Google Consent Mode's `consent default` (all denied) synchronously at start, even before any
+   * config is known (a first visit): what `data-consent-mode` on the script tag sets. Without it, the
+   * default waits for a config saying `consentMode` (inline, cached or fetched).
+   */
+  consentMode?: boolean;
   /** Reload the page after a withdrawal so no started script of that purpose keeps running (default true). */
   reloadOnWithdraw?: boolean;
   /** Root element to gate (default `document`). */

@@ -152,6 +152,22 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
       });
     });
 
+    describe('readExportRows', () => {
+      it('reads the export fields of entries [from, from + limit), as readEntries does, redactions included', async () => {
+        const a = testReceipt('alpha', 'sa', null);
+        const b = testReceipt('alpha', 'sb', null);
+        await append('alpha', [a, b], DAY1);
+        await store.redactEntries('alpha', [b.payload.id], { at: DAY3, reason: 'erasure' });
+        const rows = await store.readExportRows('alpha', 1, 10);
+        const full = await store.readEntries('alpha', 1, 10);
+        expect(rows).toEqual(full.map(({ index, kind, leafHash, jws, ack, receivedAt, redacted }) => ({ index, kind, leafHash, jws, ack, receivedAt, redacted })));
+        expect(rows.map((r) => [r.index, r.kind, r.redacted?.reason ?? null])).toEqual([[1, 'notice', null], [2, 'receipt', null], [3, 'receipt', 'erasure']]);
+        expect(rows[2]).toMatchObject({ leafHash: b.leafHash, jws: null, ack: null });
+        expect(await store.readExportRows('alpha', 0, 2)).toHaveLength(2);
+        expect(await store.readExportRows('beta', 5, 10)).toEqual([]);
+      });
+    });
+
     describe('expiredReceiptIds', () => {
       it('lists unredacted receipts received before a date, in index order, up to a limit', async () => {
         const a = testReceipt('alpha', 'sa', null);

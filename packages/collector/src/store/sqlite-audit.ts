@@ -2,7 +2,8 @@
 // Searches are built from the filters present, so SQLite can use the primary key (site, idx) for
 // the keyset and the partial time index of migration 2 for ranges; statements are cached per shape.
 import type Database from 'better-sqlite3';
-import type { AuditQueries, EntryRecord, ReceiptQuery, StatsBucket, StatsQuery } from './types';
+import type { EntryKind } from '@consent-ledger/protocol';
+import type { AuditQueries, EntryRecord, ExportRow, ReceiptQuery, StatsBucket, StatsQuery } from './types';
 
 /** Where the audit queries meet the store: its reader, entry columns and row mapper. */
 export interface SqliteAuditOptions<Row> {
@@ -24,6 +25,12 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
   const expired = reader.prepare<{ site: string; before: string; limit: number }, { id: string }>(
     `SELECT e.id FROM entries e WHERE ${LIVE_RECEIPT} AND e.received_at < @before ORDER BY e.idx LIMIT @limit`,
   );
+  // Raw rows (arrays): an export reads millions of them, and objects with every column cost twice as much.
+  const exportRows = reader
+    .prepare<[string, number, number], [number, EntryKind, Buffer, string | null, string | null, string, string | null, string | null]>(
+      'SELECT idx, kind, leaf_hash, jws, ack, received_at, redacted_at, redacted_reason FROM entries WHERE site = ? AND idx >= ? ORDER BY idx LIMIT ?',
+    )
+    .raw();
   const searches = new Map<string, Database.Statement<Record<string, unknown>, Row>>();
   const stats = new Map<string, { purposes: Database.Statement; methods: Database.Statement; withdrawals: Database.Statement }>();
 
@@ -110,6 +117,20 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
         purposeOf(bucketOf(row.bucket), row.purpose).withdrawn = row.n;
       }
       return [...buckets.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    },
+
+    async readExportRows(site, from, limit) {
+      return exportRows.all(site, from, limit).map(
+        ([index, kind, leaf, jws, ack, receivedAt, redactedAt, reason]): ExportRow => ({
+          index,
+          kind,
+          leafHash: leaf.toString('base64url'),
+          jws,
+          ack,
+          receivedAt,
+          redacted: redactedAt === null ? null : { at: redactedAt, reason: reason ?? '' },
+        }),
+      );
     },
 
     async expiredReceiptIds(site, before, limit) {

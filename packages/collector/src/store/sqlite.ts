@@ -442,6 +442,10 @@ class SqliteStore implements LedgerStore {
     return this.audit.receiptStats(...args);
   }
 
+  readExportRows(...args: Parameters<AuditQueries['readExportRows']>) {
+    return this.audit.readExportRows(...args);
+  }
+
   expiredReceiptIds(...args: Parameters<AuditQueries['expiredReceiptIds']>) {
     return this.audit.expiredReceiptIds(...args);
   }

@@ -268,6 +268,9 @@ export interface StatsBucket {
   purposes: Record<string, PurposeCounts>;
 }
 
+/** What an NDJSON export line needs of an entry (DESIGN.md, Export), read without the rest of its row. */
+export type ExportRow = Pick<EntryRecord, 'index' | 'kind' | 'leafHash' | 'jws' | 'ack' | 'receivedAt' | 'redacted'>;
+
 /** The audit half of `LedgerStore`. */
 export interface AuditQueries {
   /** Every entry of one subject in a site's log (redacted ones included), in index order, which is chain order. */
@@ -276,6 +279,8 @@ export interface AuditQueries {
   searchReceipts(site: string, query: ReceiptQuery): Promise<EntryRecord[]>;
   /** Per-bucket counts of unredacted receipts received in [from, to), buckets in ascending order, empty buckets omitted. */
   receiptStats(site: string, query: StatsQuery): Promise<StatsBucket[]>;
+  /** Entries [from, from + limit) in index order, as `readEntries` but only the fields of `ExportRow` (exports read every entry: this is their hot path). */
+  readExportRows(site: string, from: number, limit: number): Promise<ExportRow[]>;
   /** Ids of unredacted receipts received before `before`, in index order, at most `limit` (the retention purge's lookup). */
   expiredReceiptIds(site: string, before: string, limit: number): Promise<string[]>;
 }

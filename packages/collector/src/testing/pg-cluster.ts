@@ -2,7 +2,7 @@
 // a free localhost port with its socket in that folder, stopped and removed at the end. No shared
 // server, nothing left behind. A missing PostgreSQL is an error, never a skip: CI installs it.
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,8 @@ export interface PgCluster {
   url: string;
   /** Creates a fresh database and answers its connection URL. */
   createDatabase(name: string): Promise<string>;
+  /** The server's (postmaster's) process id; its backends are its children. */
+  pid(): number;
   /** Drops a database, disconnecting its sessions. */
   dropDatabase(name: string): Promise<void>;
   /** Stops the server (immediate shutdown) and removes its folder. */
@@ -129,6 +131,9 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
       async createDatabase(name) {
         await admin(`CREATE DATABASE ${sql(name)}`);
         return `${base}/${encodeURIComponent(name)}`;
+      },
+      pid() {
+        return Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
       },
       async dropDatabase(name) {
         await admin(`DROP DATABASE IF EXISTS ${sql(name)} WITH (FORCE)`);

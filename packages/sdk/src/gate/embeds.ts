@@ -2,7 +2,7 @@ import type { Notice } from '@consent-ledger/protocol';
 import type { BlockedEmbed } from '../types';
 
 /** Inert embeds: their URL waits in `data-src` / `data-srcset` and their purpose in `data-consent`. */
-export const EMBED_SELECTOR = ['iframe', 'img', 'video', 'audio', 'source'].map((t) => `${t}[data-consent]`).join();
+export const EMBED_SELECTOR = 'iframe,img,video,audio,source'.replace(/\w+/g, '$&[data-consent]');
 
 type Service = Notice['services'][number];
 
@@ -12,17 +12,19 @@ const live = new WeakSet<Element>();
 /** True while the embed's URLs are still held back. */
 export const isBlocked = (el: Element): boolean => !live.has(el);
 
+/** The host the embed would load from (its own `data-src` or its first `<source>`'s), or `''`. */
+export function embedHost(el: Element): string {
+  try {
+    return new URL((el.matches('[data-src]') ? el : el.querySelector('source[data-src]'))!.getAttribute('data-src')!, el.ownerDocument.baseURI).hostname;
+  } catch {
+    return '';
+  }
+}
+
 /** The first service of `purpose` whose hosts include the embed URL's host (or a parent of it). */
 export function serviceOf(el: Element, purpose: string, services: Service[]): Service | null {
-  let host = '';
-  try {
-    const url = el.getAttribute('data-src') ?? el.querySelector('source[data-src]')?.getAttribute('data-src');
-    host = new URL(url ?? '', el.ownerDocument.baseURI).hostname;
-  } catch {
-    // No URL: no service to name.
-  }
-  const matches = (h: string) => host === h || host.endsWith(`.${h}`);
-  return services.find((s) => s.purpose === purpose && s.hosts?.some(matches)) ?? null;
+  const host = embedHost(el);
+  return services.find((s) => s.purpose == purpose && s.hosts?.some((h) => host == h || host.endsWith('.' + h))) ?? null;
 }
 
 // The element and its <source> children, which hold their URLs the same way.
@@ -34,10 +36,10 @@ export function loadEmbed(el: HTMLElement): void {
   live.add(el);
   for (const node of withSources(el))
     for (const attr of ['src', 'srcset']) {
-      const value = node.getAttribute(`data-${attr}`);
-      if (value !== null) node.setAttribute(attr, value);
+      const value = node.getAttribute('data-' + attr);
+      if (value != null) node.setAttribute(attr, value);
     }
-  const media = el.tagName === 'SOURCE' ? el.parentElement : el;
+  const media = el.tagName == 'SOURCE' ? el.parentElement : el;
   if (media instanceof HTMLMediaElement) media.load();
 }
 
@@ -54,8 +56,10 @@ export function unloadEmbed(el: HTMLElement): HTMLElement {
 
 /** The blocked embeds among `elements` (a `<source>` is drawn by its media element), with their service. */
 export function blockedEmbeds(elements: HTMLElement[], services: Service[]): BlockedEmbed[] {
-  return elements.filter((el) => isBlocked(el) && el.tagName !== 'SOURCE').map((element) => {
-    const purpose = element.getAttribute('data-consent') ?? '';
-    return { element, purpose, service: serviceOf(element, purpose, services) };
-  });
+  return elements
+    .filter((el) => isBlocked(el) && el.tagName != 'SOURCE')
+    .map((element) => {
+      const purpose = element.getAttribute('data-consent')!;
+      return { element, purpose, service: serviceOf(element, purpose, services) };
+    });
 }

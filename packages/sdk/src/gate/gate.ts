@@ -26,39 +26,33 @@ export interface Gate {
   stop(): void;
 }
 
-const purposeOf = (el: Element) => el.getAttribute('data-consent') ?? '';
+const purposeOf = (el: Element) => el.getAttribute('data-consent')!;
 
 /** Creates the gate of a page. */
 export function createGate(o: GateOptions): Gate {
   let queue = Promise.resolve();
-  let reported = '';
+  let reported: BlockedEmbed[] = [];
   let observer: MutationObserver | undefined;
-  const ids = new WeakMap<Element, number>();
-  let nextId = 0;
-  const idOf = (el: Element) => ids.get(el) ?? ids.set(el, ++nextId).get(el);
   const all = <E extends Element>(selector: string) => [...o.root.querySelectorAll<E>(selector)];
-
-  function blocked(): BlockedEmbed[] {
-    return blockedEmbeds(all<HTMLElement>(EMBED_SELECTOR), o.services());
-  }
+  const blocked = () => blockedEmbeds(all<HTMLElement>(EMBED_SELECTOR), o.services());
 
   function report(): void {
     const list = blocked();
-    // Compare by identity so listeners hear only real changes (a MutationObserver fires often).
-    const key = list.map((e) => `${idOf(e.element)}:${e.service?.id}`).join();
-    if (key !== reported) (reported = key), o.onEmbeds(list);
+    // Listeners hear only real changes (a MutationObserver fires often).
+    if (list.length != reported.length || list.some((e, i) => e.element != reported[i].element || e.service != reported[i].service)) o.onEmbeds((reported = list));
   }
 
   function apply(): Promise<void> {
     // Single-page apps add gated elements later.
-    if (!observer) (observer = new MutationObserver(() => void apply())).observe(o.root as Node, { childList: true, subtree: true });
+    (observer ??= new MutationObserver(() => void apply())).observe(o.root as Node, { childList: true, subtree: true });
     // One pass at a time, so a pass never starts an inline script ahead of a pending external one.
-    queue = queue.then(() => {
-      for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (isBlocked(el) && o.allowed(purposeOf(el))) loadEmbed(el);
-      report();
-      return activateScripts(all<HTMLScriptElement>(SCRIPT_SELECTOR).filter((s) => o.allowed(purposeOf(s))));
-    }).catch(console.error);
-    return queue;
+    return (queue = queue
+      .then(() => {
+        for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (o.allowed(purposeOf(el))) loadEmbed(el);
+        report();
+        return activateScripts(all<HTMLScriptElement>(SCRIPT_SELECTOR).filter((s) => o.allowed(purposeOf(s))));
+      })
+      .catch(console.error));
   }
 
   return {
@@ -69,8 +63,7 @@ export function createGate(o: GateOptions): Gate {
       report();
     },
     revoke(purposes) {
-      const cookies = o.services().filter((s) => purposes.includes(s.purpose)).flatMap((s) => s.cookies);
-      clearCookies(cookies, (o.root as Node).ownerDocument ?? (o.root as Document));
+      clearCookies(o.services().flatMap((s) => (purposes.includes(s.purpose) ? s.cookies : [])), (o.root as Node).ownerDocument ?? (o.root as Document));
       for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (!isBlocked(el) && purposes.includes(purposeOf(el))) unloadEmbed(el);
       report();
     },

@@ -26,40 +26,25 @@ export interface Outbox {
 
 type ErrorBody = { error?: { code?: string; message?: string; index?: number; expected?: string | null } };
 
-// keepalive requests may carry at most 64 KiB in flight: stay well under it, and under 100 receipts.
-const MAX_BODY = 48_000;
-const MAX_DELAY_MS = 300_000;
-/** Thrown to end a flush and try again later (after `ms`, or the next backoff step). */
-const retry = (ms?: number) => ({ retry: ms });
-
-function batchOf(pending: ReceiptRecord[]): ReceiptRecord[] {
-  let size = 0;
-  return pending.filter((r, i) => (size += r.jws.length + 3) <= MAX_BODY || !i).slice(0, 100);
-}
-
 /** Creates the outbox of a site. */
-export function createOutbox(o: OutboxOptions): Outbox {
+export function createOutbox({ kv, site, collector, device, onAck }: OutboxOptions): Outbox {
   let attempt = 0;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cachedKeys: Jwks | undefined;
+  const keysKey = keyOf.keys(collector);
+  // Thrown to end a flush and try again later: after `ms`, or the next backoff step.
+  const retry = (ms?: number) => ({ retry: ms });
   // Once stopped, nothing more goes out, not even the rest of a flush in progress.
-  const request = (path: string, init?: RequestInit) => (stopped ? Promise.reject(retry()) : fetch(o.collector + path, init));
+  const request = (path: string, init?: RequestInit) => (stopped ? Promise.reject(retry()) : fetch(collector + path, init));
+  const patch = (fn: (r: ReceiptRecord) => ReceiptRecord) => patchReceipts(kv, site, fn);
 
   async function keys(refresh = false): Promise<Jwks> {
-    if (!refresh && (cachedKeys ??= (await o.kv.getMany<[Jwks?]>([keyOf.keys(o.collector)]))[0])) return cachedKeys;
+    if (!refresh && (cachedKeys ??= (await kv.getMany<[Jwks?]>([keysKey]))[0])) return cachedKeys;
     const res = await request('/v1/keys');
     if (!res.ok) throw retry();
-    await o.kv.set(keyOf.keys(o.collector), (cachedKeys = await res.json()));
+    await kv.set(keysKey, (cachedKeys = await res.json()));
     return cachedKeys!;
-  }
-
-  async function verified(record: ReceiptRecord, jws: string): Promise<ReceiptRecord['ack']> {
-    for (const refresh of [false, true]) {
-      const p = await checkAck(jws, await keys(refresh));
-      if (p?.id === record.id && p.leafHash === record.leafHash && p.subject === record.payload.subject) return { jws, payload: p };
-    }
-    return null;
   }
 
   // Sends one batch and records its outcome; throws `retry()` when it should be tried again later.
@@ -73,42 +58,50 @@ export function createOutbox(o: OutboxOptions): Outbox {
     if (res.ok) {
       const { acks } = (await res.json()) as { acks: string[] };
       const done = new Map<string, ReceiptRecord>();
-      for (const [i, r] of batch.entries()) {
-        const ack = await verified(r, acks[i]);
+      next: for (const [i, r] of batch.entries()) {
+        for (const refresh of [false, true]) {
+          const p = await checkAck(acks[i], await keys(refresh));
+          if (p?.id == r.id && p.leafHash == r.leafHash && p.subject == r.payload.subject) {
+            done.set(r.id, { ...r, status: 'acknowledged', ack: { jws: acks[i], payload: p }, error: null });
+            continue next;
+          }
+        }
         // An ack that does not verify proves nothing: the receipt stays pending.
-        if (!ack) break;
-        done.set(r.id, { ...r, status: 'acknowledged', ack, error: null });
+        break;
       }
-      await patchReceipts(o.kv, o.site, (r) => done.get(r.id) ?? r);
-      done.forEach(o.onAck);
+      await patch((r) => done.get(r.id) ?? r);
+      done.forEach(onAck);
       if (done.size < batch.length) throw retry();
       return;
     }
-    if (res.status === 429 || res.status >= 500) throw retry(Number(res.headers.get('retry-after')) * 1000 || undefined);
+    const { status } = res;
+    if (status == 429 || status >= 500) throw retry(+res.headers.get('retry-after')! * 1000 || undefined);
     const { error = {} } = ((await res.json().catch(() => null)) ?? {}) as ErrorBody;
-    const failed = batch[error.index ?? 0] ?? batch[0];
-    if (res.status === 409 && error.code === 'prev-mismatch') {
+    const { id } = batch[error.index!] ?? batch[0];
+    if (status == 409 && error.code == 'prev-mismatch') {
       // The log's chain and ours disagree (storage partly lost, a tab without locks): re-sign after its head.
       if (++rechains.n > 3) throw retry();
-      return rechain(o.kv, o.site, await o.device(), failed.id, error.expected);
+      return rechain(kv, site, await device(), id, error.expected);
     }
     // Refused for good: kept with its error, and the receipts after it chained past it.
-    const refusal = { code: error.code ?? `http-${res.status}`, message: error.message ?? '' };
-    await patchReceipts(o.kv, o.site, (r) => (r.id === failed.id ? { ...r, status: 'refused', error: refusal } : r));
-    await rechain(o.kv, o.site, await o.device(), failed.id);
+    const refusal = { code: error.code ?? 'http-' + status, message: error.message ?? '' };
+    await patch((r) => (r.id == id ? { ...r, status: 'refused', error: refusal } : r));
+    await rechain(kv, site, await device(), id);
   }
 
   function flush(): Promise<void> {
-    return withLock(`consent-ledger:${o.site}:send`, async () => {
+    return withLock(`consent-ledger:${site}:send`, async () => {
       const rechains = { n: 0 };
       try {
-        for (let pending; !stopped && (pending = (await readReceipts(o.kv, o.site)).filter((r) => r.status === 'pending')).length; )
-          await send(batchOf(pending), rechains);
+        for (let pending; !stopped && (pending = (await readReceipts(kv, site)).filter((r) => r.status == 'pending')).length; ) {
+          // keepalive requests may carry at most 64 KiB in flight: stay well under it, and under 100 receipts.
+          let size = 0;
+          await send(pending.filter((r, i) => i < 100 && ((size += r.jws.length + 3) <= 48e3 || !i)), rechains);
+        }
         attempt = 0;
       } catch (error) {
         clearTimeout(timer);
-        const ms = (error as ReturnType<typeof retry>).retry ?? Math.min(1000 * 2 ** attempt++, MAX_DELAY_MS);
-        if (!stopped) timer = setTimeout(flush, ms);
+        if (!stopped) timer = setTimeout(flush, (error as ReturnType<typeof retry>).retry ?? Math.min(1000 * 2 ** attempt++, 3e5));
       }
     });
   }

@@ -20,28 +20,17 @@ export interface ReceiptRecord {
 export type NewReceipt = Omit<ReceiptInput, 'prev' | 'id' | 'issuedAt'>;
 
 /** Reads the site's receipts, oldest first. */
-export async function readReceipts(kv: Kv, site: string): Promise<ReceiptRecord[]> {
-  return (await kv.getMany<[ReceiptRecord[]?]>([keyOf.receipts(site)]))[0] ?? [];
-}
+export const readReceipts = async (kv: Kv, site: string): Promise<ReceiptRecord[]> => (await kv.getMany<[ReceiptRecord[]?]>([keyOf.receipts(site)]))[0] ?? [];
 
 /** The record as the public API shows it. */
-export const toHistoryItem = ({ id, jws, status, ack, error, payload: { issuedAt, method, choices } }: ReceiptRecord): HistoryItem => ({
-  id,
-  issuedAt,
-  method,
-  choices,
-  status,
-  jws,
-  ack,
-  error,
-});
+export const toHistoryItem = ({ payload: { issuedAt, method, choices }, leafHash: _, ...rest }: ReceiptRecord): HistoryItem => ({ ...rest, issuedAt, method, choices });
 
 /** Rewrites the stored records in one transaction, so concurrent updates of other records are never lost. */
 export const patchReceipts = (kv: Kv, site: string, patch: (r: ReceiptRecord) => ReceiptRecord, add: ReceiptRecord[] = []): Promise<void> =>
   kv.update<ReceiptRecord[]>(keyOf.receipts(site), (list = []) => [...list.map(patch), ...add]);
 
 // Refused receipts never reached the log, so the chain skips them.
-const chainHead = (list: ReceiptRecord[]): string | null => list.findLast((r) => r.status !== 'refused')?.leafHash ?? null;
+const chainHead = (list: ReceiptRecord[]): string | null => list.findLast((r) => r.status != 'refused')?.leafHash ?? null;
 
 const lockName = (site: string) => `consent-ledger:${site}`;
 
@@ -62,16 +51,16 @@ export function appendReceipt(kv: Kv, site: string, device: DeviceKey, input: Ne
 export function rechain(kv: Kv, site: string, device: DeviceKey, fromId: string, head?: string | null): Promise<void> {
   return withLock(lockName(site), async () => {
     const list = await readReceipts(kv, site);
-    const at = list.findIndex((r) => r.id === fromId);
+    const at = list.findIndex((r) => r.id == fromId);
     let prev = head === undefined ? chainHead(list.slice(0, at)) : head;
     const signed = new Map<string, ReceiptRecord>();
     for (const r of at < 0 ? [] : list.slice(at)) {
-      if (r.status !== 'pending') continue;
+      if (r.status != 'pending') continue;
       const { v: _v, subject: _s, ...input } = r.payload;
       const next = { ...r, ...(await signReceipt({ ...input, prev }, device)) };
       signed.set(r.id, next);
       prev = next.leafHash;
     }
-    await patchReceipts(kv, site, (r) => (r.status === 'pending' && signed.get(r.id)) || r);
+    await patchReceipts(kv, site, (r) => (r.status == 'pending' && signed.get(r.id)) || r);
   });
 }

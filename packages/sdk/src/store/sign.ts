@@ -5,6 +5,7 @@
 // receipt. Tests check both sides against protocol's full verifiers.
 import {
   ACK_TYP,
+  base64urlDecodeLenient as bytes,
   base64urlEncode,
   importPublicJwk,
   RECEIPT_TYP,
@@ -32,8 +33,7 @@ export interface SignedReceipt {
   leafHash: string;
 }
 
-// Lenient base64url decoding (atob): an ack that decodes oddly simply fails its signature check.
-const bytes = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+// Lenient base64url decoding: an ack that decodes oddly simply fails its signature check.
 const json = (text: string) => JSON.parse(new TextDecoder().decode(bytes(text)));
 
 const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => base64urlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));

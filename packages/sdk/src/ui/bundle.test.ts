@@ -97,6 +97,21 @@ describe('consent.js (minified) in a page', () => {
     expect(vi.mocked(fetch).mock.calls.map(([u]) => new URL(String(u)).origin)).toContain('https://consent.example.org');
   });
 
+  it('data-consent-mode pushes Consent Mode\'s default synchronously, before the config is fetched', async () => {
+    await freshPage('clikodoc', 'http://localhost:8080/');
+    const script = document.createElement('script');
+    script.src = 'http://localhost:8080/consent.js';
+    script.dataset.site = 'clikodoc';
+    script.setAttribute('data-consent-mode', '');
+    const currentScript = vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+    (0, eval)(bundle);
+    currentScript.mockRestore();
+    const layer = (window as W).dataLayer!;
+    expect(layer.map((a) => [...(a as IArguments)].slice(0, 2).join(' '))).toEqual(['consent default']);
+    expect(vi.mocked(fetch).mock.calls.some(([u]) => String(u).includes('/config'))).toBe(false);
+    await (window as W).ConsentLedger!.ready;
+  });
+
   it('Reject all records a signed receipt the collector acknowledges, and the re-open button appears', async () => {
     const { collector } = await freshPage('clikodoc', 'http://localhost:8080/praticiens');
     document.documentElement.lang = 'fr';

@@ -1,24 +1,16 @@
 import type { TextKey } from '@consent-ledger/protocol';
 import type { Translate } from '../i18n/texts';
-import type { ConfigDocument, ConsentSnapshot, HistoryItem } from '../types';
-
-export interface HistoryProps {
-  t: Translate;
-  doc: ConfigDocument;
-  snap: ConsentSnapshot;
-  /** Null while the receipts are being read. */
-  items: HistoryItem[] | null;
-  onDownload: () => void;
-  onWithdraw: () => void;
-  onBack: () => void;
-}
+import type { ConfigDocument } from '../types';
+import type { App } from './app';
+import { actions } from './controls';
+import { downloadProof } from './proof-download';
 
 /** The visitor's own receipts, newest first, with "Download my proof" and "Withdraw my consent". */
-export function History({ t, doc, snap, items, onDownload, onWithdraw, onBack }: HistoryProps) {
-  const titles: Record<string, string> = {};
-  for (const p of doc.notice.purposes) titles[p.id] = p.title;
-  const date = new Intl.DateTimeFormat(doc.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const granted = Object.values(snap.choices).includes('granted');
+export function history(app: App, t: Translate, { notice, language }: ConfigDocument) {
+  const { snap, items } = app.state;
+  const { rt } = app.props;
+  const title = (id: string) => notice.purposes.find((p) => p.id == id)?.title ?? id;
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <>
       <h2 id="cl-title">{t('history.title')}</h2>
@@ -45,7 +37,7 @@ export function History({ t, doc, snap, items, onDownload, onWithdraw, onBack }:
                     <dt>{t('history.choices')}</dt>
                     <dd>
                       {Object.entries(item.choices)
-                        .map(([id, choice]) => `${titles[id] ?? id}: ${t(('state.' + choice) as TextKey)}`)
+                        .map(([id, choice]) => `${title(id)}: ${t(('state.' + choice) as TextKey)}`)
                         .join(', ')}
                     </dd>
                     <dt>{t('history.status')}</dt>
@@ -57,15 +49,13 @@ export function History({ t, doc, snap, items, onDownload, onWithdraw, onBack }:
         ) : (
           <p>{t('history.empty')}</p>
         ))}
-      <div class="acts">
-        {items && items.length > 0 && (
-          <button class="b" onClick={onDownload}>{t('history.download')}</button>
-        )}
-        {granted && (
-          <button class="b" onClick={onWithdraw}>{t('withdraw.button')}</button>
-        )}
-      </div>
-      <button class="lnk" onClick={onBack}>{t('dialog.title')}</button>
+      {actions(
+        !!items?.length && [t('history.download'), () => void downloadProof(rt, app.base!)],
+        Object.values(snap.choices).includes('granted') && [t('withdraw.button'), () => void rt.withdraw()],
+      )}
+      <button class="lnk" onClick={() => app.open('dialog')}>
+        {t('dialog.title')}
+      </button>
     </>
   );
 }
