@@ -42,6 +42,22 @@ function serverPids(postmaster: number): number[] {
   return [postmaster, ...children];
 }
 
+/** Starts counting the CPU time of `pids`; the function answers the µs used since (a process gone meanwhile, such as an autovacuum worker, drops out). */
+function cpuMeter(h: IngestHarness, pids: number[]): () => number {
+  const read = (pid: number) => {
+    try {
+      return h.processCpuMicros(pid);
+    } catch {
+      return null;
+    }
+  };
+  const start = new Map(pids.map((pid) => [pid, read(pid)]));
+  return () => [...start].reduce((n, [pid, before]) => {
+    const now = read(pid);
+    return before === null || now === null ? n : n + now - before;
+  }, 0);
+}
+
 /** Runs the load on PostgreSQL with one, then two collector processes; prints one figure line each. */
 export async function ingestOnPostgres(h: IngestHarness): Promise<void> {
   const cluster = await startPgCluster();
@@ -61,13 +77,11 @@ export async function ingestOnPostgres(h: IngestHarness): Promise<void> {
         }
         // The load balancer: requests dealt round-robin, the connections split evenly.
         const shares = servers.map((_, i) => h.bodies.filter((_, j) => j % collectors === i));
-        const cpu = (pids: number[]) => pids.reduce((n, pid) => n + h.processCpuMicros(pid), 0);
-        const collectorPids = servers.map((s) => s.child.pid!);
-        const databasePids = serverPids(cluster.pid());
-        const cpuBefore = [cpu(collectorPids), cpu(databasePids)];
+        const collectorCpu = cpuMeter(h, servers.map((s) => s.child.pid!));
+        const databaseCpu = cpuMeter(h, serverPids(cluster.pid()));
         const runs = await Promise.all(servers.map((s, i) => h.drive(s.url, shares[i], h.connections / collectors)));
         const ended = performance.now();
-        const cpuUsed = [cpu(collectorPids) - cpuBefore[0], cpu(databasePids) - cpuBefore[1]];
+        const cpuUsed = [collectorCpu(), databaseCpu()];
         const accepted = runs.reduce((n, r) => n + (r.result.statusCodeStats['201']?.count ?? 0), 0);
         const refused = runs.reduce((n, r) => n + r.result.requests.total - (r.result.statusCodeStats['201']?.count ?? 0), 0);
         const duration = Math.max(...runs.map((r) => r.result.duration));

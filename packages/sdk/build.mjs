@@ -25,6 +25,7 @@ const options = {
   jsxImportSource: 'preact',
   legalComments: 'none',
   mangleProps: INTERNAL_PROPS,
+  alias: { 'preact/jsx-runtime': './src/ui/jsx-runtime.ts' },
   drop: ['debugger'],
   metafile: true,
   logLevel: 'warning',

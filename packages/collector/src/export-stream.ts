@@ -1,7 +1,7 @@
 // Exports of a site's log, produced page by page so memory stays flat whatever the log's size:
 // NDJSON in DESIGN.md's export format (verifiable offline with protocol's verifyExport), and CSV
 // for spreadsheets. The HTTP route and the CLI's `export` share these generators.
-import type { ExportHeader, ExportLine, Jwks, Notice, PartialExportHeader } from '@consent-ledger/protocol';
+import type { ExportHeader, Jwks, Notice, PartialExportHeader } from '@consent-ledger/protocol';
 import { base64urlEncode, decodeJws, fromUtf8, inclusionProof } from '@consent-ledger/protocol';
 import type { CheckpointRecord, EntryRecord, ExportRow, LedgerStore } from './store/types';
 
@@ -20,11 +20,15 @@ export interface PreparedExport {
   checkpoint: CheckpointRecord;
   /** Entries the body holds at most (the tree size). */
   treeSize: number;
-  chunks(): AsyncGenerator<string>;
+  /** Body chunks: bytes (NDJSON) or text (CSV). */
+  chunks(): AsyncGenerator<Uint8Array | string>;
 }
 
+/** What paging and range filters look at in an entry. */
+type Positioned = Pick<EntryRecord, 'index' | 'kind' | 'receivedAt'>;
+
 /** Entries of the tree, in index order, page by page, read with `read`; those outside `keep` skipped. */
-async function* pages<E extends ExportRow>(
+async function* pages<E extends Positioned>(
   read: (from: number, limit: number) => Promise<E[]>,
   site: string,
   size: number,
@@ -38,15 +42,55 @@ async function* pages<E extends ExportRow>(
   }
 }
 
-/** The export line of an entry (DESIGN.md, Export). */
-export function exportLine(e: ExportRow): ExportLine {
-  if (e.redacted || e.jws === null) return { index: e.index, kind: e.kind, leafHash: e.leafHash, redacted: e.redacted ?? { at: e.receivedAt, reason: 'redacted' } };
-  if (e.kind === 'notice') return { index: e.index, kind: 'notice', jws: e.jws };
-  return { index: e.index, kind: 'receipt', jws: e.jws, ack: e.ack ?? '' };
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const ACK_PART = encoder.encode('","ack":"');
+
+/** True when bytes can sit between JSON quotes as they are (a compact JWS is base64url and dots). */
+function jsonSafe(bytes: Uint8Array): boolean {
+  return bytes.indexOf(QUOTE) < 0 && bytes.indexOf(BACKSLASH) < 0;
+}
+
+/**
+ * Appends the export line of an entry (DESIGN.md, Export), with its inclusion proof when given, to
+ * `parts`. JWS and ack bytes are copied as stored; anything that would need escaping (a damaged
+ * row) goes through JSON.stringify instead, so every line stays valid JSON.
+ */
+function pushLine(parts: Uint8Array[], e: ExportRow, proof?: string[]): void {
+  const tail = `${proof ? `,"proof":${JSON.stringify(proof)}` : ''}}\n`;
+  if (e.redacted || e.jws === null) {
+    const line = { index: e.index, kind: e.kind, leafHash: e.leafHash, redacted: e.redacted ?? { at: e.receivedAt, reason: 'redacted' } };
+    parts.push(encoder.encode(`${JSON.stringify(line).slice(0, -1)}${tail}`));
+    return;
+  }
+  const ack = e.kind === 'receipt' ? (e.ack ?? new Uint8Array(0)) : null;
+  if (!jsonSafe(e.jws) || (ack && !jsonSafe(ack))) {
+    const line = ack ? { index: e.index, kind: e.kind, jws: decoder.decode(e.jws), ack: decoder.decode(ack) } : { index: e.index, kind: e.kind, jws: decoder.decode(e.jws) };
+    parts.push(encoder.encode(`${JSON.stringify(line).slice(0, -1)}${tail}`));
+    return;
+  }
+  parts.push(encoder.encode(`{"index":${e.index},"kind":"${e.kind}","jws":"`), e.jws);
+  if (ack) parts.push(ACK_PART, ack);
+  parts.push(encoder.encode(`"${tail}`));
+}
+
+/** Concatenates byte parts. */
+function concat(parts: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
 }
 
 /** True when `e` belongs to a partial export of `range`: every notice, and receipts received in it. */
-function inRange(range: ExportRange): (e: ExportRow) => boolean {
+function inRange(range: ExportRange): (e: Positioned) => boolean {
   return (e) => e.kind === 'notice' || ((range.from === undefined || e.receivedAt >= range.from) && (range.to === undefined || e.receivedAt < range.to));
 }
 
@@ -67,16 +111,12 @@ export async function prepareNdjsonExport(store: LedgerStore, site: string, keys
     checkpoint,
     treeSize,
     async *chunks() {
-      yield `${JSON.stringify(header)}\n`;
+      yield encoder.encode(`${JSON.stringify(header)}\n`);
       const read = (from: number, limit: number) => store.readExportRows(site, from, limit);
       for await (const page of pages(read, site, treeSize, partial ? inRange(range) : undefined)) {
-        let chunk = '';
-        for (const e of page) {
-          const line = exportLine(e);
-          if (partial) line.proof = (await inclusionProof(e.index, treeSize, readNode)).map(base64urlEncode);
-          chunk += `${JSON.stringify(line)}\n`;
-        }
-        if (chunk) yield chunk;
+        const parts: Uint8Array[] = [];
+        for (const e of page) pushLine(parts, e, partial ? (await inclusionProof(e.index, treeSize, readNode)).map(base64urlEncode) : undefined);
+        if (parts.length > 0) yield concat(parts);
       }
     },
   };
@@ -137,14 +177,13 @@ export async function prepareCsvExport(store: LedgerStore, site: string, range: 
 }
 
 /** A byte stream pulling from `chunks` only as fast as the reader reads (backpressure keeps memory flat). */
-export function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+export function streamOf(chunks: AsyncGenerator<Uint8Array | string>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         const next = await chunks.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
       },
       async cancel() {
         await chunks.return(undefined);

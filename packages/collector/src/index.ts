@@ -10,7 +10,7 @@ export { publishSite, signNotices, type Published } from './sites';
 export { openSqliteStore } from './store/sqlite';
 export type * from './store/types';
 export { ALL_SITES, hashToken, issueToken, publicToken, TOKEN_PREFIX, TOKEN_ROLES } from './tokens';
-export { exportLine, prepareCsvExport, prepareNdjsonExport, streamOf, type ExportRange, type PreparedExport } from './export-stream';
+export { prepareCsvExport, prepareNdjsonExport, streamOf, type ExportRange, type PreparedExport } from './export-stream';
 export { eraseSubject, purgeExpired, startRetentionJob, type RedactedCount } from './retention';
 export { grantTimeline, subjectHistory, type SubjectHistory } from './history';
 export { Metrics } from './metrics';

@@ -3,7 +3,7 @@ import { consentDefault, consentUpdate } from './core/consent-mode';
 import { createEmitter } from './core/emitter';
 import { GPC_PURPOSE, gpcActive } from './core/gpc';
 import { logProblem } from './core/log';
-import { askedOf, evaluate, fillChoices, isGranted, type StoredDecision } from './core/state';
+import { askedOf, evaluate, isGranted, type StoredDecision } from './core/state';
 import { createGate } from './gate/gate';
 import { deviceKey } from './store/device';
 import { keyOf, memoryKv, openKv } from './store/idb';
@@ -155,21 +155,22 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
 
   const ready = start().catch((error) => logProblem('start', error));
 
-  async function asked(): Promise<string[]> {
+  // Every asked purpose, granted where `granted(id)`: a whole set of choices, never a partial one.
+  async function choose(granted: (id: string) => boolean): Promise<Record<string, Choice>> {
     await ready;
     if (!snapshot.document) throw new Error('consent-ledger: no config');
-    return askedOf(doc());
+    return Object.fromEntries(askedOf(doc()).map((id) => [id, granted(id) ? 'granted' : 'denied']));
   }
 
-  // The choices that apply now: pre-filled ones awaiting a decision grant nothing.
-  const inForce = (ids: string[]) => fillChoices(ids, snapshot.status == 'decided' ? snapshot.choices : {});
-
   // Applies a decision at once (here and, through storage, in the other tabs), then records its receipt.
-  async function commit(choices: Record<string, Choice>, method: Method): Promise<void> {
-    const next = { choices, decidedAt: new Date().toISOString(), revision: doc().config.revision };
+  async function commit(method: Method, granted: (id: string) => boolean): Promise<void> {
+    const next = { choices: await choose(granted), decidedAt: new Date().toISOString(), revision: doc().config.revision };
     await kv.set(keyOf.decision(site), next).then(() => tabs?.postMessage('changed'), (error) => logProblem('store', error));
     await enforce(next, method);
   }
+
+  // Pre-filled choices awaiting a decision grant nothing.
+  const running = (id: string) => isGranted(snapshot, id);
 
   function onOpenClick(event: Event): void {
     const link = (event.target as Element | null)?.closest?.('[data-consent-open]');
@@ -188,28 +189,15 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
         if (isGranted(snapshot, purpose)) return resolve();
         const off = events.on('change', (s) => isGranted(s, purpose) && (off(), resolve()));
       }),
-    async decide(choices, method) {
-      await commit(fillChoices(await asked(), { ...snapshot.choices, ...choices }), method);
-    },
-    async acceptAll() {
-      const all = Object.fromEntries((await asked()).map((id) => [id, 'granted'])) as Record<string, Choice>;
-      // Under GPC only marketing's own switch can grant it.
-      if (snapshot.gpc && GPC_PURPOSE in all) all[GPC_PURPOSE] = 'denied';
-      await commit(all, 'accept-all');
-    },
-    async rejectAll() {
-      await commit(fillChoices(await asked()), 'reject-all');
-    },
-    async withdraw(purpose) {
-      const ids = await asked();
-      const choices = inForce(ids);
-      for (const p of purpose ? [purpose] : ids) if (p in choices) choices[p] = 'denied';
-      await commit(choices, 'withdraw');
-    },
+    decide: (choices, method) => commit(method, (id) => (choices[id] ?? snapshot.choices[id]) == 'granted'),
+    // Under GPC only marketing's own switch can grant it.
+    acceptAll: () => commit('accept-all', (id) => !snapshot.gpc || id != GPC_PURPOSE),
+    rejectAll: () => commit('reject-all', () => false),
+    withdraw: (purpose) => commit('withdraw', (id) => !!purpose && id != purpose && running(id)),
     async loadEmbedOnce(element) {
-      const ids = await asked();
+      const choices = await choose(running);
       gate.loadOnce(element);
-      await record('embed', inForce(ids));
+      await record('embed', choices);
     },
     blockedEmbeds: () => gate.blocked(),
     show: (view = 'dialog') => events.emit('show', { view }),

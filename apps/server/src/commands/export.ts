@@ -18,10 +18,11 @@ function dateFlag(value: string | undefined, name: string): string | undefined {
   return new Date(time).toISOString();
 }
 
-/** Counts the lines of a chunk. */
-function linesIn(chunk: string): number {
+/** Counts the lines of a chunk (text or UTF-8 bytes). */
+function linesIn(chunk: string | Uint8Array): number {
   let n = 0;
-  for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) n++;
+  if (typeof chunk === 'string') for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) n++;
+  else for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) n++;
   return n;
 }
 

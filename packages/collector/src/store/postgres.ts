@@ -472,6 +472,10 @@ export class PostgresStore implements LedgerStore {
     return this.audit.receiptStats(...args);
   }
 
+  readExportRows(...args: Parameters<AuditQueries['readExportRows']>) {
+    return this.audit.readExportRows(...args);
+  }
+
   expiredReceiptIds(...args: Parameters<AuditQueries['expiredReceiptIds']>) {
     return this.audit.expiredReceiptIds(...args);
   }

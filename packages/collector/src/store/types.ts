@@ -268,8 +268,15 @@ export interface StatsBucket {
   purposes: Record<string, PurposeCounts>;
 }
 
-/** What an NDJSON export line needs of an entry (DESIGN.md, Export), read without the rest of its row. */
-export type ExportRow = Pick<EntryRecord, 'index' | 'kind' | 'leafHash' | 'jws' | 'ack' | 'receivedAt' | 'redacted'>;
+/**
+ * What an NDJSON export line needs of an entry (DESIGN.md, Export), read without the rest of its
+ * row. `jws` and `ack` are the UTF-8 bytes of the stored strings (null once redacted): exports copy
+ * them into lines without decoding them to strings and back.
+ */
+export interface ExportRow extends Pick<EntryRecord, 'index' | 'kind' | 'leafHash' | 'receivedAt' | 'redacted'> {
+  jws: Uint8Array | null;
+  ack: Uint8Array | null;
+}
 
 /** The audit half of `LedgerStore`. */
 export interface AuditQueries {

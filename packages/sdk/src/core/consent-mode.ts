@@ -10,12 +10,10 @@ function gtag(..._args: unknown[]): void {
   ((window as GtagWindow).dataLayer ||= []).push(arguments);
 }
 
-const state = (granted: boolean): Choice => (granted ? 'granted' : 'denied');
-
 /** Google Consent Mode v2 signals for the given purposes' choices. */
 export function consentSignals(choices: Record<string, Choice>): Signals {
-  const analytics = state(choices.analytics === 'granted');
-  const marketing = state(choices.marketing === 'granted');
+  const analytics = choices.analytics || 'denied';
+  const marketing = choices.marketing || 'denied';
   return {
     ad_storage: marketing,
     ad_user_data: marketing,

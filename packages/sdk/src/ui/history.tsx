@@ -50,7 +50,7 @@ export function history(app: App, t: Translate, { notice, language }: ConfigDocu
           <p>{t('history.empty')}</p>
         ))}
       {actions(
-        !!items?.length && [t('history.download'), () => void downloadProof(rt, app.base!)],
+        !!items?.length && [t('history.download'), () => void downloadProof(rt, app.base as Node)],
         Object.values(snap.choices).includes('granted') && [t('withdraw.button'), () => void rt.withdraw()],
       )}
       <button class="lnk" onClick={() => app.open('dialog')}>

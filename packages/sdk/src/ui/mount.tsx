@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { ConsentRuntime } from '../types';
 import { App } from './app';
 import { drawPlaceholders } from './placeholder';
-import { adoptStyles } from './styles';
+import { styledHost } from './styles';
 import { applyTheme } from './theme';
 
 export interface UIOptions {
@@ -16,11 +16,8 @@ export interface UIOptions {
  * every blocked embed. Returns the function that removes it all.
  */
 export function mountUI(rt: ConsentRuntime, { nonce }: UIOptions = {}): () => void {
-  const host = document.createElement('div');
+  const [host, box] = styledHost(nonce);
   host.id = 'consent-ledger';
-  const root = host.attachShadow({ mode: 'open' });
-  adoptStyles(root, nonce);
-  const box = root.appendChild(document.createElement('div'));
   (document.body ?? document.documentElement).prepend(host);
   const theme = () => applyTheme(host, rt.get().document?.config.theme);
   theme();

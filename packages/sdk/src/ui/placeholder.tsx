@@ -4,7 +4,7 @@ import { translator } from '../i18n/texts';
 import type { BlockedEmbed, ConfigDocument, ConsentRuntime } from '../types';
 import { actions, privacyLink } from './controls';
 import { embedBox, isTiny } from './embed-box';
-import { adoptStyles } from './styles';
+import { styledHost } from './styles';
 
 /** What stands in a blocked embed's box: who provides it, for which purpose, and the two ways to load it. */
 export function placeholder(rt: ConsentRuntime, { notice, language }: ConfigDocument, { element, purpose, service }: BlockedEmbed) {
@@ -28,8 +28,7 @@ export function placeholder(rt: ConsentRuntime, { notice, language }: ConfigDocu
 
 /** Keeps a placeholder in the box of every blocked embed until it loads; returns the function that removes them all. */
 export function drawPlaceholders(rt: ConsentRuntime, nonce?: string): () => void {
-  // Per embed: the placeholder's host, the box Preact draws in (not the shadow root itself, where a
-  // fallback <style> lives), and the embed's own inline `display`, restored when it goes.
+  // Per embed: the placeholder's host, the box Preact draws in, and the embed's own inline `display`, restored when it goes.
   const drawn = new Map<HTMLElement, [HTMLElement, HTMLElement, string]>();
   const sync = (embeds: BlockedEmbed[]) => {
     const doc = rt.get().document;
@@ -47,13 +46,10 @@ export function drawPlaceholders(rt: ConsentRuntime, nonce?: string): () => void
       if (!box) {
         const size = embedBox(element);
         if (isTiny(size)) continue;
-        const host = document.createElement('div');
+        const [host, inner] = styledHost(nonce);
         host.dataset.consentPlaceholder = embed.purpose;
         Object.assign(host.style, size, { maxWidth: '100%', boxSizing: 'border-box' });
-        const root = host.attachShadow({ mode: 'open' });
-        adoptStyles(root, nonce);
-        box = root.appendChild(document.createElement('div'));
-        box.style.height = '100%';
+        (box = inner).style.height = '100%';
         drawn.set(element, [host, box, element.style.display]);
         element.before(host);
         element.style.display = 'none';

@@ -14,7 +14,7 @@ p{margin:0 0 8px}a,.lnk,summary{color:var(--cl-accent)}
 .acts{display:grid;grid-template-columns:repeat(auto-fit,minmax(10em,1fr));grid-auto-rows:1fr;gap:8px;margin:12px 0 0}
 button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer}
 .b{font-weight:600;min-height:44px;padding:8px 16px;border:2px solid var(--cl-accent);border-radius:var(--cl-radius);background:var(--cl-accent);color:var(--cl-on)}
-.b:hover,.lnk:hover{text-decoration:underline}
+.b:hover{text-decoration:underline}
 .x{position:absolute;top:8px;right:8px;width:40px;height:40px;font-size:28px;line-height:1}
 :focus-visible{outline:3px solid var(--cl-accent);outline-offset:2px}
 .bd{position:fixed;inset:0;display:grid;place-items:center;padding:8px;background:#000a}
@@ -54,4 +54,12 @@ export function adoptStyles(root: ShadowRoot, nonce?: string): void {
   if (nonce) style.nonce = nonce;
   style.textContent = css;
   root.prepend(style);
+}
+
+/** A host element with an open shadow root, styled, and the box inside it that Preact draws in (not the root itself, where a fallback `<style>` lives). */
+export function styledHost(nonce?: string): [HTMLElement, HTMLElement] {
+  const host = document.createElement('div');
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root, nonce);
+  return [host, root.appendChild(document.createElement('div'))];
 }
