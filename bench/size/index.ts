@@ -39,7 +39,13 @@ for (const file of readdirSync(join(sdk, 'dist/size-tests')).filter((f) => f.end
   const gzip = gzipSync(bytes, { level: 9 }).length;
   const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const budget = budgets[name];
-  const verdict = !budget ? 'no budget' : brotli > budget.brotli ? 'OVER BUDGET' : budget.aim && brotli > budget.aim ? 'ok (above aim)' : 'ok';
+  const verdict = !budget
+    ? 'no budget'
+    : brotli > budget.brotli
+      ? `OVER BUDGET by ${brotli - budget.brotli} B`
+      : budget.aim && brotli > budget.aim
+        ? `ok, ${budget.brotli - brotli} B to spare (${brotli - budget.aim} B above aim)`
+        : 'ok, at or under aim';
   if (!budget || brotli > budget.brotli) over += 1;
   const limits = budget ? `<= ${kb(budget.brotli)}${budget.aim ? `, aim ${kb(budget.aim)}` : ''}` : '';
   console.log(`${name.padEnd(12)} ${String(bytes.length).padStart(9)} ${String(gzip).padStart(9)} ${String(brotli).padStart(9)}   ${limits}  ${verdict}`);

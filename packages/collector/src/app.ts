@@ -1,8 +1,8 @@
 // createCollector: the Hono app of the collector API and the parts behind it (site cache, group
 // commit, sequencer), wired once. Servers mount `app`, call `start()` and, on shutdown, `close()`.
 import { Hono, type Context } from 'hono';
-import { signAck, type OkpPublicJwk, type Result } from '@consent-ledger/protocol';
-import { CommitQueue } from './commit-queue';
+import type { OkpPublicJwk, Result } from '@consent-ledger/protocol';
+import { CommitQueue, nativeAckSigner } from './commit-queue';
 import { DEFAULT_LIMITS, type CollectorContext, type Limits } from './context';
 import type { AppEnv } from './env';
 import type { CollectorKey } from './keys';
@@ -65,7 +65,6 @@ export function createCollector(options: CollectorOptions): Collector {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { store, key } = options;
   const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
-  const signingKey = { privateKey: key.privateKey, kid: key.kid };
   const context: CollectorContext = {
     store,
     key,
@@ -77,7 +76,7 @@ export function createCollector(options: CollectorOptions): Collector {
       store,
       clock,
       maxReceipts: limits.commitReceipts,
-      signAcks: (payloads) => Promise.all(payloads.map((p) => signAck(p, signingKey))),
+      signAcks: nativeAckSigner(key),
     }),
     sequencer: new Sequencer({ store, key, clock, intervalMs: options.sequencer?.intervalMs ?? 1000, maxStep: options.sequencer?.maxStep ?? 50_000, log }),
     verify: options.verify ?? createVerifier(limits.keyCache),

@@ -13,7 +13,7 @@ import type { ReceiptVerifier } from './verifier';
 
 /** Sizes and rates the collector enforces. */
 export interface Limits {
-  /** Largest request body (bytes). */
+  /** Largest `POST /v1/receipts` body (bytes); a full batch (100 receipts of ~830 B, ~85 KB) must fit. */
   bodyBytes: number;
   /** Most receipts per request. */
   batch: number;
@@ -27,9 +27,9 @@ export interface Limits {
   keyCache: number;
 }
 
-/** Defaults of `Limits` (DESIGN.md: 64 KB, 100 receipts, 600 per minute). */
+/** Defaults of `Limits` (DESIGN.md: 128 KB, 100 receipts, 600 per minute). */
 export const DEFAULT_LIMITS: Limits = {
-  bodyBytes: 64 * 1024,
+  bodyBytes: 128 * 1024,
   batch: 100,
   ratePerMinute: 600,
   commitReceipts: 2000,

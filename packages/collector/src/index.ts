@@ -16,4 +16,4 @@ export { grantTimeline, subjectHistory, type SubjectHistory } from './history';
 export { Metrics } from './metrics';
 export { openApiDocument } from './openapi';
 export { createVerifyPool, type VerifyPool, type VerifyPoolOptions } from './verify-pool';
-export { createVerifier, BoundedKeyCache, type ReceiptVerifier } from './verifier';
+export { createVerifier, DeviceKeys, type ReceiptVerifier } from './verifier';

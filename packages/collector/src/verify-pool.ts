@@ -1,23 +1,36 @@
-// Receipt verification on worker threads. Node 20's WebCrypto does most of an ECDSA verify (and
-// the JWK import) on the calling thread, so in-thread verification keeps one core busy while the
-// other waits; workers move it off the thread that serves HTTP and commits. Receipts of one
-// device go to the same worker (routed by their JWS header, which holds the device key), so
-// each worker's key cache serves its returning subjects.
+// Receipt signature checks on worker threads. The serving thread still parses and validates each
+// receipt (protocol's parseReceipt, through verifyReceipt); only the ES256 key import and verify,
+// the expensive part, cross to a worker, batched one message per tick per worker. Receipts of one
+// device go to the same worker (routed by thumbprint), so each worker's key cache serves its
+// returning subjects. Whether this pays depends on the cores: see bench/ingest.
 import { Worker } from 'node:worker_threads';
-import type { Result, VerifiedReceipt } from '@consent-ledger/protocol';
-import type { ReceiptVerifier } from './verifier';
+import { verifyReceipt, type ParsedReceipt } from '@consent-ledger/protocol';
+import { nativeLeafHash, type ReceiptVerifier } from './verifier';
+
+/** One signature to check: the JWS (its signing input and signature) and the device key. */
+export interface SignatureJob {
+  jws: string;
+  thumbprint: string;
+  x: string;
+  y: string;
+}
 
 /** A batch sent to a worker. */
 export interface VerifyRequest {
   id: number;
-  jws: string[];
+  jobs: SignatureJob[];
 }
 
-/** A worker's answer, in the batch's order. */
+/** A worker's answer, in the batch's order: one of the SIGNATURE_* values per job. */
 export interface VerifyResponse {
   id: number;
-  results: Array<Result<VerifiedReceipt>>;
+  results: Uint8Array;
 }
+
+export const SIGNATURE_INVALID = 0;
+export const SIGNATURE_VALID = 1;
+/** The header key cannot be imported (not a point on the curve). */
+export const KEY_UNUSABLE = 2;
 
 export interface VerifyPoolOptions {
   /** The bundled verify-worker script. */
@@ -28,13 +41,17 @@ export interface VerifyPoolOptions {
 }
 
 interface Waiting {
-  resolve: (result: Result<VerifiedReceipt>) => void;
+  resolve: (valid: boolean) => void;
   reject: (error: unknown) => void;
 }
 
+/** Thrown to the check of a key the worker could not import; verifyReceipt answers `malformed`. */
+class UnusableKey extends Error {}
+
 class Lane {
   private worker: Worker;
-  private queued: Array<{ jws: string; waiting: Waiting }> = [];
+  private queued: SignatureJob[] = [];
+  private waiting: Waiting[] = [];
   private readonly inFlight = new Map<number, Waiting[]>();
   private scheduled = false;
   private next = 0;
@@ -44,12 +61,13 @@ class Lane {
     this.worker = this.spawn();
   }
 
-  verify(jws: string): Promise<Result<VerifiedReceipt>> {
+  check(job: SignatureJob): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.queued.push({ jws, waiting: { resolve, reject } });
+      this.queued.push(job);
+      this.waiting.push({ resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        // One message per tick: a receipt costs far less to verify than a message round trip.
+        // One message per tick: a message round trip costs more than one verify's worth of batching delay.
         setImmediate(() => this.flush());
       }
     });
@@ -65,7 +83,7 @@ class Lane {
     worker.on('message', ({ id, results }: VerifyResponse) => {
       const waiting = this.inFlight.get(id);
       this.inFlight.delete(id);
-      waiting?.forEach((w, i) => w.resolve(results[i]));
+      waiting?.forEach((w, i) => (results[i] === KEY_UNUSABLE ? w.reject(new UnusableKey()) : w.resolve(results[i] === SIGNATURE_VALID)));
     });
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => {
@@ -84,19 +102,18 @@ class Lane {
 
   private flush(): void {
     this.scheduled = false;
-    const batch = this.queued;
-    this.queued = [];
     const id = this.next++;
-    this.inFlight.set(id, batch.map((b) => b.waiting));
-    this.worker.postMessage({ id, jws: batch.map((b) => b.jws) } satisfies VerifyRequest);
+    this.inFlight.set(id, this.waiting);
+    this.worker.postMessage({ id, jobs: this.queued } satisfies VerifyRequest);
+    this.queued = [];
+    this.waiting = [];
   }
 }
 
-/** Cheap string hash of a JWS's header segment (its last characters: the device key's coordinates). */
-function laneOf(jws: string, lanes: number): number {
-  const end = jws.indexOf('.');
+/** Cheap string hash of a thumbprint's first characters (already uniformly distributed). */
+function laneOf(thumbprint: string, lanes: number): number {
   let h = 0;
-  for (let i = Math.max(0, (end < 0 ? jws.length : end) - 24); i < (end < 0 ? jws.length : end); i++) h = (h * 31 + jws.charCodeAt(i)) >>> 0;
+  for (let i = 0; i < 8; i++) h = (h * 31 + thumbprint.charCodeAt(i)) >>> 0;
   return h % lanes;
 }
 
@@ -109,8 +126,9 @@ export interface VerifyPool {
 /** Starts `threads` verification workers. */
 export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
   const lanes = Array.from({ length: Math.max(1, options.threads) }, () => new Lane(options));
+  const verifySignature = ({ jws, thumbprint, jwk }: ParsedReceipt) => lanes[laneOf(thumbprint, lanes.length)].check({ jws, thumbprint, x: jwk.x, y: jwk.y });
   return {
-    verify: (jws) => lanes[laneOf(jws, lanes.length)].verify(jws),
+    verify: (jws) => verifyReceipt(jws, { verifySignature, leafHash: nativeLeafHash }),
     close: async () => {
       await Promise.all(lanes.map((l) => l.close()));
     },

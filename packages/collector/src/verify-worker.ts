@@ -1,12 +1,25 @@
-// The body of a verification worker thread (see verify-pool.ts): protocol's verifyReceipt with its
-// own bounded key cache, one message per batch of receipts. Bundled on its own by the server build.
+// The body of a verification worker thread (see verify-pool.ts): ES256 checks with node:crypto
+// and its own cache of imported device keys, one message per batch. Bundled on its own by the
+// server build. The serving thread already parsed each JWS strictly, so splitting it is all
+// that is left to do here.
 import { parentPort, workerData } from 'node:worker_threads';
-import { verifyReceipt } from '@consent-ledger/protocol';
-import { BoundedKeyCache } from './verifier';
-import type { VerifyRequest, VerifyResponse } from './verify-pool';
+import { DeviceKeys, verifyEs256 } from './verifier';
+import { KEY_UNUSABLE, SIGNATURE_INVALID, SIGNATURE_VALID, type VerifyRequest, type VerifyResponse } from './verify-pool';
 
-const cache = new BoundedKeyCache((workerData as { cacheSize: number }).cacheSize);
-parentPort!.on('message', async ({ id, jws }: VerifyRequest) => {
-  const results = await Promise.all(jws.map((j) => verifyReceipt(j, cache)));
+const keys = new DeviceKeys((workerData as { cacheSize: number }).cacheSize);
+parentPort!.on('message', ({ id, jobs }: VerifyRequest) => {
+  const results = new Uint8Array(jobs.length);
+  jobs.forEach(({ jws, thumbprint, x, y }, i) => {
+    const dot = jws.lastIndexOf('.');
+    let key;
+    try {
+      key = keys.get(thumbprint, { kty: 'EC', crv: 'P-256', x, y });
+    } catch {
+      results[i] = KEY_UNUSABLE;
+      return;
+    }
+    const valid = verifyEs256(key, Buffer.from(jws.slice(0, dot), 'latin1'), Buffer.from(jws.slice(dot + 1), 'base64url'));
+    results[i] = valid ? SIGNATURE_VALID : SIGNATURE_INVALID;
+  });
   parentPort!.postMessage({ id, results } satisfies VerifyResponse);
 });

@@ -1,6 +1,7 @@
+import { KeyObject, sign as nodeSign } from 'node:crypto';
 import { compactVerify } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ACK_TYP, signAck, validateAckPayload, verifyAck, type AckPayload } from './ack';
+import { ACK_TYP, signAck, signAckWith, validateAckPayload, verifyAck, type AckPayload } from './ack';
 import { base64urlEncode, utf8 } from './encoding';
 import { exportPublicJwk, jwkThumbprint, type Jwks, type OkpPublicJwk } from './jwk';
 import { generateCollectorKey, generateDeviceKey, signJws } from './jws';
@@ -114,6 +115,16 @@ describe('signAck and verifyAck', () => {
     const importKey = vi.spyOn(crypto.subtle, 'importKey');
     for (const jws of acks) expect(await codeOf(jws, jwks)).toBe('ok');
     expect(importKey).toHaveBeenCalledTimes(1);
+  });
+
+  it('signAckWith gives the very JWS of signAck with a native Ed25519 signer', async () => {
+    const { pair, kid, jwks } = await collector();
+    const key = KeyObject.from(pair.privateKey);
+    const payload = ack();
+    const jws = signAckWith(payload, kid, (input) => nodeSign(null, input, key));
+    expect(jws).toBe(await signAck(payload, { privateKey: pair.privateKey, kid }));
+    expect(await verifyAck(jws, jwks)).toEqual({ ok: true, value: payload });
+    expect(() => signAckWith(ack({ index: -1 }), kid, () => new Uint8Array(64))).toThrow(/index/);
   });
 
   it('throws when asked to sign a payload that is not an ack', async () => {

@@ -1,7 +1,7 @@
 import { SITE_ID } from './config';
-import { fromUtf8, isHash64u } from './encoding';
+import { base64urlEncode, fromUtf8, isHash64u, utf8 } from './encoding';
 import { importPublicJwk, normalizePublicJwk, type Jwks, type OkpPublicJwk } from './jwk';
-import { decodeJws, signJws, verifyDecodedJws } from './jws';
+import { decodeJws, jwsSigningInput, signJws, verifyDecodedJws } from './jws';
 import { isIsoTimestamp } from './receipt';
 import { fail, ok, type Issue, type Result } from './result';
 import { isUuidV7 } from './uuid';
@@ -51,6 +51,18 @@ export async function signAck(payload: AckPayload, key: { privateKey: CryptoKey;
   const valid = validateAckPayload(payload);
   if (!valid.ok) throw new TypeError(valid.error.message);
   return signJws({ alg: 'EdDSA', typ: ACK_TYP, kid: key.kid }, JSON.stringify(payload), key.privateKey);
+}
+
+/**
+ * Signs an ack with a caller's synchronous Ed25519 signer over the JWS signing input (e.g.
+ * node:crypto on a server); the same JWS as `signAck`, since Ed25519 is deterministic. Throws if
+ * the payload is not a valid ack.
+ */
+export function signAckWith(payload: AckPayload, kid: string, sign: (signingInput: Uint8Array) => Uint8Array): string {
+  const valid = validateAckPayload(payload);
+  if (!valid.ok) throw new TypeError(valid.error.message);
+  const input = jwsSigningInput({ alg: 'EdDSA', typ: ACK_TYP, kid }, JSON.stringify(payload));
+  return `${input}.${base64urlEncode(sign(utf8(input)))}`;
 }
 
 // An export carries one ack per receipt, all under a handful of keys: import each JWKS entry once.

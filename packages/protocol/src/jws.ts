@@ -24,12 +24,17 @@ export async function generateCollectorKey(extractable = false): Promise<KeyPair
   return (await crypto.subtle.generateKey({ name: 'Ed25519' }, extractable, ['sign', 'verify'])) as KeyPair;
 }
 
+/** The ASCII signing input `base64url(header).base64url(payload)` of a compact JWS (RFC 7515 §5.1), for signers outside WebCrypto. */
+export function jwsSigningInput(header: JwsHeader, payload: Uint8Array | string): string {
+  const body = typeof payload === 'string' ? utf8(payload) : payload;
+  return `${base64urlEncode(utf8(JSON.stringify(header)))}.${base64urlEncode(body)}`;
+}
+
 /** Signs `payload` as a compact JWS with the given protected header (alg ES256 -> raw r||s, EdDSA -> Ed25519). */
 export async function signJws(header: JwsHeader, payload: Uint8Array | string, privateKey: CryptoKey): Promise<string> {
   const params = Object.hasOwn(SIGN_PARAMS, header.alg) ? SIGN_PARAMS[header.alg] : undefined;
   if (!params) throw new TypeError(`signJws: unsupported alg ${String(header.alg)}`);
-  const body = typeof payload === 'string' ? utf8(payload) : payload;
-  const input = `${base64urlEncode(utf8(JSON.stringify(header)))}.${base64urlEncode(body)}`;
+  const input = jwsSigningInput(header, payload);
   const signature = new Uint8Array(await crypto.subtle.sign(params, privateKey, utf8(input)));
   return `${input}.${base64urlEncode(signature)}`;
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { base64urlEncode, utf8 } from './encoding';
 import { exportPublicJwk, jwkThumbprint } from './jwk';
 import { generateCollectorKey, generateDeviceKey, signJws, type KeyPair } from './jws';
-import { createReceipt, RECEIPT_TYP, validateReceiptPayload, verifyReceipt, type ReceiptInput } from './receipt';
+import { createReceipt, parseReceipt, RECEIPT_TYP, validateReceiptPayload, verifyReceipt, type ParsedReceipt, type ReceiptInput } from './receipt';
 import { sha256b64u } from './sha256';
 import { uuidv7 } from './uuid';
 
@@ -235,6 +235,45 @@ describe('createReceipt and verifyReceipt', () => {
     expect([...cache.keys()]).toEqual([first.payload.subject]);
     expect((await verifyReceipt(first.jws)).ok).toBe(true);
     expect(importKey).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('parseReceipt and verifyReceipt with a caller\'s signature check', () => {
+  it('parses and validates without checking the signature', async () => {
+    const made = await createReceipt(input(), await generateDeviceKey());
+    const tampered = `${made.jws.slice(0, made.jws.lastIndexOf('.') + 1)}${base64urlEncode(new Uint8Array(64))}`;
+    const parsed = parseReceipt(tampered);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.payload).toEqual(made.payload);
+    expect(parsed.value.jwk).toEqual(made.jwk);
+    expect(parsed.value.thumbprint).toBe(made.payload.subject);
+    expect(new TextDecoder().decode(parsed.value.decoded.signingInput)).toBe(made.jws.slice(0, made.jws.lastIndexOf('.')));
+    const other = await exportPublicJwk((await generateDeviceKey()).publicKey);
+    const mismatch = parseReceipt(await forge(await generateDeviceKey(), payload({ subject: jwkThumbprint(other) })));
+    expect(!mismatch.ok && mismatch.error.code).toBe('bad-thumbprint');
+    expect(!parseReceipt('x.y').ok && (parseReceipt('x.y') as { error: { code: string } }).error.code).toBe('malformed');
+  });
+
+  it('uses verifySignature and leafHash instead of WebCrypto and its own hash, with the same error codes', async () => {
+    const made = await createReceipt(input(), await generateDeviceKey());
+    const seen: ParsedReceipt[] = [];
+    const importKey = vi.spyOn(crypto.subtle, 'importKey');
+    const accepted = await verifyReceipt(made.jws, { verifySignature: (r) => (seen.push(r), true), leafHash: () => 'native' });
+    expect(accepted.ok && accepted.value.leafHash).toBe('native');
+    expect(accepted.ok && accepted.value.payload).toEqual(made.payload);
+    expect(seen.map((r) => r.thumbprint)).toEqual([made.payload.subject]);
+    expect(importKey).not.toHaveBeenCalled();
+    const codes = async (options: Parameters<typeof verifyReceipt>[1], jws = made.jws) => {
+      const result = await verifyReceipt(jws, options);
+      return result.ok ? 'ok' : result.error.code;
+    };
+    expect(await codes({ verifySignature: async () => false })).toBe('bad-signature');
+    expect(await codes({ verifySignature: () => { throw new Error('not on the curve'); } })).toBe('malformed');
+    const short = `${made.jws.slice(0, made.jws.lastIndexOf('.') + 1)}${base64urlEncode(new Uint8Array(63))}`;
+    expect(await codes({ verifySignature: () => true }, short)).toBe('bad-signature');
+    const defaults = await verifyReceipt(made.jws, {});
+    expect(defaults.ok && defaults.value.leafHash).toBe(made.leafHash);
   });
 });
 

@@ -1,7 +1,7 @@
 import { SITE_ID } from './config';
 import { base64urlEncode, fromUtf8, isHash64u } from './encoding';
 import { exportPublicJwk, importPublicJwk, jwkThumbprint, type EcPublicJwk } from './jwk';
-import { decodeJws, signJws, verifyDecodedJws, type KeyPair } from './jws';
+import { decodeJws, signJws, verifyDecodedJws, type DecodedJws, type KeyPair } from './jws';
 import { leafHash } from './merkle';
 import { fail, ok, type Issue, type Result } from './result';
 import { isUuidV7, uuidv7 } from './uuid';
@@ -124,12 +124,38 @@ export async function createReceipt(input: ReceiptInput, device: KeyPair): Promi
   return { jws, payload, jwk, leafHash: base64urlEncode(leafHash(jws)) };
 }
 
+/** A receipt JWS decoded and validated: everything `verifyReceipt` checks except the signature. */
+export interface ParsedReceipt {
+  jws: string;
+  decoded: DecodedJws;
+  payload: ReceiptPayload;
+  jwk: EcPublicJwk;
+  /** RFC 7638 thumbprint of `jwk`; equal to `payload.subject`. */
+  thumbprint: string;
+}
+
 /**
- * Verifies a receipt JWS: structure, ES256 only, typ, payload schema, thumbprint == subject, signature. Never throws.
- * Errors: `malformed` (a wrong typ included: the wire has no other code for it), `unsupported-alg`,
- * `bad-thumbprint`, `bad-signature`. The cache is only ever filled, so a long-lived caller should bound it.
+ * Checks a parsed receipt's ES256 signature (64-byte r||s over `decoded.signingInput`) with its
+ * header jwk; throws when that key cannot be used (`verifyReceipt` answers `malformed`).
  */
-export async function verifyReceipt(jws: string, cache?: KeyCache): Promise<Result<VerifiedReceipt>> {
+export type ReceiptSignatureCheck = (receipt: ParsedReceipt) => boolean | Promise<boolean>;
+
+/** How `verifyReceipt` checks the signature and hashes the leaf; WebCrypto and protocol's SHA-256 by default. */
+export interface VerifyReceiptOptions {
+  /** Imported device keys for the default (WebCrypto) signature check. */
+  cache?: KeyCache;
+  /** Replaces the WebCrypto check, so a server can verify with its native crypto; what a valid receipt is stays defined here. */
+  verifySignature?: ReceiptSignatureCheck;
+  /** The RFC 9162 leaf hash of the JWS bytes, base64url (a server may pass a native SHA-256). */
+  leafHash?: (jws: string) => string;
+}
+
+/**
+ * Decodes and validates a receipt JWS without checking its signature: structure, ES256 only, typ,
+ * payload schema, thumbprint == subject. Never throws. Errors: `malformed` (a wrong typ included:
+ * the wire has no other code for it), `unsupported-alg`, `bad-thumbprint`.
+ */
+export function parseReceipt(jws: string): Result<ParsedReceipt> {
   try {
     const decoded = decodeJws(jws);
     if (!decoded.ok) return decoded;
@@ -148,16 +174,41 @@ export async function verifyReceipt(jws: string, cache?: KeyCache): Promise<Resu
     if (!valid.ok) return valid;
     const thumbprint = jwkThumbprint(jwk);
     if (thumbprint !== valid.value.subject) return fail('bad-thumbprint', 'receipt: subject is not the thumbprint of the header jwk');
-    let key = cache?.get(thumbprint);
-    if (!key) {
-      key = await importPublicJwk(jwk);
-      cache?.set(thumbprint, key);
-    }
-    const verified = await verifyDecodedJws(decoded.value, key);
-    if (!verified.ok) return verified;
-    return ok({ jws, payload: valid.value, jwk, leafHash: base64urlEncode(leafHash(jws)) });
+    return ok({ jws, decoded: decoded.value, payload: valid.value, jwk, thumbprint });
   } catch {
-    // A key WebCrypto refuses to import (e.g. a point not on the curve) lands here.
+    return fail('malformed', 'receipt: cannot be parsed');
+  }
+}
+
+/** The default signature check: WebCrypto, importing each key once per cache. */
+async function webCryptoSignature(receipt: ParsedReceipt, cache: KeyCache | undefined): Promise<boolean> {
+  let key = cache?.get(receipt.thumbprint);
+  if (!key) {
+    key = await importPublicJwk(receipt.jwk);
+    cache?.set(receipt.thumbprint, key);
+  }
+  return (await verifyDecodedJws(receipt.decoded, key)).ok;
+}
+
+/**
+ * Verifies a receipt JWS: `parseReceipt`, then the signature. Never throws.
+ * Errors: `malformed` (also for a header key the signature check cannot use, e.g. a point not on
+ * the curve), `unsupported-alg`, `bad-thumbprint`, `bad-signature`. Pass a `KeyCache` (or
+ * `{ cache }`) so returning subjects skip the key import; the cache is only ever filled, so a
+ * long-lived caller should bound it.
+ */
+export async function verifyReceipt(jws: string, options: KeyCache | VerifyReceiptOptions = {}): Promise<Result<VerifiedReceipt>> {
+  const { cache, verifySignature, leafHash: hashLeaf }: VerifyReceiptOptions = options instanceof Map ? { cache: options } : options;
+  const parsed = parseReceipt(jws);
+  if (!parsed.ok) return parsed;
+  const receipt = parsed.value;
+  if (receipt.decoded.signature.length !== 64) return fail('bad-signature', 'receipt: signature has the wrong length');
+  let valid: boolean;
+  try {
+    valid = await (verifySignature ? verifySignature(receipt) : webCryptoSignature(receipt, cache));
+  } catch {
     return fail('malformed', 'receipt: cannot be verified');
   }
+  if (!valid) return fail('bad-signature', 'receipt: signature does not verify');
+  return ok({ jws, payload: receipt.payload, jwk: receipt.jwk, leafHash: hashLeaf ? hashLeaf(jws) : base64urlEncode(leafHash(jws)) });
 }

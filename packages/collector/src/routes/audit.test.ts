@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyExport, verifyInclusionBundle, verifyReceipt, type InclusionProofBundle } from '@consent-ledger/protocol';
 import type { SubjectHistory } from '../history';
@@ -122,6 +123,19 @@ describe('audit routes', () => {
       const bad = await verifyExport(tampered, { keys: f.jwks });
       expect(bad.ok).toBe(false);
       expect(bad.failures).toEqual([expect.objectContaining({ index: entry.index, code: 'bad-ack' })]);
+    });
+
+    it('keeps every line valid JSON when a stored row was tampered with, and verify names its index', async () => {
+      const { withdrawal } = await seed();
+      const db = new Database(f.temp.file);
+      db.prepare('UPDATE entries SET jws = jws || ?, ack = ack || ? WHERE id = ?').run('"\\', '\n', withdrawal.payload.id);
+      db.close();
+      const lines = await exportLines();
+      expect(lines.every((l) => typeof JSON.parse(l) === 'object')).toBe(true);
+      const report = await verifyExport(lines, { keys: f.jwks });
+      const entry = (await f.store.getEntry('clikodoc', withdrawal.payload.id))!;
+      expect(report.ok).toBe(false);
+      expect(report.failures.map((x) => x.index)).toContain(entry.index);
     });
 
     it('exports a date range with an inclusion proof on every line, and CSV with a column per purpose', async () => {

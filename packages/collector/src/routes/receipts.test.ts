@@ -79,6 +79,23 @@ describe('POST /v1/receipts', () => {
       expect((await h.store.listLogs())[0].size).toBe(5);
     });
 
+    it('a full batch of 100 receipts, a body beyond 64 KB, and refuses one byte over 128 KB (413)', async () => {
+      const device = await Device.create(h.config);
+      const batch = [];
+      for (let i = 0; i < 100; i++) batch.push(await device.receipt({ method: i % 2 ? 'save' : 'accept-all' }));
+      const body = JSON.stringify({ receipts: batch.map((r) => r.jws) });
+      expect(body.length).toBeGreaterThan(64 * 1024);
+      const res = await h.post(body);
+      expect(res.status).toBe(201);
+      expect(((await res.json()) as { acks: string[] }).acks).toHaveLength(100);
+      const over = JSON.stringify({ receipts: ['x'.repeat(128 * 1024 - '{"receipts":[""]}'.length + 1)] });
+      expect(over.length).toBe(128 * 1024 + 1);
+      const refused = await h.post(over);
+      expect([refused.status, (await errorOf(refused)).code]).toEqual([413, 'too-large']);
+      const under = JSON.stringify({ receipts: ['x'.repeat(128 * 1024 - '{"receipts":[""]}'.length)] });
+      expect((await h.post(under)).status).toBe(400);
+    });
+
     it('the same receipt twice, with the very same ack (200)', async () => {
       const device = await Device.create(h.config);
       const receipt = await device.receipt();

@@ -1,6 +1,8 @@
 // The audit queries of the SQLite store, on its reader connection (committed data only).
 // Searches are built from the filters present, so SQLite can use the primary key (site, idx) for
 // the keyset and the partial time index of migration 2 for ranges; statements are cached per shape.
+// A range search first picks the page's indexes from the time index (which holds them), then reads
+// those rows: sorting a week of indexes is cheap, sorting a week of whole rows is not.
 import type Database from 'better-sqlite3';
 import type { EntryKind } from '@consent-ledger/protocol';
 import type { AuditQueries, EntryRecord, ExportRow, ReceiptQuery, StatsBucket, StatsQuery } from './types';
@@ -44,7 +46,11 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
     if (query.purpose !== undefined) {
       where.push(query.state === undefined ? `json_type(e.choices, '$."' || @purpose || '"') IS NOT NULL` : `json_extract(e.choices, '$."' || @purpose || '"') = @state`);
     }
-    const sql = `SELECT ${prefixed} FROM entries e WHERE ${where.join(' AND ')} ORDER BY e.idx ${asc ? 'ASC' : 'DESC'} LIMIT @limit`;
+    const order = `ORDER BY e.idx ${asc ? 'ASC' : 'DESC'}`;
+    const ranged = query.from !== undefined || query.to !== undefined;
+    const sql = ranged
+      ? `SELECT ${prefixed} FROM entries e WHERE e.site = @site AND e.idx IN (SELECT e.idx FROM entries e WHERE ${where.join(' AND ')} ${order} LIMIT @limit) ${order}`
+      : `SELECT ${prefixed} FROM entries e WHERE ${where.join(' AND ')} ${order} LIMIT @limit`;
     let statement = searches.get(sql);
     if (!statement) {
       statement = reader.prepare<Record<string, unknown>, Row>(sql);

@@ -70,6 +70,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `,
   // 2 (audit): time ranges over live receipts (search, stats, the retention purge's lookup), and
   // a site's notices without a scan of its whole log (histories, exports, the site cache).
-  `CREATE INDEX entries_live_by_time ON entries (site, received_at) WHERE kind = 'receipt' AND redacted_at IS NULL;
+  `CREATE INDEX entries_live_by_time ON entries (site, received_at, idx) WHERE kind = 'receipt' AND redacted_at IS NULL;
    CREATE INDEX entries_notices ON entries (site, idx) WHERE kind = 'notice';`,
 ];

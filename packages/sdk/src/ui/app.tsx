@@ -1,5 +1,5 @@
 import type { Choice } from '@consent-ledger/protocol';
-import { Component } from 'preact';
+import { Component, createRef } from 'preact';
 import { translator } from '../i18n/texts';
 import type { ConsentRuntime, ConsentSnapshot, HistoryItem } from '../types';
 import { banner } from './banner';
@@ -26,6 +26,8 @@ interface AppState {
 /** Banner, preferences dialog, history view, re-open button and live region of one runtime. */
 export class App extends Component<{ rt: ConsentRuntime }, AppState> {
   private opener: HTMLElement | null = null;
+  private dialog = createRef<HTMLDivElement>();
+  private reopen = createRef<HTMLButtonElement>();
   private offs: Array<() => void> = [];
   /** The choices in force, and those before the last change: a withdrawal announces what it turned off. */
   private choices = this.props.rt.get().choices;
@@ -52,11 +54,8 @@ export class App extends Component<{ rt: ConsentRuntime }, AppState> {
 
   override componentDidUpdate(_: unknown, before: AppState) {
     // Focus moves into the dialog when it opens or switches view, onto the dialog itself so its name is read first.
-    if (this.state.view && this.state.view != before.view) this.find('.dlg')?.focus();
+    if (this.state.view && this.state.view != before.view) this.dialog.current?.focus();
   }
-
-  /** One of our elements, by its class. */
-  private find = (selector: string) => (this.base as Element | undefined)?.querySelector<HTMLElement>(selector);
 
   /** Opens the dialog (or the history view), remembering where focus was so it can go back there. */
   open = (view: View = 'dialog', opener: HTMLElement | null = deepActiveElement()) => {
@@ -71,7 +70,7 @@ export class App extends Component<{ rt: ConsentRuntime }, AppState> {
   /** Closes the dialog; focus returns to its opener, or to the re-open button when the opener is gone. */
   close = () => {
     this.setState({ view: null }, () => {
-      (this.opener?.isConnected ? this.opener : this.find('.ro'))?.focus();
+      (this.opener?.isConnected ? this.opener : this.reopen.current)?.focus();
       this.opener = null;
     });
   };
@@ -104,7 +103,7 @@ export class App extends Component<{ rt: ConsentRuntime }, AppState> {
       <div class="w" lang={doc?.language}>
         {t && snap.status == 'needs-decision' && banner(this, t, doc)}
         {t && snap.status == 'decided' && !document.querySelector('[data-consent-open]') && (
-          <button class="ro" aria-label={t('reopen.label')} title={t('reopen.label')} onClick={this.openFrom}>
+          <button ref={this.reopen} class="ro" aria-label={t('reopen.label')} title={t('reopen.label')} onClick={this.openFrom}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zM8 9a1.5 1.5 0 1 1 0 .1zm-1 6a1.5 1.5 0 1 1 0 .1zm6 2a1.5 1.5 0 1 1 0 .1zm4-3a1 1 0 1 1 0 .1z" />
             </svg>
@@ -113,6 +112,7 @@ export class App extends Component<{ rt: ConsentRuntime }, AppState> {
         {t && view && (
           <div class="bd" onClick={(e) => e.target == e.currentTarget && this.close()}>
             <div
+              ref={this.dialog}
               class="dlg"
               role="dialog"
               aria-modal="true"
