@@ -75,11 +75,12 @@ function install(): void {
     }
   };
   new MutationObserver(scan).observe(document, { childList: true, subtree: true });
-  // Our UI renders in a shadow root, which a document observer does not see into.
+  // Our UI renders in shadow roots, which a document observer does not see into; the host may get
+  // its id only after its root is attached, so every root is watched for the banner region.
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
     const root = attach.call(this, init);
-    if (this.id === 'consent-ledger') new MutationObserver(() => watchBanner(root)).observe(root, { childList: true, subtree: true });
+    new MutationObserver(() => watchBanner(root)).observe(root, { childList: true, subtree: true });
     return root;
   };
   new PerformanceObserver((list) => {

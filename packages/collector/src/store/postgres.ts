@@ -117,7 +117,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   return store;
 }
 
-/** Applies pending migrations, one transaction each, under the migration advisory lock. */
+/** Applies pending migrations in one transaction, under the migration advisory lock (a second opener waits, then finds them applied). */
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
