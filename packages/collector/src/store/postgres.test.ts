@@ -2,12 +2,13 @@
 // database for every test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPgCluster, type PgCluster } from '../testing/pg-cluster';
-import { describeLedgerStore, type StoreHarness } from './contract';
+import { batch, describeLedgerStore, recordingSigner, testConfig, testNotice, testReceipt, type StoreHarness } from './contract';
 import { describeAuditQueries } from './contract-audit';
 import { openPostgresStore, type PostgresStore } from './postgres';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
 import type { LedgerStore } from './types';
 
+const AT = '2026-12-01T10:00:00.000Z';
 let cluster: PgCluster;
 let databases = 0;
 
@@ -48,6 +49,31 @@ async function postgresHarness(): Promise<StoreHarness> {
 
 describeLedgerStore('postgres', postgresHarness);
 describeAuditQueries('postgres', postgresHarness);
+
+describe('PostgreSQL store under concurrent collectors', () => {
+  it('keeps every site dense when calls spanning two sites, in both orders, race from two stores', async () => {
+    const url = await cluster.createDatabase('concurrent');
+    const [one, two] = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+    try {
+      for (const site of ['alpha', 'beta']) await one.putSite(testConfig(site), [testNotice(site, 1, 'fr')], AT);
+      // Calls name the sites in both orders: a store locking log heads one batch at a time, in call order, could deadlock here.
+      const calls = Array.from({ length: 16 }, (_, i) => {
+        const sites = i % 2 === 0 ? ['alpha', 'beta'] : ['beta', 'alpha'];
+        const batches = sites.map((site) => batch(site, [testReceipt(site, `s${i}`, null), testReceipt(site, `t${i}`, null)]));
+        return (i % 4 < 2 ? one : two).appendReceipts(batches, recordingSigner());
+      });
+      const outcomes = (await Promise.all(calls)).flat();
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      for (const site of ['alpha', 'beta']) {
+        const indexes = (await two.readEntries(site, 0, 100)).map((e) => e.index);
+        expect(indexes).toEqual(Array.from({ length: 1 + 16 * 2 }, (_, i) => i));
+      }
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+      await cluster.dropDatabase('concurrent');
+    }
+  });
+});
 
 describe('PostgreSQL store migrations', () => {
   it('applies each migration once when several collectors start at the same moment', async () => {
