@@ -39,6 +39,7 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined>, what: stri
 /** Where a returning visit's time goes, to tell the SDK's share from the page's and the network's. */
 interface Phases {
   ranAt: number;
+  htmlReceived: number;
   htmlParsed: number;
   sdkRan: number;
   analyticsInserted: number;
@@ -52,9 +53,9 @@ async function phasesOf(page: Parameters<typeof readProbes>[0], ranAt: number): 
   const timing = await page.evaluate((src: string) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const res = performance.getEntriesByName(src)[0] as PerformanceResourceTiming | undefined;
-    return { htmlParsed: nav.domInteractive, fromCache: res ? res.transferSize === 0 : false };
+    return { htmlReceived: nav.responseEnd, htmlParsed: nav.domInteractive, fromCache: res ? res.transferSize === 0 : false };
   }, live.src);
-  return { ranAt, htmlParsed: timing.htmlParsed, sdkRan: sdk?.loadedAt ?? NaN, analyticsInserted: live.insertedAt, analyticsFromCache: timing.fromCache };
+  return { ranAt, htmlReceived: timing.htmlReceived, htmlParsed: timing.htmlParsed, sdkRan: sdk?.loadedAt ?? NaN, analyticsInserted: live.insertedAt, analyticsFromCache: timing.fromCache };
 }
 
 const collector = await startCollector();
@@ -143,7 +144,7 @@ try {
   );
   console.log(
     `  median run: the SDK activated it ${ms(typical.analyticsInserted - Math.max(typical.htmlParsed, typical.sdkRan))} after both the HTML was parsed and consent.js ran; ` +
-      `HTML parsed at ${ms(typical.htmlParsed)}, consent.js ran at ${ms(typical.sdkRan)}, analytics script inserted at ${ms(typical.analyticsInserted)}` +
+      `HTML received at ${ms(typical.htmlReceived)}, parsed at ${ms(typical.htmlParsed)}, consent.js ran at ${ms(typical.sdkRan)}, analytics script inserted at ${ms(typical.analyticsInserted)}` +
       `, ran at ${ms(typical.ranAt)}; analytics script from the HTTP cache in ${phases.filter((p) => p.analyticsFromCache).length}/${RUNS} runs`,
   );
   console.log(

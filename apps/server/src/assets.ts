@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
-import { errorResponse, type AppEnv } from '@consent-ledger/collector';
+import { errorResponse, notModified, type AppEnv } from '@consent-ledger/collector';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -124,7 +124,7 @@ export function assetRoutes(options: AssetOptions): Hono<AppEnv> {
       c.header('ETag', etag);
       c.header('Link', `</${versioned(name, loaded.version)}>; rel="alternate"`);
       c.header('Access-Control-Allow-Origin', '*');
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+      if (notModified((h) => c.req.header(h), { etag })) return c.body(null, 304);
       return send(c, name, loaded.body, 'public, max-age=300');
     });
   }

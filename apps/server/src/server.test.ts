@@ -14,6 +14,7 @@ import {
   type InclusionProofBundle,
   type Jwks,
 } from '@consent-ledger/protocol';
+import { parseTrustedProxies, type ProxyHeader } from '@consent-ledger/collector';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
 import { repoRoot } from './assets';
 import { startServer, type RunningServer, type ServerOptions } from './server';
@@ -156,6 +157,51 @@ describe('consent-ledger server over HTTP', () => {
     expect([unknown.status, await code(unknown)]).toEqual([404, 'not-found']);
   });
 
+  it('with --trust-proxy, takes the client from the header a trusted balancer appended, and only then', async () => {
+    const device = await Device.create({ ...config, origins: [origin] });
+    const ipOf = async (s: RunningServer, headers: Record<string, string>) => {
+      const res = await post(s, [(await device.receipt()).jws], headers);
+      expect(res.status).toBe(201);
+      const ack = await verifyAck(((await res.json()) as { acks: string[] }).acks[0], (await (await fetch(`${s.url}/v1/keys`)).json()) as Jwks);
+      return ack.ok ? ack.value.ip : ack.error.message;
+    };
+    const trusted = (list: string, header: ProxyHeader = 'x-forwarded-for'): ServerOptions['trustProxy'] => {
+      const proxies = parseTrustedProxies(list);
+      if (!proxies.ok) throw new Error(proxies.error.message);
+      return { proxies: proxies.value, header };
+    };
+    // The test talks over loopback: 127.0.0.1 is the "balancer".
+    let s = await start({ trustProxy: trusted('127.0.0.0/8'), ratePerMinute: 3 });
+    // What the visitor wrote (1.2.3.4) is left of what the balancer appended; the site truncates to /24.
+    expect(await ipOf(s, { 'X-Forwarded-For': '1.2.3.4, 198.51.100.23' })).toBe('198.51.100.0');
+    // Per-IP rate limits are the visitors': one is limited, the next one is not.
+    const statuses = async (client: string, n: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push((await post(s, '{"receipts": 1}', { 'X-Forwarded-For': client })).status);
+      return out;
+    };
+    expect(await statuses('203.0.113.8', 4)).toEqual([400, 400, 400, 429]);
+    expect(await statuses('203.0.113.9', 1)).toEqual([400]);
+    await s.close();
+
+    // A peer outside the list: its X-Forwarded-For is ignored, however it varies.
+    s = await start({ name: s.name, trustProxy: trusted('10.0.0.0/8'), ratePerMinute: 3 });
+    expect(await ipOf(s, { 'X-Forwarded-For': '198.51.100.23' })).toBe('127.0.0.0');
+    const spoofed: number[] = [];
+    for (let i = 0; i < 3; i++) spoofed.push((await post(s, '{"receipts": 1}', { 'X-Forwarded-For': `203.0.113.${i}` })).status);
+    expect(spoofed).toEqual([400, 400, 429]);
+    await s.close();
+
+    // With --proxy-header forwarded, only Forwarded is read: an X-Forwarded-For is the visitor's own.
+    s = await start({ name: s.name, trustProxy: trusted('127.0.0.1', 'forwarded') });
+    expect(await ipOf(s, { 'X-Forwarded-For': '1.2.3.4', Forwarded: 'for=198.51.100.23;proto=http' })).toBe('198.51.100.0');
+    await s.close();
+
+    // Without --trust-proxy (the default) no header is read.
+    s = await start({ name: s.name });
+    expect(await ipOf(s, { 'X-Forwarded-For': '198.51.100.23', Forwarded: 'for=198.51.100.23' })).toBe('127.0.0.0');
+  });
+
   it('serves consent.js at a short-cached URL and a versioned immutable one, and 404s what is not built', async () => {
     const root = join(dir, 'root');
     mkdirSync(join(root, 'packages/sdk/dist'), { recursive: true });
@@ -180,5 +226,9 @@ describe('consent-ledger server over HTTP', () => {
     const audit = await fetch(`${s.url}/audit/`);
     expect(audit.status).toBe(404);
     expect(((await audit.json()) as { error: { code: string } }).error.code).toBe('not-found');
+    // Routes the server adds after the API's answer 405 too; a folder's files answer 404 to other methods.
+    const wrong = await fetch(`${s.url}/consent.js`, { method: 'POST' });
+    expect([wrong.status, wrong.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+    expect((await fetch(`${s.url}/index.html`, { method: 'DELETE' })).status).toBe(404);
   });
 });

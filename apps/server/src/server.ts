@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createCollector, createVerifyPool, startRetentionJob, type Collector, type LedgerStore, type VerifyPool } from '@consent-ledger/collector';
+import { createCollector, createVerifyPool, forwardedClient, startRetentionJob, type Collector, type ForwardingOptions, type LedgerStore, type VerifyPool } from '@consent-ledger/collector';
 import { assetRoutes, repoRoot } from './assets';
 import { CommandError } from './args';
 import { dataPaths, loadOrCreateKey, openLedger } from './data';
@@ -32,6 +32,8 @@ export interface ServerOptions {
   verifyThreads?: number;
   /** The verification worker script (default: verify-worker.js next to the built cli.js). */
   verifyWorker?: URL;
+  /** Load balancers whose forwarding header names the client (`--trust-proxy`); without it, the socket peer is the client. */
+  trustProxy?: ForwardingOptions;
 }
 
 /** A started server. */
@@ -113,7 +115,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sequencerLock: shared?.sequencerLock,
       limits: { ratePerMinute: options.ratePerMinute },
       sequencer: { intervalMs: options.sequencerIntervalMs },
-      clientIp: (c) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? null,
+      clientIp: (c) => {
+        const peer = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? null;
+        const proxy = options.trustProxy;
+        return proxy ? forwardedClient(peer, c.req.header(proxy.header), proxy) : peer;
+      },
     });
     built.app.route('/', assetRoutes({ root: options.root ?? repoRoot(), demo: options.demo }));
     const published = options.sites ? await publishFolder(built, options.sites) : [];

@@ -88,7 +88,7 @@ export function createCollector(options: CollectorOptions): Collector {
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
   app.onError(jsonErrors({ log }));
-  app.notFound(jsonNotFound());
+  app.notFound(jsonNotFound({ routes: () => app.routes }));
   const all = [healthRoutes, keysRoutes, configRoutes, ingestMetricsRoutes, receiptsRoutes, logRoutes, auditRoutes, adminRoutes, subjectsRoutes, opsRoutes];
   for (const routes of all) app.route('/', routes(context));
 

@@ -3,7 +3,8 @@
 // for spreadsheets. The HTTP route and the CLI's `export` share these generators.
 import type { ExportHeader, Jwks, Notice, PartialExportHeader } from '@consent-ledger/protocol';
 import { base64urlEncode, decodeJws, fromUtf8, inclusionProof } from '@consent-ledger/protocol';
-import type { CheckpointRecord, EntryRecord, ExportRow, LedgerStore } from './store/types';
+import { exportLine } from './store/export-lines';
+import type { CheckpointRecord, EntryRecord, LedgerStore } from './store/types';
 
 /** Entries read per store call. */
 const PAGE = 1000;
@@ -43,51 +44,6 @@ async function* pages<E extends Positioned>(
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const ACK_PART = encoder.encode('","ack":"');
-
-/** True when bytes can sit between JSON quotes as they are (a compact JWS is base64url and dots). */
-function jsonSafe(bytes: Uint8Array): boolean {
-  return bytes.indexOf(QUOTE) < 0 && bytes.indexOf(BACKSLASH) < 0;
-}
-
-/**
- * Appends the export line of an entry (DESIGN.md, Export), with its inclusion proof when given, to
- * `parts`. JWS and ack bytes are copied as stored; anything that would need escaping (a damaged
- * row) goes through JSON.stringify instead, so every line stays valid JSON.
- */
-function pushLine(parts: Uint8Array[], e: ExportRow, proof?: string[]): void {
-  const tail = `${proof ? `,"proof":${JSON.stringify(proof)}` : ''}}\n`;
-  if (e.redacted || e.jws === null) {
-    const line = { index: e.index, kind: e.kind, leafHash: e.leafHash, redacted: e.redacted ?? { at: e.receivedAt, reason: 'redacted' } };
-    parts.push(encoder.encode(`${JSON.stringify(line).slice(0, -1)}${tail}`));
-    return;
-  }
-  const ack = e.kind === 'receipt' ? (e.ack ?? new Uint8Array(0)) : null;
-  if (!jsonSafe(e.jws) || (ack && !jsonSafe(ack))) {
-    const line = ack ? { index: e.index, kind: e.kind, jws: decoder.decode(e.jws), ack: decoder.decode(ack) } : { index: e.index, kind: e.kind, jws: decoder.decode(e.jws) };
-    parts.push(encoder.encode(`${JSON.stringify(line).slice(0, -1)}${tail}`));
-    return;
-  }
-  parts.push(encoder.encode(`{"index":${e.index},"kind":"${e.kind}","jws":"`), e.jws);
-  if (ack) parts.push(ACK_PART, ack);
-  parts.push(encoder.encode(`"${tail}`));
-}
-
-/** Concatenates byte parts. */
-function concat(parts: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
 
 /** True when `e` belongs to a partial export of `range`: every notice, and receipts received in it. */
 function inRange(range: ExportRange): (e: Positioned) => boolean {
@@ -112,11 +68,21 @@ export async function prepareNdjsonExport(store: LedgerStore, site: string, keys
     treeSize,
     async *chunks() {
       yield encoder.encode(`${JSON.stringify(header)}\n`);
-      const read = (from: number, limit: number) => store.readExportRows(site, from, limit);
-      for await (const page of pages(read, site, treeSize, partial ? inRange(range) : undefined)) {
-        const parts: Uint8Array[] = [];
-        for (const e of page) pushLine(parts, e, partial ? (await inclusionProof(e.index, treeSize, readNode)).map(base64urlEncode) : undefined);
-        if (parts.length > 0) yield concat(parts);
+      if (!partial) {
+        // The store builds the lines: one chunk of bytes per page, copied nowhere on the way out.
+        for (let from = 0; from < treeSize; ) {
+          const page = await store.readExportLines(site, from, Math.min(PAGE, treeSize - from));
+          if (page.count === 0) throw new Error(`the log of "${site}" ends at ${from}, before its checkpoint's ${treeSize}`);
+          from += page.count;
+          yield page.bytes;
+        }
+        return;
+      }
+      const read = (from: number, limit: number) => store.readEntries(site, from, limit);
+      for await (const page of pages(read, site, treeSize, inRange(range))) {
+        let chunk = '';
+        for (const e of page) chunk += exportLine(e, (await inclusionProof(e.index, treeSize, readNode)).map(base64urlEncode));
+        if (chunk) yield chunk;
       }
     },
   };

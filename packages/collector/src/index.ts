@@ -4,6 +4,7 @@ export type { AppEnv, AppVariables } from './env';
 export { ApiError, errorBody, errorResponse, type ApiErrorCode } from './errors';
 export { collectorJwks, createCollectorKeyJwk, loadCollectorKey, type CollectorKey, type PrivateOkpJwk } from './keys';
 export { rateKey, storedIp } from './ip';
+export { forwardedClient, parseTrustedProxies, PROXY_HEADERS, type ForwardingOptions, type ProxyHeader, type TrustedProxies } from './trusted-proxies';
 export { checkpointOrigin, Sequencer } from './sequencer';
 export type { SequencerLock, SequencerLockHandlers } from './sequencer-lock';
 export { publishSite, signNotices, type Published } from './sites';
@@ -14,6 +15,7 @@ export { prepareCsvExport, prepareNdjsonExport, streamOf, type ExportRange, type
 export { eraseSubject, purgeExpired, startRetentionJob, type RedactedCount } from './retention';
 export { grantTimeline, subjectHistory, type SubjectHistory } from './history';
 export { Metrics } from './metrics';
+export { notModified, type Validators } from './conditional';
 export { openApiDocument } from './openapi';
 export { createVerifyPool, type VerifyPool, type VerifyPoolOptions } from './verify-pool';
 export { createVerifier, DeviceKeys, type ReceiptVerifier } from './verifier';

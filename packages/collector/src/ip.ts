@@ -2,7 +2,7 @@
 // zeroes the host bits and writes the address back in its usual form (203.0.113.0, 2001:db8:1::).
 
 /** A parsed address: 4 bytes (IPv4) or 16 (IPv6). */
-type Bytes = number[];
+export type Bytes = number[];
 
 function parseV4(text: string): Bytes | null {
   const parts = text.split('.');
@@ -39,7 +39,7 @@ function parseV6(text: string): Bytes | null {
 }
 
 /** Parses an IPv4 or IPv6 address (zone ids dropped, IPv4-mapped IPv6 read as IPv4); null when it is neither. */
-function parse(address: string): Bytes | null {
+export function parseAddress(address: string): Bytes | null {
   const text = address.trim().replace(/%.*$/, '');
   const v4 = parseV4(text);
   if (v4) return v4;
@@ -49,7 +49,8 @@ function parse(address: string): Bytes | null {
   return mapped ? v6.slice(12) : v6;
 }
 
-function format(bytes: Bytes): string {
+/** An address in its usual form (RFC 5952 for IPv6). */
+export function formatAddress(bytes: Bytes): string {
   if (bytes.length === 4) return bytes.join('.');
   const groups = Array.from({ length: 8 }, (_, i) => (bytes[2 * i] << 8) | bytes[2 * i + 1]);
   // RFC 5952: compress the longest run of two or more zero groups (the first when tied).
@@ -69,22 +70,23 @@ function format(bytes: Bytes): string {
   return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLength).join(':')}`;
 }
 
-function keepBits(bytes: Bytes, bits: number): Bytes {
+/** The address with every bit after the first `bits` zeroed. */
+export function keepBits(bytes: Bytes, bits: number): Bytes {
   return bytes.map((b, i) => (i * 8 >= bits ? 0 : i * 8 + 8 <= bits ? b : b & (0xff << (8 - (bits - i * 8)))));
 }
 
 /** The address as the site's `ip` setting stores it: whole, truncated to /24 or /48, or not at all. */
 export function storedIp(address: string | null, mode: 'truncate' | 'none' | 'full'): string | null {
   if (address === null || mode === 'none') return null;
-  const bytes = parse(address);
+  const bytes = parseAddress(address);
   if (!bytes) return null;
-  return format(mode === 'full' ? bytes : keepBits(bytes, bytes.length === 4 ? 24 : 48));
+  return formatAddress(mode === 'full' ? bytes : keepBits(bytes, bytes.length === 4 ? 24 : 48));
 }
 
 /** The rate-limit key of an address: the IPv4 address, or the IPv6 /64 (one subscriber's usual prefix). */
 export function rateKey(address: string | null): string | null {
   if (address === null) return null;
-  const bytes = parse(address);
+  const bytes = parseAddress(address);
   if (!bytes) return address;
-  return format(bytes.length === 4 ? bytes : keepBits(bytes, 64));
+  return formatAddress(bytes.length === 4 ? bytes : keepBits(bytes, 64));
 }

@@ -39,6 +39,7 @@ const schemas: Record<string, Schema> = {
   InclusionProof: { type: 'object', required: ['site', 'id', 'index', 'leafHash', 'treeSize', 'hashes', 'checkpoint'], properties: { site: { type: 'string' }, id: { type: 'string' }, index: { type: 'integer' }, leafHash: { type: 'string' }, treeSize: { type: 'integer' }, hashes: { type: 'array', items: { type: 'string' } }, checkpoint: { type: 'string' } } },
   Pending: { type: 'object', properties: { status: { const: 'pending' } } },
   Token: { type: 'object', properties: { id: { type: 'string' }, role: { enum: ['auditor', 'admin'] }, sites: { type: 'array', items: { type: 'string' } }, createdAt: { type: 'string' }, revokedAt: { type: ['string', 'null'] } } },
+  AuditSite: { type: 'object', required: ['site', 'name', 'languages', 'deletedAt'], properties: { site: { type: 'string' }, name: { type: 'string' }, languages: { type: 'array', items: { type: 'string' } }, deletedAt: { type: ['string', 'null'] } } },
   ReceiptSummary: { type: 'object', properties: { index: { type: 'integer' }, id: { type: 'string' }, subject: { type: 'string' }, receivedAt: { type: 'string' }, method: { type: 'string' }, choices: { type: 'object', additionalProperties: { enum: ['granted', 'denied'] } }, revision: { type: 'integer' }, language: { type: 'string' }, textHash: { type: 'string' }, issuedAt: { type: 'string' }, page: { type: 'string' }, leafHash: { type: 'string' } } },
   SubjectHistory: {
     type: 'object',
@@ -73,10 +74,17 @@ export function openApiDocument(server: string): Record<string, unknown> {
         { 200: json({ type: 'object', properties: { acks: { type: 'array', items: { type: 'string' } } } }, 'Every receipt was already in the log'), 201: json({ type: 'object', properties: { acks: { type: 'array', items: { type: 'string' } } } }, 'Accepted'), 400: error('malformed, unsupported-alg, bad-signature, bad-thumbprint'), 403: error('origin-not-allowed'), 409: error('prev-mismatch, id-conflict'), 413: error('too-large'), 415: error('unsupported-media-type'), 422: error('unknown-site, unknown-revision, unknown-notice'), 429: error('rate-limited') },
       ),
     },
-    '/v1/sites/{site}/log/checkpoint': { get: op("The latest checkpoint of a site's log (C2SP signed note)", { tags: ['public'], parameters: [site] }, { 200: { description: 'Checkpoint', content: { 'text/plain': { schema: { type: 'string' } } } }, 404: error('unknown-site, no-checkpoint') }) },
+    '/v1/sites/{site}/log/checkpoint': { get: op("The latest checkpoint of a site's log (C2SP signed note)", { tags: ['public'], parameters: [site] }, { 200: { description: 'Checkpoint; ETag (a hash of the note) and Last-Modified (when it was signed)', headers: { ETag: { schema: { type: 'string' } }, 'Last-Modified': { schema: { type: 'string' } } }, content: { 'text/plain': { schema: { type: 'string' } } } }, 304: { description: 'Not modified (If-None-Match, or If-Modified-Since)' }, 404: error('unknown-site, no-checkpoint') }) },
     '/v1/sites/{site}/log/proof/{id}': { get: op("An entry's inclusion proof against the latest checkpoint", { tags: ['public'], parameters: [site, path('id', 'Receipt id or notice textHash')] }, { 200: json(ref('InclusionProof'), 'Proof'), 202: json(ref('Pending'), 'Accepted, not yet integrated'), 404: error('unknown-entry') }) },
     '/v1/sites/{site}/log/consistency': { get: op('A consistency proof between two tree sizes', { tags: ['public'], parameters: [site, query('from', 'Older size', { type: 'integer', minimum: 1 }), query('to', 'Newer size (default: latest)', { type: 'integer' })] }, { 200: json({ type: 'object', properties: { site: { type: 'string' }, from: { type: 'integer' }, to: { type: 'integer' }, hashes: { type: 'array', items: { type: 'string' } } } }, 'Proof'), 400: error('malformed'), 404: error('unknown-site, no-checkpoint') }) },
 
+    '/v1/audit/sites': {
+      get: op(
+        'The sites this auditor token may read (every site for "*"), in id order, deleted ones included (their logs stay readable)',
+        { ...auditor },
+        { 200: json({ type: 'object', properties: { sites: { type: 'array', items: ref('AuditSite') } } }, 'Sites'), 400: error('malformed (a query parameter)'), ...tokenErrors },
+      ),
+    },
     '/v1/audit/sites/{site}/subjects/{subject}': { get: op("A subject's full history", { ...auditor, parameters: [site, subject] }, { 200: json(ref('SubjectHistory'), 'History'), ...tokenErrors, 404: error('unknown-site, or no receipt of this subject (not-found)') }) },
     '/v1/audit/sites/{site}/receipts': {
       get: op(

@@ -1,8 +1,10 @@
 // Every error leaves as JSON: ApiErrors with their status, Hono's HTTP exceptions with theirs,
-// anything else as a 500 whose details stay in the server log (a client never causes one).
+// anything else as a 500 whose details stay in the server log (a client never causes one); an
+// unrouted request is a 405 (known path, other method) or a 404.
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { allowedMethods, type RouteEntry } from '../allowed-methods';
 import { ApiError, errorResponse } from '../errors';
 import type { AppEnv } from '../env';
 
@@ -25,9 +27,24 @@ export function jsonErrors(options: JsonErrorsOptions = {}): ErrorHandler<AppEnv
   };
 }
 
-/** The `app.notFound` handler: a JSON 404. */
-export function jsonNotFound(): NotFoundHandler<AppEnv> {
-  return (c) => errorResponse(c, 404, 'not-found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`);
+export interface JsonNotFoundOptions {
+  /** The app's registered routes (`app.routes`), read when a request matches none. */
+  routes: () => readonly RouteEntry[];
+}
+
+/** The `app.notFound` handler: 405 with `Allow` for a known path asked with another method, else a JSON 404. */
+export function jsonNotFound(options: JsonNotFoundOptions): NotFoundHandler<AppEnv> {
+  const allowed = allowedMethods(options.routes);
+  return (c) => {
+    const path = c.req.path;
+    const methods = allowed(path);
+    // A handler of this very method may answer "not found" itself (a missing file): that stays a 404.
+    if (methods.length > 0 && !methods.includes(c.req.method)) {
+      c.header('Allow', methods.join(', '));
+      return errorResponse(c, 405, 'method-not-allowed', `${c.req.method} is not allowed on ${path} (allowed: ${methods.join(', ')})`);
+    }
+    return errorResponse(c, 404, 'not-found', `no route for ${c.req.method} ${path}`);
+  };
 }
 
 function requestIdOf(c: Context<AppEnv>): string {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyExport, verifyInclusionBundle, verifyReceipt, type InclusionProofBundle } from '@consent-ledger/protocol';
 import type { SubjectHistory } from '../history';
 import { purgeExpired } from '../retention';
+import { issueToken } from '../tokens';
 import { auditFixture, type AuditFixture } from './audit-fixture';
 
 const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
@@ -29,6 +30,26 @@ describe('audit routes', () => {
     await f.sequence();
     return { visitor, first, withdrawal, refusal, subject: first.payload.subject };
   }
+
+  describe('sites', () => {
+    it("lists the token's sites with name and languages, every site for \"*\", deleted ones flagged", async () => {
+      type Sites = { sites: Array<{ site: string; name: string; languages: string[]; deletedAt: string | null }> };
+      const own = await json<Sites>(await f.call('/v1/audit/sites', f.tokens.auditor));
+      expect(own.sites).toEqual([{ site: 'clikodoc', name: f.config.name, languages: f.config.languages, deletedAt: null }]);
+      expect((await json<Sites>(await f.call('/v1/audit/sites', f.tokens.otherAuditor))).sites.map((s) => s.site)).toEqual(['clickcare']);
+      const every = (await issueToken(f.store, { role: 'auditor', sites: ['*'] }, '2026-12-01T00:00:00.000Z')).token;
+      await f.store.deleteSite('clickcare', '2026-12-02T00:00:00.000Z');
+      const all = await json<Sites>(await f.call('/v1/audit/sites', every));
+      expect(all.sites.map((s) => [s.site, s.deletedAt])).toEqual([
+        ['clickcare', '2026-12-02T00:00:00.000Z'],
+        ['clikodoc', null],
+      ]);
+      // A token naming a site that does not exist (yet) lists only the sites that do.
+      const ghost = (await issueToken(f.store, { role: 'auditor', sites: ['clikodoc', 'nowhere'] }, '2026-12-01T00:00:00.000Z')).token;
+      expect((await json<Sites>(await f.call('/v1/audit/sites', ghost))).sites.map((s) => s.site)).toEqual(['clikodoc']);
+      expect((await f.call('/v1/audit/sites?all=1', f.tokens.auditor)).status).toBe(400);
+    });
+  });
 
   describe('subject history', () => {
     it('lists receipts oldest first with a withdrawal on the timeline, notices, acks and verifiable proofs', async () => {

@@ -1,5 +1,6 @@
-// The auditor's routes, per site and behind an auditor token: a subject's full history, receipt
-// search (keyset pagination on the log index), streamed exports and consent statistics.
+// The auditor's routes, behind an auditor token: the sites it may read, then per site a subject's
+// full history, receipt search (keyset pagination on the log index), streamed exports and consent
+// statistics.
 import { Hono, type Context } from 'hono';
 import { METHODS } from '@consent-ledger/protocol';
 import type { CollectorContext } from '../context';
@@ -10,6 +11,7 @@ import { subjectHistory } from '../history';
 import { collectorJwks } from '../keys';
 import { bearerAuth } from '../middleware/auth';
 import type { EntryRecord, PurposeCounts, ReceiptQuery, StatsBucket } from '../store/types';
+import { tokenCovers } from '../tokens';
 
 const PURPOSE = /^[a-z][a-z0-9-]{0,63}$/;
 const SUBJECT = /^[A-Za-z0-9_-]{43}$/;
@@ -96,6 +98,7 @@ const withRates = (purposes: Record<string, PurposeCounts>) => Object.fromEntrie
 /** The audit routes. */
 export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use('/v1/audit/sites', bearerAuth({ store: ctx.store, role: 'auditor' }));
   app.use('/v1/audit/sites/:site/*', bearerAuth({ store: ctx.store, role: 'auditor', siteParam: 'site' }));
 
   /** The route's site, which must exist (a deleted site's log stays readable). */
@@ -111,6 +114,15 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
     if (from !== undefined && to !== undefined && from >= to) throw new ApiError(400, 'malformed', 'from must be before to');
     return { from, to };
   }
+
+  // Deleted sites are listed too: their logs stay readable and exportable.
+  app.get('/v1/audit/sites', async (c) => {
+    onlyParams(c, []);
+    const token = c.get('token')!;
+    const sites = (await ctx.store.listSites({ includeDeleted: true })).filter((s) => tokenCovers(token, s.site));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ sites: sites.map((s) => ({ site: s.site, name: s.config.name, languages: s.config.languages, deletedAt: s.deletedAt })) });
+  });
 
   app.get('/v1/audit/sites/:site/subjects/:subject', async (c) => {
     onlyParams(c, []);

@@ -26,6 +26,7 @@ const SUBJECT_PATH = async (f: AuditFixture) => {
 };
 
 const ROUTES: RouteCase[] = [
+  { name: 'sites', method: 'GET', path: '/v1/audit/sites', role: 'auditor', otherSite: 200, right: 200 },
   { name: 'subject history', method: 'GET', path: SUBJECT_PATH, role: 'auditor', otherSite: 403, right: 200 },
   { name: 'search', method: 'GET', path: '/v1/audit/sites/clikodoc/receipts', role: 'auditor', otherSite: 403, right: 200 },
   { name: 'export', method: 'GET', path: '/v1/audit/sites/clikodoc/export', role: 'auditor', otherSite: 403, right: 200 },

@@ -3,6 +3,7 @@
 // background revalidation costs a 304.
 import { Hono } from 'hono';
 import { negotiateLanguage, noticeHash, resolveNotice, sha256b64u } from '@consent-ledger/protocol';
+import { notModified } from '../conditional';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
@@ -53,8 +54,7 @@ export function configRoutes(ctx: CollectorContext): Hono<AppEnv> {
     c.header('ETag', answer.etag);
     c.header('Cache-Control', 'public, no-cache');
     c.header('Vary', 'Accept-Language', { append: true });
-    const match = c.req.header('if-none-match');
-    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag)) return c.body(null, 304);
+    if (notModified((name) => c.req.header(name), { etag: answer.etag })) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');
     return c.body(answer.body);
   });

@@ -50,6 +50,41 @@ describe('log routes', () => {
     expect(checkpoint.ok && checkpoint.value.size).toBe(2);
   });
 
+  it('dates the checkpoint with Last-Modified and tags it with an ETag: 304 while it is current', async () => {
+    let now = Date.parse('2026-12-01T10:00:00.250Z');
+    const timed = await testCollector({ clock: () => now });
+    try {
+      const read = (headers: Record<string, string> = {}) => timed.collector.app.request('/v1/sites/clikodoc/log/checkpoint', { headers });
+      await timed.collector.context.sequencer.runOnce();
+      const first = await read();
+      expect(first.headers.get('last-modified')).toBe('Tue, 01 Dec 2026 10:00:00 GMT');
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+      expect(first.headers.get('access-control-expose-headers')).toContain('ETag');
+      const cached = await read({ 'If-None-Match': etag });
+      expect(cached.status).toBe(304);
+      expect(await cached.text()).toBe('');
+      expect(cached.headers.get('etag')).toBe(etag);
+      expect((await read({ 'If-None-Match': `W/${etag}` })).status).toBe(304);
+      expect((await read({ 'If-Modified-Since': 'Tue, 01 Dec 2026 10:00:00 GMT' })).status).toBe(304);
+      expect((await read({ 'If-None-Match': '"something-else"' })).status).toBe(200);
+
+      // A new checkpoint: another tag and date, and the old tag gets the new note.
+      now = Date.parse('2026-12-01T10:05:30.000Z');
+      const device = await Device.create(timed.config);
+      expect((await timed.post([(await device.receipt()).jws])).status).toBe(201);
+      await timed.collector.context.sequencer.runOnce();
+      const next = await read({ 'If-None-Match': etag });
+      expect(next.status).toBe(200);
+      expect(next.headers.get('etag')).not.toBe(etag);
+      expect(next.headers.get('last-modified')).toBe('Tue, 01 Dec 2026 10:05:30 GMT');
+      expect((await next.text()).split('\n')[1]).toBe('3');
+      expect((await read({ 'If-Modified-Since': 'Tue, 01 Dec 2026 10:00:00 GMT' })).status).toBe(200);
+    } finally {
+      await timed.dispose();
+    }
+  });
+
   it('answers 202 pending before integration, then an inclusion proof that verifies against the checkpoint', async () => {
     const device = await Device.create(h.config);
     const [id] = await accept(device, 1);

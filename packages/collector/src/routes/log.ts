@@ -1,7 +1,8 @@
 // A site log's public routes: the latest checkpoint, inclusion proofs by entry id, consistency
 // proofs between two tree sizes. Proofs read O(log n) stored nodes.
 import { Hono } from 'hono';
-import { base64urlEncode, consistencyProof, inclusionProof, type ConsistencyProofBundle, type InclusionProofBundle, type NodeReader } from '@consent-ledger/protocol';
+import { base64urlEncode, consistencyProof, inclusionProof, sha256b64u, type ConsistencyProofBundle, type InclusionProofBundle, type NodeReader } from '@consent-ledger/protocol';
+import { notModified } from '../conditional';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
@@ -29,7 +30,12 @@ export function logRoutes(ctx: CollectorContext): Hono<AppEnv> {
   app.use('/v1/sites/:site/log/*', publicCors());
   app.get('/v1/sites/:site/log/checkpoint', async (c) => {
     const checkpoint = await latest(c.req.param('site'));
+    // The note is the whole answer, so its hash is a strong tag; Last-Modified says when it was signed.
+    const validators = { etag: `"${sha256b64u(checkpoint.note)}"`, lastModified: Date.parse(checkpoint.createdAt) };
     c.header('Cache-Control', 'no-cache');
+    c.header('ETag', validators.etag);
+    c.header('Last-Modified', new Date(validators.lastModified).toUTCString());
+    if (notModified((name) => c.req.header(name), validators)) return c.body(null, 304);
     c.header('Content-Type', 'text/plain; charset=utf-8');
     return c.body(checkpoint.note);
   });

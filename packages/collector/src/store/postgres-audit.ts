@@ -1,8 +1,8 @@
 // The audit queries of the PostgreSQL store. Searches are built from the filters present, so the
 // planner can use the primary key (site, idx) for the keyset and the partial time index of
 // migration 2 for ranges; `choices` is jsonb, so purpose filters are `?` and `->>`.
-import { base64urlEncode, type EntryKind } from '@consent-ledger/protocol';
-import type { AuditQueries, EntryRecord, ExportRow, StatsBucket } from './types';
+import { exportLineSql } from './export-lines';
+import type { AuditQueries, EntryRecord, StatsBucket } from './types';
 
 /** Where the audit queries meet the store: its query function, entry columns and row mapper. */
 export interface PostgresAuditOptions<Row> {
@@ -13,6 +13,9 @@ export interface PostgresAuditOptions<Row> {
 }
 
 const LIVE_RECEIPT = "e.site = $1 AND e.kind = 'receipt' AND e.redacted_at IS NULL";
+
+// encode(…, 'base64') breaks lines every 76 characters; a leaf hash's 44 never reach that.
+const EXPORT_LINE = exportLineSql({ quote: (expr) => `to_json(${expr}::text)::text`, base64url: (expr) => `rtrim(translate(encode(${expr}, 'base64'), '+/', '-_'), '=')` });
 
 /** Builds the audit queries over a PostgreSQL store. */
 export function postgresAuditQueries<Row>({ query, columns, toEntry }: PostgresAuditOptions<Row>): AuditQueries {
@@ -81,24 +84,13 @@ export function postgresAuditQueries<Row>({ query, columns, toEntry }: PostgresA
       return [...buckets.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
     },
 
-    async readExportRows(site, from, limit) {
+    async readExportLines(site, from, limit) {
       const { rows } = await query(
-        'SELECT idx, kind, leaf_hash, jws, ack, received_at, redacted_at, redacted_reason FROM entries WHERE site = $1 AND idx >= $2 ORDER BY idx LIMIT $3',
+        `SELECT count(*)::int AS count, coalesce(string_agg(line, '' ORDER BY idx), '') AS lines FROM (SELECT idx, ${EXPORT_LINE} AS line FROM entries WHERE site = $1 AND idx >= $2 ORDER BY idx LIMIT $3) page`,
         [site, from, limit],
       );
-      type Row = { idx: number; kind: EntryKind; leaf_hash: Uint8Array; jws: string | null; ack: string | null; received_at: string; redacted_at: string | null; redacted_reason: string | null };
-      // Text, then UTF-8 bytes here: bytea would travel hex-encoded, twice the size.
-      return (rows as Row[]).map(
-        (r): ExportRow => ({
-          index: r.idx,
-          kind: r.kind,
-          leafHash: base64urlEncode(r.leaf_hash),
-          jws: r.jws === null ? null : Buffer.from(r.jws, 'utf8'),
-          ack: r.ack === null ? null : Buffer.from(r.ack, 'utf8'),
-          receivedAt: r.received_at,
-          redacted: r.redacted_at === null ? null : { at: r.redacted_at, reason: r.redacted_reason ?? '' },
-        }),
-      );
+      const [{ count, lines }] = rows as Array<{ count: number; lines: string }>;
+      return { count, bytes: Buffer.from(lines, 'utf8') };
     },
 
     async expiredReceiptIds(site, before, limit) {

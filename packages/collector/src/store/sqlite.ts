@@ -442,8 +442,8 @@ class SqliteStore implements LedgerStore {
     return this.audit.receiptStats(...args);
   }
 
-  readExportRows(...args: Parameters<AuditQueries['readExportRows']>) {
-    return this.audit.readExportRows(...args);
+  readExportLines(...args: Parameters<AuditQueries['readExportLines']>) {
+    return this.audit.readExportLines(...args);
   }
 
   expiredReceiptIds(...args: Parameters<AuditQueries['expiredReceiptIds']>) {

@@ -217,10 +217,11 @@ export interface LedgerStore extends AuditQueries {
 }
 
 // ---- Audit (issue 4) --------------------------------------------------------------------------
-// Read-only queries for auditors, and the lookup of the retention purge. Exports page through
-// `readEntries` (already keyset on index). Contract: `describeAuditQueries` in contract-audit.ts,
-// to run beside `describeLedgerStore` against every store. Timestamps are the ISO 8601 UTC strings
-// with milliseconds the store holds, so range filters compare them as strings.
+// Read-only queries for auditors, and the lookup of the retention purge. Full NDJSON exports page
+// through `readExportLines`; partial and CSV exports through `readEntries` (already keyset on index).
+// Contract: `describeAuditQueries` in contract-audit.ts, to run beside `describeLedgerStore` against
+// every store. Timestamps are the ISO 8601 UTC strings with milliseconds the store holds, so range
+// filters compare them as strings.
 
 /** A receipt search; filters combine with AND. Only unredacted receipts match (their choices are gone). */
 export interface ReceiptQuery {
@@ -268,14 +269,12 @@ export interface StatsBucket {
   purposes: Record<string, PurposeCounts>;
 }
 
-/**
- * What an NDJSON export line needs of an entry (DESIGN.md, Export), read without the rest of its
- * row. `jws` and `ack` are the UTF-8 bytes of the stored strings (null once redacted): exports copy
- * them into lines without decoding them to strings and back.
- */
-export interface ExportRow extends Pick<EntryRecord, 'index' | 'kind' | 'leafHash' | 'receivedAt' | 'redacted'> {
-  jws: Uint8Array | null;
-  ack: Uint8Array | null;
+/** A page of a full NDJSON export's body, built by the store (see export-lines.ts). */
+export interface ExportLines {
+  /** Entries read; indexes are dense, so the next page starts at `from + count`. */
+  count: number;
+  /** Their export lines (`exportLine`, without proof), UTF-8, each newline-terminated, in index order. */
+  bytes: Uint8Array;
 }
 
 /** The audit half of `LedgerStore`. */
@@ -286,8 +285,8 @@ export interface AuditQueries {
   searchReceipts(site: string, query: ReceiptQuery): Promise<EntryRecord[]>;
   /** Per-bucket counts of unredacted receipts received in [from, to), buckets in ascending order, empty buckets omitted. */
   receiptStats(site: string, query: StatsQuery): Promise<StatsBucket[]>;
-  /** Entries [from, from + limit) in index order, as `readEntries` but only the fields of `ExportRow` (exports read every entry: this is their hot path). */
-  readExportRows(site: string, from: number, limit: number): Promise<ExportRow[]>;
+  /** The export lines of entries [from, from + limit), as `exportLineSql` builds them (a full export reads every entry: this is its hot path). */
+  readExportLines(site: string, from: number, limit: number): Promise<ExportLines>;
   /** Ids of unredacted receipts received before `before`, in index order, at most `limit` (the retention purge's lookup). */
   expiredReceiptIds(site: string, before: string, limit: number): Promise<string[]>;
 }
