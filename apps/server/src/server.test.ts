@@ -221,7 +221,12 @@ describe('consent-ledger server over HTTP', () => {
     expect(await pinned.text()).toBe('console.log("consent")');
     expect((await fetch(`${s.url}/consent.000000000000.js`)).status).toBe(404);
     expect((await fetch(`${s.url}/consent.js`, { headers: { 'If-None-Match': res.headers.get('etag')! } })).status).toBe(304);
-    expect(await (await fetch(`${s.url}/`)).text()).toContain('<title>demo</title>');
+    const page = await fetch(`${s.url}/`);
+    expect(await page.text()).toContain('<title>demo</title>');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(`${s.url}/`, { headers: { 'If-None-Match': page.headers.get('etag')! } })).status).toBe(304);
+    writeFileSync(join(root, 'apps/demo/public/tag.js'), 'window.tag = 1');
+    expect((await fetch(`${s.url}/tag.js`)).headers.get('cache-control')).toBe('public, max-age=300');
     expect((await fetch(`${s.url}/..%2f..%2fpackage.json`)).status).toBe(404);
     const audit = await fetch(`${s.url}/audit/`);
     expect(audit.status).toBe(404);
