@@ -134,11 +134,13 @@ async function shoot(target: Page | Locator, name: string) {
   await copyFile(path, join(ROOT, 'docs/screenshots', `auditor-${name}.png`));
 }
 
+/** Signs in with a token of several sites: the token, then the site picked from the token's list. */
 async function signIn(page: Page, collector: Collector, token: string) {
   await page.goto(`${collector.origin}/audit/`);
   await page.getByLabel(fr['signin.token']).fill(token);
-  await page.getByLabel(fr['signin.site']).fill(SITE);
   await page.getByRole('button', { name: fr['signin.submit'] }).click();
+  await page.getByLabel(fr['signin.pick'], { exact: true }).selectOption(SITE);
+  await page.getByRole('button', { name: fr['header.open'] }).click();
   await page.getByRole('navigation', { name: fr['nav.label'] }).waitFor();
 }
 
@@ -168,12 +170,22 @@ describe('the auditor UI', () => {
   test('shows the withdrawal at the acknowledged time and verifies every receipt in the browser, then flags a tampered entry', async () => {
     const { collector } = suite;
     seeded = await seed(collector);
-    token = await collector.token('auditor', [SITE]);
+    // A token of every fixture site: the UI lists them to pick from.
+    token = await collector.token('auditor');
     const { page } = await suite.scenario({ context: { viewport: LAPTOP, timezoneId: 'Europe/Paris' } });
     await page.goto(`${collector.origin}/audit/`);
     await page.getByRole('heading', { name: fr['signin.title'] }).waitFor();
     await expectNoAxeViolations(page, 'sign-in');
     await shoot(page, 'sign-in');
+    await page.getByLabel(fr['signin.token']).fill(token);
+    await page.getByRole('button', { name: fr['signin.submit'] }).click();
+    const picker = page.getByLabel(fr['signin.pick'], { exact: true });
+    await picker.waitFor();
+    // The sites the token reads, by name and id, in id order.
+    expect(await picker.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['cabinet-praticien', 'clickcare', 'clikodoc', 'demo']);
+    expect(await picker.locator(`option[value=${SITE}]`).textContent()).toBe('clikOdoc (clikodoc)');
+    await expectNoAxeViolations(page, 'sign-in, site');
+    await shoot(page, 'sign-in-site');
     await signIn(page, collector, token);
     // The token is in this tab's sessionStorage and nowhere in the address.
     expect(page.url()).not.toContain(token);
@@ -265,9 +277,12 @@ describe('the auditor UI', () => {
     await tabTo(page, { id: 'token' });
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
     await page.keyboard.type(token);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type(SITE);
+    await page.keyboard.press('Enter');
+    // The site step takes the focus to its picker; the arrow keys choose, Tab and Enter open.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site');
+    for (let i = 0; i < 5 && (await page.locator('#site').inputValue()) !== SITE; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#site').inputValue()).toBe(SITE);
+    await tabTo(page, { text: fr['header.open'] });
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: fr['nav.label'] }).waitFor();
     await tabTo(page, { id: 'subject-id' });
@@ -314,6 +329,10 @@ describe('the auditor UI', () => {
     await consistency.waitFor();
     // Checked on sign-in: the first checkpoint this browser sees becomes its reference.
     expect(await consistency.getAttribute('data-consistency')).toBe('first');
+    // When it was signed, from the collector's Last-Modified (to the second): before it was checked.
+    const signedAt = await page.locator('[data-signed-at]').getAttribute('data-signed-at');
+    expect(signedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+    expect(Date.parse(signedAt!)).toBeLessThanOrEqual(Date.now());
     const refresh = page.getByRole('button', { name: fr['log.refresh'] });
     await refresh.click();
     await expect.poll(() => consistency.getAttribute('data-consistency')).toBe('unchanged');

@@ -104,44 +104,74 @@ export interface ConfigAnswer {
   notice: Notice;
 }
 
+/** A site the token may read (`GET /v1/audit/sites`). */
+export interface SiteSummary {
+  site: string;
+  name: string;
+  languages: string[];
+  /** Set for a deleted site: it takes no receipts, its log stays readable. */
+  deletedAt: string | null;
+}
+
+/** The latest checkpoint note, with when it was signed (its Last-Modified; null when not sent). */
+export interface CheckpointAnswer {
+  note: string;
+  signedAt: string | null;
+}
+
 /** Where the collector is and who is asking. */
-export interface ApiOptions {
+export interface Caller {
   /** The collector's origin; '' for the one serving this page. */
   base: string;
   token: string;
-  site: string;
   fetch?: typeof fetch;
+}
+
+/** A caller and the site it works on. */
+export interface ApiOptions extends Caller {
+  site: string;
 }
 
 const path = (value: string) => encodeURIComponent(value);
 
+/** Calls the collector; a failure is a value with the collector's code and the status. */
+async function call(caller: Caller, url: string, init: RequestInit = {}): Promise<ApiResult<Response>> {
+  const doFetch = caller.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  let res: Response;
+  try {
+    res = await doFetch(caller.base + url, { ...init, credentials: 'omit', cache: 'no-store' });
+  } catch (error) {
+    return { ...fail('network', error instanceof Error ? error.message : String(error)), status: 0 };
+  }
+  if (res.ok) return ok(res);
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  return { ...fail(body?.error?.code ?? `http-${res.status}`, body?.error?.message ?? res.statusText), status: res.status };
+}
+
+/** Calls and reads the JSON answer. */
+async function json<T>(caller: Caller, url: string, init?: RequestInit): Promise<ApiResult<T>> {
+  const res = await call(caller, url, init);
+  if (!res.ok) return res;
+  try {
+    return ok((await res.value.json()) as T);
+  } catch {
+    return { ...fail('malformed', `${url}: the answer is not JSON`), status: res.value.status };
+  }
+}
+
+const bearer = (caller: Caller) => ({ authorization: `Bearer ${caller.token}` });
+
+/** The sites `caller`'s token may read, in id order. */
+export async function listSites(caller: Caller): Promise<ApiResult<SiteSummary[]>> {
+  const res = await json<{ sites: SiteSummary[] }>(caller, '/v1/audit/sites', { headers: bearer(caller) });
+  return res.ok ? ok(res.value.sites) : res;
+}
+
 /** The API client of one signed-in auditor and one site. */
 export function createApi(options: ApiOptions) {
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const site = path(options.site);
-  const audit = { authorization: `Bearer ${options.token}` };
-
-  async function call(url: string, init: RequestInit = {}): Promise<ApiResult<Response>> {
-    let res: Response;
-    try {
-      res = await doFetch(options.base + url, { ...init, credentials: 'omit', cache: 'no-store' });
-    } catch (error) {
-      return { ...fail('network', error instanceof Error ? error.message : String(error)), status: 0 };
-    }
-    if (res.ok) return ok(res);
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    return { ...fail(body?.error?.code ?? `http-${res.status}`, body?.error?.message ?? res.statusText), status: res.status };
-  }
-
-  async function json<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
-    const res = await call(url, init);
-    if (!res.ok) return res;
-    try {
-      return ok((await res.value.json()) as T);
-    } catch {
-      return { ...fail('malformed', `${url}: the answer is not JSON`), status: res.value.status };
-    }
-  }
+  const audit = bearer(options);
+  const get = <T>(url: string, init?: RequestInit) => json<T>(options, url, init);
 
   const query = (params: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
@@ -152,28 +182,30 @@ export function createApi(options: ApiOptions) {
 
   return {
     site: options.site,
-    history: (subject: string) => json<SubjectHistory>(`/v1/audit/sites/${site}/subjects/${path(subject)}`, { headers: audit }),
+    history: (subject: string) => get<SubjectHistory>(`/v1/audit/sites/${site}/subjects/${path(subject)}`, { headers: audit }),
     search: (q: SearchQuery, limit = 50) =>
-      json<{ receipts: ReceiptSummary[]; nextCursor: string | null }>(
+      get<{ receipts: ReceiptSummary[]; nextCursor: string | null }>(
         `/v1/audit/sites/${site}/receipts${query({ ...q, order: 'desc', limit: String(limit) })}`,
         { headers: audit },
       ),
-    stats: (q: { interval: 'day' | 'week'; from?: string; to?: string }) => json<Stats>(`/v1/audit/sites/${site}/stats${query(q)}`, { headers: audit }),
+    stats: (q: { interval: 'day' | 'week'; from?: string; to?: string }) => get<Stats>(`/v1/audit/sites/${site}/stats${query(q)}`, { headers: audit }),
     /** The export response, for the caller to stream. */
     exportResponse: (q: { format: 'ndjson' | 'csv'; from?: string; to?: string }, signal?: AbortSignal) =>
-      call(`/v1/audit/sites/${site}/export${query(q)}`, { headers: audit, signal }),
-    keys: () => json<Jwks>('/v1/keys'),
-    checkpoint: async (): Promise<ApiResult<string>> => {
-      const res = await call(`/v1/sites/${site}/log/checkpoint`);
-      return res.ok ? ok(await res.value.text()) : res;
+      call(options, `/v1/audit/sites/${site}/export${query(q)}`, { headers: audit, signal }),
+    keys: () => get<Jwks>('/v1/keys'),
+    checkpoint: async (): Promise<ApiResult<CheckpointAnswer>> => {
+      const res = await call(options, `/v1/sites/${site}/log/checkpoint`);
+      if (!res.ok) return res;
+      const time = Date.parse(res.value.headers.get('last-modified') ?? '');
+      return ok({ note: await res.value.text(), signedAt: Number.isFinite(time) ? new Date(time).toISOString() : null });
     },
     /** An entry's inclusion proof against the latest checkpoint; null while pending. */
     proof: async (id: string): Promise<ApiResult<InclusionProofBundle | null>> => {
-      const res = await json<InclusionProofBundle | { status: 'pending' }>(`/v1/sites/${site}/log/proof/${path(id)}`);
+      const res = await get<InclusionProofBundle | { status: 'pending' }>(`/v1/sites/${site}/log/proof/${path(id)}`);
       return res.ok && 'status' in res.value ? ok(null) : (res as ApiResult<InclusionProofBundle>);
     },
-    consistency: (from: number, to: number) => json<{ hashes: string[] }>(`/v1/sites/${site}/log/consistency${query({ from: String(from), to: String(to) })}`),
-    config: (lang: string) => json<ConfigAnswer>(`/v1/sites/${site}/config${query({ lang })}`),
+    consistency: (from: number, to: number) => get<{ hashes: string[] }>(`/v1/sites/${site}/log/consistency${query({ from: String(from), to: String(to) })}`),
+    config: (lang: string) => get<ConfigAnswer>(`/v1/sites/${site}/config${query({ lang })}`),
   };
 }
 

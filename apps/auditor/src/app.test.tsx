@@ -6,6 +6,18 @@ import { click, flush, until } from './test-dom';
 
 type Story = Awaited<ReturnType<typeof withdrawalStory>>;
 const TOKEN = 'clt_good';
+/** A token of several sites, one of them deleted. */
+const MULTI = 'clt_multi';
+/** A token whose sites do not exist on the collector (yet): the UI falls back to a typed id. */
+const NONE = 'clt_none';
+const ADMIN = 'clt_admin';
+const DEMO = { site: 'demo-site', name: 'Demo Site', languages: ['en'], deletedAt: null };
+const SITES: Record<string, Array<typeof DEMO | { site: string; name: string; languages: string[]; deletedAt: string }>> = {
+  [TOKEN]: [DEMO],
+  [MULTI]: [{ site: 'closed-site', name: 'Closed', languages: ['fr'], deletedAt: '2026-11-30T00:00:00.000Z' }, DEMO, { site: 'other-site', name: 'Other', languages: ['fr'], deletedAt: null }],
+  [NONE]: [],
+};
+const SIGNED_AT = 'Sat, 21 Nov 2026 10:00:01 GMT';
 
 /** A collector double answering the routes the UI calls, from a real signed test log. */
 function fakeCollector(story: Story) {
@@ -16,7 +28,10 @@ function fakeCollector(story: Story) {
     const auth = new Headers(init?.headers).get('authorization');
     calls.push({ url: url.pathname + url.search, auth });
     if (url.pathname.startsWith('/v1/audit/')) {
-      if (auth !== `Bearer ${TOKEN}`) return json({ error: { code: 'unauthorized', message: 'unknown token' } }, 401);
+      const token = auth?.replace(/^Bearer /, '') ?? '';
+      if (token === ADMIN) return json({ error: { code: 'forbidden', message: 'this route needs an auditor token' } }, 403);
+      if (!SITES[token]) return json({ error: { code: 'unauthorized', message: 'unknown token' } }, 401);
+      if (url.pathname === '/v1/audit/sites') return json({ sites: SITES[token] });
       if (!url.pathname.startsWith('/v1/audit/sites/demo-site/')) return json({ error: { code: 'forbidden', message: 'no' } }, 403);
     }
     if (url.pathname === '/v1/audit/sites/demo-site/receipts') {
@@ -28,7 +43,7 @@ function fakeCollector(story: Story) {
     if (url.pathname === `/v1/audit/sites/demo-site/subjects/${story.subject}`) return json(story.history);
     if (url.pathname.startsWith('/v1/audit/sites/demo-site/subjects/')) return json({ error: { code: 'not-found', message: 'none' } }, 404);
     if (url.pathname === '/v1/keys') return json(story.log.keys);
-    if (url.pathname === '/v1/sites/demo-site/log/checkpoint') return new Response(story.log.checkpoint, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    if (url.pathname === '/v1/sites/demo-site/log/checkpoint') return new Response(story.log.checkpoint, { headers: { 'content-type': 'text/plain; charset=utf-8', 'last-modified': SIGNED_AT } });
     if (url.pathname.startsWith('/v1/sites/demo-site/log/proof/')) return json(await story.log.proof(url.pathname.split('/').pop()!));
     if (url.pathname === '/v1/sites/demo-site/config') return json({ config: {}, language: 'en', notice: Object.values(story.history.notices)[1].notice });
     if (url.pathname === '/v1/audit/sites/demo-site/export') {
@@ -72,10 +87,21 @@ async function type(input: Element, value: string) {
   await flush();
 }
 
-async function signIn(root: HTMLElement, token = TOKEN, site = 'demo-site') {
+const submit = async (form: Element) => {
+  form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  await flush();
+};
+
+/** Signs in with a token of one site: no site to pick, the site opens at once. */
+async function signIn(root: HTMLElement, token = TOKEN) {
   await type(root.querySelector('#token')!, token);
-  await type(root.querySelector('#site')!, site);
-  root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  await submit(root.querySelector('form')!);
+}
+
+/** Picks a site in a `<select>` as a user would (change event). */
+async function pick(select: Element, value: string) {
+  (select as HTMLSelectElement).value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
   await flush();
 }
 
@@ -92,17 +118,80 @@ describe('the auditor app', () => {
     // Public routes get no token.
     expect(collector.calls.filter((c) => !c.url.startsWith('/v1/audit/')).every((c) => c.auth === null)).toBe(true);
     expect(JSON.parse(localStorage.getItem('cl-auditor:sites')!)).toEqual(['demo-site']);
+    // One site: nothing to pick, the header names it.
+    expect(root.querySelector('#site')).toBeNull();
+    expect((await until(() => root.querySelector('header .site-name'))).textContent).toBe('Demo Site (demo-site)');
+    // The language menu is the header's only select.
+    expect(root.querySelectorAll('header select').length).toBe(1);
   });
 
   it.each([
-    ['clt_wrong', 'demo-site', 'This token is unknown, mistyped or revoked.'],
-    [TOKEN, 'other-site', 'This token does not give access to site “other-site” (or it is not an auditor token).'],
-  ])('refuses %s on %s with a plain message', async (token, site, message) => {
+    ['clt_wrong', 'This token is unknown, mistyped or revoked.'],
+    [ADMIN, 'This is not an auditor token.'],
+  ])('refuses %s with a plain message', async (token, message) => {
     const root = await start();
-    await signIn(root, token, site);
+    await signIn(root, token);
     const alert = await until(() => root.querySelector('[role=alert]'));
     expect(alert.textContent).toBe(message);
     expect(sessionStorage.getItem('cl-auditor:session')).toBeNull();
+    expect(root.querySelector('#site')).toBeNull();
+  });
+
+  it('offers the token’s sites in a select, the last one used first, and switches between them in the header', async () => {
+    localStorage.setItem('cl-auditor:sites', JSON.stringify(['gone-site', 'demo-site']));
+    const root = await start();
+    await signIn(root, MULTI);
+    const select = await until(() => root.querySelector<HTMLSelectElement>('select#site'));
+    expect(root.querySelector('h2')!.textContent).toBe('Choose a site');
+    expect(root.querySelector('label[for=site]')!.textContent).toBe('Site');
+    // The step moved focus to the picker, so a keyboard user goes on from there.
+    await until(() => document.activeElement === select);
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['closed-site', 'Closed (closed-site), deleted'],
+      ['demo-site', 'Demo Site (demo-site)'],
+      ['other-site', 'Other (other-site)'],
+    ]);
+    expect(select.value).toBe('demo-site');
+    await submit(root.querySelector('form')!);
+    await until(() => root.querySelector('nav.tabs'));
+    expect(JSON.parse(sessionStorage.getItem('cl-auditor:session')!)).toEqual({ token: MULTI, site: 'demo-site' });
+    // A listed site is opened without probing it first.
+    expect(collector.calls.some((c) => c.url.startsWith('/v1/audit/sites/demo-site/receipts?') && c.url.includes('limit=1&'))).toBe(false);
+
+    const header = await until(() => root.querySelector<HTMLSelectElement>('header select#site-switch'));
+    expect(header.value).toBe('demo-site');
+    expect(header.options.length).toBe(3);
+    await pick(header, 'other-site');
+    await submit(root.querySelector('form.site-switch')!);
+    expect(JSON.parse(sessionStorage.getItem('cl-auditor:session')!).site).toBe('other-site');
+    expect(JSON.parse(localStorage.getItem('cl-auditor:sites')!)).toEqual(['other-site', 'demo-site', 'gone-site']);
+  });
+
+  it('goes back to the token step, focus on the token field', async () => {
+    const root = await start();
+    await signIn(root, MULTI);
+    await until(() => root.querySelector('select#site'));
+    await click([...root.querySelectorAll('button')].find((b) => b.textContent === 'Use another token')!);
+    expect(root.querySelector('select#site')).toBeNull();
+    await until(() => document.activeElement?.id === 'token');
+  });
+
+  it('falls back to a typed site id, checked first, when the token lists no site', async () => {
+    const root = await start();
+    await signIn(root, NONE);
+    const input = await until(() => root.querySelector<HTMLInputElement>('input#site'));
+    expect(root.querySelector('#site-hint')!.textContent).toContain('lists no site');
+    expect(input.getAttribute('aria-describedby')).toBe('site-hint');
+    await type(input, 'other-site');
+    await submit(root.querySelector('form')!);
+    const alert = await until(() => root.querySelector('[role=alert]'));
+    expect(alert.textContent).toBe('This token does not give access to site “other-site” (or it is not an auditor token).');
+    await type(input, 'demo-site');
+    await submit(root.querySelector('form')!);
+    await until(() => root.querySelector('nav.tabs'));
+    expect(JSON.parse(sessionStorage.getItem('cl-auditor:session')!)).toEqual({ token: NONE, site: 'demo-site' });
+    // The header keeps a typed switch for such a token.
+    expect(await until(() => root.querySelector('form.site-switch input'))).toBeTruthy();
   });
 
   it('finds a subject, verifies it in the browser, and every check passes', async () => {
@@ -171,6 +260,11 @@ describe('the auditor app', () => {
     const key = await until(() => Object.keys(localStorage).find((k) => k.startsWith('cl-auditor:checkpoint:')));
     expect(JSON.parse(localStorage.getItem(key)!).size).toBe(5);
     expect(root.querySelector('[data-rewritten]')).toBeNull();
+    await click([...root.querySelectorAll('nav a')].find((a) => a.textContent === 'Log health')!);
+    // When the checkpoint was signed: the collector's Last-Modified.
+    const signed = await until(() => root.querySelector('[data-signed-at]'));
+    expect(signed.getAttribute('data-signed-at')).toBe('2026-11-21T10:00:01.000Z');
+    expect(signed.closest('div')!.querySelector('dt')!.textContent).toBe('Signed at');
     localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)!), rootHash: 'A'.repeat(43) }));
     await click([...root.querySelectorAll('nav a')].find((a) => a.textContent === 'Log health')!);
     await click([...root.querySelectorAll('button')].find((b) => b.textContent === 'Check again')!);

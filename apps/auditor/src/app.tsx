@@ -2,7 +2,7 @@
 // the current view. Views are in the address fragment so the browser's back button works.
 import { LANGUAGES, type Language } from '@consent-ledger/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createApi } from './api';
+import { createApi, type SiteSummary } from './api';
 import { ExportView } from './export/export-view';
 import { createI18n, I18nContext, LANGUAGE_NAMES, negotiate, useI18n } from './i18n/i18n';
 import { LogView, RewriteWarning } from './log/log-view';
@@ -10,7 +10,7 @@ import { useLogHealth } from './log/use-log-health';
 import { parseRoute, routeHash, VIEWS, type Route } from './route';
 import { EMPTY_SEARCH, SearchView, type SearchState } from './search/search-view';
 import { clearSession, loadSession, recentSites, saveLanguage, savedLanguage, saveSession, type Session } from './session';
-import { checkAccess, SignIn } from './sign-in';
+import { checkAccess, SignIn, siteLabel, SitePicker, tokenSites } from './sign-in';
 import { StatsView } from './stats/stats-view';
 import { SubjectView } from './subject/subject-view';
 
@@ -61,15 +61,35 @@ function LanguagePicker({ lang, onLang }: { lang: Language; onLang(l: Language):
   );
 }
 
+/** The site being read, and a switch to the token's other sites (typed when the token lists none). */
 function SiteSwitcher({ base, session, onSession }: { base: string; session: Session; onSession(s: Session): void }) {
   const i18n = useI18n();
   const [site, setSite] = useState(session.site);
+  const [sites, setSites] = useState<SiteSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setSite(session.site), [session.site]);
+  useEffect(() => {
+    let live = true;
+    void tokenSites(base, session.token, i18n).then((listed) => live && setSites('sites' in listed ? listed.sites : []));
+    return () => {
+      live = false;
+    };
+  }, [base, session.token]);
+  if (sites === null) return null;
+  const current = sites.find((s) => s.site === session.site);
+  if (sites.length === 1 && current) {
+    return (
+      <p class="inline site-switch">
+        {i18n.t('header.site')}
+        <span class="site-name">{siteLabel(current, i18n)}</span>
+      </p>
+    );
+  }
   const submit = async (e: Event) => {
     e.preventDefault();
     const next = { token: session.token, site: site.trim() };
-    const problem = await checkAccess(base, next, i18n);
+    // A listed site needs no probe; a typed one is checked first.
+    const problem = sites.length > 0 ? null : await checkAccess(base, next, i18n);
     setError(problem);
     if (!problem) onSession(next);
   };
@@ -77,13 +97,19 @@ function SiteSwitcher({ base, session, onSession }: { base: string; session: Ses
     <form class="site-switch" onSubmit={submit}>
       <label class="inline">
         {i18n.t('header.site')}
-        <input value={site} list="known-sites" onInput={(e) => setSite(e.currentTarget.value)} size={14} autoComplete="off" spellcheck={false} aria-describedby={error ? 'site-error' : undefined} />
+        {sites.length > 0 ? (
+          <SitePicker id="site-switch" sites={sites} value={site} onValue={setSite} />
+        ) : (
+          <input value={site} list="known-sites" onInput={(e) => setSite(e.currentTarget.value)} size={14} autoComplete="off" spellcheck={false} aria-describedby={error ? 'site-error' : undefined} />
+        )}
       </label>
-      <datalist id="known-sites">
-        {recentSites().map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
+      {sites.length === 0 && (
+        <datalist id="known-sites">
+          {recentSites().map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
       <button class="btn" type="submit">{i18n.t('header.open')}</button>
       {error && <p id="site-error" class="alert" role="alert">{error}</p>}
     </form>

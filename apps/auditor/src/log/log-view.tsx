@@ -32,6 +32,7 @@ export function LogView({ log }: { log: LogHealth }) {
           <dl class="facts log-facts">
             <div class="wide"><dt>{t('log.origin')}</dt><dd class="mono">{h.checkpoint.origin}</dd></div>
             <div><dt>{t('log.size')}</dt><dd data-size={h.checkpoint.size}>{i18n.number(h.checkpoint.size)}</dd></div>
+            {h.signedAt && <div><dt>{t('log.signedAt')}</dt><dd><time dateTime={h.signedAt} data-signed-at={h.signedAt}>{i18n.dateTime(h.signedAt)}</time></dd></div>}
             <div><dt>{t('log.checkedAt')}</dt><dd><time dateTime={h.checkedAt}>{i18n.dateTime(h.checkedAt)}</time></dd></div>
             <div class="wide"><dt>{t('log.root')}</dt><dd class="mono">{h.rootHash}</dd></div>
             <div class="wide"><dt>{t('log.signature')}</dt><dd class="good"><span aria-hidden="true">✓ </span>{t('verify.pass')}</dd></div>

@@ -5,10 +5,10 @@ import type { Api } from '../api';
 import { loadSeenCheckpoint, saveSeenCheckpoint } from '../session';
 import { checkHealth, type Health } from './log-health';
 
-/** The health of one site's log, with the time it was checked. */
+/** The health of one site's log, with the time it was checked and when its checkpoint was signed. */
 export interface LogHealth {
-  /** Null while checking. */
-  health: (Health & { checkedAt: string }) | null;
+  /** Null while checking; `signedAt` is null when the collector did not send Last-Modified. */
+  health: (Health & { checkedAt: string; signedAt: string | null }) | null;
   refresh(): void;
   /** Takes the current checkpoint as the reference, after the auditor kept the evidence of a rewrite. */
   reset(): void;
@@ -26,20 +26,21 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
       const [keys, note] = await Promise.all([api.keys(), api.checkpoint()]);
       if (!keys.ok || !note.ok) {
         const reason = !note.ok ? (note.error.code === 'no-checkpoint' ? 'no-checkpoint' : note.error.message) : !keys.ok ? keys.error.message : '';
-        if (live) setHealth({ ok: false, reason, checkedAt });
+        if (live) setHealth({ ok: false, reason, checkedAt, signedAt: null });
         return;
       }
       const previous = loadSeenCheckpoint(collector, api.site);
-      const result = await checkHealth(note.value, keys.value, api.site, previous, async (from, to) => {
+      const { note: text, signedAt } = note.value;
+      const result = await checkHealth(text, keys.value, api.site, previous, async (from, to) => {
         const proof = await api.consistency(from, to);
         if (!proof.ok) throw new Error(proof.error.message);
         return proof.value.hashes;
       });
       // An unchanged checkpoint keeps the date it was first seen; a rewritten log keeps the evidence.
       if (result.ok && (result.consistency.state === 'first' || result.consistency.state === 'consistent')) {
-        saveSeenCheckpoint(collector, api.site, { origin: result.checkpoint.origin, size: result.checkpoint.size, rootHash: result.rootHash, note: note.value, seenAt: checkedAt });
+        saveSeenCheckpoint(collector, api.site, { origin: result.checkpoint.origin, size: result.checkpoint.size, rootHash: result.rootHash, note: text, seenAt: checkedAt });
       }
-      if (live) setHealth({ ...result, checkedAt });
+      if (live) setHealth({ ...result, checkedAt, signedAt });
     })();
     return () => {
       live = false;

@@ -58,7 +58,7 @@ export function SubjectView({ api, subject, onSubject, siteTitles }: { api: Api;
     setVerification(
       await verifySubject(history, {
         keys: keys.value,
-        checkpoint: checkpoint.value,
+        checkpoint: checkpoint.value.note,
         proof: async (id) => {
           const proof = await api.proof(id);
           if (!proof.ok) throw new Error(proof.error.message);

@@ -38,7 +38,7 @@ export function jsonNotFound(options: JsonNotFoundOptions): NotFoundHandler<AppE
   return (c) => {
     const path = c.req.path;
     const methods = allowed(path);
-    // A handler of this very method may answer "not found" itself (a missing file): that stays a 404.
+    // When the request's own method is served here, a handler of it called c.notFound(): a 404.
     if (methods.length > 0 && !methods.includes(c.req.method)) {
       c.header('Allow', methods.join(', '));
       return errorResponse(c, 405, 'method-not-allowed', `${c.req.method} is not allowed on ${path} (allowed: ${methods.join(', ')})`);

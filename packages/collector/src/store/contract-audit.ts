@@ -3,6 +3,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import type { VerifiedReceipt } from '@consent-ledger/protocol';
 import { batch, recordingSigner, testConfig, testNotice, testReceipt, type StoreHarness } from './contract';
+import { exportLine } from './export-lines';
 import type { LedgerStore } from './types';
 
 const DAY1 = '2026-11-30T09:00:00.000Z'; // a Monday
@@ -152,20 +153,36 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
       });
     });
 
-    describe('readExportRows', () => {
-      it('reads the export fields of entries [from, from + limit), as readEntries does, redactions included', async () => {
+    describe('readExportLines', () => {
+      const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+      it('builds the export lines of entries [from, from + limit) byte for byte as exportLine does, redactions included', async () => {
         const a = testReceipt('alpha', 'sa', null);
         const b = testReceipt('alpha', 'sb', null);
         await append('alpha', [a, b], DAY1);
         await store.redactEntries('alpha', [b.payload.id], { at: DAY3, reason: 'erasure' });
-        const rows = await store.readExportRows('alpha', 1, 10);
-        const full = await store.readEntries('alpha', 1, 10);
-        const text = (bytes: Uint8Array | null) => (bytes === null ? null : new TextDecoder().decode(bytes));
-        expect(rows.map((r) => ({ ...r, jws: text(r.jws), ack: text(r.ack) }))).toEqual(full.map(({ index, kind, leafHash, jws, ack, receivedAt, redacted }) => ({ index, kind, leafHash, jws, ack, receivedAt, redacted })));
-        expect(rows.map((r) => [r.index, r.kind, r.redacted?.reason ?? null])).toEqual([[1, 'notice', null], [2, 'receipt', null], [3, 'receipt', 'erasure']]);
-        expect(rows[2]).toMatchObject({ leafHash: b.leafHash, jws: null, ack: null });
-        expect(await store.readExportRows('alpha', 0, 2)).toHaveLength(2);
-        expect(await store.readExportRows('beta', 5, 10)).toEqual([]);
+        const page = await store.readExportLines('alpha', 0, 10);
+        expect(page.count).toBe(4);
+        expect(text(page.bytes)).toBe((await store.readEntries('alpha', 0, 10)).map((e) => exportLine(e)).join(''));
+        const lines = text(page.bytes).split('\n');
+        expect(lines[0]).toMatch(/^\{"index":0,"kind":"notice","jws":"[^"]+"\}$/);
+        expect(lines[2]).toBe(`{"index":2,"kind":"receipt","jws":"${a.jws}","ack":"ack.alpha.2.${a.payload.id}"}`);
+        expect(lines[3]).toBe(`{"index":3,"kind":"receipt","leafHash":"${b.leafHash}","redacted":{"at":"${DAY3}","reason":"erasure"}}`);
+        expect(lines[4]).toBe('');
+        const middle = await store.readExportLines('alpha', 1, 2);
+        expect([middle.count, text(middle.bytes)]).toEqual([2, lines.slice(1, 3).map((l) => `${l}\n`).join('')]);
+        expect(await store.readExportLines('beta', 5, 10)).toMatchObject({ count: 0 });
+        expect((await store.readExportLines('beta', 5, 10)).bytes).toHaveLength(0);
+      });
+
+      it('escapes what a stored value would need escaped as JSON.stringify does', async () => {
+        const odd = 'ack "quoted" \\ back\tslash \u0001 \u007f é \u2028 😀';
+        const outcomes = await store.appendReceipts([batch('alpha', [testReceipt('alpha', 'sa', null)], DAY1)], async (payloads) => payloads.map(() => odd));
+        expect(outcomes[0].ok).toBe(true);
+        const page = await store.readExportLines('alpha', 2, 1);
+        const [entry] = await store.readEntries('alpha', 2, 1);
+        expect(text(page.bytes)).toBe(exportLine(entry));
+        expect(JSON.parse(text(page.bytes)).ack).toBe(odd);
       });
     });
 

@@ -4,7 +4,6 @@
 // A range search first picks the page's indexes from the time index (which holds them), then reads
 // those rows: sorting a week of indexes is cheap, sorting a week of whole rows is not.
 import type Database from 'better-sqlite3';
-import type { EntryKind } from '@consent-ledger/protocol';
 import { exportLineSql } from './export-lines';
 import type { AuditQueries, EntryRecord, ReceiptQuery, StatsBucket, StatsQuery } from './types';
 
