@@ -1,10 +1,11 @@
 // Scenario 13: the visitor's "Download my proof" file verifies offline with protocol's checks
 // (the ones `consent-ledger verify` runs), against the collector's keys fetched independently.
 import { readFile } from 'node:fs/promises';
+import type { ProofDocument } from '@consent-ledger/protocol';
 import { expect, test } from 'vitest';
 import { screenshot } from './harness/browser';
 import { DEMO, openDemo } from './harness/demo';
-import { acknowledged, collectorKeys, proofFileFailures, verifiedInclusion, type ProofDocument } from './harness/ledger';
+import { acknowledged, collectorKeys, proofFileFailures, verifiedInclusion } from './harness/ledger';
 import { useSuite } from './harness/suite';
 import { consentUI } from './harness/ui';
 

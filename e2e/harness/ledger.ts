@@ -10,8 +10,9 @@ import {
   verifyReceipt,
   type InclusionProofBundle,
   type Jwks,
-  type Notice,
+  type ProofDocument,
   type ReceiptPayload,
+  type SubjectHistory,
 } from '@consent-ledger/protocol';
 import type { Page } from 'playwright-core';
 import { eventually, readIdb } from './browser';
@@ -77,29 +78,9 @@ export async function authorized<T>(collector: Collector, token: string, path: s
   return res.json() as Promise<T>;
 }
 
-/** The parts of the auditor's subject history (`GET /v1/audit/sites/:site/subjects/:subject`) the scenarios check. */
-export interface AuditHistory {
-  site: string;
-  subject: string;
-  receipts: Array<{
-    index: number;
-    id: string;
-    leafHash: string;
-    receivedAt: string;
-    jws: string | null;
-    payload: ReceiptPayload | null;
-    ack: string | null;
-    textHash: string | null;
-    proof: InclusionProofBundle | { status: 'pending' };
-  }>;
-  notices: Record<string, { textHash: string; language: string; revision: number; jws: string | null; notice: Notice | null }>;
-  timeline: Record<string, Array<{ grantedAt: string; grantedBy: string; withdrawnAt: string | null; withdrawnBy: string | null }>>;
-  current: Record<string, 'granted' | 'denied'>;
-}
-
 /** A subject's history as the auditor API answers it. */
-export function auditHistory(collector: Collector, token: string, site: string, subject: string): Promise<AuditHistory> {
-  return authorized<AuditHistory>(collector, token, `/v1/audit/sites/${site}/subjects/${subject}`);
+export function auditHistory(collector: Collector, token: string, site: string, subject: string): Promise<SubjectHistory> {
+  return authorized<SubjectHistory>(collector, token, `/v1/audit/sites/${site}/subjects/${subject}`);
 }
 
 /** One line of the site's NDJSON export (the first, the header, is left out). */
@@ -116,17 +97,6 @@ export async function exportedEntries(collector: Collector, token: string, site:
   if (!res.ok) throw new Error(`export of ${site}: ${res.status} ${await res.text()}`);
   const lines = (await res.text()).split('\n').filter((l) => l.trim() !== '');
   return lines.slice(1).map((l) => JSON.parse(l) as ExportEntry);
-}
-
-/** "Download my proof": what the visitor's file holds (the SDK's `ProofDocument`). */
-export interface ProofDocument {
-  v: 1;
-  site: string;
-  subject: string;
-  collector: string;
-  exportedAt: string;
-  keys: Jwks;
-  receipts: Array<{ jws: string; ack: string | null; proof: InclusionProofBundle | null }>;
 }
 
 /**

@@ -1,56 +1,12 @@
 // The collector API as the auditor UI uses it: the audit routes with the bearer token, the public
 // log and key routes without it. Errors are values: every call answers a Result.
-import { fail, ok, type AckPayload, type InclusionProofBundle, type Jwks, type Notice, type ReceiptPayload, type Result } from '@consent-ledger/protocol';
+import { fail, ok, type InclusionProofBundle, type Jwks, type Notice, type Result, type SubjectHistory } from '@consent-ledger/protocol';
 
 /** A failed call: the collector's error code (or `network`), its message and the HTTP status (0 offline). */
 export type ApiResult<T> = Result<T, string> & { status?: number };
 
-/** A notice a receipt names (`GET .../subjects/:subject`, `notices`). */
-export interface HistoryNotice {
-  index: number;
-  textHash: string;
-  revision: number;
-  language: string;
-  receivedAt: string;
-  jws: string | null;
-  notice: Notice | null;
-}
-
-/** One receipt of a subject's history. */
-export interface HistoryReceipt {
-  index: number;
-  id: string;
-  leafHash: string;
-  receivedAt: string;
-  jws: string | null;
-  payload: ReceiptPayload | null;
-  ack: string | null;
-  ackPayload: AckPayload | null;
-  textHash: string | null;
-  redacted: { at: string; reason: string } | null;
-  proof: InclusionProofBundle | { status: 'pending' };
-}
-
-/** One period during which a purpose was granted. */
-export interface GrantPeriod {
-  grantedAt: string;
-  grantedBy: string;
-  grantedIndex: number;
-  withdrawnAt: string | null;
-  withdrawnBy: string | null;
-  withdrawnIndex: number | null;
-}
-
-/** `GET /v1/audit/sites/:site/subjects/:subject`. */
-export interface SubjectHistory {
-  site: string;
-  subject: string;
-  checkpoint: { size: number; rootHash: string; note: string; createdAt: string } | null;
-  receipts: HistoryReceipt[];
-  notices: Record<string, HistoryNotice>;
-  timeline: Record<string, GrantPeriod[]>;
-  current: Record<string, 'granted' | 'denied'>;
-}
+// The subject history's shape is protocol's; re-exported for the views.
+export type { GrantPeriod, HistoryNotice, HistoryReceipt, SubjectHistory } from '@consent-ledger/protocol';
 
 /** A receipt as the search lists it. */
 export interface ReceiptSummary {

@@ -13,7 +13,7 @@ export type * from './store/types';
 export { ALL_SITES, hashToken, issueToken, publicToken, TOKEN_PREFIX, TOKEN_ROLES } from './tokens';
 export { prepareCsvExport, prepareNdjsonExport, streamOf, type ExportRange, type PreparedExport } from './export-stream';
 export { eraseSubject, purgeExpired, startRetentionJob, type RedactedCount } from './retention';
-export { grantTimeline, subjectHistory, type SubjectHistory } from './history';
+export { grantTimeline, subjectHistory } from './history';
 export { Metrics } from './metrics';
 export { notModified, type Validators } from './conditional';
 export { openApiDocument } from './openapi';

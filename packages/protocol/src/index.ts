@@ -17,4 +17,5 @@ export * from './proof';
 export * from './inclusion';
 export * from './export';
 export * from './proof-document';
+export type * from './audit';
 export { catalogs } from './catalogs';

@@ -6,7 +6,7 @@ import type { Jwks } from './jwk';
 import type { InclusionProofBundle } from './proof';
 import { verifyReceipt } from './receipt';
 
-/** What the SDK's `exportProof()` writes (packages/sdk/src/types.ts has the same shape). */
+/** What the SDK's `exportProof()` writes (the SDK re-exports this type). */
 export interface ProofDocument {
   v: 1;
   site: string;

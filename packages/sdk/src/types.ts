@@ -1,6 +1,9 @@
 // The runtime's public contract, shared by the headless runtime (src/core, src/store, src/gate)
 // and the Preact UI (src/ui). Everything a page, the banner or a test can call.
-import type { AckPayload, Choice, Method, Notice, SiteConfig } from '@consent-ledger/protocol';
+import type { AckPayload, Choice, Method, Notice, ProofDocument, SiteConfig } from '@consent-ledger/protocol';
+
+/** The file "Download my proof" gives the visitor: everything needed to check it offline. */
+export type { ProofDocument };
 
 /** What `GET /v1/sites/:site/config` answers; a page may also inline exactly this document. */
 export interface ConfigDocument {
@@ -54,17 +57,6 @@ export interface HistoryItem {
   jws: string;
   ack: { jws: string; payload: AckPayload } | null;
   error: { code: string; message: string } | null;
-}
-
-/** The file "Download my proof" gives the visitor: everything needed to check it offline. */
-export interface ProofDocument {
-  v: 1;
-  site: string;
-  subject: string;
-  collector: string;
-  exportedAt: string;
-  keys: import('@consent-ledger/protocol').Jwks;
-  receipts: Array<{ jws: string; ack: string | null; proof: import('@consent-ledger/protocol').InclusionProofBundle | null }>;
 }
 
 export interface ConsentEvents {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyExport, verifyInclusionBundle, verifyReceipt, type InclusionProofBundle } from '@consent-ledger/protocol';
-import type { SubjectHistory } from '../history';
+import type { SubjectHistory } from '@consent-ledger/protocol';
 import { purgeExpired } from '../retention';
 import { issueToken } from '../tokens';
 import { auditFixture, type AuditFixture } from './audit-fixture';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDpopProof, generateDeviceKey, verifyExport } from '@consent-ledger/protocol';
-import type { SubjectHistory } from '../history';
+import type { SubjectHistory } from '@consent-ledger/protocol';
 import type { Device } from '../testing';
 import { auditFixture, type AuditFixture } from './audit-fixture';
 

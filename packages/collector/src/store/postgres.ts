@@ -7,6 +7,7 @@ import pg from 'pg';
 import { base64urlDecode, base64urlEncode, type EntryKind, type SiteConfig } from '@consent-ledger/protocol';
 import { ackPayloadOf, planAppend, type StoredReceipt } from './append-plan';
 import { postgresAuditQueries } from './postgres-audit';
+import { ENTRY_COLUMNS, entryRecord, toCheckpoint, toNotice, toSite, type CheckpointRow, type EntryRow as StoredEntryRow, type SiteRow } from './rows';
 import { ADVISORY_NAMESPACE, MIGRATION_LOCK, POSTGRES_MIGRATIONS } from './postgres-schema';
 import type {
   AckSigner,
@@ -44,36 +45,10 @@ const TYPES = {
     oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-interface EntryRow {
-  site: string;
-  idx: number;
-  kind: EntryKind;
-  id: string;
-  leaf_hash: Buffer;
-  jws: string | null;
-  received_at: string;
-  subject: string | null;
-  ack: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  method: string | null;
-  choices: Record<string, 'granted' | 'denied'> | null;
-  revision: number | null;
-  language: string | null;
-  text_hash: string | null;
-  issued_at: string | null;
-  page: string | null;
-  prev: string | null;
-  redacted_at: string | null;
-  redacted_reason: string | null;
-}
+// jsonb columns come back decoded.
+type EntryRow = StoredEntryRow<Record<string, 'granted' | 'denied'> | null>;
 
-interface SiteRow { site: string; config: string; created_at: string; updated_at: string; deleted_at: string | null }
 interface TokenRow { id: string; hash: string; role: TokenRecord['role']; sites: string[]; created_at: string; revoked_at: string | null }
-interface CheckpointRow { site: string; size: number; root_hash: string; note: string; created_at: string }
-
-const ENTRY_COLUMNS =
-  'site, idx, kind, id, leaf_hash, jws, received_at, subject, ack, ip, user_agent, method, choices, revision, language, text_hash, issued_at, page, prev, redacted_at, redacted_reason';
 
 /** Column types of entries, in ENTRY_COLUMNS order, for multi-row inserts through unnest(). */
 const ENTRY_ARRAY_TYPES = [
@@ -144,45 +119,12 @@ function bytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-function toSite(row: SiteRow): SiteRecord {
-  return { site: row.site, config: JSON.parse(row.config) as SiteConfig, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at };
-}
-
 function toEntry(row: EntryRow): EntryRecord {
-  return {
-    site: row.site,
-    index: row.idx,
-    kind: row.kind,
-    id: row.id,
-    leafHash: base64urlEncode(row.leaf_hash),
-    jws: row.jws,
-    receivedAt: row.received_at,
-    subject: row.subject,
-    ack: row.ack,
-    ip: row.ip,
-    userAgent: row.user_agent,
-    method: row.method,
-    choices: row.choices,
-    revision: row.revision,
-    language: row.language,
-    textHash: row.text_hash,
-    issuedAt: row.issued_at,
-    page: row.page,
-    prev: row.prev,
-    redacted: row.redacted_at === null ? null : { at: row.redacted_at, reason: row.redacted_reason ?? '' },
-  };
-}
-
-function toNotice(row: EntryRow): NoticeRecord {
-  return { site: row.site, index: row.idx, textHash: row.id, revision: row.revision ?? 0, language: row.language ?? '', jws: row.jws, receivedAt: row.received_at };
+  return entryRecord(row, row.choices);
 }
 
 function toToken(row: TokenRow): TokenRecord {
   return { id: row.id, hash: row.hash, role: row.role, sites: row.sites, createdAt: row.created_at, revokedAt: row.revoked_at };
-}
-
-function toCheckpoint(row: CheckpointRow): CheckpointRecord {
-  return { site: row.site, size: row.size, rootHash: row.root_hash, note: row.note, createdAt: row.created_at };
 }
 
 /** Columns of entries turned into one array per column, for INSERT_ENTRIES. */

@@ -3,13 +3,14 @@
 // Other processes (the CLI while `serve` runs) are serialised by SQLite's own write lock, which
 // this store only takes for synchronous work, so it never blocks the event loop across an await.
 import Database from 'better-sqlite3';
-import { base64urlDecode, base64urlEncode, type AckPayload, type EntryKind, type SiteConfig } from '@consent-ledger/protocol';
+import { base64urlDecode, base64urlEncode, type SiteConfig } from '@consent-ledger/protocol';
+import { ackPayloadOf, planAppend, type AppendPlan } from './append-plan';
+import { ENTRY_COLUMNS, entryRecord, toCheckpoint, toNotice, toSite, type CheckpointRow, type EntryRow as StoredEntryRow, type SiteRow } from './rows';
 import { sqliteAuditQueries } from './sqlite-audit';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
 import type {
   AckSigner,
   AuditQueries,
-  AppendedReceipt,
   BatchOutcome,
   CheckpointRecord,
   EntryRecord,
@@ -30,96 +31,22 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
-interface EntryRow {
-  site: string;
-  idx: number;
-  kind: EntryKind;
-  id: string;
-  leaf_hash: Uint8Array;
-  jws: string | null;
-  received_at: string;
-  subject: string | null;
-  ack: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  method: string | null;
-  choices: string | null;
-  revision: number | null;
-  language: string | null;
-  text_hash: string | null;
-  issued_at: string | null;
-  page: string | null;
-  prev: string | null;
-  redacted_at: string | null;
-  redacted_reason: string | null;
-}
+// SQLite keeps JSON columns as text.
+type EntryRow = StoredEntryRow<string | null>;
 
-interface SiteRow { site: string; config: string; created_at: string; updated_at: string; deleted_at: string | null }
 interface TokenRow { id: string; hash: string; role: TokenRecord['role']; sites: string; created_at: string; revoked_at: string | null }
-interface CheckpointRow { site: string; size: number; root_hash: string; note: string; created_at: string }
-
-/** A receipt planned for insertion by an append; `ack` is filled in once signed. */
-interface Planned {
-  batch: ReceiptBatch;
-  position: number;
-  index: number;
-  leafHash: string;
-  ack: string;
-}
-
-/** A receipt's place in a batch's answer: a planned entry, or a repeat of one planned earlier in the same call. */
-interface Slot {
-  planned: Planned;
-  replay: boolean;
-}
-
-const ENTRY_COLUMNS =
-  'site, idx, kind, id, leaf_hash, jws, received_at, subject, ack, ip, user_agent, method, choices, revision, language, text_hash, issued_at, page, prev, redacted_at, redacted_reason';
 
 /** Opens (creating and migrating when needed) the SQLite store at `path`. */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): LedgerStore {
   return new SqliteStore(path, options);
 }
 
-function toSite(row: SiteRow): SiteRecord {
-  return { site: row.site, config: JSON.parse(row.config) as SiteConfig, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at };
-}
-
 function toEntry(row: EntryRow): EntryRecord {
-  return {
-    site: row.site,
-    index: row.idx,
-    kind: row.kind,
-    id: row.id,
-    leafHash: base64urlEncode(row.leaf_hash),
-    jws: row.jws,
-    receivedAt: row.received_at,
-    subject: row.subject,
-    ack: row.ack,
-    ip: row.ip,
-    userAgent: row.user_agent,
-    method: row.method,
-    choices: row.choices === null ? null : (JSON.parse(row.choices) as EntryRecord['choices']),
-    revision: row.revision,
-    language: row.language,
-    textHash: row.text_hash,
-    issuedAt: row.issued_at,
-    page: row.page,
-    prev: row.prev,
-    redacted: row.redacted_at === null ? null : { at: row.redacted_at, reason: row.redacted_reason ?? '' },
-  };
-}
-
-function toNotice(row: EntryRow): NoticeRecord {
-  return { site: row.site, index: row.idx, textHash: row.id, revision: row.revision ?? 0, language: row.language ?? '', jws: row.jws, receivedAt: row.received_at };
+  return entryRecord(row, row.choices === null ? null : (JSON.parse(row.choices) as EntryRecord['choices']));
 }
 
 function toToken(row: TokenRow): TokenRecord {
   return { id: row.id, hash: row.hash, role: row.role, sites: JSON.parse(row.sites) as string[], createdAt: row.created_at, revokedAt: row.revoked_at };
-}
-
-function toCheckpoint(row: CheckpointRow): CheckpointRecord {
-  return { site: row.site, size: row.size, rootHash: row.root_hash, note: row.note, createdAt: row.created_at };
 }
 
 function migrate(db: Database.Database): void {
@@ -263,14 +190,14 @@ class SqliteStore implements LedgerStore {
     // then commit only if no other process appended to the same logs meanwhile; else plan again.
     return this.write(async () => {
       for (;;) {
-        const { outcomes, fresh, sizes } = this.plan(batches);
-        const acks = fresh.length ? await signAcks(fresh.map(ackPayload)) : [];
-        if (acks.length !== fresh.length) throw new Error('ack signer returned the wrong number of acks');
+        const { plan, seen } = this.plan(batches);
+        const acks = plan.fresh.length ? await signAcks(plan.fresh.map(ackPayloadOf)) : [];
+        if (acks.length !== plan.fresh.length) throw new Error('ack signer returned the wrong number of acks');
         const committed = this.writer.transaction(() => {
-          for (const [site, size] of sizes) {
-            if (this.w.logOf.get(site)?.size !== size.from || this.w.liveSite.get(site)?.deleted_at !== null) return false;
+          for (const [site, size] of seen) {
+            if (this.w.logOf.get(site)?.size !== size || this.w.liveSite.get(site)?.deleted_at !== null) return false;
           }
-          fresh.forEach((p, i) => {
+          plan.fresh.forEach((p, i) => {
             p.ack = acks[i];
             const { receipt, ip, userAgent } = p.batch.receipts[p.position];
             const r = receipt.payload;
@@ -279,87 +206,35 @@ class SqliteStore implements LedgerStore {
               r.subject, p.ack, ip, userAgent, r.method, JSON.stringify(r.choices), r.revision, r.language, r.textHash, r.issuedAt, r.page, r.prev, null, null,
             );
           });
-          for (const [site, size] of sizes) if (size.to !== size.from) this.w.setSize.run(size.to, site);
+          for (const [site, size] of plan.sizes) this.w.setSize.run(size, site);
           return true;
         }).immediate();
-        if (committed) return outcomes.map((o) => (Array.isArray(o) ? { ok: true as const, receipts: o.map((x) => ('planned' in x ? appended(x) : x)) } : o));
+        if (committed) return plan.outcomes();
       }
     });
   }
 
-  /** Checks every batch against the log and earlier accepted batches of the same call, and assigns indexes. */
-  private plan(batches: ReceiptBatch[]): {
-    outcomes: Array<Array<Slot | AppendedReceipt> | BatchOutcome>;
-    fresh: Planned[];
-    /** Per live site seen: its log size when planned, and after the planned entries. */
-    sizes: Map<string, { from: number; to: number }>;
-  } {
-    const sizes = new Map<string, { from: number; to: number }>();
-    const heads = new Map<string, string | null>();
-    const byId = new Map<string, Planned>();
-    const fresh: Planned[] = [];
-    const outcomes: Array<Array<Slot | AppendedReceipt> | BatchOutcome> = [];
-    for (const batch of batches) {
-      const site = batch.site;
-      const live = this.w.liveSite.get(site);
-      const log = this.w.logOf.get(site);
-      if (!live || live.deleted_at !== null || !log) {
-        outcomes.push({ ok: false, error: { code: 'unknown-site', message: `unknown site "${site}"`, index: 0 } });
-        continue;
-      }
-      if (!sizes.has(site)) sizes.set(site, { from: log.size, to: log.size });
-      let size = sizes.get(site)!.to;
-      const localHeads = new Map<string, string | null>();
-      const localIds = new Map<string, Planned>();
-      const results: Array<Slot | AppendedReceipt> = [];
-      let failure: BatchOutcome | null = null;
-      batch.receipts.forEach(({ receipt }, position) => {
-        if (failure) return;
-        const r = receipt.payload;
-        const idKey = `${site}\n${r.id}`;
-        const pending = localIds.get(idKey) ?? byId.get(idKey);
-        if (pending) {
-          if (pending.leafHash === receipt.leafHash) results.push({ planned: pending, replay: true });
-          else failure = idConflict(position, r.id);
-          return;
-        }
-        const stored = this.w.entryById.get(site, r.id);
-        if (stored) {
-          if (base64urlEncode(stored.leaf_hash) === receipt.leafHash && stored.ack !== null) {
-            results.push({ index: stored.idx, leafHash: receipt.leafHash, receivedAt: stored.received_at, ack: stored.ack, replay: true });
-          } else failure = idConflict(position, r.id);
-          return;
-        }
-        const headKey = `${site}\n${r.subject}`;
-        let expected: string | null;
-        if (localHeads.has(headKey)) expected = localHeads.get(headKey)!;
-        else if (heads.has(headKey)) expected = heads.get(headKey)!;
-        else {
-          const last = this.w.lastOfSubject.get(site, r.subject);
-          expected = last ? base64urlEncode(last.leaf_hash) : null;
-        }
-        if (r.prev !== expected) {
-          failure = { ok: false, error: { code: 'prev-mismatch', message: `prev is not the subject's last accepted receipt`, index: position, expected } };
-          return;
-        }
-        const planned: Planned = { batch, position, index: size++, leafHash: receipt.leafHash, ack: '' };
-        localIds.set(idKey, planned);
-        localHeads.set(headKey, receipt.leafHash);
-        results.push({ planned, replay: false });
-      });
-      if (failure) {
-        outcomes.push(failure);
-        continue;
-      }
-      sizes.get(site)!.to = size;
-      for (const [k, v] of localHeads) heads.set(k, v);
-      for (const [k, v] of localIds) {
-        byId.set(k, v);
-        fresh.push(v);
-      }
-      outcomes.push(results);
-    }
-    return { outcomes, fresh, sizes };
+  /** Plans an append against the committed log, noting the size of every live site it read so the commit can tell if it went stale. */
+  private plan(batches: ReceiptBatch[]): { plan: AppendPlan; seen: Map<string, number> } {
+    const seen = new Map<string, number>();
+    const plan = planAppend(batches, {
+      logSize: (site) => {
+        const live = this.w.liveSite.get(site);
+        const log = this.w.logOf.get(site);
+        if (!live || live.deleted_at !== null || !log) return null;
+        seen.set(site, log.size);
+        return log.size;
+      },
+      stored: (site, id) => {
+        const row = this.w.entryById.get(site, id);
+        return row && { index: row.idx, leafHash: base64urlEncode(row.leaf_hash), ack: row.ack, receivedAt: row.received_at };
+      },
+      head: (site, subject) => {
+        const last = this.w.lastOfSubject.get(site, subject);
+        return last ? base64urlEncode(last.leaf_hash) : null;
+      },
+    });
+    return { plan, seen };
   }
 
   async getEntry(site: string, id: string): Promise<EntryRecord | null> {
@@ -456,27 +331,4 @@ class SqliteStore implements LedgerStore {
       this.writer.close();
     });
   }
-}
-
-function idConflict(position: number, id: string): BatchOutcome {
-  return { ok: false, error: { code: 'id-conflict', message: `id ${id} is already used by another receipt`, index: position } };
-}
-
-function ackPayload(p: Planned): AckPayload {
-  const { receipt, ip, userAgent } = p.batch.receipts[p.position];
-  return {
-    v: 1,
-    id: receipt.payload.id,
-    site: p.batch.site,
-    subject: receipt.payload.subject,
-    index: p.index,
-    leafHash: p.leafHash,
-    receivedAt: p.batch.receivedAt,
-    ip,
-    userAgent,
-  };
-}
-
-function appended({ planned: p, replay }: Slot): AppendedReceipt {
-  return { index: p.index, leafHash: p.leafHash, receivedAt: p.batch.receivedAt, ack: p.ack, replay };
 }
