@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { base64urlDecode, checkpointBody, signNote, verifyNote } from '@consent-ledger/protocol';
 import { createCollectorKeyJwk, loadCollectorKey } from '../keys';
-import { startPgCluster, type PgCluster } from '../testing/pg-cluster';
+import { clusterForThisFile } from '../testing/pg-suite';
 import { claimCollectorName, openPostgresStore, rotateSigningKey, sharedSigningKeys, type PostgresStore } from './postgres';
 
 const AT = '2026-12-01T10:00:00.000Z';
-let cluster: PgCluster;
-
-beforeAll(async () => {
-  cluster = await startPgCluster({ fsync: false });
-}, 60_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-});
+const cluster = clusterForThisFile();
 
 async function stores(name: string, count: number): Promise<PostgresStore[]> {
   const url = await cluster.createDatabase(name);

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
-import { startPgCluster, type PgCluster } from '../testing/pg-cluster';
+import { clusterForThisFile } from '../testing/pg-suite';
 import { PostgresSequencerLock } from './postgres-lock';
 import { ADVISORY_NAMESPACE, SEQUENCER_LOCK } from './postgres-schema';
 
-let cluster: PgCluster;
-
-beforeAll(async () => {
-  cluster = await startPgCluster({ fsync: false });
-}, 60_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-});
+const cluster = clusterForThisFile();
 
 /** A lock with its handler calls recorded. */
 function recorded(url: string) {

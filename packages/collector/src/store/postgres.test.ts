@@ -1,7 +1,7 @@
 // The whole store contract against a real PostgreSQL: a throwaway cluster for this file, a fresh
 // database for every test.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPgCluster, type PgCluster } from '../testing/pg-cluster';
+import { describe, expect, it } from 'vitest';
+import { clusterForThisFile } from '../testing/pg-suite';
 import { batch, describeLedgerStore, recordingSigner, testConfig, testNotice, testReceipt, type StoreHarness } from './contract';
 import { describeAuditQueries } from './contract-audit';
 import { openPostgresStore, type PostgresStore } from './postgres';
@@ -9,17 +9,8 @@ import { POSTGRES_MIGRATIONS } from './postgres-schema';
 import type { LedgerStore } from './types';
 
 const AT = '2026-12-01T10:00:00.000Z';
-let cluster: PgCluster;
+const cluster = clusterForThisFile();
 let databases = 0;
-
-beforeAll(async () => {
-  // Nothing here measures or crashes the server: durability across a server crash is not under test.
-  cluster = await startPgCluster({ fsync: false });
-}, 60_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-});
 
 async function postgresHarness(): Promise<StoreHarness> {
   const name = `contract_${++databases}`;
