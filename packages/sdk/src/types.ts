@@ -1,5 +1,5 @@
 // The runtime's public contract, shared by the headless runtime (src/core, src/store, src/gate)
-// and the Preact UI (src/ui). Everything a page, the banner or a test can call.
+// and the banner UI (src/ui). Everything a page, the banner or a test can call.
 import type { AckPayload, Choice, Method, Notice, ProofDocument, SiteConfig } from '@consent-ledger/protocol';
 
 /** The file "Download my proof" gives the visitor: everything needed to check it offline. */

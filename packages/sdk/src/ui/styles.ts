@@ -56,7 +56,7 @@ export function adoptStyles(root: ShadowRoot, nonce?: string): void {
   root.prepend(style);
 }
 
-/** A host element with an open shadow root, styled, and the box inside it that Preact draws in (not the root itself, where a fallback `<style>` lives). */
+/** A host element with an open shadow root, styled, and the box the UI draws in (not the root itself, where a fallback `<style>` lives). */
 export function styledHost(nonce?: string): [HTMLElement, HTMLElement] {
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'open' });

@@ -2,7 +2,7 @@
 import type { ConsentRuntime } from '../types';
 import { mountUI } from './mount';
 
-/** Lets Preact's batched renders and the fake runtime's promises settle. */
+/** Lets the fake runtime's promises (and what they redraw) settle. */
 export const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Mounts the UI on a fresh body and returns its shadow root. */

@@ -1,6 +1,5 @@
-import { render } from 'preact';
 import type { ConsentRuntime } from '../types';
-import { App } from './app';
+import { drawApp } from './app';
 import { drawPlaceholders } from './placeholder';
 import { styledHost } from './styles';
 import { applyTheme } from './theme';
@@ -22,12 +21,12 @@ export function mountUI(rt: ConsentRuntime, { nonce }: UIOptions = {}): () => vo
   const theme = () => applyTheme(host, rt.get().document?.config.theme);
   theme();
   const offTheme = rt.on('change', theme);
-  render(<App rt={rt} />, box);
+  const stopApp = drawApp(rt, box);
   const stopPlaceholders = drawPlaceholders(rt, nonce);
   return () => {
     offTheme();
     stopPlaceholders();
-    render(null, box);
+    stopApp();
     host.remove();
   };
 }

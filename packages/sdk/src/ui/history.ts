@@ -1,0 +1,51 @@
+import type { TextKey } from '@consent-ledger/protocol';
+import type { Translate } from '../i18n/texts';
+import type { ConfigDocument } from '../types';
+import type { Ui } from './app';
+import { actions } from './controls';
+import { h, type Child } from './dom';
+import { downloadProof } from './proof-download';
+
+/** The visitor's own receipts, newest first, with "Download my proof" and "Withdraw my consent". */
+export function history(ui: Ui, t: Translate, { notice, language }: ConfigDocument): Child[] {
+  const { snap, items, rt } = ui;
+  const title = (id: string) => notice.purposes.find((p) => p.id == id)?.title ?? id;
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  return [
+    h('h2', { id: 'cl-title' }, t('history.title')),
+    snap.subject && h('p', null, t('history.subject'), ': ', h('code', null, snap.subject)),
+    items &&
+      (items.length
+        ? h(
+            'ul',
+            null,
+            items
+              .slice()
+              .reverse()
+              .map((item) =>
+                h(
+                  'li',
+                  { class: 'svc' },
+                  h(
+                    'dl',
+                    null,
+                    h('dt', null, t('history.date')),
+                    h('dd', null, h('time', { datetime: item.issuedAt }, date.format(new Date(item.issuedAt)))),
+                    h('dt', null, t('history.method')),
+                    h('dd', null, t(('method.' + item.method) as TextKey)),
+                    h('dt', null, t('history.choices')),
+                    h('dd', null, Object.entries(item.choices).map(([id, choice]) => `${title(id)}: ${t(('state.' + choice) as TextKey)}`).join(', ')),
+                    h('dt', null, t('history.status')),
+                    h('dd', null, t(('history.' + item.status) as TextKey)),
+                  ),
+                ),
+              ),
+          )
+        : h('p', null, t('history.empty'))),
+    actions(
+      !!items?.length && [t('history.download'), () => void downloadProof(rt, ui.root)],
+      Object.values(snap.choices).includes('granted') && [t('withdraw.button'), () => void rt.withdraw()],
+    ),
+    h('button', { class: 'lnk', onclick: () => ui.open('dialog') }, t('dialog.title')),
+  ];
+}
