@@ -1,9 +1,14 @@
-// The script-tag entry, built into consent.js:
+// The script-tag entry, built into consent.js. Fastest, in <head>: the collector's per-site script,
+// which embeds the site's config (and its ETag) in front of this bundle, so the banner needs no
+// other request and can be in the first painted frame:
+//   <script src="https://consent.example.org/v1/sites/clikodoc/consent.js?lang=fr" blocking="render" async></script>
+// Or the shared bundle, which reads data-site and fetches the config (cached for returning visitors):
 //   <script src="https://consent.example.org/consent.js" data-site="clikodoc" async></script>
-// Optional: data-collector (default: the script's own origin), data-lang, data-nonce, data-consent-mode
-// (Google Consent Mode's `consent default` pushed at once, before the config arrives, so a first
-// visit's Google tags start denied too), and an inline config document in
-// <script type="application/json" id="consent-ledger-config"> placed before it.
+// Optional: data-collector (default: the script's own origin), data-lang (for the per-site script, its
+// `lang` parameter counts as one), data-nonce, data-consent-mode (Google Consent Mode's `consent
+// default` pushed at once, before the config arrives, so a first visit's Google tags start denied
+// too), and an inline config document in <script type="application/json" id="consent-ledger-config">
+// placed before the shared bundle.
 import { logProblem } from './core/log';
 import { preferredLanguages } from './i18n/language';
 import { startConsent } from './index';
@@ -14,6 +19,15 @@ declare global {
     ConsentLedger?: ConsentRuntime;
   }
 }
+
+/** What the per-site script passes this bundle (the parameter of the function it wraps it in). */
+interface Embedded {
+  site: string;
+  etag: string;
+  document: ConfigDocument;
+}
+declare const __consentLedger: Embedded | undefined;
+const embedded = typeof __consentLedger == 'object' ? __consentLedger : undefined;
 
 /** Reads the inline config document, if the page has a valid one. */
 function inlineConfig(): ConfigDocument | undefined {
@@ -28,16 +42,18 @@ function inlineConfig(): ConfigDocument | undefined {
 }
 
 const script = (document.currentScript ?? document.querySelector('script[data-site]')) as HTMLScriptElement | null;
-const site = script?.dataset.site;
-if (!site) logProblem('no-site');
+const site = embedded?.site ?? script?.dataset.site;
+if (!site || !script) logProblem('no-site');
 // A second copy of the tag must not start a second runtime (and a second banner).
 else if (!window.ConsentLedger) {
   const { collector, lang, nonce, consentMode } = script.dataset;
+  const origin = new URL(script.src || location.href);
   window.ConsentLedger = startConsent({
     site,
-    collector: (collector ?? new URL(script.src || location.href).origin).replace(/\/$/, ''),
-    lang: preferredLanguages(lang),
-    config: inlineConfig(),
+    collector: (collector ?? origin.origin).replace(/\/$/, ''),
+    lang: preferredLanguages(lang ?? (embedded && origin.searchParams.get('lang'))),
+    config: embedded?.document ?? inlineConfig(),
+    configEtag: embedded?.etag,
     consentMode: consentMode != null,
     nonce: nonce || script.nonce || undefined,
   });

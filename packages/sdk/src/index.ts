@@ -8,14 +8,23 @@ export { createConsent, mountUI, type UIOptions };
 export { preferredLanguages } from './i18n/language';
 export type * from './types';
 
-/** Starts the runtime and draws its UI; the runtime's `destroy()` removes the UI too. */
+/** Calls `then` once the body exists: at once, or as soon as the parser creates it (before any frame shows it). */
+function whenBody(then: () => void): void {
+  if (document.body) return then();
+  // Mutation callbacks run at the end of the parser's task, ahead of the rendering that could paint the body.
+  const observer = new MutationObserver(() => document.body && (observer.disconnect(), then()));
+  observer.observe(document.documentElement, { childList: true });
+}
+
+/** Starts the runtime and draws its UI as soon as there is a body; the runtime's `destroy()` removes the UI too. */
 export function startConsent(options: ConsentOptions & UIOptions): ConsentRuntime {
   const runtime = createConsent(options);
-  const unmount = mountUI(runtime, options);
+  let unmount: (() => void) | undefined;
+  whenBody(() => (unmount = mountUI(runtime, options)));
   return {
     ...runtime,
     destroy() {
-      unmount();
+      unmount?.();
       runtime.destroy();
     },
   };

@@ -1,12 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fixtureDocument } from '../test/collector-double';
 import { freshPage, payloadOf, settled } from '../test/page';
+import { createStore, get } from 'idb-keyval';
+import { withLock } from './core/lock';
+import type { StoredDecision } from './core/state';
 import type { ConsentSnapshot } from './types';
 
 type W = Window & { dataLayer?: IArguments[] };
 const gated = (html: string) => document.body.insertAdjacentHTML('beforeend', html);
 const liveIds = () => [...document.querySelectorAll('script[data-consent]:not([type="text/plain"])')].map((s) => s.id);
 const DAY = 86_400_000;
+/** The decision IndexedDB holds for the test site (the record, not its mirror). */
+const storedDecision = () => get<StoredDecision>('decision:clickcare', createStore('consent-ledger', 'kv'));
 
 describe('first and returning visits', () => {
   it('first visit: fetches the config, asks, and keeps gated scripts inert', async () => {
@@ -120,6 +125,102 @@ describe('first and returning visits', () => {
     expect(rt.get().status).toBe('decided');
     expect((await settled(rt)).map((i) => i.status)).toEqual(['acknowledged']);
     expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a config known at once (inline, or embedded by the per-site script)', () => {
+  const MIRROR = 'consent-ledger:decision:clickcare';
+  // IndexedDB that never answers: whatever happens synchronously cannot have waited for it.
+  const hangingIndexedDb = () => vi.stubGlobal('indexedDB', { open: () => ({}) });
+
+  it('first visit: asks before createConsent returns, with no storage or network wait', async () => {
+    const { start, collector } = await freshPage();
+    hangingIndexedDb();
+    const rt = start({ config: collector.doc });
+    expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'first-visit', document: collector.doc });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('returning visitor: the mirrored decision applies at once and the granted script starts without IndexedDB', async () => {
+    const { start, collector } = await freshPage();
+    const first = start({ config: collector.doc });
+    await first.ready;
+    await first.decide({ analytics: 'granted' }, 'save');
+    first.destroy();
+    expect(JSON.parse(localStorage.getItem(MIRROR)!)).toMatchObject({ choices: { analytics: 'granted', marketing: 'denied' }, revision: collector.doc.config.revision });
+
+    hangingIndexedDb();
+    gated('<script type="text/plain" data-consent="analytics" id="ga">ga()</script><script type="text/plain" data-consent="marketing" id="m">m()</script>');
+    const rt = start({ config: collector.doc });
+    expect(rt.get()).toMatchObject({ status: 'decided', choices: { analytics: 'granted', marketing: 'denied' } });
+    // The gate's pass runs in a microtask: no task, so no frame and no storage answer, comes first.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(liveIds()).toEqual(['ga']);
+  });
+
+  it('IndexedDB is the record: a mirror that disagrees is rewritten, and what it started is withdrawn', async () => {
+    const { start, collector } = await freshPage();
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
+    const revision = collector.doc.config.revision;
+    localStorage.setItem(MIRROR, JSON.stringify({ choices: { analytics: 'granted', marketing: 'denied' }, decidedAt: new Date().toISOString(), revision }));
+    gated('<script type="text/plain" data-consent="analytics" id="ga">ga()</script>');
+    const rt = start({ config: collector.doc });
+    expect(rt.get().status).toBe('decided');
+    await rt.ready;
+    // IndexedDB holds no decision: the visitor is asked, the copy is gone, and the page reloads as after a withdrawal.
+    expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'first-visit' });
+    expect(localStorage.getItem(MIRROR)).toBeNull();
+    expect(reload).toHaveBeenCalledTimes(1);
+    expect(await rt.history()).toEqual([]);
+
+    // And the other way round: a decision in IndexedDB without its copy applies once read, and is copied.
+    await rt.acceptAll();
+    localStorage.clear();
+    const again = start({ config: collector.doc });
+    expect(again.get().status).toBe('needs-decision');
+    await again.ready;
+    expect(again.get()).toMatchObject({ status: 'decided', choices: { analytics: 'granted', marketing: 'granted' } });
+    expect(JSON.parse(localStorage.getItem(MIRROR)!).choices).toEqual({ analytics: 'granted', marketing: 'granted' });
+  });
+
+  it('without a usable localStorage, waits for IndexedDB rather than trusting a missing copy', async () => {
+    const { start, collector } = await freshPage();
+    const first = start({ config: collector.doc });
+    await first.ready;
+    await first.acceptAll();
+    first.destroy();
+    const blocked = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    vi.stubGlobal('localStorage', { getItem: blocked, setItem: blocked, removeItem: blocked });
+    const rt = start({ config: collector.doc });
+    expect(rt.get().status).toBe('loading');
+    await rt.ready;
+    expect(rt.get()).toMatchObject({ status: 'decided', choices: { analytics: 'granted', marketing: 'granted' } });
+  });
+
+  it('embedded with its ETag: revalidated in the background, and a newer config applies (a revision bump asks again)', async () => {
+    const { start, collector } = await freshPage();
+    const first = start({ config: collector.doc, configEtag: '"1"' });
+    await first.ready;
+    await first.acceptAll();
+    first.destroy();
+    const conditional = () => vi.mocked(fetch).mock.calls.filter(([url]) => String(url).includes('/config')).map(([, init]) => new Headers(init?.headers).get('if-none-match'));
+    await vi.waitFor(() => expect(conditional()).toEqual(['"1"']));
+    expect(first.get().document).toBe(collector.doc);
+
+    const stale = collector.doc;
+    collector.doc = fixtureDocument('clickcare', { revision: 5 });
+    collector.etag = '"2"';
+    const rt = start({ config: stale, configEtag: '"1"' });
+    expect(rt.get().status).toBe('decided');
+    await vi.waitFor(() => expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'revision' }));
+    expect(conditional()).toEqual(['"1"', '"1"']);
+    // Inline by the page, without an ETag: used as is, no request.
+    start({ config: stale });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(conditional()).toHaveLength(2);
   });
 });
 
@@ -326,6 +427,41 @@ describe('signals', () => {
     expect(document.cookie).not.toContain('_ga=');
     // Only the deciding tab made receipts.
     expect((await other.history()).map((i) => i.method)).toEqual(['accept-all', 'withdraw']);
+  });
+
+  it('a decision applies at once but is stored under the chain lock, just before its receipt is signed', async () => {
+    const { start } = await freshPage();
+    const rt = start();
+    await rt.ready;
+    let release!: () => void;
+    const held = withLock('consent-ledger:clickcare', () => new Promise<void>((r) => (release = r)));
+    const done = rt.acceptAll();
+    await vi.waitFor(() => expect(rt.get().status).toBe('decided'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await storedDecision()).toBeUndefined();
+    expect(await rt.history()).toEqual([]);
+    release();
+    await Promise.all([held, done]);
+    expect((await storedDecision())?.choices).toEqual(rt.get().choices);
+    expect((await rt.history()).map((i) => i.method)).toEqual(['accept-all']);
+  });
+
+  it('two tabs deciding at once: both end on the decision stored last, which is the last receipt of the chain', async () => {
+    const { start } = await freshPage();
+    vi.spyOn(location, 'reload').mockImplementation(() => {});
+    const [a, b] = [start({ reloadOnWithdraw: false }), start({ reloadOnWithdraw: false })];
+    await Promise.all([a.ready, b.ready]);
+    let release!: () => void;
+    const held = withLock('consent-ledger:clickcare', () => new Promise<void>((r) => (release = r)));
+    const decided = [a.acceptAll(), b.rejectAll()];
+    await vi.waitFor(() => expect([a.get().status, b.get().status]).toEqual(['decided', 'decided']));
+    release();
+    await Promise.all([held, ...decided]);
+    const chain = await a.history();
+    expect(chain.map((i) => i.method)).toEqual(['accept-all', 'reject-all']);
+    const stored = await storedDecision();
+    await vi.waitFor(() => expect([a.get().choices, b.get().choices]).toEqual([stored?.choices, stored?.choices]));
+    expect(stored?.choices).toEqual(chain.at(-1)!.choices);
   });
 
   it('show() and data-consent-open links ask the UI', async () => {

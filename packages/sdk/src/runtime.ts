@@ -7,6 +7,7 @@ import { askedOf, evaluate, isGranted, type StoredDecision } from './core/state'
 import { createGate } from './gate/gate';
 import { deviceKey } from './store/device';
 import { keyOf, memoryKv, openKv } from './store/idb';
+import { readMirror, sameDecision, writeMirror } from './store/mirror';
 import { createOutbox, type Outbox } from './store/outbox';
 import { appendReceipt, readReceipts, toHistoryItem } from './store/receipts';
 import type { DeviceKey } from './store/sign';
@@ -85,42 +86,62 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     return device;
   }
 
-  async function record(method: Method, choices: Record<string, Choice>): Promise<void> {
+  // Stores a decision (IndexedDB, then its mirror) and tells the other tabs to re-read it. Another
+  // tab's decision may have been enforced here while this one waited for the lock: this one, stored
+  // last, is then put back in force.
+  const save = (next: StoredDecision) =>
+    kv.set(keyOf.decision(site), next).then(
+      () => {
+        if (kv.mode == 'indexeddb') writeMirror(site, next);
+        tabs?.postMessage('changed');
+        if (decision !== next) return enforce(next);
+      },
+      (error) => logProblem('store', error),
+    );
+
+  // Makes the receipt of `choices`; with `decision`, stores it under the chain's lock first, so that
+  // of two tabs deciding at once, the decision stored last is the one whose receipt comes last.
+  async function record(method: Method, choices: Record<string, Choice>, decision?: StoredDecision): Promise<void> {
     const { config, language, textHash } = doc();
+    let unsaved = decision;
     try {
-      const receipt = await appendReceipt(kv, site, await ensureDevice(), {
-        site,
-        method,
-        choices,
-        revision: config.revision,
-        language: language as Language,
-        textHash,
-        page: location.origin + location.pathname,
-      });
+      const input = { site, method, choices, revision: config.revision, language: language as Language, textHash, page: location.origin + location.pathname };
+      const receipt = await appendReceipt(kv, site, await ensureDevice(), input, unsaved && (() => save(unsaved!).then(() => (unsaved = undefined))));
       events.emit('decision', toHistoryItem(receipt));
       flush();
     } catch (error) {
-      // Storage or crypto failing must not break the page: the choice already applies.
+      // Storage or crypto failing must not break the page: the choice already applies, and is kept.
       logProblem('receipt', error);
+      if (unsaved) await save(unsaved);
     }
   }
 
   const flush = () => void outbox?.flush();
 
-  // Puts a decision in force, made here (with its receipt) or in another tab. A purpose turned off is a
-  // withdrawal whatever the method: its cookies go, its embeds stop, and the page reloads if it was running.
-  async function enforce(next: StoredDecision, method?: Method): Promise<void> {
+  // Puts a decision in force, made here (with its receipt), in another tab, or found in IndexedDB unlike
+  // its mirror (undefined: none). A purpose turned off is a withdrawal whatever the method: its cookies
+  // go, its embeds stop, and the page reloads if it was running.
+  async function enforce(next: StoredDecision | undefined, method?: Method): Promise<void> {
     const before = snapshot;
-    const revoked = Object.keys(next.choices).filter((p) => next.choices[p] == 'denied' && decision?.choices[p] == 'granted');
+    const revoked = Object.keys(decision?.choices ?? {}).filter((p) => decision!.choices[p] == 'granted' && next?.choices[p] != 'granted');
     decision = next;
-    if (consentMode) consentUpdate(next.choices);
+    if (consentMode) consentUpdate(next?.choices ?? {});
     publish(evaluate(doc(), next));
     if (revoked.length) gate.revoke(revoked);
-    if (method) await record(method, next.choices);
+    if (method) await record(method, next!.choices, next);
     if (options.reloadOnWithdraw === false || !revoked.some((p) => isGranted(before, p))) return;
     // A started script cannot be unloaded: reload once the receipt had its chance to be sent.
     await Promise.race([outbox?.flush(), new Promise((r) => setTimeout(r, 1500))]);
     location.reload();
+  }
+
+  // A config known at once (inline, or embedded by the per-site script) and the mirrored decision put
+  // the page in its state before createConsent returns: the banner can be in the first painted frame,
+  // and a returning visitor's granted scripts start without waiting for IndexedDB or the network.
+  const mirrored = readMirror(site);
+  if (options.config && mirrored !== null) {
+    decision = mirrored;
+    applyDocument(options.config);
   }
 
   async function start(): Promise<void> {
@@ -128,16 +149,25 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     kv = opened.kv;
     if (!live) return;
     const [stored, cached, storedDevice, gpcRecorded] = opened.values as [StoredDecision?, CachedConfig?, DeviceKey?, boolean?];
-    decision = stored;
     device = storedDevice;
     snapshot = { ...snapshot, storage: kv.mode, subject: device?.subject ?? null };
     outbox = createOutbox({ kv, site, collector, device: ensureDevice, onAck: (r) => events.emit('ack', toHistoryItem(r)) });
+    // IndexedDB is the record (without it, nothing outlives the page view, the mirror included).
+    if (!sameDecision(stored, mirrored)) writeMirror(site, stored);
     const known = options.config ?? cached?.doc;
-    if (known) applyDocument(known);
+    if (snapshot.document) {
+      if (!sameDecision(stored, decision)) await enforce(stored);
+    } else {
+      decision = stored;
+      if (known) applyDocument(known);
+    }
     if (!options.config) {
       // A returning visitor never waits for the network: the cached config is revalidated behind.
       const fresh = revalidate(cached).catch((error) => known || logProblem('config', error));
       if (!known) await fresh;
+    } else if (options.configEtag) {
+      // Embedded by the per-site script, which the HTTP cache may hold a while: revalidated behind too.
+      revalidate({ doc: options.config, etag: options.configEtag }).catch((error) => logProblem('config', error));
     }
     if (snapshot.gpc && snapshot.reason == 'first-visit' && !gpcRecorded) {
       await record('gpc', snapshot.choices);
@@ -162,11 +192,9 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     return Object.fromEntries(askedOf(doc()).map((id) => [id, granted(id) ? 'granted' : 'denied']));
   }
 
-  // Applies a decision at once (here and, through storage, in the other tabs), then records its receipt.
+  // Applies a decision at once, then stores it (reaching the other tabs) with its receipt.
   async function commit(method: Method, granted: (id: string) => boolean): Promise<void> {
-    const next = { choices: await choose(granted), decidedAt: new Date().toISOString(), revision: doc().config.revision };
-    await kv.set(keyOf.decision(site), next).then(() => tabs?.postMessage('changed'), (error) => logProblem('store', error));
-    await enforce(next, method);
+    await enforce({ choices: await choose(granted), decidedAt: new Date().toISOString(), revision: doc().config.revision }, method);
   }
 
   // Pre-filled choices awaiting a decision grant nothing.

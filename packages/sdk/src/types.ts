@@ -76,8 +76,15 @@ export interface ConsentOptions {
   site: string;
   /** The collector's origin, e.g. `https://consent.example.org`. */
   collector: string;
-  /** An inline config document: no config request at all. */
+  /**
+   * A config document known at once: applied before createConsent returns (with the decision mirrored
+   * in localStorage), so the banner or the granted scripts need no storage or network wait. Inline by
+   * the page, it is used as is; with `configEtag` (the per-site script embeds both), it is revalidated
+   * in the background like a cached config.
+   */
   config?: ConfigDocument;
+  /** The collector's ETag of `config`. */
+  configEtag?: string;
   /** Preferred languages, most preferred first (the collector picks among the site's). */
   lang?: string[];
   /**

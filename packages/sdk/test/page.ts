@@ -1,4 +1,4 @@
-// A fresh page for each runtime test: empty IndexedDB, a known URL, a collector double behind fetch.
+// A fresh page for each runtime test: empty IndexedDB and localStorage, a known URL, a collector double behind fetch.
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, vi } from 'vitest';
 import { createConsent } from '../src/runtime';
@@ -18,6 +18,7 @@ afterEach(() => {
 /** Resets the page to `url` with `site`'s config served by a fresh collector double. */
 export async function freshPage(site = 'clickcare', url = 'https://www.clickcare.be/fr/praticiens', doc?: ConfigDocument) {
   globalThis.indexedDB = new IDBFactory();
+  localStorage.clear();
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
   delete (window as Window & { dataLayer?: unknown }).dataLayer;
   document.body.innerHTML = '';

@@ -34,9 +34,13 @@ const chainHead = (list: ReceiptRecord[]): string | null => list.findLast((r) =>
 
 const lockName = (site: string) => `consent-ledger:${site}`;
 
-/** Signs a receipt chained after the subject's last one and queues it, under the site's lock. */
-export function appendReceipt(kv: Kv, site: string, device: DeviceKey, input: NewReceipt): Promise<ReceiptRecord> {
+/**
+ * Signs a receipt chained after the subject's last one and queues it, under the site's lock; `first`
+ * runs under the same lock before signing (the runtime stores the decision there).
+ */
+export function appendReceipt(kv: Kv, site: string, device: DeviceKey, input: NewReceipt, first?: () => Promise<void>): Promise<ReceiptRecord> {
   return withLock(lockName(site), async () => {
+    await first?.();
     const r = await signReceipt({ ...input, prev: chainHead(await readReceipts(kv, site)) }, device);
     const record: ReceiptRecord = { ...r, id: r.payload.id, status: 'pending', ack: null, error: null };
     await patchReceipts(kv, site, (x) => x, [record]);
