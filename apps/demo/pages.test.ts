@@ -17,6 +17,12 @@ function parse(file: string) {
   return Object.assign(template.content, { lang: /<html lang="([a-z-]+)">/.exec(html)?.[1] });
 }
 const site = (id: string) => JSON.parse(readFileSync(join(sitesDir, `${id}.json`), 'utf8'));
+/** A page's Consent Ledger tag (the per-site script) and the site and language its URL names. */
+function tagOf(doc: DocumentFragment) {
+  const tag = doc.querySelector<HTMLScriptElement>('script[src^="/v1/sites/"]')!;
+  const [, id, lang] = /^\/v1\/sites\/([a-z0-9-]+)\/consent\.js\?lang=([a-z]+)$/.exec(tag.getAttribute('src')!)!;
+  return { tag, id, lang };
+}
 
 describe('demo pages', () => {
   it('has the French page and one per other language of the demo site', () => {
@@ -25,22 +31,23 @@ describe('demo pages', () => {
     expect(site('demo').languages).toEqual(['fr', 'nl', 'en', 'de']);
   });
 
-  it.each(pages)('%s embeds consent.js for a fixture site that speaks its language', (file) => {
+  it.each(pages)('%s embeds its site script, render-blocking and async, for a fixture site that speaks its language', (file) => {
     const doc = parse(file);
-    const tag = doc.querySelector<HTMLScriptElement>('script[src="/consent.js"]')!;
-    expect(tag.hasAttribute('async')).toBe(true);
-    const config = site(tag.dataset.site!);
+    const { tag, id, lang } = tagOf(doc);
+    expect([tag.hasAttribute('async'), tag.getAttribute('blocking')]).toEqual([true, 'render']);
+    expect(lang).toBe(doc.lang);
+    const config = site(id);
     expect(config.languages).toContain(doc.lang!);
     expect(config.origins).toContain('http://localhost:8080');
   });
 
   it.each(pages)('%s gates only purposes its site asks, and links only to files that exist', (file) => {
     const doc = parse(file);
-    const config = site(doc.querySelector<HTMLScriptElement>('script[src="/consent.js"]')!.dataset.site!);
+    const config = site(tagOf(doc).id);
     for (const el of doc.querySelectorAll('[data-consent]')) expect(Object.keys(config.purposes)).toContain(el.getAttribute('data-consent'));
     for (const el of doc.querySelectorAll('[href],[src],[data-src]')) {
       const url = el.getAttribute('data-src') ?? el.getAttribute('src') ?? el.getAttribute('href')!;
-      if (url.startsWith('#') || url === '/consent.js') continue;
+      if (url.startsWith('#') || url === tagOf(doc).tag.getAttribute('src')) continue;
       expect(url, `${file}: links must be relative`).not.toMatch(/^(\/|https?:)/);
       const path = url.split(/[?#]/)[0] || 'index.html';
       expect(existsSync(join(publicDir, path.endsWith('/') || path === '.' || path === './' ? 'index.html' : path)), `${file} -> ${url}`).toBe(true);

@@ -6,7 +6,7 @@
 // A budget miss is printed, not an error: the bench exits 0 whenever it ran.
 // Environment: INGEST_THREADS=default,0,2 (the `--verify-threads` values compared; "default" =
 // serve's own, one per core besides the serving thread), INGEST_ROUNDS=1 (rounds, the values alternating within each, so a change of load
-// on the machine hits them alike), INGEST_POSTGRES=0 skips the PostgreSQL half, INGEST_PROFILE=DIR
+// on the machine hits them alike), INGEST_POSTGRES=0 skips the PostgreSQL half, INGEST_SEQUENCER=0 the sequencer's, INGEST_PROFILE=DIR
 // writes a CPU profile of each server process there, INGEST_CLI=PATH drives another build of cli.js.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
@@ -48,6 +48,7 @@ const SEQUENCER_ENTRIES = 200_000;
 const VERIFY_THREADS = (process.env.INGEST_THREADS ?? 'default,0,2').split(',').map((t) => (t === 'default' ? null : Number(t)));
 const ROUNDS = Number(process.env.INGEST_ROUNDS ?? 1);
 const WITH_POSTGRES = process.env.INGEST_POSTGRES !== '0';
+const WITH_SEQUENCER = process.env.INGEST_SEQUENCER !== '0';
 const SITE = 'clikodoc';
 const ORIGIN = 'http://localhost:8080';
 
@@ -331,12 +332,14 @@ async function main(): Promise<void> {
       line(`SQLite, ${threads ?? 'default'} verify threads, median of ${figures.length}: receipts/s, p50 / p99`, `${fmt(rate)}, ${fmt(median(figures.map((f) => f.p50)), 1)} / ${fmt(p99, 1)} ms`, `${verdict(rate >= RATE_BUDGET && p99 <= P99_BUDGET_MS)}`);
     }
   }
-  try {
-    const seq = await sequencerRates(SEQUENCER_ENTRIES);
-    line(`sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`, `${fmt(seq.integrate)} /s`, `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`);
-    line(`inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`, `${fmt(seq.proofMs, 3)} ms`, `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`);
-  } catch (error) {
-    line('sequencer: run failed', (error as Error).message);
+  if (WITH_SEQUENCER) {
+    try {
+      const seq = await sequencerRates(SEQUENCER_ENTRIES);
+      line(`sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`, `${fmt(seq.integrate)} /s`, `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`);
+      line(`inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`, `${fmt(seq.proofMs, 3)} ms`, `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`);
+    } catch (error) {
+      line('sequencer: run failed', (error as Error).message);
+    }
   }
   if (WITH_POSTGRES) {
     // The same load on PostgreSQL (bench/ingest/postgres.ts), one and two collector processes.

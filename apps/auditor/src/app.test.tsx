@@ -10,7 +10,8 @@ const TOKEN = 'clt_good';
 const MULTI = 'clt_multi';
 /** A token whose sites do not exist on the collector (yet): the UI falls back to a typed id. */
 const NONE = 'clt_none';
-const ADMIN = 'clt_admin';
+/** A token of a role that reads no audit route (none today: the UI must still say so plainly). */
+const NO_AUDIT = 'clt_no_audit';
 const DEMO = { site: 'demo-site', name: 'Demo Site', languages: ['en'], deletedAt: null };
 const SITES: Record<string, Array<typeof DEMO | { site: string; name: string; languages: string[]; deletedAt: string }>> = {
   [TOKEN]: [DEMO],
@@ -29,7 +30,7 @@ function fakeCollector(story: Story) {
     calls.push({ url: url.pathname + url.search, auth });
     if (url.pathname.startsWith('/v1/audit/')) {
       const token = auth?.replace(/^Bearer /, '') ?? '';
-      if (token === ADMIN) return json({ error: { code: 'forbidden', message: 'this route needs an auditor token' } }, 403);
+      if (token === NO_AUDIT) return json({ error: { code: 'forbidden', message: 'this route needs an auditor or admin token' } }, 403);
       if (!SITES[token]) return json({ error: { code: 'unauthorized', message: 'unknown token' } }, 401);
       if (url.pathname === '/v1/audit/sites') return json({ sites: SITES[token] });
       if (!url.pathname.startsWith('/v1/audit/sites/demo-site/')) return json({ error: { code: 'forbidden', message: 'no' } }, 403);
@@ -127,7 +128,7 @@ describe('the auditor app', () => {
 
   it.each([
     ['clt_wrong', 'This token is unknown, mistyped or revoked.'],
-    [ADMIN, 'This is not an auditor token.'],
+    [NO_AUDIT, 'This token gives no access to audit data (that needs the auditor or admin role).'],
   ])('refuses %s with a plain message', async (token, message) => {
     const root = await start();
     await signIn(root, token);
@@ -185,7 +186,7 @@ describe('the auditor app', () => {
     await type(input, 'other-site');
     await submit(root.querySelector('form')!);
     const alert = await until(() => root.querySelector('[role=alert]'));
-    expect(alert.textContent).toBe('This token does not give access to site “other-site” (or it is not an auditor token).');
+    expect(alert.textContent).toBe('This token does not give access to site “other-site”.');
     await type(input, 'demo-site');
     await submit(root.querySelector('form')!);
     await until(() => root.querySelector('nav.tabs'));

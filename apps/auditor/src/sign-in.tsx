@@ -19,8 +19,8 @@ export async function checkAccess(base: string, session: Session, i18n: I18n): P
 export async function tokenSites(base: string, token: string, i18n: I18n): Promise<{ sites: SiteSummary[] } | { problem: string }> {
   const listed = await listSites({ base, token });
   if (listed.ok) return { sites: listed.value };
-  // The list has no site in its path: a 403 there can only mean another role.
-  return { problem: listed.status === 403 ? i18n.t('error.notAuditor') : errorText(listed, '', i18n) };
+  // The list has no site in its path: a 403 there can only mean a role that reads no audit route.
+  return { problem: listed.status === 403 ? i18n.t('error.noAuditAccess') : errorText(listed, '', i18n) };
 }
 
 /** The site offered first: the most recently used one the token lists, else the first listed. */

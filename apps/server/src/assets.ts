@@ -1,6 +1,7 @@
-// Files the server serves besides the API: the embed bundle (packages/sdk/dist), the demo site
-// (apps/demo/public, with --demo) and the auditor UI (apps/auditor/dist). Each is built by its own
-// package; until it exists, its URLs answer a clean JSON 404.
+// Files the server serves besides the API: the embed bundle (packages/sdk/dist), alone or as a
+// site's own script with its config embedded, the demo site (apps/demo/public, with --demo) and the
+// auditor UI (apps/auditor/dist). Each is built by its own package; until it exists, its URLs answer
+// a clean JSON 404.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -40,6 +41,8 @@ export interface AssetOptions {
   root: string;
   /** Serve the demo site at `/`. */
   demo: boolean;
+  /** The collector's API, asked in-process for the config a per-site script embeds (without it, no per-site scripts). */
+  api?: { request(path: string, init?: RequestInit): Response | Promise<Response> };
 }
 
 interface Loaded {
@@ -118,7 +121,50 @@ function folder(app: Hono<AppEnv>, prefix: string, dir: string): void {
   app.get(prefix === '/' ? '/*' : `${prefix}*`, handler);
 }
 
-/** Routes for the embed bundle, the auditor UI and, with `demo`, the demo site. Mount after the API. */
+/** Most per-site scripts kept built (site x language x config version). */
+const MAX_SITE_SCRIPTS = 256;
+
+/**
+ * `GET /v1/sites/:site/consent.js?lang=`: the bundle wrapped in a function given the site's config
+ * document as the config route answers it (same language negotiation), with that answer's ETag so
+ * the SDK revalidates it in the background. The page needs no config request before its banner, and
+ * a returning visitor's copy comes from the HTTP cache at once, revalidated behind when stale.
+ */
+function siteScripts(app: Hono<AppEnv>, bundle: () => Loaded | null, api: NonNullable<AssetOptions['api']>): void {
+  const built = new Map<string, Uint8Array<ArrayBuffer>>();
+  app.get('/v1/sites/:site/consent.js', async (c) => {
+    const loaded = bundle();
+    if (!loaded) return notFound(c);
+    const lang = c.req.query('lang');
+    const acceptLanguage = c.req.header('accept-language');
+    const answer = await api.request(`/v1/sites/${encodeURIComponent(c.req.param('site'))}/config${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`, {
+      headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+    });
+    // Unknown site (404) and the like: the config route's own JSON error.
+    if (answer.status !== 200) return answer;
+    const configTag = answer.headers.get('etag')!;
+    // Both parts name the script: a new bundle or a changed config is a new ETag.
+    const etag = `"${loaded.version}.${configTag.slice(1, -1)}"`;
+    c.header('ETag', etag);
+    c.header('Vary', 'Accept-Language');
+    c.header('Access-Control-Allow-Origin', '*');
+    if (notModified((h) => c.req.header(h), { etag })) return c.body(null, 304);
+    let body = built.get(etag);
+    if (!body) {
+      const document = await answer.text();
+      const { site } = JSON.parse(document).config as { site: string };
+      // The bundle opens with its "use strict" directive, which stays one as the function body's first statement.
+      const tail = `\n})(${JSON.stringify({ site, etag: configTag }).slice(0, -1)},"document":${document}});\n`;
+      body = Buffer.concat([Buffer.from('(function(__consentLedger){'), loaded.body, Buffer.from(tail)]) as Uint8Array<ArrayBuffer>;
+      if (built.size >= MAX_SITE_SCRIPTS) built.clear();
+      built.set(etag, body);
+    }
+    // Stale copies run at once while the browser fetches the next one; the SDK revalidates the config itself.
+    return send(c, 'consent.js', body, 'public, max-age=300, stale-while-revalidate=86400');
+  });
+}
+
+/** Routes for the embed bundle (shared and per site), the auditor UI and, with `demo`, the demo site. Mount after the API. */
 export function assetRoutes(options: AssetOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const sdkDist = join(options.root, 'packages/sdk/dist');
@@ -136,6 +182,7 @@ export function assetRoutes(options: AssetOptions): Hono<AppEnv> {
       return send(c, name, loaded.body, 'public, max-age=300');
     });
   }
+  if (options.api) siteScripts(app, bundles.get('consent.js')!, options.api);
   // The versioned URLs (consent.<hash>.js): their content never changes, so they are cached for good.
   app.get('/:file{consent\\.[0-9a-f]{12}\\.(?:js|css)}', (c) => {
     const [stem, version, ext] = c.req.param('file').split('.');

@@ -42,10 +42,10 @@ export async function exportJwks(dir: string, name: string): Promise<Jwks> {
   return collectorJwks(await loadOrCreateKey(dir, name));
 }
 
-/** Opens the ledger of the data folder (the SQLite file, created and migrated when needed), or DATABASE_URL's PostgreSQL. */
-export function openLedger(dir: string): LedgerStore {
+/** Opens the ledger of the data folder (the SQLite file, created and migrated when needed, its writes on `writerWorker`'s thread when given), or DATABASE_URL's PostgreSQL. */
+export function openLedger(dir: string, options: { writerWorker?: URL } = {}): LedgerStore {
   ensureDataDir(dir);
   const url = databaseUrl();
   if (url) return createPostgresStore(url);
-  return openSqliteStore(dataPaths(dir).ledger);
+  return openSqliteStore(dataPaths(dir).ledger, options);
 }

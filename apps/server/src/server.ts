@@ -3,7 +3,7 @@
 // then closes the collector (last commits and a final sequencer round) and the store.
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createCollector, createVerifyPool, forwardedClient, startRetentionJob, type Collector, type ForwardingOptions, type LedgerStore, type VerifyPool } from '@consent-ledger/collector';
@@ -32,8 +32,12 @@ export interface ServerOptions {
   verifyThreads?: number;
   /** The verification worker script (default: verify-worker.js next to the built cli.js). */
   verifyWorker?: URL;
+  /** SQLite writes on a thread of their own (sqlite-writer.js next to the built cli.js), so commits never stall serving. */
+  sqliteWriterThread?: boolean;
   /** Load balancers whose forwarding header names the client (`--trust-proxy`); without it, the socket peer is the client. */
   trustProxy?: ForwardingOptions;
+  /** The URL clients call when a proxy in front changes it (`--public-url`); visitors' DPoP proofs are bound to it. */
+  publicUrl?: string;
 }
 
 /** A started server. */
@@ -86,7 +90,9 @@ function displayHost(host: string): string {
 
 /** Starts the collector server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = openLedger(options.data);
+  // Run from sources (tests) there is no bundled writer script: the writes then stay on this thread.
+  const writer = new URL('./sqlite-writer.js', import.meta.url);
+  const store = openLedger(options.data, { writerWorker: options.sqliteWriterThread && existsSync(writer) ? writer : undefined });
   let collector: Collector | null = null;
   let pool: VerifyPool | null = null;
   let server: Server;
@@ -115,13 +121,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sequencerLock: shared?.sequencerLock,
       limits: { ratePerMinute: options.ratePerMinute },
       sequencer: { intervalMs: options.sequencerIntervalMs },
+      publicUrl: options.publicUrl,
       clientIp: (c) => {
         const peer = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? null;
         const proxy = options.trustProxy;
         return proxy ? forwardedClient(peer, c.req.header(proxy.header), proxy) : peer;
       },
     });
-    built.app.route('/', assetRoutes({ root: options.root ?? repoRoot(), demo: options.demo }));
+    built.app.route('/', assetRoutes({ root: options.root ?? repoRoot(), demo: options.demo, api: built.app }));
     const published = options.sites ? await publishFolder(built, options.sites) : [];
     built.start();
     // Retention: receipts past their site's retentionDays are redacted hourly (`consent-ledger purge` does it at once).

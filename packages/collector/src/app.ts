@@ -2,7 +2,8 @@
 // commit, sequencer), wired once. Servers mount `app`, call `start()` and, on shutdown, `close()`.
 import { Hono, type Context } from 'hono';
 import type { OkpPublicJwk, Result } from '@consent-ledger/protocol';
-import { CommitQueue, nativeAckSigner } from './commit-queue';
+import { nativeAckSigner } from './ack-signer';
+import { CommitQueue } from './commit-queue';
 import { DEFAULT_LIMITS, type CollectorContext, type Limits } from './context';
 import type { AppEnv } from './env';
 import type { CollectorKey } from './keys';
@@ -21,6 +22,7 @@ import { subjectsRoutes } from './routes/subjects';
 import { Sequencer } from './sequencer';
 import type { SequencerLock } from './sequencer-lock';
 import { SiteDirectory } from './site-directory';
+import { parsePublicUrl } from './public-url';
 import { publishSite, type Published } from './sites';
 import type { LedgerStore } from './store/types';
 import { TokenBuckets } from './token-bucket';
@@ -45,6 +47,8 @@ export interface CollectorOptions {
   sequencerLock?: SequencerLock;
   /** Where unexpected errors go. */
   log?: (message: string, error: unknown) => void;
+  /** The URL clients reach the collector at behind a proxy that changes it (`https://consent.example.org`): visitors' DPoP proofs are checked against it. */
+  publicUrl?: string;
 }
 
 /** A running collector. */
@@ -65,6 +69,8 @@ export function createCollector(options: CollectorOptions): Collector {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { store, key } = options;
   const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
+  const publicUrl = options.publicUrl === undefined ? null : parsePublicUrl(options.publicUrl);
+  if (publicUrl && !publicUrl.ok) throw new TypeError(`createCollector: publicUrl ${publicUrl.error.message}`);
   const context: CollectorContext = {
     store,
     key,
@@ -83,6 +89,7 @@ export function createCollector(options: CollectorOptions): Collector {
     buckets: limits.ratePerMinute > 0 ? new TokenBuckets({ perMinute: limits.ratePerMinute, clock }) : null,
     clientIp: options.clientIp ?? (() => null),
     metrics: new Metrics(),
+    publicUrl: publicUrl?.value ?? null,
   };
 
   const app = new Hono<AppEnv>();

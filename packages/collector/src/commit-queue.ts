@@ -1,20 +1,7 @@
 // Group commit: batches that arrive while a commit is running (or within the same tick) are
 // committed together in one store transaction, and each caller is answered only after the
 // transaction holding its batch committed. One commit runs at a time.
-import { KeyObject, sign } from 'node:crypto';
-import { signAckWith } from '@consent-ledger/protocol';
-import type { CollectorKey } from './keys';
 import type { AckSigner, BatchOutcome, LedgerStore, ReceiptBatch } from './store/types';
-
-/**
- * Signs acks with node:crypto's Ed25519 (about half the CPU of WebCrypto's, and synchronous:
- * acks are signed inside the commit, on the thread that serves HTTP). Same bytes as protocol's signAck.
- */
-export function nativeAckSigner(key: Pick<CollectorKey, 'privateKey' | 'kid'>): AckSigner {
-  const privateKey = KeyObject.from(key.privateKey);
-  const signInput = (input: Uint8Array) => sign(null, input, privateKey);
-  return async (payloads) => payloads.map((p) => signAckWith(p, key.kid, signInput));
-}
 
 export interface CommitQueueOptions {
   store: LedgerStore;

@@ -54,4 +54,6 @@ export interface CollectorContext {
   clientIp: (c: Context<AppEnv>) => string | null;
   /** Ingest counters and latency, rendered by GET /metrics. */
   metrics: Metrics;
+  /** The base URL clients call when a proxy changes it (parsed by `parsePublicUrl`); null when clients call the URL the app sees. */
+  publicUrl: string | null;
 }

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyExport } from '@consent-ledger/protocol';
+import { base64urlEncode, inclusionProof, verifyExport } from '@consent-ledger/protocol';
 import { prepareNdjsonExport, type PreparedExport } from './export-stream';
 import { auditFixture, type AuditFixture } from './routes/audit-fixture';
+import { exportLine } from './store/export-lines';
+import type { LedgerStore } from './store/types';
+import { Device } from './testing';
 
 /** The body of an export, as text. */
 async function bodyOf(prepared: PreparedExport | null): Promise<string[]> {
@@ -11,16 +14,29 @@ async function bodyOf(prepared: PreparedExport | null): Promise<string[]> {
   return text.split('\n').filter((l) => l !== '');
 }
 
+/** A partial export's lines built the simple way: every entry read, filtered, each proof read node by node. */
+async function simplePartialLines(store: LedgerStore, site: string, from: string, to: string): Promise<string[]> {
+  const { size } = (await store.latestCheckpoint(site))!;
+  const lines: string[] = [];
+  for (const e of await store.readEntries(site, 0, size)) {
+    if (e.kind === 'receipt' && (e.receivedAt < from || e.receivedAt >= to)) continue;
+    const proof = await inclusionProof(e.index, size, (level, index) => store.readNode(site, level, index));
+    lines.push(exportLine(e, proof.map(base64urlEncode)).slice(0, -1));
+  }
+  return lines;
+}
+
 describe('NDJSON export', () => {
   let f: AuditFixture;
+  let now = Date.parse('2026-12-01T00:00:00.000Z');
   beforeEach(async () => {
-    f = await auditFixture();
+    f = await auditFixture({ clock: () => now });
   });
   afterEach(async () => {
     await f.dispose();
   });
 
-  it('writes the same entry lines for a full export (built by the store) and a partial one (built here, with proofs)', async () => {
+  it('writes the same entry lines for a full export and a partial one (proofs aside)', async () => {
     const devices = await Promise.all([f.device(), f.device()]);
     await f.submit([await devices[0].receipt({ method: 'accept-all', choices: f.all('granted') })]);
     const erased = await devices[1].receipt();
@@ -36,4 +52,38 @@ describe('NDJSON export', () => {
     expect(await verifyExport(full, { keys: f.jwks })).toMatchObject({ ok: true, summary: { receipts: 2, redacted: 1 } });
     expect(await verifyExport(partial, { keys: f.jwks })).toMatchObject({ ok: true, partial: true });
   });
+
+  it('writes a partial export as the simple way does (same lines, same proofs), over a whole block of proofs and the cut one, and it verifies', async () => {
+    // 1,100 receipts over eleven days, a notice among them, one redacted in range: the range
+    // covers most of the first 1,024 entries' block and part of the last one.
+    const day = (d: number) => Date.parse('2026-12-01T00:00:00.000Z') + d * 86_400_000;
+    let erased = '';
+    let config = f.config;
+    for (let d = 0; d < 11; d++) {
+      now = day(d) + 3_600_000;
+      if (d === 8) {
+        const republished = await f.collector.publishSite({ ...config, revision: config.revision + 1 });
+        if (!republished.ok) throw new Error(republished.error.message);
+        config = republished.value.site.config;
+      }
+      const device = await Device.create(config);
+      const receipts = [];
+      for (let i = 0; i < 100; i++) receipts.push(await device.receipt({ method: 'accept-all', choices: f.all(i % 2 ? 'granted' : 'denied') }));
+      await f.submit(receipts);
+      if (d === 5) erased = receipts[50].payload.id;
+    }
+    await f.store.redactEntries('clikodoc', [erased], { at: new Date(day(12)).toISOString(), reason: 'erasure' });
+    await f.sequence();
+    const from = new Date(day(1)).toISOString();
+    const to = new Date(day(10)).toISOString();
+    const body = await bodyOf(await prepareNdjsonExport(f.store, 'clikodoc', f.jwks, { from, to }));
+    const expected = await simplePartialLines(f.store, 'clikodoc', from, to);
+    expect(expected.length).toBeGreaterThan(900);
+    expect(body.slice(1)).toEqual(expected);
+    expect(JSON.parse(body[0])).toMatchObject({ range: { from, to } });
+    expect(JSON.parse(body[0]).treeSize).toBeGreaterThan(1100);
+    expect(body.filter((l) => l.includes('"kind":"notice"')).length).toBe(f.config.languages.length * 2);
+    const report = await verifyExport(body, { keys: f.jwks });
+    expect(report).toMatchObject({ ok: true, partial: true, summary: { redacted: 1 } });
+  }, 60_000);
 });

@@ -2,9 +2,10 @@
 // NDJSON in DESIGN.md's export format (verifiable offline with protocol's verifyExport), and CSV
 // for spreadsheets. The HTTP route and the CLI's `export` share these generators.
 import type { ExportHeader, Jwks, Notice, PartialExportHeader } from '@consent-ledger/protocol';
-import { base64urlEncode, decodeJws, fromUtf8, inclusionProof } from '@consent-ledger/protocol';
-import { exportLine } from './store/export-lines';
-import type { CheckpointRecord, EntryRecord, LedgerStore } from './store/types';
+import { decodeJws, fromUtf8 } from '@consent-ledger/protocol';
+import { proofWriter } from './export-proofs';
+import { withProofs } from './store/export-lines';
+import type { CheckpointRecord, EntryRecord, LedgerStore, PartialExportCursor } from './store/types';
 
 /** Entries read per store call. */
 const PAGE = 1000;
@@ -61,7 +62,6 @@ export async function prepareNdjsonExport(store: LedgerStore, site: string, keys
   const partial = range.from !== undefined || range.to !== undefined;
   const base: ExportHeader = { site, checkpoint: checkpoint.note, treeSize, keys };
   const header: ExportHeader | PartialExportHeader = partial ? { ...base, range: { from: range.from ?? null, to: range.to ?? null } } : base;
-  const readNode = (level: number, index: number) => store.readNode(site, level, index);
   return {
     header,
     checkpoint,
@@ -78,12 +78,15 @@ export async function prepareNdjsonExport(store: LedgerStore, site: string, keys
         }
         return;
       }
-      const read = (from: number, limit: number) => store.readEntries(site, from, limit);
-      for await (const page of pages(read, site, treeSize, inRange(range))) {
-        let chunk = '';
-        for (const e of page) chunk += exportLine(e, (await inclusionProof(e.index, treeSize, readNode)).map(base64urlEncode));
-        if (chunk) yield chunk;
-      }
+      // The store builds the lines of the range, and this adds each one's proof.
+      const proofsOf = proofWriter(store, site, treeSize);
+      const query = { from: range.from, to: range.to, size: treeSize };
+      let cursor: PartialExportCursor | null = null;
+      do {
+        const page = await store.readPartialExportLines(site, query, cursor, PAGE);
+        if (page.indexes.length > 0) yield withProofs(page, await proofsOf(page.indexes));
+        cursor = page.next;
+      } while (cursor);
     },
   };
 }

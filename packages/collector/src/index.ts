@@ -4,6 +4,7 @@ export type { AppEnv, AppVariables } from './env';
 export { ApiError, errorBody, errorResponse, type ApiErrorCode } from './errors';
 export { collectorJwks, createCollectorKeyJwk, loadCollectorKey, type CollectorKey, type PrivateOkpJwk } from './keys';
 export { rateKey, storedIp } from './ip';
+export { parsePublicUrl } from './public-url';
 export { forwardedClient, parseTrustedProxies, PROXY_HEADERS, type ForwardingOptions, type ProxyHeader, type TrustedProxies } from './trusted-proxies';
 export { checkpointOrigin, Sequencer } from './sequencer';
 export type { SequencerLock, SequencerLockHandlers } from './sequencer-lock';

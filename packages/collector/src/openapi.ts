@@ -57,7 +57,7 @@ const schemas: Record<string, Schema> = {
   Stats: { type: 'object', properties: { site: { type: 'string' }, interval: { enum: ['day', 'week'] }, from: { type: ['string', 'null'] }, to: { type: ['string', 'null'] }, buckets: { type: 'array', items: { type: 'object' } }, total: { type: 'object' } } },
 };
 
-/** The OpenAPI document; `server` is the collector's name (host and port). */
+/** The OpenAPI document; `server` is the collector's public URL, or its name (host and port). */
 export function openApiDocument(server: string): Record<string, unknown> {
   const paths: Record<string, Record<string, Operation>> = {
     '/healthz': { get: op('Health: the process is up and its store answers', { tags: ['ops'] }, { 200: json({ type: 'object' }, 'Healthy') }) },
@@ -80,7 +80,7 @@ export function openApiDocument(server: string): Record<string, unknown> {
 
     '/v1/audit/sites': {
       get: op(
-        'The sites this auditor token may read (every site for "*"), in id order, deleted ones included (their logs stay readable)',
+        'The sites this token (auditor or admin) may read (every site for "*"), in id order, deleted ones included (their logs stay readable)',
         { ...auditor },
         { 200: json({ type: 'object', properties: { sites: { type: 'array', items: ref('AuditSite') } } }, 'Sites'), 400: error('malformed (a query parameter)'), ...tokenErrors },
       ),

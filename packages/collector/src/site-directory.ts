@@ -1,6 +1,7 @@
 // What the hot paths need to know about sites (config, the notices in their logs, the origins
 // they list), cached for a short time. Several collectors may share a store, so a cache entry is
-// never trusted for long; a receipt naming a notice the cache does not know refreshes it first.
+// never trusted for long; a receipt naming a notice, or a request from an origin, that the cache
+// does not know refreshes it first (at most once per MISS_REFRESH_MS).
 import { decodeJws, fromUtf8, type SiteConfig } from '@consent-ledger/protocol';
 import type { LedgerStore } from './store/types';
 
@@ -34,6 +35,8 @@ interface Cached<T> {
 }
 
 const MAX_CACHED = 10_000;
+/** A miss (an origin the cached list does not hold) reloads the list if it is older than this (ms), and no more often. */
+export const MISS_REFRESH_MS = 250;
 
 function asked(jws: string | null): string[] | null {
   if (jws === null) return null;
@@ -62,15 +65,16 @@ export class SiteDirectory {
     return value;
   }
 
-  /** True when some live site lists `origin`. */
+  /**
+   * True when some live site lists `origin`. A miss reloads the list once if it is older than
+   * `MISS_REFRESH_MS` (another collector on the store may just have published the site), so a
+   * flood of unknown origins costs the store at most one read per interval.
+   */
   async anyListsOrigin(origin: string): Promise<boolean> {
-    const now = this.options.clock();
-    if (!this.origins || now - this.origins.at > this.options.ttlMs) {
-      const value = this.options.store.listSites().then((sites) => new Set(sites.flatMap((s) => s.config.origins)));
-      this.origins = { at: now, value };
-      value.catch(() => (this.origins = null));
-    }
-    return (await this.origins.value).has(origin);
+    const cached = this.originList(this.options.ttlMs);
+    if ((await cached.value).has(origin)) return true;
+    const fresh = this.originList(MISS_REFRESH_MS);
+    return fresh !== cached && (await fresh.value).has(origin);
   }
 
   /** Forgets cached state (after a publish in this process). */
@@ -78,6 +82,18 @@ export class SiteDirectory {
     if (site === undefined) this.sites.clear();
     else this.sites.delete(site);
     this.origins = null;
+  }
+
+  /** The origins of every live site, reloaded when the cached list is older than `maxAgeMs`; concurrent callers share one load. */
+  private originList(maxAgeMs: number): Cached<Set<string>> {
+    const now = this.options.clock();
+    if (this.origins && now - this.origins.at <= maxAgeMs) return this.origins;
+    const entry = { at: now, value: this.options.store.listSites().then((sites) => new Set(sites.flatMap((s) => s.config.origins))) };
+    this.origins = entry;
+    entry.value.catch(() => {
+      if (this.origins === entry) this.origins = null;
+    });
+    return entry;
   }
 
   private async load(site: string): Promise<SiteView | null> {

@@ -102,7 +102,7 @@ export class Device {
 }
 
 /** A collector on a temp store with a fixture site published, and a helper to post receipts. */
-export async function testCollector(options: { site?: string; limits?: Partial<import('./context').Limits>; clock?: () => number } = {}) {
+export async function testCollector(options: { site?: string; limits?: Partial<import('./context').Limits>; clock?: () => number; publicUrl?: string } = {}) {
   const { createCollector } = await import('./app');
   const temp = tempStore();
   const key = await testCollectorKey();
@@ -110,6 +110,7 @@ export async function testCollector(options: { site?: string; limits?: Partial<i
     store: temp.store,
     key,
     clock: options.clock,
+    publicUrl: options.publicUrl,
     limits: { ratePerMinute: 0, ...options.limits },
     clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.77',
     log: () => undefined,

@@ -1,11 +1,11 @@
 // `consent-ledger serve`: runs the collector until SIGTERM or SIGINT, then shuts down cleanly.
 import { availableParallelism } from 'node:os';
-import { parseTrustedProxies, PROXY_HEADERS, type ForwardingOptions, type ProxyHeader } from '@consent-ledger/collector';
+import { parsePublicUrl, parseTrustedProxies, PROXY_HEADERS, type ForwardingOptions, type ProxyHeader } from '@consent-ledger/collector';
 import { integerFlag, parse, UsageError } from '../args';
 import { startServer } from '../server';
 
 export const SERVE_USAGE =
-  'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR] [--verify-threads N]\n                     [--trust-proxy CIDR,...] [--proxy-header x-forwarded-for|forwarded]';
+  'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR] [--verify-threads N]\n                     [--trust-proxy CIDR,...] [--proxy-header x-forwarded-for|forwarded] [--public-url URL]';
 
 /**
  * Verification worker threads by default: one per core besides the serving thread. Measured by
@@ -26,6 +26,14 @@ function forwardingFlags(list: string | undefined, header: string | undefined): 
   return { proxies: proxies.value, header: (header as ProxyHeader | undefined) ?? 'x-forwarded-for' };
 }
 
+/** The `--public-url` flag, normalised; undefined when not given. */
+function publicUrlFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parsePublicUrl(value);
+  if (!parsed.ok) throw new UsageError(`--public-url: ${parsed.error.message}`);
+  return parsed.value;
+}
+
 /** Runs `serve`; resolves with the exit code once the server has stopped. */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
@@ -39,8 +47,10 @@ export async function serveCommand(args: string[]): Promise<number> {
     'verify-threads': { type: 'string' },
     'trust-proxy': { type: 'string' },
     'proxy-header': { type: 'string' },
+    'public-url': { type: 'string' },
   });
   const trustProxy = forwardingFlags(values['trust-proxy'], values['proxy-header']);
+  const publicUrl = publicUrlFlag(values['public-url']);
   const server = await startServer({
     port: integerFlag(values.port, 'port', 8080, 0, 65535),
     host: values.host ?? '127.0.0.1',
@@ -50,10 +60,13 @@ export async function serveCommand(args: string[]): Promise<number> {
     demo: values.demo ?? false,
     sites: values.sites,
     verifyThreads: integerFlag(values['verify-threads'], 'verify-threads', DEFAULT_VERIFY_THREADS, 0, 64),
+    sqliteWriterThread: true,
     trustProxy,
+    publicUrl,
   });
   const sites = server.published.length ? `, sites ${server.published.join(', ')}` : '';
-  console.log(`consent-ledger serving ${server.url} (name ${server.name}, data ${values.data ?? './data'}${sites})`);
+  const reached = publicUrl ? `, reached at ${publicUrl}` : '';
+  console.log(`consent-ledger serving ${server.url}${reached} (name ${server.name}, data ${values.data ?? './data'}${sites})`);
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGTERM', stop);

@@ -1,5 +1,6 @@
 // Bearer tokens for the audit and admin routes. Runs before any body is read or validated:
-// 401 for a missing, unknown or revoked token, 403 for the wrong role or a site outside its list.
+// 401 for a missing, unknown or revoked token, 403 for a role the routes do not take or a site
+// outside the token's list.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
@@ -8,8 +9,8 @@ import { hashToken, sameHash, tokenCovers } from '../tokens';
 
 export interface BearerAuthOptions {
   store: LedgerStore;
-  /** The one role these routes serve. */
-  role: TokenRole;
+  /** The roles these routes take (audit routes: auditor and admin; admin routes: admin only). */
+  roles: readonly TokenRole[];
   /** The route parameter naming the site the request acts on, if any. */
   siteParam?: string;
 }
@@ -26,7 +27,7 @@ export function bearerAuth(options: BearerAuthOptions): MiddlewareHandler<AppEnv
     // The lookup is by hash, so timing tells nothing of the secret; the compare is constant-time anyway.
     if (!token || !sameHash(token.hash, hash)) throw unauthorized('unknown token');
     if (token.revokedAt !== null) throw unauthorized('this token was revoked');
-    if (token.role !== options.role) throw new ApiError(403, 'forbidden', `this route needs an ${options.role} token`);
+    if (!options.roles.includes(token.role)) throw new ApiError(403, 'forbidden', `this route needs an ${options.roles.join(' or ')} token`);
     const site = options.siteParam ? c.req.param(options.siteParam) : undefined;
     if (site !== undefined && !tokenCovers(token, site)) throw new ApiError(403, 'forbidden', `this token does not cover site "${site}"`);
     c.set('token', token);

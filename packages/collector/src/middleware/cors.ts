@@ -14,15 +14,36 @@ export interface SiteCorsOptions {
   maxAge?: number;
 }
 
-/** CORS restricted to site origins. */
+/**
+ * CORS restricted to site origins. Its headers are set before the handler answers: Hono's cors
+ * touches `c.res` first and adds `Vary` afterwards, and either makes Hono copy the answer into a
+ * streamed Response that @hono/node-server must then read back (measured on the ingest route).
+ */
 export function siteCors(options: SiteCorsOptions): MiddlewareHandler<AppEnv> {
-  return cors({
-    origin: async (origin, c) => ((await options.allowed(origin, c.req.param('site'))) ? origin : null),
-    allowMethods: options.allowMethods,
-    allowHeaders: options.allowHeaders ?? ['Content-Type'],
-    exposeHeaders: options.exposeHeaders ?? [],
-    maxAge: options.maxAge ?? 600,
-  });
+  const allowMethods = options.allowMethods.join(',');
+  const allowHeaders = (options.allowHeaders ?? ['Content-Type']).join(',');
+  const exposeHeaders = (options.exposeHeaders ?? []).join(',');
+  const maxAge = String(options.maxAge ?? 600);
+  return async (c, next) => {
+    const origin = c.req.header('origin') ?? '';
+    const allowOrigin = origin !== '' && (await options.allowed(origin, c.req.param('site'))) ? origin : null;
+    if (allowOrigin) c.header('Access-Control-Allow-Origin', allowOrigin);
+    if (exposeHeaders) c.header('Access-Control-Expose-Headers', exposeHeaders);
+    c.header('Vary', 'Origin', { append: true });
+    if (c.req.method === 'OPTIONS') {
+      c.header('Access-Control-Max-Age', maxAge);
+      c.header('Access-Control-Allow-Methods', allowMethods);
+      c.header('Access-Control-Allow-Headers', allowHeaders);
+      c.header('Vary', 'Access-Control-Request-Headers', { append: true });
+      return c.body(null, 204);
+    }
+    await next();
+    // A handler that built its own Response did not get the headers set above: add them (the slow copy, rare).
+    const headers = c.res.headers;
+    if (allowOrigin && headers.get('Access-Control-Allow-Origin') === null) c.header('Access-Control-Allow-Origin', allowOrigin);
+    if (exposeHeaders && headers.get('Access-Control-Expose-Headers') === null) c.header('Access-Control-Expose-Headers', exposeHeaders);
+    if (!/\borigin\b/i.test(headers.get('Vary') ?? '')) c.header('Vary', 'Origin', { append: true });
+  };
 }
 
 /** CORS open to every origin, for public read-only routes (keys, checkpoints, proofs). */

@@ -1,10 +1,12 @@
 // A visitor's own requests, authorised by a DPoP proof (RFC 9449) signed with the device key:
 // the key's thumbprint must be the `:subject` of the route, `iat` within 60 s, and each `jti`
-// is refused when seen in the last 5 minutes. Every failure is 401 `bad-proof`.
+// is refused when seen in the last 5 minutes. Every failure is 401 `bad-proof`. The proof's `htu`
+// is the URL the browser called: behind a proxy that changes it, give the collector's public URL.
 import type { MiddlewareHandler } from 'hono';
 import { verifyDpopProof } from '@consent-ledger/protocol';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
+import { publicRequestUrl } from '../public-url';
 
 export interface DpopAuthOptions {
   /** Milliseconds since the epoch. */
@@ -15,6 +17,8 @@ export interface DpopAuthOptions {
   maxSkewSeconds?: number;
   /** Most `jti`s remembered; beyond it proofs are refused rather than the window shortened. */
   maxRemembered?: number;
+  /** The public base URL (parsed by `parsePublicUrl`) `htu` is checked against, instead of the URL the app sees. */
+  publicUrl?: string | null;
 }
 
 /** Remembered `jti`s with their expiry, oldest first (insertion order is expiry order). */
@@ -41,7 +45,8 @@ export function dpopAuth(options: DpopAuthOptions): MiddlewareHandler<AppEnv> {
     const proof = c.req.header('dpop');
     if (!proof) throw badProof('this route needs a DPoP proof signed with the device key');
     const now = options.clock();
-    const checked = await verifyDpopProof(proof, { htm: c.req.method, htu: c.req.url, now, maxSkewSeconds: options.maxSkewSeconds ?? 60 });
+    const htu = options.publicUrl ? publicRequestUrl(options.publicUrl, c.req.url) : c.req.url;
+    const checked = await verifyDpopProof(proof, { htm: c.req.method, htu, now, maxSkewSeconds: options.maxSkewSeconds ?? 60 });
     if (!checked.ok) throw badProof(checked.error.message);
     if (checked.value.subject !== c.req.param('subject')) throw badProof('the proof is signed by another device than the subject');
     if (!replay.remember(checked.value.jti, now)) throw badProof('this proof was already used');

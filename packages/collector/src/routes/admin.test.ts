@@ -43,8 +43,11 @@ describe('admin routes', () => {
     expect(deleted.status).toBe(200);
     expect((await f.call('/v1/admin/sites/clikodoc', f.tokens.admin, { method: 'DELETE' })).status).toBe(404);
     expect(((await (await f.call('/v1/admin/sites/clikodoc', f.tokens.admin)).json()) as { site: { deletedAt: string | null } }).site.deletedAt).not.toBeNull();
+    // From an origin only the deleted site listed, the origin filter refuses; from one a live site still lists, the site check does.
     const refused = await f.post([(await device.receipt()).jws]);
-    expect(refused.status).toBe(422);
+    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([403, 'origin-not-allowed']);
+    const shared = await f.post([(await device.receipt({ page: 'http://localhost:8080/' })).jws], { Origin: 'http://localhost:8080' });
+    expect([shared.status, ((await shared.json()) as { error: { code: string } }).error.code]).toEqual([422, 'unknown-site']);
     expect((await f.call('/v1/audit/sites/clikodoc/receipts', f.tokens.auditor)).status).toBe(200);
     expect((await f.call('/v1/audit/sites/clikodoc/export', f.tokens.auditor)).status).toBe(200);
   });

@@ -13,6 +13,8 @@ import { ALL_SITES, issueToken, publicToken, tokenCovers, TOKEN_ROLES } from '..
 
 /** Largest site config accepted (a config with many services and translations stays far below). */
 const MAX_CONFIG_BYTES = 256 * 1024;
+/** Only admins write; an auditor token never reaches these routes. */
+const WRITERS: readonly TokenRole[] = ['admin'];
 
 /** Reads a JSON body, 415 for another media type and 400 for invalid JSON. */
 async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
@@ -35,9 +37,9 @@ function within(admin: TokenRecord, token: TokenRecord): boolean {
 export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const now = () => new Date(ctx.clock()).toISOString();
-  app.use('/v1/admin/sites/:site', bearerAuth({ store: ctx.store, role: 'admin', siteParam: 'site' }));
-  app.use('/v1/admin/tokens', bearerAuth({ store: ctx.store, role: 'admin' }));
-  app.use('/v1/admin/tokens/*', bearerAuth({ store: ctx.store, role: 'admin' }));
+  app.use('/v1/admin/sites/:site', bearerAuth({ store: ctx.store, roles: WRITERS, siteParam: 'site' }));
+  app.use('/v1/admin/tokens', bearerAuth({ store: ctx.store, roles: WRITERS }));
+  app.use('/v1/admin/tokens/*', bearerAuth({ store: ctx.store, roles: WRITERS }));
 
   app.put('/v1/admin/sites/:site', bodyLimit({ maxBytes: MAX_CONFIG_BYTES }), async (c) => {
     const site = c.req.param('site');

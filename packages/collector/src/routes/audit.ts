@@ -1,6 +1,6 @@
-// The auditor's routes, behind an auditor token: the sites it may read, then per site a subject's
-// full history, receipt search (keyset pagination on the log index), streamed exports and consent
-// statistics.
+// The auditor's routes, behind an auditor or admin token: the sites it may read, then per site a
+// subject's full history, receipt search (keyset pagination on the log index), streamed exports
+// and consent statistics. They only read, so an admin token reads them too.
 import { Hono, type Context } from 'hono';
 import { METHODS } from '@consent-ledger/protocol';
 import type { CollectorContext } from '../context';
@@ -10,7 +10,7 @@ import { prepareCsvExport, prepareNdjsonExport, streamOf, type ExportRange } fro
 import { subjectHistory } from '../history';
 import { collectorJwks } from '../keys';
 import { bearerAuth } from '../middleware/auth';
-import type { EntryRecord, PurposeCounts, ReceiptQuery, StatsBucket } from '../store/types';
+import type { EntryRecord, PurposeCounts, ReceiptQuery, StatsBucket, TokenRole } from '../store/types';
 import { tokenCovers } from '../tokens';
 
 const PURPOSE = /^[a-z][a-z0-9-]{0,63}$/;
@@ -19,6 +19,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 1000;
+/** Whoever may publish a site's config and issue its tokens may read its log; auditors only read. */
+const READERS: readonly TokenRole[] = ['auditor', 'admin'];
 
 /** Refuses query parameters a route does not know, so a typo never silently widens a query. */
 export function onlyParams(c: Context<AppEnv>, allowed: readonly string[]): void {
@@ -98,8 +100,8 @@ const withRates = (purposes: Record<string, PurposeCounts>) => Object.fromEntrie
 /** The audit routes. */
 export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('/v1/audit/sites', bearerAuth({ store: ctx.store, role: 'auditor' }));
-  app.use('/v1/audit/sites/:site/*', bearerAuth({ store: ctx.store, role: 'auditor', siteParam: 'site' }));
+  app.use('/v1/audit/sites', bearerAuth({ store: ctx.store, roles: READERS }));
+  app.use('/v1/audit/sites/:site/*', bearerAuth({ store: ctx.store, roles: READERS, siteParam: 'site' }));
 
   /** The route's site, which must exist (a deleted site's log stays readable). */
   async function knownSite(c: Context<AppEnv>): Promise<string> {

@@ -31,7 +31,7 @@ export function opsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   });
   app.get('/openapi.json', (c) => {
     c.header('Cache-Control', 'no-cache');
-    return c.json(openApiDocument(ctx.key.name));
+    return c.json(openApiDocument(ctx.publicUrl ?? ctx.key.name));
   });
   return app;
 }

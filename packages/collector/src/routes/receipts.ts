@@ -9,6 +9,7 @@ import { ApiError, type ApiErrorCode } from '../errors';
 import { rateKey, storedIp } from '../ip';
 import { bodyLimit } from '../middleware/body-limit';
 import { siteCors } from '../middleware/cors';
+import { listedOrigin } from '../middleware/origin';
 import { charge, rateLimit, type RateLimitOptions } from '../middleware/rate-limit';
 import type { SiteView } from '../site-directory';
 import type { AppendFailure } from '../store/types';
@@ -78,16 +79,16 @@ function failureError(error: AppendFailure): ApiError {
   return refuse(error.code, error.message, error.index, details);
 }
 
-/** The ingest route, with its CORS, rate limit and body limit. */
+/** The ingest route, with its CORS, rate limit, origin filter and body limit. */
 export function receiptsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const limit: RateLimitOptions | null = ctx.buckets ? { buckets: ctx.buckets, key: (c: Context<AppEnv>) => rateKey(ctx.clientIp(c)) } : null;
   app.use('/v1/receipts', siteCors({ allowed: (origin) => ctx.sites.anyListsOrigin(origin), allowMethods: ['POST'], maxAge: 86400 }));
   if (limit) app.post('/v1/receipts', rateLimit(limit));
+  app.post('/v1/receipts', listedOrigin({ listed: (origin) => ctx.sites.anyListsOrigin(origin) }));
   app.post('/v1/receipts', bodyLimit({ maxBytes: ctx.limits.bodyBytes }), async (c) => {
     if (!isJson(c.req.header('content-type'))) throw new ApiError(415, 'unsupported-media-type', 'send receipts as application/json');
-    const origin = c.req.header('origin');
-    if (!origin) throw new ApiError(403, 'origin-not-allowed', 'receipts are accepted from the pages of a site only (no Origin header)');
+    const origin = c.req.header('origin')!; // present and listed by some site: listedOrigin let it through
     const jwsList = parseBody(await c.req.text(), ctx.limits.batch);
     if (limit) {
       const refused = charge(c, limit, jwsList.length - 1);

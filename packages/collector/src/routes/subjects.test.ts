@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDpopProof, generateDeviceKey, verifyExport } from '@consent-ledger/protocol';
 import type { SubjectHistory } from '@consent-ledger/protocol';
-import type { Device } from '../testing';
+import { createCollector } from '../app';
+import { tempStore, testCollectorKey, type Device } from '../testing';
 import { auditFixture, type AuditFixture } from './audit-fixture';
 
 describe('a visitor’s own routes (DPoP)', () => {
@@ -71,5 +72,66 @@ describe('a visitor’s own routes (DPoP)', () => {
     const report = await verifyExport(lines, { keys: f.jwks });
     expect(report.failures).toEqual([]);
     expect(report).toMatchObject({ ok: true, summary: { redacted: 2, receipts: 1 }, redacted: { byReason: { erasure: 2 } } });
+  });
+});
+
+describe('a visitor’s own routes behind a proxy that changes the URL (publicUrl)', () => {
+  let f: AuditFixture | null = null;
+  afterEach(async () => {
+    await f?.dispose();
+    f = null;
+  });
+
+  /** A fixture whose visitor has one receipt, and a request as the app sees it behind the proxy. */
+  async function behind(publicUrl: string) {
+    f = await auditFixture({ publicUrl });
+    const visitor = await f.device();
+    const receipt = await visitor.receipt();
+    await f.submit([receipt]);
+    const subject = receipt.payload.subject;
+    const fixture = f;
+    const send = async (method: string, path: string, htu: string) =>
+      fixture.collector.app.request(`http://internal:8080${path}?lang=fr`, { method, headers: { DPoP: await createDpopProof({ htm: method, htu, device: visitor.keys }) } });
+    return { subject, send };
+  }
+  const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+
+  it('checks htu against the public URL, not the internal one the app sees', async () => {
+    const { subject, send } = await behind('https://consent.example.org/');
+    const path = `/v1/subjects/${subject}/receipts`;
+    const ok = await send('GET', path, `https://consent.example.org${path}`);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { subject: string }).subject).toBe(subject);
+    const internal = await send('GET', path, `http://internal:8080${path}`);
+    expect([internal.status, await code(internal)]).toEqual([401, 'bad-proof']);
+    const otherHost = await send('GET', path, `https://collector.example.net${path}`);
+    expect([otherHost.status, await code(otherHost)]).toEqual([401, 'bad-proof']);
+  });
+
+  it('takes a path prefix the proxy strips, for erasure too', async () => {
+    const { subject, send } = await behind('https://www.example.org/consent');
+    const path = `/v1/subjects/${subject}`;
+    const withoutPrefix = await send('DELETE', path, `https://www.example.org${path}`);
+    expect([withoutPrefix.status, await code(withoutPrefix)]).toEqual([401, 'bad-proof']);
+    const erased = await send('DELETE', path, `https://www.example.org/consent${path}`);
+    expect(erased.status).toBe(200);
+    expect(((await erased.json()) as { erased: unknown }).erased).toEqual([{ site: 'clikodoc', redacted: 1 }]);
+  });
+
+  it('names the public URL as the server of /openapi.json', async () => {
+    f = await auditFixture({ publicUrl: 'https://consent.example.org' });
+    const doc = (await (await f.collector.app.request('/openapi.json')).json()) as { servers: Array<{ url: string }> };
+    expect(doc.servers).toEqual([{ url: 'https://consent.example.org' }]);
+  });
+
+  it('refuses an unusable publicUrl when the collector is built, saying why', async () => {
+    const { store, dispose } = tempStore();
+    try {
+      const key = await testCollectorKey();
+      expect(() => createCollector({ store, key, publicUrl: 'consent.example.org' })).toThrow('createCollector: publicUrl "consent.example.org" is not an absolute URL');
+      expect(() => createCollector({ store, key, publicUrl: 'https://consent.example.org/?a=1' })).toThrow('has a query or a fragment');
+    } finally {
+      await dispose();
+    }
   });
 });

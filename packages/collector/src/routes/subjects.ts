@@ -12,7 +12,7 @@ import { eraseSubject } from '../retention';
 export function subjectsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const cors = siteCors({ allowed: (origin) => ctx.sites.anyListsOrigin(origin), allowMethods: ['GET', 'DELETE'], allowHeaders: ['DPoP'], maxAge: 86400 });
-  const dpop = dpopAuth({ clock: ctx.clock });
+  const dpop = dpopAuth({ clock: ctx.clock, publicUrl: ctx.publicUrl });
   app.use('/v1/subjects/:subject', cors);
   app.use('/v1/subjects/:subject/receipts', cors);
 

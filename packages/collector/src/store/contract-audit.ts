@@ -3,8 +3,8 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import type { VerifiedReceipt } from '@consent-ledger/protocol';
 import { batch, recordingSigner, testConfig, testNotice, testReceipt, type StoreHarness } from './contract';
-import { exportLine } from './export-lines';
-import type { LedgerStore } from './types';
+import { exportLine, withProofs } from './export-lines';
+import type { LedgerStore, PartialExportCursor, PartialExportLines, PartialExportQuery } from './types';
 
 const DAY1 = '2026-11-30T09:00:00.000Z'; // a Monday
 const DAY2 = '2026-12-01T10:00:00.000Z';
@@ -183,6 +183,89 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         const [entry] = await store.readEntries('alpha', 2, 1);
         expect(text(page.bytes)).toBe(exportLine(entry));
         expect(JSON.parse(text(page.bytes)).ack).toBe(odd);
+      });
+    });
+
+    describe('readPartialExportLines', () => {
+      /** The lines of a page, each cut at its end. */
+      const linesOf = (page: PartialExportLines) => page.ends.map((end, i) => new TextDecoder().decode(page.bytes.subarray(i === 0 ? 0 : page.ends[i - 1], end)));
+
+      /** Every page of a partial export of `query`, `limit` lines a page, with its lines. */
+      async function pagesOf(site: string, query: PartialExportQuery, limit: number) {
+        const pages = [];
+        let cursor: PartialExportCursor | null = null;
+        do {
+          const page = await store.readPartialExportLines(site, query, cursor, limit);
+          expect(page.ends[page.ends.length - 1] ?? 0).toBe(page.bytes.length);
+          pages.push({ ...page, lines: linesOf(page) });
+          cursor = page.next;
+        } while (cursor && pages.length < 100);
+        return pages;
+      }
+
+      /** The reference: every entry read, filtered here, each line by `exportLine`. */
+      async function reference(site: string, { from, to, size }: PartialExportQuery) {
+        const entries = (await store.readEntries(site, 0, 1000)).filter(
+          (e) => e.index < size && (e.kind === 'notice' || ((from === undefined || e.receivedAt >= from) && (to === undefined || e.receivedAt < to))),
+        );
+        return { indexes: entries.map((e) => e.index), lines: entries.map((e) => exportLine(e)), entries };
+      }
+
+      // receivedAt out of index order (as several collectors may write), a notice in the middle,
+      // a redacted receipt and a redacted notice in range, the other site's receipts interleaved.
+      let ids: Record<string, string>;
+      beforeEach(async () => {
+        const r = Array.from({ length: 7 }, (_, i) => testReceipt('alpha', `s${i}`, null));
+        await append('alpha', [r[0]], DAY2); // 2
+        await append('alpha', [r[1]], DAY1); // 3
+        await append('beta', [testReceipt('beta', 'sb', null)], DAY2);
+        await append('alpha', [r[2]], DAY2); // 4
+        await append('alpha', [r[3]], DAY3); // 5
+        await store.putSite(testConfig('alpha', 2), [testNotice('alpha', 2, 'fr')], DAY3); // 6
+        await append('alpha', [r[4]], DAY1); // 7
+        await append('alpha', [r[5]], DAY2); // 8
+        await append('alpha', [r[6]], DAY3); // 9
+        ids = { redactedReceipt: r[2].payload.id, redactedNotice: testNotice('alpha', 1, 'en').textHash };
+        expect(await store.redactEntries('alpha', [ids.redactedReceipt, ids.redactedNotice], { at: DAY3, reason: 'erasure' })).toBe(2);
+      });
+
+      it('holds every notice and the receipts received in [from, to) below the size, redacted ones included, byte for byte as exportLine writes them', async () => {
+        const query = { from: DAY2, to: DAY3, size: 9 };
+        const [page, ...rest] = await pagesOf('alpha', query, 100);
+        expect(rest).toEqual([]);
+        expect(page.next).toBeNull();
+        expect(page.indexes).toEqual([0, 1, 2, 4, 6, 8]);
+        const expected = await reference('alpha', query);
+        expect(page).toMatchObject({ indexes: expected.indexes, lines: expected.lines });
+        expect(page.lines[1]).toContain('"kind":"notice","leafHash"');
+        expect(page.lines[3]).toContain('"redacted":{"at":"2026-12-07T08:00:00.000Z","reason":"erasure"}');
+        // The size cuts what the checkpoint does not cover.
+        expect((await pagesOf('alpha', { ...query, size: 8 }, 100))[0].indexes).toEqual([0, 1, 2, 4, 6]);
+        // A proof goes where exportLine puts it, whatever the kind of line, an empty one too.
+        const proofs = page.indexes.map((index) => (index === 4 ? [] : [`aGFzaA${index}`, 'b3RoZXI']));
+        expect(new TextDecoder().decode(withProofs(page, proofs))).toBe(expected.entries.map((e, i) => exportLine(e, proofs[i])).join(''));
+      });
+
+      it('pages with its cursor, the last page with a null one, whatever the range', async () => {
+        for (const query of [
+          { from: DAY2, to: DAY3, size: 10 },
+          { from: DAY2, size: 10 },
+          { to: DAY2, size: 10 },
+          { size: 10 },
+          { from: '2027-01-01T00:00:00.000Z', size: 10 },
+        ]) {
+          const expected = await reference('alpha', query);
+          for (const limit of [1, 2, 3, expected.indexes.length, 100]) {
+            const pages = await pagesOf('alpha', query, limit);
+            expect(pages.every((p) => p.indexes.length <= limit && p.lines.length === p.indexes.length)).toBe(true);
+            expect(pages.slice(0, -1).every((p) => p.next !== null)).toBe(true);
+            expect(pages[pages.length - 1].next).toBeNull();
+            expect([query, limit, pages.flatMap((p) => p.indexes), pages.flatMap((p) => p.lines)]).toEqual([query, limit, expected.indexes, expected.lines]);
+          }
+        }
+        expect((await pagesOf('alpha', { from: '2027-01-01T00:00:00.000Z', size: 10 }, 100))[0].indexes).toEqual([0, 1, 6]);
+        expect((await pagesOf('beta', { from: DAY2, to: DAY3, size: 2 }, 100))[0].indexes).toEqual([0, 1]);
+        expect((await pagesOf('beta', { from: DAY3, size: 2 }, 100))[0].indexes).toEqual([0]);
       });
     });
 

@@ -1,7 +1,7 @@
 // The audit queries of the PostgreSQL store. Searches are built from the filters present, so the
-// planner can use the primary key (site, idx) for the keyset and the partial time index of
-// migration 2 for ranges; `choices` is jsonb, so purpose filters are `?` and `->>`.
-import { exportLineSql } from './export-lines';
+// planner can use the primary key (site, idx) for the keyset and the receipts' time index of
+// migration 4 for ranges; `choices` is jsonb, so purpose filters are `?` and `->>`.
+import { exportLineSql, partialPage } from './export-lines';
 import type { AuditQueries, EntryRecord, StatsBucket } from './types';
 
 /** Where the audit queries meet the store: its query function, entry columns and row mapper. */
@@ -91,6 +91,36 @@ export function postgresAuditQueries<Row>({ query, columns, toEntry }: PostgresA
       );
       const [{ count, lines }] = rows as Array<{ count: number; lines: string }>;
       return { count, bytes: Buffer.from(lines, 'utf8') };
+    },
+
+    async readPartialExportLines(site, q, cursor, limit) {
+      // As in SQLite (sqlite-audit.ts): the range's first and last receipt once, from the time
+      // index, then pages along the primary key between them, merged with the notices' index.
+      // In the pages, `received_at || ''` keeps the planner off the time index (as `+received_at`
+      // does in SQLite): it would build and sort the lines of the whole rest of the range each page.
+      const time = (values: unknown[], column = 'received_at') => {
+        const where: string[] = [];
+        if (q.from !== undefined) where.push(`${column} >= $${values.push(q.from)}`);
+        if (q.to !== undefined) where.push(`${column} < $${values.push(q.to)}`);
+        return where;
+      };
+      let span = cursor;
+      if (!span) {
+        const values: unknown[] = [site, q.size];
+        const { rows } = await query(`SELECT min(idx) AS first, max(idx) AS last FROM entries WHERE ${["site = $1 AND kind = 'receipt' AND idx < $2", ...time(values)].join(' AND ')}`, values);
+        const [{ first, last }] = rows as Array<{ first: number | null; last: number | null }>;
+        span = first === null || last === null ? { after: 0, first: 0, last: -1 } : { after: 0, first, last };
+      }
+      const values: unknown[] = [site, q.size, span.after, span.first, span.last, limit];
+      const { rows } = await query(
+        "SELECT string_agg(idx::text, ',' ORDER BY idx) AS indexes, string_agg(octet_length(line)::text, ',' ORDER BY idx) AS lengths, coalesce(string_agg(line, '' ORDER BY idx), '') AS lines FROM (" +
+          `(SELECT idx, ${EXPORT_LINE} AS line FROM entries WHERE site = $1 AND kind = 'notice' AND idx >= $3 AND idx < $2 ORDER BY idx) UNION ALL ` +
+          `(SELECT idx, ${EXPORT_LINE} FROM entries WHERE ${["site = $1 AND kind = 'receipt' AND idx >= greatest($3::bigint, $4::bigint) AND idx <= $5::bigint", ...time(values, "(received_at || '')")].join(' AND ')} ORDER BY idx) ` +
+          'ORDER BY idx LIMIT $6) page',
+        values,
+      );
+      const [{ indexes, lengths, lines }] = rows as Array<{ indexes: string | null; lengths: string | null; lines: string }>;
+      return partialPage(indexes, lengths, Buffer.from(lines, 'utf8'), span, limit);
     },
 
     async expiredReceiptIds(site, before, limit) {

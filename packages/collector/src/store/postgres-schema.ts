@@ -100,4 +100,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     claimed_at text NOT NULL
   );
   `,
+  // 4 (partial exports): the time index lists every receipt, redacted ones too (a partial export
+  // holds them), replacing the live one so appends maintain as many indexes as before (live-only
+  // queries read their rows anyway); and a site's notices without a scan of its whole log.
+  `
+  DROP INDEX entries_live_by_time;
+  CREATE INDEX entries_receipts_by_time ON entries (site, received_at, idx) WHERE kind = 'receipt';
+  CREATE INDEX entries_notices ON entries (site, idx) WHERE kind = 'notice';
+  `,
 ];

@@ -418,6 +418,10 @@ export class PostgresStore implements LedgerStore {
     return this.audit.readExportLines(...args);
   }
 
+  readPartialExportLines(...args: Parameters<AuditQueries['readPartialExportLines']>) {
+    return this.audit.readPartialExportLines(...args);
+  }
+
   expiredReceiptIds(...args: Parameters<AuditQueries['expiredReceiptIds']>) {
     return this.audit.expiredReceiptIds(...args);
   }

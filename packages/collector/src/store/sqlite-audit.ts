@@ -1,11 +1,14 @@
 // The audit queries of the SQLite store, on its reader connection (committed data only).
 // Searches are built from the filters present, so SQLite can use the primary key (site, idx) for
-// the keyset and the partial time index of migration 2 for ranges; statements are cached per shape.
+// the keyset and the receipts' time index (migration 3) for ranges; statements are cached per shape.
 // A range search first picks the page's indexes from the time index (which holds them), then reads
 // those rows: sorting a week of indexes is cheap, sorting a week of whole rows is not.
+// A partial export finds the first and last index of its range's receipts once, from the time
+// index, then pages along the primary key between them (and along the notices' index): the rows
+// outside the range are never read, and no page sorts the range.
 import type Database from 'better-sqlite3';
-import { exportLineSql } from './export-lines';
-import type { AuditQueries, EntryRecord, ReceiptQuery, StatsBucket, StatsQuery } from './types';
+import { exportLineSql, partialPage } from './export-lines';
+import type { AuditQueries, EntryRecord, PartialExportQuery, ReceiptQuery, StatsBucket, StatsQuery } from './types';
 
 /** Where the audit queries meet the store: its reader, entry columns and row mapper. */
 export interface SqliteAuditOptions<Row> {
@@ -37,7 +40,36 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
       `SELECT count(*), CAST(group_concat(line, '') AS BLOB) FROM (SELECT ${line} AS line FROM entries WHERE site = ? AND idx >= ? ORDER BY idx LIMIT ?)`,
     )
     .raw();
+  const partials = new Map<
+    string,
+    { span: Database.Statement<Record<string, unknown>, [number | null, number | null]>; page: Database.Statement<Record<string, unknown>, [string | null, string | null, Buffer | null]> }
+  >();
   const searches = new Map<string, Database.Statement<Record<string, unknown>, Row>>();
+
+  function partialStatements(query: PartialExportQuery) {
+    const time: string[] = [];
+    if (query.from !== undefined) time.push('received_at >= @from');
+    if (query.to !== undefined) time.push('received_at < @to');
+    const key = time.join(' AND ');
+    let cached = partials.get(key);
+    if (!cached) {
+      const receipts = "site = @site AND kind = 'receipt'";
+      cached = {
+        span: reader.prepare<Record<string, unknown>, [number | null, number | null]>(`SELECT min(idx), max(idx) FROM entries WHERE ${[receipts, 'idx < @size', ...time].join(' AND ')}`).raw(),
+        // `+received_at` keeps the time index out of the page: it would sort the whole range each
+        // time. One row a page, its lines in one BLOB as for a full export, in the subquery's order.
+        page: reader
+          .prepare<Record<string, unknown>, [string | null, string | null, Buffer | null]>(
+            "SELECT group_concat(idx, ','), group_concat(length(CAST(line AS BLOB)), ','), CAST(group_concat(line, '') AS BLOB) FROM (" +
+              `SELECT idx, ${line} AS line FROM entries WHERE site = @site AND kind = 'notice' AND idx >= @after AND idx < @size UNION ALL ` +
+              `SELECT idx, ${line} FROM entries WHERE ${[receipts, 'idx >= max(@after, @first)', 'idx <= @last', ...time.map((t) => `+${t}`)].join(' AND ')} ORDER BY 1 LIMIT @limit)`,
+          )
+          .raw(),
+      };
+      partials.set(key, cached);
+    }
+    return cached;
+  }
   const stats = new Map<string, { purposes: Database.Statement; methods: Database.Statement; withdrawals: Database.Statement }>();
 
   function searchStatement(query: ReceiptQuery): Database.Statement<Record<string, unknown>, Row> {
@@ -132,6 +164,20 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
     async readExportLines(site, from, limit) {
       const [count, bytes] = exportLines.get(site, from, limit)!;
       return { count, bytes: bytes ?? new Uint8Array(0) };
+    },
+
+    async readPartialExportLines(site, query, cursor, limit) {
+      const statements = partialStatements(query);
+      const time: Record<string, string> = {};
+      if (query.from !== undefined) time.from = query.from;
+      if (query.to !== undefined) time.to = query.to;
+      let span = cursor;
+      if (!span) {
+        const [first, last] = statements.span.get({ site, size: query.size, ...time })!;
+        span = first === null || last === null ? { after: 0, first: 0, last: -1 } : { after: 0, first, last };
+      }
+      const [indexes, lengths, bytes] = statements.page.get({ site, size: query.size, after: span.after, first: span.first, last: span.last, limit, ...time })!;
+      return partialPage(indexes, lengths, bytes ?? new Uint8Array(0), span, limit);
     },
 
     async expiredReceiptIds(site, before, limit) {

@@ -72,4 +72,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // a site's notices without a scan of its whole log (histories, exports, the site cache).
   `CREATE INDEX entries_live_by_time ON entries (site, received_at, idx) WHERE kind = 'receipt' AND redacted_at IS NULL;
    CREATE INDEX entries_notices ON entries (site, idx) WHERE kind = 'notice';`,
+  // 3 (partial exports): the time index lists every receipt, redacted ones too (a partial export
+  // holds them); redacted_at rides in it, so live-only ranges still need no row. It replaces the
+  // live one rather than joining it, so appends maintain as many indexes as before.
+  `DROP INDEX entries_live_by_time;
+   CREATE INDEX entries_receipts_by_time ON entries (site, received_at, idx, redacted_at) WHERE kind = 'receipt';`,
 ];

@@ -1,36 +1,53 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { bundleWorker } from '../testing/worker-bundle';
 import { describeLedgerStore, type StoreHarness } from './contract';
 import { describeAuditQueries } from './contract-audit';
-import { openSqliteStore } from './sqlite';
+import { openSqliteStore, type SqliteStoreOptions } from './sqlite';
 import type { LedgerStore } from './types';
 
-async function sqliteHarness(): Promise<StoreHarness> {
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
-  const file = join(dir, 'ledger.db');
-  const open: LedgerStore[] = [openSqliteStore(file)];
-  const harness = {
-    store: open[0],
-    async reopen() {
-      await harness.store.close();
-      open.splice(open.indexOf(harness.store), 1);
-      harness.store = openSqliteStore(file);
-      open.push(harness.store);
-      return harness.store;
-    },
-    async twin() {
-      const twin = openSqliteStore(file);
-      open.push(twin);
-      return twin;
-    },
-    async dispose() {
-      await Promise.all(open.map((s) => s.close()));
-      rmSync(dir, { recursive: true, force: true });
-    },
+function sqliteHarness(options: () => SqliteStoreOptions): () => Promise<StoreHarness> {
+  return async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
+    const file = join(dir, 'ledger.db');
+    const open: LedgerStore[] = [openSqliteStore(file, options())];
+    const harness = {
+      store: open[0],
+      async reopen() {
+        await harness.store.close();
+        open.splice(open.indexOf(harness.store), 1);
+        harness.store = openSqliteStore(file, options());
+        open.push(harness.store);
+        return harness.store;
+      },
+      async twin() {
+        const twin = openSqliteStore(file, options());
+        open.push(twin);
+        return twin;
+      },
+      async dispose() {
+        await Promise.all(open.map((s) => s.close()));
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+    return harness;
   };
-  return harness;
 }
 
-describeLedgerStore('sqlite', sqliteHarness);
-describeAuditQueries('sqlite', sqliteHarness);
+const inThread = sqliteHarness(() => ({}));
+describeLedgerStore('sqlite', inThread);
+describeAuditQueries('sqlite', inThread);
+
+// The same contract with the writes on a writer thread (as `serve` runs them).
+let workerDir: string;
+let writerWorker: URL;
+beforeAll(async () => {
+  workerDir = mkdtempSync(join(tmpdir(), 'sqlite-writer-'));
+  writerWorker = await bundleWorker(new URL('./sqlite-writer-worker.ts', import.meta.url), workerDir);
+});
+afterAll(() => rmSync(workerDir, { recursive: true, force: true }));
+const onWriterThread = sqliteHarness(() => ({ writerWorker }));
+describeLedgerStore('sqlite, writer thread', onWriterThread);
+describeAuditQueries('sqlite, writer thread', onWriterThread);

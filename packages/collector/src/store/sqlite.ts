@@ -1,12 +1,14 @@
-// The embedded LedgerStore: one SQLite file in WAL mode. Writes go through one connection and an
-// in-process queue; reads use a second connection, which only ever sees committed data.
-// Other processes (the CLI while `serve` runs) are serialised by SQLite's own write lock, which
-// this store only takes for synchronous work, so it never blocks the event loop across an await.
+// The embedded LedgerStore: one SQLite file in WAL mode. Writes go through one connection and a
+// queue (sqlite-writes.ts), on this thread or on a writer thread; reads use a second connection,
+// which only ever sees committed data. Other processes (the CLI while `serve` runs) are
+// serialised by SQLite's own write lock, which this store only takes for synchronous work, so it
+// never holds it across an await.
 import Database from 'better-sqlite3';
-import { base64urlDecode, base64urlEncode, type SiteConfig } from '@consent-ledger/protocol';
-import { ackPayloadOf, planAppend, type AppendPlan } from './append-plan';
+import type { SiteConfig } from '@consent-ledger/protocol';
 import { ENTRY_COLUMNS, entryRecord, toCheckpoint, toNotice, toSite, type CheckpointRow, type EntryRow as StoredEntryRow, type SiteRow } from './rows';
 import { sqliteAuditQueries } from './sqlite-audit';
+import { SqliteWriterThread } from './sqlite-writer-thread';
+import { openWriterConnection, SqliteWrites, type SqliteWriter } from './sqlite-writes';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
 import type {
   AckSigner,
@@ -29,6 +31,11 @@ import type {
 export interface SqliteStoreOptions {
   /** Wait this long for another process's write lock before failing (ms). */
   busyTimeoutMs?: number;
+  /**
+   * The bundled sqlite-writer-worker script: writes then run on a thread of their own, so commits
+   * never stall the thread that serves HTTP. Without it they run on the calling thread.
+   */
+  writerWorker?: URL;
 }
 
 // SQLite keeps JSON columns as text.
@@ -63,55 +70,24 @@ function migrate(db: Database.Database): void {
 }
 
 class SqliteStore implements LedgerStore {
-  private readonly writer: Database.Database;
+  private readonly writes: SqliteWriter;
   private readonly reader: Database.Database;
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly w;
   private readonly r;
   private readonly audit: AuditQueries;
 
   constructor(path: string, options: SqliteStoreOptions) {
     const timeout = options.busyTimeoutMs ?? 5000;
-    this.writer = new Database(path, { timeout });
-    this.writer.pragma('journal_mode = WAL');
-    // FULL: a commit is on disk before its acks go out (NORMAL could lose the last ones on power loss).
-    this.writer.pragma('synchronous = FULL');
-    migrate(this.writer);
+    // Migrated here, on the serving thread, before any statement is prepared on either connection.
+    const setup = openWriterConnection(path, timeout);
+    migrate(setup);
+    if (options.writerWorker) {
+      setup.close();
+      this.writes = new SqliteWriterThread(options.writerWorker, { path, busyTimeoutMs: timeout });
+    } else {
+      this.writes = new SqliteWrites(setup);
+    }
     this.reader = new Database(path, { timeout });
-    const w = this.writer;
     const r = this.reader;
-    this.w = {
-      logOf: w.prepare<[string], { size: number; tree_size: number }>('SELECT size, tree_size FROM logs WHERE site = ?'),
-      siteRow: w.prepare<[string], SiteRow>('SELECT * FROM sites WHERE site = ?'),
-      liveSite: w.prepare<[string], { deleted_at: string | null }>('SELECT deleted_at FROM sites WHERE site = ?'),
-      entryById: w.prepare<[string, string], { idx: number; leaf_hash: Uint8Array; jws: string | null; ack: string | null; received_at: string }>(
-        'SELECT idx, leaf_hash, jws, ack, received_at FROM entries WHERE site = ? AND id = ?',
-      ),
-      lastOfSubject: w.prepare<[string, string], { leaf_hash: Uint8Array }>(
-        'SELECT leaf_hash FROM entries WHERE site = ? AND subject = ? ORDER BY idx DESC LIMIT 1',
-      ),
-      insertEntry: w.prepare(`INSERT INTO entries (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',').map(() => '?').join(', ')})`),
-      setSize: w.prepare<[number, string]>('UPDATE logs SET size = ? WHERE site = ?'),
-      upsertSite: w.prepare<[string, string, string, string]>(
-        'INSERT INTO sites (site, config, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, NULL) ' +
-          'ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at, deleted_at = NULL',
-      ),
-      ensureLog: w.prepare<[string]>('INSERT INTO logs (site, size, tree_size) VALUES (?, 0, 0) ON CONFLICT (site) DO NOTHING'),
-      deleteSite: w.prepare<[string, string]>('UPDATE sites SET deleted_at = ? WHERE site = ? AND deleted_at IS NULL'),
-      advanceTree: w.prepare<[number, string, number]>('UPDATE logs SET tree_size = ? WHERE site = ? AND tree_size = ?'),
-      insertNode: w.prepare<[string, number, number, Uint8Array]>('INSERT INTO nodes (site, level, idx, hash) VALUES (?, ?, ?, ?)'),
-      insertCheckpoint: w.prepare<[string, number, string, string, string]>(
-        'INSERT INTO checkpoints (site, size, root_hash, note, created_at) VALUES (?, ?, ?, ?, ?)',
-      ),
-      redact: w.prepare<[string, string, string, string]>(
-        'UPDATE entries SET jws = NULL, ack = NULL, ip = NULL, user_agent = NULL, choices = NULL, page = NULL, redacted_at = ?, redacted_reason = ? ' +
-          'WHERE site = ? AND id = ? AND redacted_at IS NULL',
-      ),
-      insertToken: w.prepare<[string, string, string, string, string]>(
-        'INSERT INTO tokens (id, hash, role, sites, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)',
-      ),
-      revokeToken: w.prepare<[string, string]>('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
-    };
     this.r = {
       site: r.prepare<[string], SiteRow>('SELECT * FROM sites WHERE site = ?'),
       sites: r.prepare<[], SiteRow>('SELECT * FROM sites ORDER BY site'),
@@ -135,37 +111,8 @@ class SqliteStore implements LedgerStore {
     this.audit = sqliteAuditQueries({ reader: r, columns: ENTRY_COLUMNS, toEntry });
   }
 
-  /** Runs write operations one after another on the writer connection. */
-  private write<T>(work: () => T | Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Runs synchronous statements as one immediate transaction, in the write queue. */
-  private transaction<T>(work: () => T): Promise<T> {
-    return this.write(() => this.writer.transaction(work).immediate());
-  }
-
   putSite(config: SiteConfig, notices: NoticeInput[], at: string): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
-    return this.transaction(() => {
-      this.w.upsertSite.run(config.site, JSON.stringify(config), at, at);
-      this.w.ensureLog.run(config.site);
-      let size = this.w.logOf.get(config.site)!.size;
-      const appended: NoticeRecord[] = [];
-      for (const notice of notices) {
-        if (this.w.entryById.get(config.site, notice.textHash)) continue;
-        this.w.insertEntry.run(
-          config.site, size, 'notice', notice.textHash, base64urlDecode(notice.leafHash), notice.jws, at,
-          null, null, null, null, null, null, notice.revision, notice.language, notice.textHash, null, null, null, null, null,
-        );
-        appended.push({ site: config.site, index: size, textHash: notice.textHash, revision: notice.revision, language: notice.language, jws: notice.jws, receivedAt: at });
-        size++;
-      }
-      this.w.setSize.run(size, config.site);
-      const row = this.w.siteRow.get(config.site)!;
-      return { site: toSite(row), appended };
-    });
+    return this.writes.putSite(config, notices, at);
   }
 
   async getSite(site: string): Promise<SiteRecord | null> {
@@ -178,7 +125,7 @@ class SqliteStore implements LedgerStore {
   }
 
   deleteSite(site: string, at: string): Promise<boolean> {
-    return this.transaction(() => this.w.deleteSite.run(at, site).changes === 1);
+    return this.writes.deleteSite(site, at);
   }
 
   async listNotices(site: string): Promise<NoticeRecord[]> {
@@ -186,55 +133,7 @@ class SqliteStore implements LedgerStore {
   }
 
   appendReceipts(batches: ReceiptBatch[], signAcks: AckSigner): Promise<BatchOutcome[]> {
-    // Optimistic: plan and sign outside any transaction (no write lock held across an await),
-    // then commit only if no other process appended to the same logs meanwhile; else plan again.
-    return this.write(async () => {
-      for (;;) {
-        const { plan, seen } = this.plan(batches);
-        const acks = plan.fresh.length ? await signAcks(plan.fresh.map(ackPayloadOf)) : [];
-        if (acks.length !== plan.fresh.length) throw new Error('ack signer returned the wrong number of acks');
-        const committed = this.writer.transaction(() => {
-          for (const [site, size] of seen) {
-            if (this.w.logOf.get(site)?.size !== size || this.w.liveSite.get(site)?.deleted_at !== null) return false;
-          }
-          plan.fresh.forEach((p, i) => {
-            p.ack = acks[i];
-            const { receipt, ip, userAgent } = p.batch.receipts[p.position];
-            const r = receipt.payload;
-            this.w.insertEntry.run(
-              p.batch.site, p.index, 'receipt', r.id, base64urlDecode(p.leafHash), receipt.jws, p.batch.receivedAt,
-              r.subject, p.ack, ip, userAgent, r.method, JSON.stringify(r.choices), r.revision, r.language, r.textHash, r.issuedAt, r.page, r.prev, null, null,
-            );
-          });
-          for (const [site, size] of plan.sizes) this.w.setSize.run(size, site);
-          return true;
-        }).immediate();
-        if (committed) return plan.outcomes();
-      }
-    });
-  }
-
-  /** Plans an append against the committed log, noting the size of every live site it read so the commit can tell if it went stale. */
-  private plan(batches: ReceiptBatch[]): { plan: AppendPlan; seen: Map<string, number> } {
-    const seen = new Map<string, number>();
-    const plan = planAppend(batches, {
-      logSize: (site) => {
-        const live = this.w.liveSite.get(site);
-        const log = this.w.logOf.get(site);
-        if (!live || live.deleted_at !== null || !log) return null;
-        seen.set(site, log.size);
-        return log.size;
-      },
-      stored: (site, id) => {
-        const row = this.w.entryById.get(site, id);
-        return row && { index: row.idx, leafHash: base64urlEncode(row.leaf_hash), ack: row.ack, receivedAt: row.received_at };
-      },
-      head: (site, subject) => {
-        const last = this.w.lastOfSubject.get(site, subject);
-        return last ? base64urlEncode(last.leaf_hash) : null;
-      },
-    });
-    return { plan, seen };
+    return this.writes.appendReceipts(batches, signAcks);
   }
 
   async getEntry(site: string, id: string): Promise<EntryRecord | null> {
@@ -262,13 +161,7 @@ class SqliteStore implements LedgerStore {
   }
 
   integrate(step: Integration): Promise<boolean> {
-    return this.transaction(() => {
-      if (this.w.advanceTree.run(step.checkpoint.size, step.site, step.fromSize).changes !== 1) return false;
-      for (const node of step.nodes) if (node.level > 0) this.w.insertNode.run(step.site, node.level, node.index, node.hash);
-      const cp = step.checkpoint;
-      this.w.insertCheckpoint.run(step.site, cp.size, cp.rootHash, cp.note, cp.createdAt);
-      return true;
-    });
+    return this.writes.integrate(step);
   }
 
   async latestCheckpoint(site: string): Promise<CheckpointRecord | null> {
@@ -282,13 +175,11 @@ class SqliteStore implements LedgerStore {
   }
 
   redactEntries(site: string, ids: string[], redaction: Redaction): Promise<number> {
-    return this.transaction(() => ids.reduce((n, id) => n + this.w.redact.run(redaction.at, redaction.reason, site, id).changes, 0));
+    return this.writes.redactEntries(site, ids, redaction);
   }
 
   createToken(token: TokenRecord): Promise<void> {
-    return this.transaction(() => {
-      this.w.insertToken.run(token.id, token.hash, token.role, JSON.stringify(token.sites), token.createdAt);
-    });
+    return this.writes.createToken(token);
   }
 
   async getTokenByHash(hash: string): Promise<TokenRecord | null> {
@@ -301,7 +192,7 @@ class SqliteStore implements LedgerStore {
   }
 
   revokeToken(id: string, at: string): Promise<boolean> {
-    return this.transaction(() => this.w.revokeToken.run(at, id).changes === 1);
+    return this.writes.revokeToken(id, at);
   }
 
   // Audit queries: sqlite-audit.ts.
@@ -321,14 +212,16 @@ class SqliteStore implements LedgerStore {
     return this.audit.readExportLines(...args);
   }
 
+  readPartialExportLines(...args: Parameters<AuditQueries['readPartialExportLines']>) {
+    return this.audit.readPartialExportLines(...args);
+  }
+
   expiredReceiptIds(...args: Parameters<AuditQueries['expiredReceiptIds']>) {
     return this.audit.expiredReceiptIds(...args);
   }
 
-  close(): Promise<void> {
-    return this.write(() => {
-      this.reader.close();
-      this.writer.close();
-    });
+  async close(): Promise<void> {
+    await this.writes.close();
+    this.reader.close();
   }
 }

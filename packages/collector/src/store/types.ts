@@ -2,6 +2,7 @@
 // (several collector processes on one database) implements it unchanged; the SQLite store is the
 // embedded default. Hashes are base64url strings in rows (as on the wire) and raw bytes only where
 // Merkle code consumes them (node reads).
+import type { KeyObject } from 'node:crypto';
 import type { AckPayload, EntryKind, Failure, SiteConfig, TreeNode, VerifiedReceipt } from '@consent-ledger/protocol';
 
 /** A stored site configuration; a deleted site keeps its log readable but refuses new receipts. */
@@ -115,6 +116,15 @@ export type BatchOutcome = { ok: true; receipts: AppendedReceipt[] } | { ok: fal
  */
 export type AckSigner = (payloads: AckPayload[]) => Promise<string[]>;
 
+/** An Ed25519 ack key as node:crypto holds it (a KeyObject crosses to worker threads). */
+export interface AckSigningKey {
+  privateKey: KeyObject;
+  kid: string;
+}
+
+/** An AckSigner that also hands over its key, so a store may sign on its writer thread (the same acks). */
+export type PortableAckSigner = AckSigner & { signingKey: AckSigningKey };
+
 /** Size of a site's log (entries sequenced) and of its tree (entries integrated). */
 export interface LogState {
   site: string;
@@ -218,7 +228,8 @@ export interface LedgerStore extends AuditQueries {
 
 // ---- Audit (issue 4) --------------------------------------------------------------------------
 // Read-only queries for auditors, and the lookup of the retention purge. Full NDJSON exports page
-// through `readExportLines`; partial and CSV exports through `readEntries` (already keyset on index).
+// through `readExportLines`, partial ones through `readPartialExportLines`; CSV exports through
+// `readEntries` (already keyset on index).
 // Contract: `describeAuditQueries` in contract-audit.ts, to run beside `describeLedgerStore` against
 // every store. Timestamps are the ISO 8601 UTC strings with milliseconds the store holds, so range
 // filters compare them as strings.
@@ -277,6 +288,37 @@ export interface ExportLines {
   bytes: Uint8Array;
 }
 
+/** What a partial export holds (DESIGN.md, Export): every notice below `size`, and the receipts below it received in [from, to), redacted ones included. */
+export interface PartialExportQuery {
+  /** `receivedAt >= from`. */
+  from?: string;
+  /** `receivedAt < to`. */
+  to?: string;
+  /** The tree size of the export's checkpoint: entries from it on are left out. */
+  size: number;
+}
+
+/** Where the next page of a partial export starts: hand it back as the store returned it. */
+export interface PartialExportCursor {
+  /** The next page's lines have indexes from here. */
+  after: number;
+  /** The receipts of the range lie in [first, last] (empty when first > last), found once from the time index. */
+  first: number;
+  last: number;
+}
+
+/** A page of a partial export's body, built by the store (see export-lines.ts). */
+export interface PartialExportLines {
+  /** The index of each line, ascending. */
+  indexes: number[];
+  /** Their export lines (`exportLine`, without proof), UTF-8, each newline-terminated: the caller adds each one's proof (`withProofs`). */
+  bytes: Uint8Array;
+  /** Where each line ends in `bytes` (just after its newline). */
+  ends: number[];
+  /** The next page's cursor; null after the last page. */
+  next: PartialExportCursor | null;
+}
+
 /** The audit half of `LedgerStore`. */
 export interface AuditQueries {
   /** Every entry of one subject in a site's log (redacted ones included), in index order, which is chain order. */
@@ -287,6 +329,13 @@ export interface AuditQueries {
   receiptStats(site: string, query: StatsQuery): Promise<StatsBucket[]>;
   /** The export lines of entries [from, from + limit), as `exportLineSql` builds them (a full export reads every entry: this is its hot path). */
   readExportLines(site: string, from: number, limit: number): Promise<ExportLines>;
+  /**
+   * The export lines of a partial export of `query`, in index order, at most `limit` a page: the
+   * first page with a null cursor, the next ones with the cursor of the page before. Costs the
+   * range's time-index entries once, then only the rows between its first and last receipt (never
+   * the whole log), whatever the order of `receivedAt` along the log.
+   */
+  readPartialExportLines(site: string, query: PartialExportQuery, cursor: PartialExportCursor | null, limit: number): Promise<PartialExportLines>;
   /** Ids of unredacted receipts received before `before`, in index order, at most `limit` (the retention purge's lookup). */
   expiredReceiptIds(site: string, before: string, limit: number): Promise<string[]>;
 }
