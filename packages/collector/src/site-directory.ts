@@ -35,7 +35,7 @@ interface Cached<T> {
 }
 
 const MAX_CACHED = 10_000;
-/** A miss (an origin the cached list does not hold) reloads the list if it is older than this (ms), and no more often. */
+/** A miss (an origin, or a site's revision or notice, the cache does not hold) reloads it if it is older than this (ms), and no more often. */
 export const MISS_REFRESH_MS = 250;
 
 function asked(jws: string | null): string[] | null {

@@ -11,13 +11,11 @@ import { bodyLimit } from '../middleware/body-limit';
 import { siteCors } from '../middleware/cors';
 import { listedOrigin } from '../middleware/origin';
 import { charge, rateLimit, type RateLimitOptions } from '../middleware/rate-limit';
-import type { SiteView } from '../site-directory';
+import { MISS_REFRESH_MS, type SiteView } from '../site-directory';
 import type { AppendFailure } from '../store/types';
 
 /** Longest user agent stored. */
 const MAX_USER_AGENT = 512;
-/** A receipt naming what the cache does not know yet refreshes the site once if it is older than this (ms). */
-const REFRESH_AFTER_MS = 250;
 
 const STATUS_OF: Partial<Record<ApiErrorCode, 400 | 403 | 409 | 422>> = {
   'origin-not-allowed': 403,
@@ -106,7 +104,8 @@ export function receiptsRoutes(ctx: CollectorContext): Hono<AppEnv> {
     let view = await ctx.sites.site(site);
     let problem = receipts.map((r, i) => checkAgainstSite(r, i, view, origin)).find((p) => p !== null) ?? null;
     if (problem && problem.status !== 400) {
-      view = await ctx.sites.site(site, REFRESH_AFTER_MS);
+      // What the cache does not know yet refreshes the site once, at the rate an unknown origin does.
+      view = await ctx.sites.site(site, MISS_REFRESH_MS);
       problem = receipts.map((r, i) => checkAgainstSite(r, i, view, origin)).find((p) => p !== null) ?? null;
     }
     if (problem) throw problem;
