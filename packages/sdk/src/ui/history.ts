@@ -2,7 +2,7 @@ import type { TextKey } from '@consent-ledger/protocol';
 import type { Translate } from '../i18n/texts';
 import type { ConfigDocument } from '../types';
 import type { Ui } from './app';
-import { actions } from './controls';
+import { actions, terms } from './controls';
 import { h, type Child } from './dom';
 import { downloadProof } from './proof-download';
 
@@ -26,17 +26,11 @@ export function history(ui: Ui, t: Translate, { notice, language }: ConfigDocume
                 h(
                   'li',
                   { class: 'svc' },
-                  h(
-                    'dl',
-                    null,
-                    h('dt', null, t('history.date')),
-                    h('dd', null, h('time', { datetime: item.issuedAt }, date.format(new Date(item.issuedAt)))),
-                    h('dt', null, t('history.method')),
-                    h('dd', null, t(('method.' + item.method) as TextKey)),
-                    h('dt', null, t('history.choices')),
-                    h('dd', null, Object.entries(item.choices).map(([id, choice]) => `${title(id)}: ${t(('state.' + choice) as TextKey)}`).join(', ')),
-                    h('dt', null, t('history.status')),
-                    h('dd', null, t(('history.' + item.status) as TextKey)),
+                  terms(
+                    [t('history.date'), h('time', { datetime: item.issuedAt }, date.format(new Date(item.issuedAt)))],
+                    [t('history.method'), t(('method.' + item.method) as TextKey)],
+                    [t('history.choices'), Object.entries(item.choices).map(([id, choice]) => `${title(id)}: ${t(('state.' + choice) as TextKey)}`).join(', ')],
+                    [t('history.status'), t(('history.' + item.status) as TextKey)],
                   ),
                 ),
               ),

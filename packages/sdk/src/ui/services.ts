@@ -1,6 +1,6 @@
 import type { Notice } from '@consent-ledger/protocol';
 import { countryName, type Translate } from '../i18n/texts';
-import { privacyLink } from './controls';
+import { privacyLink, terms } from './controls';
 import { h } from './dom';
 
 // The 27 member states: a service hosted in one of them does not transfer data out of the EU.
@@ -19,18 +19,13 @@ export function serviceList(t: Translate, services: Notice['services'], language
         'li',
         { class: 'svc' },
         h('b', null, s.name),
-        h(
-          'dl',
-          null,
-          h('dt', null, t('service.provider')),
-          h('dd', null, s.provider),
-          h('dt', null, t('service.transfer')),
+        terms(
+          [t('service.provider'), s.provider],
           staysInEu(s.transfer)
-            ? h('dd', null, t('service.transferEu'))
-            : h('dd', { class: 'warn' }, '⚠ ', t('service.transferOutside', { country: countryName(s.transfer, language) })),
-          h('dt', null, t('service.cookies')),
-          h('dd', null, s.cookies.join(', ') || t('service.noCookies')),
-          s.retention && [h('dt', null, t('service.retention')), h('dd', null, s.retention)],
+            ? [t('service.transfer'), t('service.transferEu')]
+            : [t('service.transfer'), ['⚠ ', t('service.transferOutside', { country: countryName(s.transfer, language) })], 'warn'],
+          [t('service.cookies'), s.cookies.join(', ') || t('service.noCookies')],
+          s.retention && [t('service.retention'), s.retention],
         ),
         privacyLink(s.privacyUrl, t('service.privacy')),
       ),
