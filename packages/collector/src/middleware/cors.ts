@@ -3,6 +3,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
 
 export interface SiteCorsOptions {
   /** True when `origin` may call the route of this request (e.g. it is listed by the `:site` param's config, or by any site). */
@@ -12,6 +13,12 @@ export interface SiteCorsOptions {
   exposeHeaders?: string[];
   /** Preflight cache lifetime, seconds. */
   maxAge?: number;
+  /**
+   * Refuse a request of one of `allowMethods` (others still get their 405) from an origin that is not
+   * allowed, or without one, with 403 `origin-not-allowed` before anything else reads it: the ingest
+   * route, where a flood from elsewhere must cost no parsing and no signature verification.
+   */
+  refuseOthers?: boolean;
 }
 
 /**
@@ -30,6 +37,8 @@ export function siteCors(options: SiteCorsOptions): MiddlewareHandler<AppEnv> {
     if (allowOrigin) c.header('Access-Control-Allow-Origin', allowOrigin);
     if (exposeHeaders) c.header('Access-Control-Expose-Headers', exposeHeaders);
     c.header('Vary', 'Origin', { append: true });
+    if (options.refuseOthers && !allowOrigin && options.allowMethods.includes(c.req.method))
+      throw new ApiError(403, 'origin-not-allowed', origin ? `no site lists origin ${origin}` : 'receipts are accepted from the pages of a site only (no Origin header)');
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Max-Age', maxAge);
       c.header('Access-Control-Allow-Methods', allowMethods);

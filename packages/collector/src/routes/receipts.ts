@@ -9,7 +9,6 @@ import { ApiError, type ApiErrorCode } from '../errors';
 import { rateKey, storedIp } from '../ip';
 import { bodyLimit } from '../middleware/body-limit';
 import { siteCors } from '../middleware/cors';
-import { listedOrigin } from '../middleware/origin';
 import { charge, rateLimit, type RateLimitOptions } from '../middleware/rate-limit';
 import { MISS_REFRESH_MS, type SiteView } from '../site-directory';
 import type { AppendFailure } from '../store/types';
@@ -81,12 +80,12 @@ function failureError(error: AppendFailure): ApiError {
 export function receiptsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const limit: RateLimitOptions | null = ctx.buckets ? { buckets: ctx.buckets, key: (c: Context<AppEnv>) => rateKey(ctx.clientIp(c)) } : null;
-  app.use('/v1/receipts', siteCors({ allowed: (origin) => ctx.sites.anyListsOrigin(origin), allowMethods: ['POST'], maxAge: 86400 }));
+  // One origin lookup answers CORS and refuses, before the body is read, an origin no live site lists.
+  app.use('/v1/receipts', siteCors({ allowed: (origin) => ctx.sites.anyListsOrigin(origin), allowMethods: ['POST'], maxAge: 86400, refuseOthers: true }));
   if (limit) app.post('/v1/receipts', rateLimit(limit));
-  app.post('/v1/receipts', listedOrigin({ listed: (origin) => ctx.sites.anyListsOrigin(origin) }));
   app.post('/v1/receipts', bodyLimit({ maxBytes: ctx.limits.bodyBytes }), async (c) => {
     if (!isJson(c.req.header('content-type'))) throw new ApiError(415, 'unsupported-media-type', 'send receipts as application/json');
-    const origin = c.req.header('origin')!; // present and listed by some site: listedOrigin let it through
+    const origin = c.req.header('origin')!; // present and listed by some site: siteCors let it through
     const jwsList = parseBody(await c.req.text(), ctx.limits.batch);
     if (limit) {
       const refused = charge(c, limit, jwsList.length - 1);

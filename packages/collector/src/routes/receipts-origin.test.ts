@@ -1,4 +1,4 @@
-// The origin filter in front of POST /v1/receipts: unlisted origins are refused before any
+// The origin filter in front of POST /v1/receipts (siteCors with refuseOthers): unlisted origins are refused before any
 // signature is verified, the origin list is reloaded on a miss at a bounded rate, and an origin
 // published by another collector on the same store is accepted without waiting for the cache.
 import { afterEach, describe, expect, it } from 'vitest';
