@@ -10,7 +10,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/protocol/**/*.test.ts', 'packages/collector/**/*.test.ts', 'apps/server/**/*.test.ts', 'bench/**/*.test.ts', 'docs/**/*.test.ts'],
+          include: [
+            'packages/protocol/**/*.test.ts',
+            'packages/collector/**/*.test.ts',
+            'apps/server/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'docs/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
         },
@@ -19,8 +25,29 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'dom',
-          include: ['packages/sdk/**/*.test.{ts,tsx}', 'apps/auditor/**/*.test.{ts,tsx}', 'apps/demo/**/*.test.ts', 'contract/**/*.test.ts'],
+          include: [
+            'packages/sdk/**/*.test.{ts,tsx}',
+            'apps/auditor/**/*.test.{ts,tsx}',
+            'apps/demo/**/*.test.ts',
+            'contract/**/*.test.ts',
+          ],
           environment: 'happy-dom',
+          // The test pages name real third-party resources (gtag.js, a Google Maps embed): happy-dom
+          // fetches none of them, and treats each as a browser would treat one that arrived.
+          environmentOptions: {
+            happyDOM: {
+              settings: {
+                // A script with a src fires `load` without being fetched or run (happy-dom runs no
+                // JavaScript anyway), instead of an `error` and a logged "loading is disabled" trace.
+                disableJavaScriptFileLoading: true,
+                handleDisabledFileLoadingAsSuccess: true,
+                // An iframe gets its frame and its `load` (about:blank when it has no src, as a gated
+                // embed does), at its URL but empty: child frames never navigate, so nothing is fetched.
+                enableIframePageLoading: true,
+                navigation: { disableChildFrameNavigation: true },
+              },
+            },
+          },
           setupFiles: ['fake-indexeddb/auto'],
           testTimeout: 30_000,
         },

@@ -31,7 +31,8 @@ const externalDependencies = {
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData?.resolving || args.path.startsWith('@consent-ledger/')) return undefined;
-      if (args.path.startsWith('node:') || builtins.has(args.path.split('/')[0])) return { path: args.path, external: true };
+      if (args.path.startsWith('node:') || builtins.has(args.path.split('/')[0]))
+        return { path: args.path, external: true };
       const resolved = await build.resolve(args.path, {
         kind: args.kind,
         importer: args.importer,

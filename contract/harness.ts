@@ -1,11 +1,18 @@
 // The real collector (Hono app on a temp SQLite store) behind the page's fetch, in the same
 // process: requests are routed to `app.request()` with the Origin a browser would add.
-import { createCollector, createCollectorKeyJwk, loadCollectorKey, openSqliteStore, type Collector } from '@consent-ledger/collector';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConsent } from '@consent-ledger/sdk/headless';
+import {
+  type Collector,
+  createCollector,
+  createCollectorKeyJwk,
+  loadCollectorKey,
+  openSqliteStore,
+} from '@consent-ledger/collector';
 import type { ConsentOptions, ConsentRuntime, HistoryItem } from '@consent-ledger/sdk/headless';
+import { createConsent } from '@consent-ledger/sdk/headless';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, vi } from 'vitest';
 import clickcare from '../fixtures/sites/clickcare.json';
@@ -33,10 +40,13 @@ export function startRuntime(site: string, options: Partial<ConsentOptions> = {}
 /** Waits until no receipt of the runtime is pending any more. */
 export async function settled(runtime: ConsentRuntime): Promise<HistoryItem[]> {
   let items: HistoryItem[] = [];
-  await vi.waitFor(async () => {
-    items = await runtime.history();
-    if (items.some((i) => i.status === 'pending')) throw new Error('pending receipts');
-  }, { timeout: 10_000 });
+  await vi.waitFor(
+    async () => {
+      items = await runtime.history();
+      if (items.some((i) => i.status === 'pending')) throw new Error('pending receipts');
+    },
+    { timeout: 10_000 },
+  );
   return items;
 }
 
@@ -57,7 +67,7 @@ export async function forgetReceipts(site: string): Promise<void> {
 export const payloadOf = (jws: string) => JSON.parse(atob(jws.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
 
 afterEach(async () => {
-  runtimes.splice(0).forEach((r) => r.destroy());
+  for (const r of runtimes.splice(0)) r.destroy();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -79,7 +89,13 @@ export async function liveCollector(site = 'clickcare') {
   const dir = mkdtempSync(join(tmpdir(), 'contract-'));
   const store = openSqliteStore(join(dir, 'ledger.db'));
   const key = await loadCollectorKey(await createCollectorKeyJwk(), 'collector.test');
-  const collector: Collector = createCollector({ store, key, limits: { ratePerMinute: 0 }, clientIp: () => '203.0.113.7', log: () => undefined });
+  const collector: Collector = createCollector({
+    store,
+    key,
+    limits: { ratePerMinute: 0 },
+    clientIp: () => '203.0.113.7',
+    log: () => undefined,
+  });
   const published = await collector.publishSite(FIXTURES[site]);
   if (!published.ok) throw new Error(published.error.message);
   const state = {
@@ -98,7 +114,10 @@ export async function liveCollector(site = 'clickcare') {
     const request = new OriginRequest(url, init);
     request.headers.set('origin', location.origin);
     const res = await collector.app.fetch(request);
-    if (method === 'POST' && state.loseNextAnswer) throw ((state.loseNextAnswer = false), new TypeError('Failed to fetch'));
+    if (method === 'POST' && state.loseNextAnswer) {
+      state.loseNextAnswer = false;
+      throw new TypeError('Failed to fetch');
+    }
     entry.status = res.status;
     return res;
   };

@@ -1,12 +1,12 @@
 // The SDK runtime against the real collector: config, receipts, acks, re-chaining, proofs.
 import {
   base64urlDecode,
+  type Jwks,
   parseCheckpoint,
   verifyAck,
   verifyCheckpoint,
   verifyInclusion,
   verifyReceipt,
-  type Jwks,
 } from '@consent-ledger/protocol';
 import { describe, expect, it } from 'vitest';
 import { forgetReceipts, freshPage, liveCollector, payloadOf, settled, startRuntime } from './harness';
@@ -28,7 +28,10 @@ describe('SDK runtime with the real collector', () => {
     const rt = startRuntime('clickcare');
     await rt.ready;
     expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'first-visit' });
-    expect(rt.get().document).toMatchObject({ language: 'fr', config: { site: 'clickcare', revision: live.config.revision } });
+    expect(rt.get().document).toMatchObject({
+      language: 'fr',
+      config: { site: 'clickcare', revision: live.config.revision },
+    });
     await rt.decide({ analytics: 'granted' }, 'save');
     const [item] = await settled(rt);
     expect(item.error).toBeNull();
@@ -37,7 +40,13 @@ describe('SDK runtime with the real collector', () => {
     expect(receipt.ok).toBe(true);
     const keys = (await (await live.collector.app.request('/v1/keys')).json()) as Jwks;
     const ack = await verifyAck(item.ack!.jws, keys);
-    expect(ack.ok && ack.value).toMatchObject({ id: item.id, site: 'clickcare', index: NOTICES, leafHash: receipt.ok && receipt.value.leafHash, ip: '203.0.113.0' });
+    expect(ack.ok && ack.value).toMatchObject({
+      id: item.id,
+      site: 'clickcare',
+      index: NOTICES,
+      leafHash: receipt.ok && receipt.value.leafHash,
+      ip: '203.0.113.0',
+    });
     expect(live.requests.filter((r) => r.path === '/v1/receipts').map((r) => r.status)).toEqual([201]);
   });
 
@@ -69,15 +78,20 @@ describe('SDK runtime with the real collector', () => {
     live.down = false;
     live.loseNextAnswer = true; // first attempt is committed but its answer lost
     dispatchEvent(new Event('online'));
-    await expect.poll(() => live.requests.some((r) => r.method === 'POST' && r.status === null && !live.loseNextAnswer)).toBe(true);
+    await expect
+      .poll(() => live.requests.some((r) => r.method === 'POST' && r.status === null && !live.loseNextAnswer))
+      .toBe(true);
     dispatchEvent(new Event('online'));
     const items = await settled(rt);
     expect(items.map((i) => i.status)).toEqual(['acknowledged', 'acknowledged', 'acknowledged']);
     expect(items.map((i) => i.ack!.payload.index)).toEqual([NOTICES, NOTICES + 1, NOTICES + 2]);
     expect(await treeSize(live)).toBe(NOTICES + 3);
     // Answered posts: the one whose answer was lost got no status; its retry was all replays (200).
-    expect(live.requests.filter((r) => r.path === '/v1/receipts' && r.status !== null).map((r) => r.status)).toEqual([200]);
-    items.forEach((item, i) => expect(payloadOf(item.jws).prev).toBe(i ? items[i - 1].ack!.payload.leafHash : null));
+    expect(live.requests.filter((r) => r.path === '/v1/receipts' && r.status !== null).map((r) => r.status)).toEqual([
+      200,
+    ]);
+    for (const [i, item] of items.entries())
+      expect(payloadOf(item.jws).prev).toBe(i ? items[i - 1].ack!.payload.leafHash : null);
   });
 
   it('a receipt the collector refuses for good is kept with its error and does not block the next', async () => {
@@ -88,7 +102,9 @@ describe('SDK runtime with the real collector', () => {
     // A page inlining a config revision the collector never published: 422 unknown-revision.
     const doc = stale.get().document!;
     stale.destroy();
-    const bad = startRuntime('clickcare', { config: { ...doc, config: { ...doc.config, revision: doc.config.revision + 1 } } });
+    const bad = startRuntime('clickcare', {
+      config: { ...doc, config: { ...doc.config, revision: doc.config.revision + 1 } },
+    });
     await bad.ready;
     await bad.rejectAll();
     const [refused] = await settled(bad);
@@ -132,11 +148,19 @@ describe('SDK runtime with the real collector', () => {
     const a = startRuntime('clickcare');
     const b = startRuntime('clickcare');
     await Promise.all([a.ready, b.ready]);
-    await Promise.all([a.acceptAll(), b.rejectAll(), a.withdraw('analytics'), b.decide({ marketing: 'granted' }, 'save')]);
+    await Promise.all([
+      a.acceptAll(),
+      b.rejectAll(),
+      a.withdraw('analytics'),
+      b.decide({ marketing: 'granted' }, 'save'),
+    ]);
     const items = await settled(b);
     expect(items.every((i) => i.status === 'acknowledged')).toBe(true);
-    items.forEach((item, i) => expect(payloadOf(item.jws).prev).toBe(i ? items[i - 1].ack!.payload.leafHash : null));
-    expect(live.requests.filter((r) => r.path === '/v1/receipts').every((r) => r.status === 201 || r.status === 200)).toBe(true);
+    for (const [i, item] of items.entries())
+      expect(payloadOf(item.jws).prev).toBe(i ? items[i - 1].ack!.payload.leafHash : null);
+    expect(
+      live.requests.filter((r) => r.path === '/v1/receipts').every((r) => r.status === 201 || r.status === 200),
+    ).toBe(true);
     expect(await treeSize(live)).toBe(NOTICES + 4);
   });
 
@@ -159,7 +183,13 @@ describe('SDK runtime with the real collector', () => {
       const checkpoint = await verifyCheckpoint(bundle.checkpoint, [noteKey]);
       expect(checkpoint.ok).toBe(true);
       if (!checkpoint.ok) continue;
-      const ok = verifyInclusion(base64urlDecode(bundle.leafHash), bundle.index, bundle.treeSize, bundle.hashes.map(base64urlDecode), checkpoint.value.rootHash);
+      const ok = verifyInclusion(
+        base64urlDecode(bundle.leafHash),
+        bundle.index,
+        bundle.treeSize,
+        bundle.hashes.map(base64urlDecode),
+        checkpoint.value.rootHash,
+      );
       expect(ok).toBe(true);
       expect((await verifyAck(r.ack!, proof.keys)).ok).toBe(true);
     }

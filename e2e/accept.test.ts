@@ -37,10 +37,16 @@ test('2. accept all: gated scripts run once each in document order, the map load
   // Once each (no second copy on a later pass), in the order the page wrote them.
   expect(live.map((p) => [p.consent, p.src])).toEqual(inert.map((g) => [g.purpose, g.src]));
   const ranAt = live.map((p) => (p.src ? p.loadedAt : p.insertedAt));
-  expect(ranAt.every((t) => t !== null), 'every external gated script loaded').toBe(true);
+  expect(
+    ranAt.every((t) => t !== null),
+    'every external gated script loaded',
+  ).toBe(true);
   expect(ranAt).toEqual([...(ranAt as number[])].sort((a, b) => a - b));
   const seen = await standIns(s.page);
-  expect(seen.ran.filter((r) => !EMBED_TRACES.includes(r)), 'tags run, in order, once each').toEqual(['gtag', 'linkedin']);
+  expect(
+    seen.ran.filter((r) => !EMBED_TRACES.includes(r)),
+    'tags run, in order, once each',
+  ).toEqual(['gtag', 'linkedin']);
   expect(seen.hits, 'one page_view from the inline gtag config').toHaveLength(1);
   expect(seen.pixels).toHaveLength(1);
 
@@ -58,7 +64,12 @@ test('2. accept all: gated scripts run once each in document order, the map load
   expect(payload.method).toBe('accept-all');
   expect(Object.values(payload.choices).every((c) => c === 'granted')).toBe(true);
   const ack = await verifyAck(receipt.ack!.jws, await collectorKeys(suite.collector));
-  expect(ack.ok && ack.value).toMatchObject({ id: receipt.id, site: DEMO.site, subject: payload.subject, leafHash: leafOf(receipt.jws) });
+  expect(ack.ok && ack.value).toMatchObject({
+    id: receipt.id,
+    site: DEMO.site,
+    subject: payload.subject,
+    leafHash: leafOf(receipt.jws),
+  });
 
   const proof = await verifiedInclusion(suite.collector, DEMO.site, receipt.id, receipt.jws);
   const token = await suite.collector.token('auditor', [DEMO.site]);
@@ -77,7 +88,9 @@ test('3. reload: no banner, and the granted scripts start without waiting for th
     await s.page.reload({ waitUntil: 'load' });
     await ui.reopen.waitFor({ state: 'visible' });
     expect(await ui.banner.count()).toBe(0);
-    delays.push(await eventually('the analytics script ran', async () => purposeRanAt(await readProbes(s.page), 'analytics')));
+    delays.push(
+      await eventually('the analytics script ran', async () => purposeRanAt(await readProbes(s.page), 'analytics')),
+    );
   }
   // A figure, not an assertion: bench/banner measures it without the network guard, against its budget.
   console.log(
@@ -95,7 +108,11 @@ test('3. reload: no banner, and the granted scripts start without waiting for th
     await route.continue().catch(() => undefined);
   });
   await s.page.reload({ waitUntil: 'load' });
-  await eventually('the analytics script ran while the config was held', async () => purposeRanAt(await readProbes(s.page), 'analytics'), 4_000);
+  await eventually(
+    'the analytics script ran while the config was held',
+    async () => purposeRanAt(await readProbes(s.page), 'analytics'),
+    4_000,
+  );
   expect(released).toBe(false);
   expect(held, 'the cached config is revalidated in the background').toBeGreaterThanOrEqual(1);
   expect(await ui.banner.count()).toBe(0);
@@ -106,7 +123,10 @@ test('4. withdraw analytics through the re-open button: its cookies go, it no lo
   const ui = consentUI(s.page);
   const doc = await configDocument(suite.collector, DEMO.site);
   const analytics = doc.notice.purposes.find((p) => p.id === 'analytics')!;
-  await eventually('the analytics stand-in set its cookies', async () => (await purposeCookies(s.context, doc, ['analytics'])).length > 0);
+  await eventually(
+    'the analytics stand-in set its cookies',
+    async () => (await purposeCookies(s.context, doc, ['analytics'])).length > 0,
+  );
 
   await ui.reopen.click();
   await ui.dialog.waitFor({ state: 'visible' });
@@ -116,7 +136,10 @@ test('4. withdraw analytics through the re-open button: its cookies go, it no lo
   expect(await toggle.getAttribute('aria-checked')).toBe('false');
   await ui.save.click();
 
-  await eventually('the analytics cookies cleared', async () => (await purposeCookies(s.context, doc, ['analytics'])).length === 0);
+  await eventually(
+    'the analytics cookies cleared',
+    async () => (await purposeCookies(s.context, doc, ['analytics'])).length === 0,
+  );
   const [, withdrawal] = await acknowledged(s.page, DEMO.site, 2);
   expect(payloadOf(withdrawal.jws).choices.analytics).toBe('denied');
 

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import {
   base64urlDecode,
   base64urlEncode,
+  type Choice,
   createReceipt,
   fromUtf8,
   generateDeviceKey,
-  utf8,
-  type Choice,
   type KeyPair,
   type Method,
+  utf8,
   type VerifiedReceipt,
 } from '@consent-ledger/protocol';
 import type { Locator, Page } from 'playwright-core';
@@ -24,7 +24,7 @@ import { DATE_TIME } from '../apps/auditor/src/i18n/i18n';
 import { axeViolations } from './harness/axe';
 import { eventually, screenshot } from './harness/browser';
 import { payloadOf } from './harness/ledger';
-import { ROOT, type Collector } from './harness/server';
+import { type Collector, ROOT } from './harness/server';
 import { useSuite } from './harness/suite';
 
 const SITE = 'clikodoc';
@@ -46,14 +46,32 @@ interface Sent {
 
 async function notice(collector: Collector, lang: string) {
   const res = await collector.fetch(`/v1/sites/${SITE}/config?lang=${lang}`);
-  return (await res.json()) as { config: { revision: number; purposes: Record<string, unknown> } & Record<string, unknown>; textHash: string };
+  return (await res.json()) as {
+    config: { revision: number; purposes: Record<string, unknown> } & Record<string, unknown>;
+    textHash: string;
+  };
 }
 
 /** Signs a receipt on `device` for the site's current notice in `lang` and sends it as the SDK would. */
-async function send(collector: Collector, device: Device, method: Method, choices: Record<string, Choice>, lang = 'fr'): Promise<Sent> {
+async function send(
+  collector: Collector,
+  device: Device,
+  method: Method,
+  choices: Record<string, Choice>,
+  lang = 'fr',
+): Promise<Sent> {
   const { config, textHash } = await notice(collector, lang);
   const receipt = await createReceipt(
-    { site: SITE, method, choices, revision: config.revision, language: lang, textHash, page: `${collector.origin}/`, prev: device.prev },
+    {
+      site: SITE,
+      method,
+      choices,
+      revision: config.revision,
+      language: lang,
+      textHash,
+      page: `${collector.origin}/`,
+      prev: device.prev,
+    },
     device.key,
   );
   const res = await collector.fetch('/v1/receipts', {
@@ -72,7 +90,9 @@ const all = (state: Choice) => ({ analytics: state, maps: state, audiovideo: sta
 
 /** The seeded log: five visitors; between their receipts the site publishes revision 2 (a new analytics text). */
 async function seed(collector: Collector) {
-  const devices = await Promise.all([0, 1, 2, 3, 4].map(async () => ({ key: await generateDeviceKey(), prev: null }) as Device));
+  const devices = await Promise.all(
+    [0, 1, 2, 3, 4].map(async () => ({ key: await generateDeviceKey(), prev: null }) as Device),
+  );
   const [alice, bob, carol, dan, eve] = devices;
   const first = await send(collector, alice, 'accept-all', all('granted'));
   await send(collector, bob, 'reject-all', all('denied'));
@@ -87,24 +107,42 @@ async function seed(collector: Collector) {
     revision: config.revision + 1,
     purposes: {
       ...config.purposes,
-      analytics: { description: { fr: 'Mesure d’audience anonyme, hébergée dans l’UE.', en: 'Anonymous audience measurement, hosted in the EU.' } },
+      analytics: {
+        description: {
+          fr: 'Mesure d’audience anonyme, hébergée dans l’UE.',
+          en: 'Anonymous audience measurement, hosted in the EU.',
+        },
+      },
     },
   };
-  const put = await collector.fetch(`/v1/admin/sites/${SITE}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(next) });
+  const put = await collector.fetch(`/v1/admin/sites/${SITE}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify(next),
+  });
   if (!put.ok) throw new Error(`PUT config: ${put.status} ${await put.text()}`);
 
   const withdrawal = await send(collector, alice, 'withdraw', { ...all('granted'), analytics: 'denied' });
   const last = await send(collector, carol, 'withdraw', all('denied'));
   // Verify checks against the current checkpoint: wait until the sequencer integrated everything.
-  await eventually('the seeded entries in a checkpoint', async () => (await collector.fetch(`/v1/sites/${SITE}/log/proof/${last.receipt.payload.id}`)).status === 200, 15_000);
+  await eventually(
+    'the seeded entries in a checkpoint',
+    async () => (await collector.fetch(`/v1/sites/${SITE}/log/proof/${last.receipt.payload.id}`)).status === 200,
+    15_000,
+  );
   return { alice: alice.subject!, first, withdrawal };
 }
 
 /** Rewrites a stored receipt's payload in place (analytics granted again), keeping its signature: what a forger with database access would do. */
 function tamper(collector: Collector, id: string): void {
   const require = createRequire(join(ROOT, 'apps/server/package.json'));
-  const Database = require('better-sqlite3') as new (file: string) => {
-    prepare(sql: string): { get(...a: unknown[]): { jws: string } | undefined; run(...a: unknown[]): { changes: number } };
+  const Database = require('better-sqlite3') as new (
+    file: string,
+  ) => {
+    prepare(sql: string): {
+      get(...a: unknown[]): { jws: string } | undefined;
+      run(...a: unknown[]): { changes: number };
+    };
     pragma(text: string): unknown;
     close(): void;
   };
@@ -116,7 +154,11 @@ function tamper(collector: Collector, id: string): void {
     const forged = { ...JSON.parse(fromUtf8(base64urlDecode(payload))) };
     forged.choices = { ...forged.choices, analytics: 'granted' };
     const jws = `${header}.${base64urlEncode(utf8(JSON.stringify(forged)))}.${signature}`;
-    expect(db.prepare("UPDATE entries SET jws = ?, choices = ? WHERE site = ? AND id = ?").run(jws, JSON.stringify(forged.choices), SITE, id).changes).toBe(1);
+    expect(
+      db
+        .prepare('UPDATE entries SET jws = ?, choices = ? WHERE site = ? AND id = ?')
+        .run(jws, JSON.stringify(forged.choices), SITE, id).changes,
+    ).toBe(1);
   } finally {
     db.close();
   }
@@ -182,7 +224,9 @@ describe('the auditor UI', () => {
     const picker = page.getByLabel(fr['signin.pick'], { exact: true });
     await picker.waitFor();
     // The sites the token reads, by name and id, in id order.
-    expect(await picker.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['cabinet-praticien', 'clickcare', 'clikodoc', 'demo']);
+    expect(
+      await picker.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['cabinet-praticien', 'clickcare', 'clikodoc', 'demo']);
     expect(await picker.locator(`option[value=${SITE}]`).textContent()).toBe('clikOdoc (clikodoc)');
     await expectNoAxeViolations(page, 'sign-in, site');
     await shoot(page, 'sign-in-site');
@@ -206,7 +250,10 @@ describe('the auditor UI', () => {
     const analytics = page.locator('.bar-row[data-purpose=analytics]');
     expect(await analytics.locator('.granted-word time').getAttribute('datetime')).toBe(seeded.first.receivedAt);
     expect(await analytics.locator('.withdrawn-word time').getAttribute('datetime')).toBe(seeded.withdrawal.receivedAt);
-    const shown = await page.evaluate(([iso, options]) => new Intl.DateTimeFormat('fr', options).format(new Date(iso)), [seeded.withdrawal.receivedAt, DATE_TIME] as const);
+    const shown = await page.evaluate(
+      ([iso, options]) => new Intl.DateTimeFormat('fr', options).format(new Date(iso)),
+      [seeded.withdrawal.receivedAt, DATE_TIME] as const,
+    );
     expect(await analytics.locator('.withdrawn-word time').textContent()).toBe(shown);
     expect(await page.locator('.bar-row[data-purpose=maps] .withdrawn-word').count()).toBe(0);
     expect(await page.locator('.current [data-purpose=analytics]').textContent()).toContain(fr['state.denied']);
@@ -221,8 +268,14 @@ describe('the auditor UI', () => {
     await page.getByRole('button', { name: fr['verify.button'], exact: true }).click();
     await page.locator('[data-verified]').waitFor();
     expect(await page.locator('[data-verified]').getAttribute('data-verified')).toBe('pass');
-    const states = await page.locator('li.check').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-check')}=${el.getAttribute('data-state')}`));
-    expect(states).toEqual(['signature', 'prev', 'ack', 'notice', 'inclusion', 'signature', 'prev', 'ack', 'notice', 'inclusion'].map((c) => `${c}=pass`));
+    const states = await page
+      .locator('li.check')
+      .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-check')}=${el.getAttribute('data-state')}`));
+    expect(states).toEqual(
+      ['signature', 'prev', 'ack', 'notice', 'inclusion', 'signature', 'prev', 'ack', 'notice', 'inclusion'].map(
+        (c) => `${c}=pass`,
+      ),
+    );
     await expectNoAxeViolations(page, 'subject, verified');
     await withdrawal.scrollIntoViewIfNeeded();
     await shoot(withdrawal, 'receipt-notice');
@@ -280,7 +333,8 @@ describe('the auditor UI', () => {
     await page.keyboard.press('Enter');
     // The site step takes the focus to its picker; the arrow keys choose, Tab and Enter open.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site');
-    for (let i = 0; i < 5 && (await page.locator('#site').inputValue()) !== SITE; i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 5 && (await page.locator('#site').inputValue()) !== SITE; i++)
+      await page.keyboard.press('ArrowDown');
     expect(await page.locator('#site').inputValue()).toBe(SITE);
     await tabTo(page, { text: fr['header.open'] });
     await page.keyboard.press('Enter');
@@ -339,7 +393,10 @@ describe('the auditor UI', () => {
     // The log grows: the new checkpoint must extend the remembered one, which a consistency proof shows.
     const before = Number(await page.locator('[data-size]').getAttribute('data-size'));
     const late = await send(collector, { key: await generateDeviceKey(), prev: null }, 'accept-all', all('granted'));
-    await eventually('the new receipt in a checkpoint', async () => (await collector.fetch(`/v1/sites/${SITE}/log/proof/${late.receipt.payload.id}`)).status === 200);
+    await eventually(
+      'the new receipt in a checkpoint',
+      async () => (await collector.fetch(`/v1/sites/${SITE}/log/proof/${late.receipt.payload.id}`)).status === 200,
+    );
     await refresh.click();
     await expect.poll(() => consistency.getAttribute('data-consistency')).toBe('consistent');
     expect(Number(await page.locator('[data-size]').getAttribute('data-size'))).toBe(before + 1);
@@ -350,20 +407,28 @@ describe('the auditor UI', () => {
     await page.evaluate(() => {
       for (const key of Object.keys(localStorage).filter((k) => k.startsWith('cl-auditor:checkpoint:'))) {
         const seen = JSON.parse(localStorage.getItem(key)!);
-        localStorage.setItem(key, JSON.stringify({ ...seen, rootHash: 'A'.repeat(42) + 'A', note: '' }));
+        localStorage.setItem(key, JSON.stringify({ ...seen, rootHash: `${'A'.repeat(42)}A`, note: '' }));
       }
     });
     await refresh.click();
     await expect.poll(() => consistency.getAttribute('data-consistency')).toBe('rewritten');
-    expect(await page.locator('[data-rewritten]').first().textContent()).toContain('Attention : le journal a été réécrit.');
+    expect(await page.locator('[data-rewritten]').first().textContent()).toContain(
+      'Attention : le journal a été réécrit.',
+    );
     await expectNoAxeViolations(page, 'log rewritten');
     await shoot(page, 'log-rewritten');
 
     // Reflow (WCAG 1.4.10): at 320 CSS pixels wide (a laptop at 400 % zoom) nothing scrolls sideways.
     await page.setViewportSize({ width: 320, height: 800 });
     for (const view of ['subject', 'search', 'stats', 'export', 'log']) {
-      await page.evaluate((hash) => (location.hash = hash), view === 'subject' ? `#/subject/${seeded.alice}` : `#/${view}`);
-      await page.locator(view === 'subject' ? '.history' : view === 'stats' ? '.chart-section' : '#view-title').first().waitFor();
+      await page.evaluate(
+        (hash) => (location.hash = hash),
+        view === 'subject' ? `#/subject/${seeded.alice}` : `#/${view}`,
+      );
+      await page
+        .locator(view === 'subject' ? '.history' : view === 'stats' ? '.chart-section' : '#view-title')
+        .first()
+        .waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(320);
     }
   });

@@ -33,10 +33,14 @@ test('8. collector down during the choice: applied locally at once, logged exact
   await ui.reopen.waitFor({ state: 'visible', timeout: 2_000 });
   expect((await gatedScripts(s.page)).every((g) => !g.inert)).toBe(true);
   expect((await gatedEmbeds(s.page)).every((e) => e.src === e.dataSrc)).toBe(true);
-  await eventually('the tags ran', async () => {
-    const { ran } = await standIns(s.page);
-    return ran.includes('gtag') && ran.includes('linkedin');
-  }, 3_000);
+  await eventually(
+    'the tags ran',
+    async () => {
+      const { ran } = await standIns(s.page);
+      return ran.includes('gtag') && ran.includes('linkedin');
+    },
+    3_000,
+  );
   const [pending] = await storedReceipts(s.page, DEMO.site);
   expect(pending.status).toBe('pending');
   expect(payloadOf(pending.jws).method).toBe('accept-all');
@@ -49,7 +53,9 @@ test('8. collector down during the choice: applied locally at once, logged exact
   expect(await ui.banner.count()).toBe(0);
 
   const logged = await eventually('the receipt in the export', async () => {
-    const entries = (await exportedEntries(suite.collector, token, DEMO.site)).filter((e) => e.kind === 'receipt' && payloadOf(e.jws!).id === pending.id);
+    const entries = (await exportedEntries(suite.collector, token, DEMO.site)).filter(
+      (e) => e.kind === 'receipt' && payloadOf(e.jws!).id === pending.id,
+    );
     return entries.length > 0 && entries;
   });
   expect(logged).toHaveLength(1);
@@ -57,5 +63,7 @@ test('8. collector down during the choice: applied locally at once, logged exact
   // Reloading again sends nothing new: the receipt stays logged once.
   await s.page.reload({ waitUntil: 'load' });
   await s.page.waitForLoadState('networkidle');
-  expect((await exportedEntries(suite.collector, token, DEMO.site)).filter((e) => e.kind === 'receipt')).toHaveLength(1);
+  expect((await exportedEntries(suite.collector, token, DEMO.site)).filter((e) => e.kind === 'receipt')).toHaveLength(
+    1,
+  );
 });

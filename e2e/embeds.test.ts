@@ -10,7 +10,8 @@ import { consentUI } from './harness/ui';
 
 const suite = useSuite();
 
-const srcOf = async (page: Parameters<typeof gatedEmbeds>[0], purpose: string) => (await gatedEmbeds(page)).find((e) => e.purpose === purpose)!.src;
+const srcOf = async (page: Parameters<typeof gatedEmbeds>[0], purpose: string) =>
+  (await gatedEmbeds(page)).find((e) => e.purpose === purpose)!.src;
 
 test('6. a placeholder loads its embed this time only, or always; both choices are logged with method embed', async () => {
   const s = await suite.scenario();

@@ -1,11 +1,11 @@
 // Scenarios 1 and 5: a first visit before any choice, then "Reject all" and the close button.
 import { expect, test } from 'vitest';
+import type { Scenario } from './harness/browser';
 import { screenshot } from './harness/browser';
 import { DEMO, openDemo, standIns } from './harness/demo';
 import { acknowledged, payloadOf, verifiedInclusion } from './harness/ledger';
 import { configDocument, gatedEmbeds, gatedScripts, purposeCookies } from './harness/page-facts';
 import { installProbes, readProbes } from './harness/probes';
-import type { Scenario } from './harness/browser';
 import { useSuite } from './harness/suite';
 import { consentUI } from './harness/ui';
 
@@ -17,15 +17,31 @@ async function assertNothingLoaded(s: Scenario) {
   expect(s.blocked, 'requests to third-party hosts').toEqual([]);
   const scripts = await gatedScripts(s.page);
   expect(scripts.length, 'the demo has gated scripts').toBeGreaterThan(0);
-  expect(scripts.filter((g) => !g.inert), 'gated scripts activated').toEqual([]);
+  expect(
+    scripts.filter((g) => !g.inert),
+    'gated scripts activated',
+  ).toEqual([]);
   const probes = await readProbes(s.page);
-  expect(probes.scripts.filter((p) => p.consent !== null && p.type !== 'text/plain'), 'gated scripts inserted live').toEqual([]);
+  expect(
+    probes.scripts.filter((p) => p.consent !== null && p.type !== 'text/plain'),
+    'gated scripts inserted live',
+  ).toEqual([]);
   const gatedPaths = scripts.filter((g) => g.src).map((g) => new URL(g.src).pathname);
-  expect(s.requests.filter((r) => gatedPaths.some((p) => r.endsWith(' ' + p))), 'gated script URLs fetched').toEqual([]);
+  expect(
+    s.requests.filter((r) => gatedPaths.some((p) => r.endsWith(` ${p}`))),
+    'gated script URLs fetched',
+  ).toEqual([]);
   const embeds = await gatedEmbeds(s.page);
   expect(embeds.length, 'the demo has gated embeds').toBeGreaterThan(0);
-  expect(embeds.filter((e) => e.src !== ''), 'gated embeds given a URL').toEqual([]);
-  expect(await standIns(s.page), 'what the stand-ins of third-party tags recorded').toEqual({ ran: [], hits: [], pixels: [] });
+  expect(
+    embeds.filter((e) => e.src !== ''),
+    'gated embeds given a URL',
+  ).toEqual([]);
+  expect(await standIns(s.page), 'what the stand-ins of third-party tags recorded').toEqual({
+    ran: [],
+    hits: [],
+    pixels: [],
+  });
 }
 
 test('1. first visit: the banner, and before any choice no third party, no gated script, no purpose cookie; three equal answers', async () => {
@@ -38,7 +54,10 @@ test('1. first visit: the banner, and before any choice no third party, no gated
 
   const doc = await configDocument(suite.collector, DEMO.site);
   expect(await purposeCookies(s.context, doc), 'cookies of consent-requiring services').toEqual([]);
-  expect((await s.context.cookies()).map((c) => c.name), 'cookies set before any choice').toEqual([]);
+  expect(
+    (await s.context.cookies()).map((c) => c.name),
+    'cookies set before any choice',
+  ).toEqual([]);
 
   // Equal prominence: same box size (within 1 px) and the very same computed style.
   await expect.poll(() => ui.answers.count()).toBe(3);
@@ -57,7 +76,11 @@ test('1. first visit: the banner, and before any choice no third party, no gated
   );
   expect(styles[1]).toEqual(styles[0]);
   expect(styles[2]).toEqual(styles[0]);
-  expect(await ui.answers.allTextContents()).toEqual([ui.t('banner.acceptAll'), ui.t('banner.rejectAll'), ui.t('banner.customize')]);
+  expect(await ui.answers.allTextContents()).toEqual([
+    ui.t('banner.acceptAll'),
+    ui.t('banner.rejectAll'),
+    ui.t('banner.customize'),
+  ]);
   await screenshot(s.page, 'banner');
 });
 

@@ -16,9 +16,13 @@ test('7. GPC: a gpc receipt denies marketing at once, its switch is off, and "Ac
   const doc = await configDocument(suite.collector, DEMO.site);
   const marketing = doc.notice.purposes.find((p) => p.id === 'marketing')!;
   let gpcHeader: string | undefined;
-  s.page.on('request', (r) => new URL(r.url()).pathname.endsWith('/consent.js') && (gpcHeader = r.headers()['sec-gpc']));
+  s.page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('/consent.js')) gpcHeader = r.headers()['sec-gpc'];
+  });
   await openDemo(s.page, suite.collector);
-  expect(await s.page.evaluate(() => (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl)).toBe(true);
+  expect(
+    await s.page.evaluate(() => (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl),
+  ).toBe(true);
   expect(gpcHeader).toBe('1');
 
   // The signal is recorded on arrival; the banner still asks about the other purposes.

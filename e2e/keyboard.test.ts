@@ -2,13 +2,13 @@
 // first in tab order, focus trapped in the dialog and returned to its opener; axe-core finds no
 // violation in the banner, the dialog, a placeholder or the history view.
 import { expect, test } from 'vitest';
-import { eventually, screenshot } from './harness/browser';
 import { axeViolations } from './harness/axe';
+import { eventually, screenshot } from './harness/browser';
 import { DEMO, openDemo } from './harness/demo';
 import { acknowledged, payloadOf, storedReceipts } from './harness/ledger';
 import { configDocument, gatedEmbeds } from './harness/page-facts';
 import { useSuite } from './harness/suite';
-import { consentUI, focused, tabUntil, type Focused } from './harness/ui';
+import { consentUI, type Focused, focused, tabUntil } from './harness/ui';
 
 const suite = useSuite();
 const UI = ['#consent-ledger'];
@@ -25,7 +25,13 @@ test('9a. banner and dialog by keyboard: tab order, trap, Space on switches, Esc
   // The banner comes first in tab order: policy link, the three answers, then "continue without accepting".
   const stops = await tabUntil(s.page, (f) => f.within !== 'banner' && f.name !== '', 'Tab', 8).catch(() => null);
   const bannerStops = (stops ?? []).filter((f) => f.within === 'banner').map((f) => f.name);
-  expect(bannerStops).toEqual([ui.t('banner.policy'), ui.t('banner.acceptAll'), ui.t('banner.rejectAll'), ui.t('banner.customize'), ui.t('banner.close')]);
+  expect(bannerStops).toEqual([
+    ui.t('banner.policy'),
+    ui.t('banner.acceptAll'),
+    ui.t('banner.rejectAll'),
+    ui.t('banner.customize'),
+    ui.t('banner.close'),
+  ]);
   await tabUntil(s.page, (f) => f.name === ui.t('banner.customize'), 'Shift+Tab', 5);
 
   await s.page.keyboard.press('Enter');
@@ -42,10 +48,16 @@ test('9a. banner and dialog by keyboard: tab order, trap, Space on switches, Esc
     return seen;
   };
   const forward = await trapped('Tab');
-  expect(forward.filter((f) => f.within !== 'dialog'), 'Tab left the dialog').toEqual([]);
+  expect(
+    forward.filter((f) => f.within !== 'dialog'),
+    'Tab left the dialog',
+  ).toEqual([]);
   // Forty presses went round: the first and the last controls were both reached.
   expect(forward.map((f) => f.name)).toEqual(expect.arrayContaining([ui.t('dialog.close'), ui.t('dialog.history')]));
-  expect((await trapped('Shift+Tab')).filter((f) => f.within !== 'dialog'), 'Shift+Tab left the dialog').toEqual([]);
+  expect(
+    (await trapped('Shift+Tab')).filter((f) => f.within !== 'dialog'),
+    'Shift+Tab left the dialog',
+  ).toEqual([]);
 
   // Space flips a switch; Escape closes without saving and gives focus back to "Customize".
   const analytics = await tabUntil(s.page, (f) => f.role === 'switch' && f.name === title('analytics'));
@@ -66,7 +78,10 @@ test('9a. banner and dialog by keyboard: tab order, trap, Space on switches, Esc
   await s.page.keyboard.press('Enter');
   await ui.dialog.waitFor({ state: 'detached' });
   const [saved] = await acknowledged(s.page, DEMO.site, 1);
-  expect(payloadOf(saved.jws)).toMatchObject({ method: 'save', choices: { analytics: 'denied', marketing: 'denied', maps: 'granted', audiovideo: 'denied' } });
+  expect(payloadOf(saved.jws)).toMatchObject({
+    method: 'save',
+    choices: { analytics: 'denied', marketing: 'denied', maps: 'granted', audiovideo: 'denied' },
+  });
   await eventually('focus on the re-open button', async () => (await focused(s.page)).name === ui.t('reopen.label'));
 
   // The re-open button leads to the history view; Escape returns focus to it.
@@ -88,7 +103,10 @@ test('9b. "Reject all" with Space, a placeholder, "Accept all" and withdrawal by
   const ui = consentUI(s.page);
   await openDemo(s.page, suite.collector);
   await ui.placeholder('maps').waitFor({ state: 'visible' });
-  expect(await axeViolations(s.page, ['[data-consent-placeholder="maps"]', '[data-consent-placeholder="audiovideo"]']), 'axe on the placeholders').toEqual([]);
+  expect(
+    await axeViolations(s.page, ['[data-consent-placeholder="maps"]', '[data-consent-placeholder="audiovideo"]']),
+    'axe on the placeholders',
+  ).toEqual([]);
 
   await tabUntil(s.page, (f) => f.name === ui.t('banner.rejectAll'));
   await s.page.keyboard.press('Space');
@@ -100,9 +118,16 @@ test('9b. "Reject all" with Space, a placeholder, "Accept all" and withdrawal by
   // The placeholder's buttons are in the page's tab order; Enter loads the embed and focus moves onto it.
   await tabUntil(s.page, (f) => f.within === 'placeholder' && f.name === ui.t('placeholder.loadOnce'));
   await s.page.keyboard.press('Enter');
-  await eventually('the map loaded', async () => (await gatedEmbeds(s.page)).find((e) => e.purpose === 'maps')!.src !== '');
+  await eventually(
+    'the map loaded',
+    async () => (await gatedEmbeds(s.page)).find((e) => e.purpose === 'maps')!.src !== '',
+  );
   // The placeholder is gone with its button: focus moves onto the embed instead of being lost.
-  await eventually('focus on the map', async () => (await s.page.evaluate(() => document.activeElement?.getAttribute('data-consent'))) === 'maps', 3_000);
+  await eventually(
+    'focus on the map',
+    async () => (await s.page.evaluate(() => document.activeElement?.getAttribute('data-consent'))) === 'maps',
+    3_000,
+  );
   const [, once] = await acknowledged(s.page, DEMO.site, 2);
   expect(payloadOf(once.jws).method).toBe('embed');
 
@@ -115,7 +140,10 @@ test('9b. "Reject all" with Space, a placeholder, "Accept all" and withdrawal by
   await ui.dialog.waitFor({ state: 'detached' });
   const [, , accepted] = await acknowledged(s.page, DEMO.site, 3);
   expect(payloadOf(accepted.jws).method).toBe('accept-all');
-  await eventually('focus back on the re-open button', async () => (await focused(s.page)).name === ui.t('reopen.label'));
+  await eventually(
+    'focus back on the re-open button',
+    async () => (await focused(s.page)).name === ui.t('reopen.label'),
+  );
   await s.page.keyboard.press('Enter');
   await ui.dialog.waitFor({ state: 'visible' });
   await tabUntil(s.page, (f) => f.name === ui.t('dialog.history'));
@@ -123,5 +151,8 @@ test('9b. "Reject all" with Space, a placeholder, "Accept all" and withdrawal by
   await tabUntil(s.page, (f) => f.name === ui.t('withdraw.button'));
   await s.page.keyboard.press('Enter');
   const [, , , withdrawn] = await acknowledged(s.page, DEMO.site, 4);
-  expect(payloadOf(withdrawn.jws)).toMatchObject({ method: 'withdraw', choices: { analytics: 'denied', marketing: 'denied', maps: 'denied', audiovideo: 'denied' } });
+  expect(payloadOf(withdrawn.jws)).toMatchObject({
+    method: 'withdraw',
+    choices: { analytics: 'denied', marketing: 'denied', maps: 'denied', audiovideo: 'denied' },
+  });
 });

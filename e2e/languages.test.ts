@@ -1,6 +1,6 @@
 // Scenario 10: the French, Dutch, English and German pages each get their texts, and each receipt's
 // textHash is the hash of the very notice the auditor API returns for it.
-import { noticeHash, type Language } from '@consent-ledger/protocol';
+import { type Language, noticeHash } from '@consent-ledger/protocol';
 import { expect, test } from 'vitest';
 import { DEMO, openDemo } from './harness/demo';
 import { acknowledged, auditHistory, payloadOf } from './harness/ledger';
@@ -18,7 +18,11 @@ for (const lang of Object.keys(DEMO.pages) as Array<keyof typeof DEMO.pages & La
     await ui.banner.waitFor({ state: 'visible' });
     const title = await ui.banner.getByRole('heading').textContent();
     expect(title).toBe(ui.t('banner.title'));
-    expect(await ui.answers.allTextContents()).toEqual([ui.t('banner.acceptAll'), ui.t('banner.rejectAll'), ui.t('banner.customize')]);
+    expect(await ui.answers.allTextContents()).toEqual([
+      ui.t('banner.acceptAll'),
+      ui.t('banner.rejectAll'),
+      ui.t('banner.customize'),
+    ]);
     expect(await ui.host.evaluate((host) => host.shadowRoot!.querySelector('[lang]')?.getAttribute('lang'))).toBe(lang);
     await ui.acceptAll.click();
 

@@ -37,13 +37,22 @@ test('11. a revision bump brings the banner back with the previous choices pre-f
   expect((await configDocument(suite.collector, DEMO.site)).config.revision).toBe(bumped.revision);
 
   // The cached config applies first; its background revalidation brings the new revision.
-  await eventually('the banner back after the revision bump', async () => {
-    await s.page.reload({ waitUntil: 'load' });
-    return ui.banner.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true);
-  }, 15_000);
+  await eventually(
+    'the banner back after the revision bump',
+    async () => {
+      await s.page.reload({ waitUntil: 'load' });
+      return ui.banner.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true);
+    },
+    15_000,
+  );
   await ui.customize.click();
   const checked = async (id: string) => ui.switchOf(title(id)).getAttribute('aria-checked');
-  expect({ analytics: await checked('analytics'), marketing: await checked('marketing'), maps: await checked('maps'), audiovideo: await checked('audiovideo') }).toEqual({
+  expect({
+    analytics: await checked('analytics'),
+    marketing: await checked('marketing'),
+    maps: await checked('maps'),
+    audiovideo: await checked('audiovideo'),
+  }).toEqual({
     analytics: 'false',
     marketing: 'false',
     maps: 'true',

@@ -1,9 +1,10 @@
 // Builds dist/ for `consent-ledger serve` to serve at /audit/: app.js (minified ES module, Preact
 // and protocol bundled), app.css, and index.html referring to both by relative URLs.
-import { build } from 'esbuild';
+
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 mkdirSync(join(here, 'dist'), { recursive: true });

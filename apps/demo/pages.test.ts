@@ -1,6 +1,6 @@
 // The demo site is static HTML: these checks keep its pages, their gated elements and the fixture
 // site configs they name in step (a typo in a purpose would leave an embed blocked for ever).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -31,26 +31,33 @@ describe('demo pages', () => {
     expect(site('demo').languages).toEqual(['fr', 'nl', 'en', 'de']);
   });
 
-  it.each(pages)('%s embeds its site script, render-blocking and async, for a fixture site that speaks its language', (file) => {
-    const doc = parse(file);
-    const { tag, id, lang } = tagOf(doc);
-    expect([tag.hasAttribute('async'), tag.getAttribute('blocking')]).toEqual([true, 'render']);
-    expect(lang).toBe(doc.lang);
-    const config = site(id);
-    expect(config.languages).toContain(doc.lang!);
-    expect(config.origins).toContain('http://localhost:8080');
-  });
+  it.each(pages)(
+    '%s embeds its site script, render-blocking and async, for a fixture site that speaks its language',
+    (file) => {
+      const doc = parse(file);
+      const { tag, id, lang } = tagOf(doc);
+      expect([tag.hasAttribute('async'), tag.getAttribute('blocking')]).toEqual([true, 'render']);
+      expect(lang).toBe(doc.lang);
+      const config = site(id);
+      expect(config.languages).toContain(doc.lang!);
+      expect(config.origins).toContain('http://localhost:8080');
+    },
+  );
 
   it.each(pages)('%s gates only purposes its site asks, and links only to files that exist', (file) => {
     const doc = parse(file);
     const config = site(tagOf(doc).id);
-    for (const el of doc.querySelectorAll('[data-consent]')) expect(Object.keys(config.purposes)).toContain(el.getAttribute('data-consent'));
+    for (const el of doc.querySelectorAll('[data-consent]'))
+      expect(Object.keys(config.purposes)).toContain(el.getAttribute('data-consent'));
     for (const el of doc.querySelectorAll('[href],[src],[data-src]')) {
       const url = el.getAttribute('data-src') ?? el.getAttribute('src') ?? el.getAttribute('href')!;
       if (url.startsWith('#') || url === tagOf(doc).tag.getAttribute('src')) continue;
       expect(url, `${file}: links must be relative`).not.toMatch(/^(\/|https?:)/);
       const path = url.split(/[?#]/)[0] || 'index.html';
-      expect(existsSync(join(publicDir, path.endsWith('/') || path === '.' || path === './' ? 'index.html' : path)), `${file} -> ${url}`).toBe(true);
+      expect(
+        existsSync(join(publicDir, path.endsWith('/') || path === '.' || path === './' ? 'index.html' : path)),
+        `${file} -> ${url}`,
+      ).toBe(true);
     }
   });
 
@@ -71,7 +78,10 @@ describe('demo pages', () => {
 
   it('names the stand-in hosts in the demo services, so placeholders name Google Maps and Twilio', () => {
     const services = site('demo').services as Array<{ purpose: string; hosts?: string[] }>;
-    for (const purpose of ['maps', 'audiovideo']) expect(services.find((s) => s.purpose === purpose)!.hosts).toEqual(expect.arrayContaining(['localhost', '127.0.0.1']));
+    for (const purpose of ['maps', 'audiovideo'])
+      expect(services.find((s) => s.purpose === purpose)!.hosts).toEqual(
+        expect.arrayContaining(['localhost', '127.0.0.1']),
+      );
   });
 });
 
@@ -82,7 +92,13 @@ describe('third-party stand-ins', () => {
     new Function(readFileSync(join(publicDir, 'vendor', file), 'utf8'))();
     script.remove();
   };
-  const cookies = () => Object.fromEntries(document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')));
+  const cookies = () =>
+    Object.fromEntries(
+      document.cookie
+        .split('; ')
+        .filter(Boolean)
+        .map((c) => c.split('=')),
+    );
   const w = window as unknown as { __ran?: string[]; dataLayer?: unknown[]; __gtag?: { hits: unknown[] } };
 
   it('gtag.js follows Consent Mode: no cookie while analytics_storage is denied, _ga and _ga_<id> once granted', () => {

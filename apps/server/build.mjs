@@ -9,7 +9,14 @@ import * as esbuild from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outfile = join(here, 'dist/cli.js');
-const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
 
 await esbuild.build({
   ...common,
@@ -17,10 +24,21 @@ await esbuild.build({
   outfile,
   external: ['better-sqlite3', 'pg', 'pg-native'],
   // Bundled CommonJS code may call require(); give the ESM bundle one.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
 });
 chmodSync(outfile, 0o755);
 // The receipt verification worker, started by `serve --verify-threads N` next to cli.js.
-await esbuild.build({ ...common, entryPoints: [join(here, '../../packages/collector/src/verify-worker.ts')], outfile: join(here, 'dist/verify-worker.js') });
+await esbuild.build({
+  ...common,
+  entryPoints: [join(here, '../../packages/collector/src/verify-worker.ts')],
+  outfile: join(here, 'dist/verify-worker.js'),
+});
 // The SQLite writer thread, started by `serve` next to cli.js (better-sqlite3 resolved as for cli.js).
-await esbuild.build({ ...common, entryPoints: [join(here, '../../packages/collector/src/store/sqlite-writer-worker.ts')], outfile: join(here, 'dist/sqlite-writer.js'), external: ['better-sqlite3'] });
+await esbuild.build({
+  ...common,
+  entryPoints: [join(here, '../../packages/collector/src/store/sqlite-writer-worker.ts')],
+  outfile: join(here, 'dist/sqlite-writer.js'),
+  external: ['better-sqlite3'],
+});

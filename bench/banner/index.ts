@@ -16,7 +16,7 @@
 import { loadavg } from 'node:os';
 import { launchBrowser, readIdb } from '../../e2e/harness/browser';
 import { DEMO } from '../../e2e/harness/demo';
-import { installProbes, purposeRanAt, readProbes, type Probes } from '../../e2e/harness/probes';
+import { installProbes, type Probes, purposeRanAt, readProbes } from '../../e2e/harness/probes';
 import { startCollector } from '../../e2e/harness/server';
 import { consentUI } from '../../e2e/harness/ui';
 
@@ -36,8 +36,12 @@ const moves = (s: { sources: string[] }) => s.sources.map((source) => /\(([^()]*
 type Box = [x: number, y: number, w: number, h: number];
 /** Where each source of a shift ended (`x,y wxh` after the arrow). */
 const endBoxes = (s: { sources: string[] }): Box[] =>
-  moves(s).map((move) => (/-> (-?\d+),(-?\d+) (\d+)x(\d+)$/.exec(move)?.slice(1).map(Number) as Box | undefined) ?? [NaN, NaN, NaN, NaN]);
-const inside = ([x, y, w, h]: Box, [X, Y, W, H]: Box) => x >= X - 1 && y >= Y - 1 && x + w <= X + W + 1 && y + h <= Y + H + 1;
+  moves(s).map(
+    (move) =>
+      (/-> (-?\d+),(-?\d+) (\d+)x(\d+)$/.exec(move)?.slice(1).map(Number) as Box | undefined) ?? [NaN, NaN, NaN, NaN],
+  );
+const inside = ([x, y, w, h]: Box, [X, Y, W, H]: Box) =>
+  x >= X - 1 && y >= Y - 1 && x + w <= X + W + 1 && y + h <= Y + H + 1;
 
 async function waitFor<T>(probe: () => Promise<T | null | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -66,9 +70,20 @@ async function phasesOf(page: Parameters<typeof readProbes>[0], ranAt: number): 
   const timing = await page.evaluate((src: string) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const res = performance.getEntriesByName(src)[0] as PerformanceResourceTiming | undefined;
-    return { htmlReceived: nav.responseEnd, htmlParsed: nav.domInteractive, fromCache: res ? res.transferSize === 0 : false };
+    return {
+      htmlReceived: nav.responseEnd,
+      htmlParsed: nav.domInteractive,
+      fromCache: res ? res.transferSize === 0 : false,
+    };
   }, live.src);
-  return { ranAt, htmlReceived: timing.htmlReceived, htmlParsed: timing.htmlParsed, sdkRan: sdk?.loadedAt ?? NaN, analyticsInserted: live.insertedAt, analyticsFromCache: timing.fromCache };
+  return {
+    ranAt,
+    htmlReceived: timing.htmlReceived,
+    htmlParsed: timing.htmlParsed,
+    sdkRan: sdk?.loadedAt ?? NaN,
+    analyticsInserted: live.insertedAt,
+    analyticsFromCache: timing.fromCache,
+  };
 }
 
 const collector = await startCollector();
@@ -93,7 +108,10 @@ try {
     if (alone.firstPaint !== null) pagePaints.push(alone.firstPaint);
     const own = alone.shifts.filter((s) => !s.hadRecentInput);
     for (const s of own) for (const move of moves(s)) pageShifts.add(move);
-    pageShiftWorst = Math.max(pageShiftWorst, own.reduce((sum, s) => sum + s.value, 0));
+    pageShiftWorst = Math.max(
+      pageShiftWorst,
+      own.reduce((sum, s) => sum + s.value, 0),
+    );
     await context.close();
   }
 
@@ -128,10 +146,13 @@ try {
     );
     const carried = (s: { sources: string[] }) => endBoxes(s).every((box) => placeholders.some((p) => inside(box, p)));
     // Counted: shifts the page does not make on its own (same boxes moving the same way), and that do not only carry placeholders.
-    const ours = settled.shifts.filter((s) => !s.hadRecentInput && !moves(s).some((move) => pageShifts.has(move)) && !carried(s));
+    const ours = settled.shifts.filter(
+      (s) => !s.hadRecentInput && !moves(s).some((move) => pageShifts.has(move)) && !carried(s),
+    );
     carriedRuns += settled.shifts.some((s) => !s.hadRecentInput && carried(s)) ? 1 : 0;
     shifts.push(ours.reduce((sum, s) => sum + s.value, 0));
-    for (const s of ours) shiftSources.add(`${s.sources.join(', ')} at ${ms(s.startTime)}, banner at ${ms(probes.bannerAt!)}`);
+    for (const s of ours)
+      shiftSources.add(`${s.sources.join(', ')} at ${ms(s.startTime)}, banner at ${ms(probes.bannerAt!)}`);
     await context.close();
   }
 

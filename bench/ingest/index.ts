@@ -8,13 +8,13 @@
 // serve's own, one per core besides the serving thread), INGEST_ROUNDS=1 (rounds, the values alternating within each, so a change of load
 // on the machine hits them alike), INGEST_POSTGRES=0 skips the PostgreSQL half, INGEST_SEQUENCER=0 the sequencer's, INGEST_PROFILE=DIR
 // writes a CPU profile of each server process there, INGEST_CLI=PATH drives another build of cli.js.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type Result } from 'autocannon';
+import { createCollectorKeyJwk, loadCollectorKey, openSqliteStore, Sequencer } from '@consent-ledger/collector';
 import {
   base64urlEncode,
   createReceipt,
@@ -23,14 +23,14 @@ import {
   inclusionProof,
   leafHash,
   noticeHash,
+  type ReceiptPayload,
   resolveNotice,
-  validateSiteConfig,
   utf8,
   uuidv7,
-  type ReceiptPayload,
   type VerifiedReceipt,
+  validateSiteConfig,
 } from '@consent-ledger/protocol';
-import { openSqliteStore, Sequencer, loadCollectorKey, createCollectorKeyJwk } from '@consent-ledger/collector';
+import autocannon, { type Result } from 'autocannon';
 import { ingestOnPostgres } from './postgres';
 
 // DESIGN.md, Budgets: ">= 5,000 receipts/s, p99 <= 25 ms at 50 connections" and
@@ -45,7 +45,9 @@ const FIRST_VISITS = 70_000;
 const RETURNING = 10_000;
 const SEQUENCER_ENTRIES = 200_000;
 /** The `serve --verify-threads` values compared (none = serve's default). */
-const VERIFY_THREADS = (process.env.INGEST_THREADS ?? 'default,0,2').split(',').map((t) => (t === 'default' ? null : Number(t)));
+const VERIFY_THREADS = (process.env.INGEST_THREADS ?? 'default,0,2')
+  .split(',')
+  .map((t) => (t === 'default' ? null : Number(t)));
 const ROUNDS = Number(process.env.INGEST_ROUNDS ?? 1);
 const WITH_POSTGRES = process.env.INGEST_POSTGRES !== '0';
 const WITH_SEQUENCER = process.env.INGEST_SEQUENCER !== '0';
@@ -60,7 +62,8 @@ const ROOT = (() => {
 const CLI = process.env.INGEST_CLI ?? join(ROOT, 'apps/server/dist/cli.js');
 const POOL_DIR = join(ROOT, 'bench/.tmp');
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
 function line(what: string, figure: string, budget?: string): void {
   console.log(`ingest  ${what.padEnd(66)} ${figure.padStart(20)}${budget ? `   ${budget}` : ''}`);
@@ -82,13 +85,24 @@ function rawVerifyRates(sample: string[]): { cached: number; imported: number } 
     if (!d.ok) throw new Error(d.error.message);
     return d.value;
   });
-  const keys = decoded.map((d) => createPublicKey({ key: d.header.jwk as unknown as import('node:crypto').JsonWebKey, format: 'jwk' }));
+  const keys = decoded.map((d) =>
+    createPublicKey({ key: d.header.jwk as unknown as import('node:crypto').JsonWebKey, format: 'jwk' }),
+  );
   const check = (i: number, key: ReturnType<typeof createPublicKey>) => {
     const d = decoded[i % decoded.length];
-    if (!nodeVerify('sha256', d.signingInput, { key, dsaEncoding: 'ieee-p1363' }, d.signature)) throw new Error('bad sample');
+    if (!nodeVerify('sha256', d.signingInput, { key, dsaEncoding: 'ieee-p1363' }, d.signature))
+      throw new Error('bad sample');
   };
   const cached = syncRate((i) => check(i, keys[i % keys.length]));
-  const imported = syncRate((i) => check(i, createPublicKey({ key: decoded[i % decoded.length].header.jwk as unknown as import('node:crypto').JsonWebKey, format: 'jwk' })));
+  const imported = syncRate((i) =>
+    check(
+      i,
+      createPublicKey({
+        key: decoded[i % decoded.length].header.jwk as unknown as import('node:crypto').JsonWebKey,
+        format: 'jwk',
+      }),
+    ),
+  );
   return { cached, imported };
 }
 
@@ -106,12 +120,25 @@ async function receiptPool(textHash: string, choices: Record<string, 'granted' |
   const started = performance.now();
   const sign = async (prev: string | null, keys?: CryptoKeyPair) => {
     const device = keys ?? (await generateDeviceKey());
-    const receipt = await createReceipt({ site: SITE, method: prev ? 'save' : 'accept-all', choices, revision: 1, language: 'fr', textHash, page: `${ORIGIN}/`, prev }, device);
+    const receipt = await createReceipt(
+      {
+        site: SITE,
+        method: prev ? 'save' : 'accept-all',
+        choices,
+        revision: 1,
+        language: 'fr',
+        textHash,
+        page: `${ORIGIN}/`,
+        prev,
+      },
+      device,
+    );
     return { receipt, device };
   };
   const inChunks = async <T>(n: number, make: () => Promise<T>): Promise<T[]> => {
     const out: T[] = [];
-    while (out.length < n) out.push(...(await Promise.all(Array.from({ length: Math.min(500, n - out.length) }, make))));
+    while (out.length < n)
+      out.push(...(await Promise.all(Array.from({ length: Math.min(500, n - out.length) }, make))));
     return out;
   };
   const first = (await inChunks(FIRST_VISITS, () => sign(null))).map((r) => r.receipt.jws);
@@ -120,10 +147,18 @@ async function receiptPool(textHash: string, choices: Record<string, 'granted' |
     const b = await sign(a.receipt.leafHash, a.device);
     return [a.receipt.jws, b.receipt.jws];
   });
-  const pool = { textHash, first, returningFirst: returning.map((r) => r[0]), returningSecond: returning.map((r) => r[1]) };
+  const pool = {
+    textHash,
+    first,
+    returningFirst: returning.map((r) => r[0]),
+    returningSecond: returning.map((r) => r[1]),
+  };
   mkdirSync(POOL_DIR, { recursive: true });
   writeFileSync(file, JSON.stringify(pool));
-  line('receipts pre-signed (cached for later runs)', `${fmt(first.length + 2 * returning.length)} in ${fmt((performance.now() - started) / 1000, 1)} s`);
+  line(
+    'receipts pre-signed (cached for later runs)',
+    `${fmt(first.length + 2 * returning.length)} in ${fmt((performance.now() - started) / 1000, 1)} s`,
+  );
   return pool;
 }
 
@@ -137,8 +172,25 @@ process.on('exit', () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 /** Starts the built `consent-ledger serve` on a free port; resolves with its URL once it answers. */
-async function startServer(data: string, env: NodeJS.ProcessEnv = {}, flags: string[] = []): Promise<{ url: string; child: ChildProcess }> {
-  const args = ['serve', '--port', '0', '--host', '127.0.0.1', '--data', data, '--rate-limit', '0', '--sites', join(ROOT, 'fixtures/sites'), ...flags];
+async function startServer(
+  data: string,
+  env: NodeJS.ProcessEnv = {},
+  flags: string[] = [],
+): Promise<{ url: string; child: ChildProcess }> {
+  const args = [
+    'serve',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--data',
+    data,
+    '--rate-limit',
+    '0',
+    '--sites',
+    join(ROOT, 'fixtures/sites'),
+    ...flags,
+  ];
   const profile = process.env.INGEST_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.INGEST_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, CLI, ...args], {
     cwd: ROOT,
@@ -160,7 +212,11 @@ async function startServer(data: string, env: NodeJS.ProcessEnv = {}, flags: str
 }
 
 async function post(url: string, jws: string): Promise<number> {
-  const res = await fetch(`${url}/v1/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: JSON.stringify({ receipts: [jws] }) });
+  const res = await fetch(`${url}/v1/receipts`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+    body: JSON.stringify({ receipts: [jws] }),
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -209,15 +265,41 @@ async function sequencerRates(n: number): Promise<{ integrate: number; proofMs: 
     const store = openSqliteStore(join(dir, 'ledger.db'));
     const key = await loadCollectorKey(await createCollectorKeyJwk(), 'bench.example');
     const config = JSON.parse(readFileSync(join(ROOT, 'fixtures/sites/clikodoc.json'), 'utf8'));
-    await store.putSite({ ...config, expiresAfterDays: 182, retentionDays: 1825, ip: 'truncate', consentMode: false, honorGpc: true }, [], new Date().toISOString());
+    await store.putSite(
+      { ...config, expiresAfterDays: 182, retentionDays: 1825, ip: 'truncate', consentMode: false, honorGpc: true },
+      [],
+      new Date().toISOString(),
+    );
     const fake = (i: number): VerifiedReceipt => {
-      const payload = { v: 1, id: uuidv7(), site: SITE, subject: base64urlEncode(leafHash(`s${i}`)), prev: null } as unknown as ReceiptPayload;
+      const payload = {
+        v: 1,
+        id: uuidv7(),
+        site: SITE,
+        subject: base64urlEncode(leafHash(`s${i}`)),
+        prev: null,
+      } as unknown as ReceiptPayload;
       const jws = `e30.${base64urlEncode(utf8(JSON.stringify(payload)))}.c2ln`;
-      return { jws, payload: { ...payload, choices: {}, method: 'save', revision: 1, language: 'fr', textHash: '', issuedAt: '', page: '' }, jwk: { kty: 'EC', crv: 'P-256', x: '', y: '' }, leafHash: base64urlEncode(leafHash(jws)) };
+      return {
+        jws,
+        payload: {
+          ...payload,
+          choices: {},
+          method: 'save',
+          revision: 1,
+          language: 'fr',
+          textHash: '',
+          issuedAt: '',
+          page: '',
+        },
+        jwk: { kty: 'EC', crv: 'P-256', x: '', y: '' },
+        leafHash: base64urlEncode(leafHash(jws)),
+      };
     };
     for (let i = 0; i < n; i += 5000) {
       const receipts = Array.from({ length: 5000 }, (_, j) => ({ receipt: fake(i + j), ip: null, userAgent: null }));
-      await store.appendReceipts([{ site: SITE, receipts, receivedAt: new Date().toISOString() }], async (payloads) => payloads.map(() => 'ack'));
+      await store.appendReceipts([{ site: SITE, receipts, receivedAt: new Date().toISOString() }], async (payloads) =>
+        payloads.map(() => 'ack'),
+      );
     }
     const sequencer = new Sequencer({ store, key, clock: Date.now, intervalMs: 1000, maxStep: 50_000 });
     const start = performance.now();
@@ -241,7 +323,8 @@ function runBodies(pool: Pool): string[] {
   let r = 0;
   pool.first.forEach((jws, i) => {
     bodies.push(JSON.stringify({ receipts: [jws] }));
-    if (i % 7 === 6 && r < pool.returningSecond.length) bodies.push(JSON.stringify({ receipts: [pool.returningSecond[r++]] }));
+    if (i % 7 === 6 && r < pool.returningSecond.length)
+      bodies.push(JSON.stringify({ receipts: [pool.returningSecond[r++]] }));
   });
   return bodies;
 }
@@ -253,12 +336,21 @@ interface RunFigures {
 }
 
 /** One SQLite run with `verifyThreads` verification workers (null: serve's default), on a fresh data folder. */
-async function sqliteRun(pool: Pool, bodies: string[], verifyThreads: number | null, raw: { cached: number }): Promise<RunFigures> {
+async function sqliteRun(
+  pool: Pool,
+  bodies: string[],
+  verifyThreads: number | null,
+  raw: { cached: number },
+): Promise<RunFigures> {
   const data = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   dataDirs.add(data);
   const label = (what: string) => `SQLite, ${verifyThreads ?? 'default'} verify threads: ${what}`;
   const load = loadavg()[0];
-  const { url, child } = await startServer(data, {}, verifyThreads === null ? [] : ['--verify-threads', String(verifyThreads)]);
+  const { url, child } = await startServer(
+    data,
+    {},
+    verifyThreads === null ? [] : ['--verify-threads', String(verifyThreads)],
+  );
   try {
     // Returning subjects: their first receipt is in the log (and their key in a cache) before the run.
     for (let i = 0; i < pool.returningFirst.length; i += CONNECTIONS) {
@@ -274,17 +366,39 @@ async function sqliteRun(pool: Pool, bodies: string[], verifyThreads: number | n
     const rate = accepted / result.duration;
     const ended = performance.now();
     const expected = 2 + pool.returningFirst.length + accepted;
-    let size = 0;
-    while ((size = await checkpointSize(url)) < expected && performance.now() - ended < 20_000) await new Promise((res) => setTimeout(res, 20));
+    let size = await checkpointSize(url);
+    while (size < expected && performance.now() - ended < 20_000) {
+      await new Promise((res) => setTimeout(res, 20));
+      size = await checkpointSize(url);
+    }
     const catchUp = performance.now() - ended;
     line(label('load average (1 min) before the run'), fmt(load, 2));
     line(label('requests sent / answered'), `${fmt(sent)} / ${fmt(result.requests.total)}`);
-    line(label('status codes'), Object.entries(result.statusCodeStats).map(([code, s]) => `${code}: ${fmt(s.count)}`).join(', ') + (result.errors ? `, errors ${result.errors}` : ''));
-    line(label('receipts/s (verified, committed, acked)'), fmt(rate), `budget >= ${fmt(RATE_BUDGET)}/s: ${verdict(rate >= RATE_BUDGET)}`);
-    line(label('latency p50 / p99'), `${fmt(result.latency.p50, 1)} / ${fmt(result.latency.p99, 1)} ms`, `budget p99 <= ${P99_BUDGET_MS} ms: ${verdict(result.latency.p99 <= P99_BUDGET_MS)}`);
+    line(
+      label('status codes'),
+      Object.entries(result.statusCodeStats)
+        .map(([code, s]) => `${code}: ${fmt(s.count)}`)
+        .join(', ') + (result.errors ? `, errors ${result.errors}` : ''),
+    );
+    line(
+      label('receipts/s (verified, committed, acked)'),
+      fmt(rate),
+      `budget >= ${fmt(RATE_BUDGET)}/s: ${verdict(rate >= RATE_BUDGET)}`,
+    );
+    line(
+      label('latency p50 / p99'),
+      `${fmt(result.latency.p50, 1)} / ${fmt(result.latency.p99, 1)} ms`,
+      `budget p99 <= ${P99_BUDGET_MS} ms: ${verdict(result.latency.p99 <= P99_BUDGET_MS)}`,
+    );
     line(label('receipts/s / raw cached verify rate (1 core)'), `${fmt(rate / raw.cached, 2)}x`);
-    line(label('CPU per receipt: server / autocannon'), `${fmt(serverMicros)} / ${fmt((client.user + client.system) / accepted)} µs`);
-    line(label(`sequencer caught up (log of ${fmt(size)})`), size >= expected ? `${fmt(catchUp)} ms after the load` : `not within ${fmt(catchUp)} ms`);
+    line(
+      label('CPU per receipt: server / autocannon'),
+      `${fmt(serverMicros)} / ${fmt((client.user + client.system) / accepted)} µs`,
+    );
+    line(
+      label(`sequencer caught up (log of ${fmt(size)})`),
+      size >= expected ? `${fmt(catchUp)} ms after the load` : `not within ${fmt(catchUp)} ms`,
+    );
     return { rate, p50: result.latency.p50, p99: result.latency.p99 };
   } finally {
     const exited = new Promise((res) => child.once('exit', res));
@@ -302,18 +416,30 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  console.log(`ingest  ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
+  console.log(
+    `ingest  ${availableParallelism()} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at start`,
+  );
   const built = spawnSync(process.execPath, [join(ROOT, 'apps/server/build.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('building the CLI failed');
   const valid = validateSiteConfig(JSON.parse(readFileSync(join(ROOT, 'fixtures/sites', `${SITE}.json`), 'utf8')));
   if (!valid.ok) throw new Error(valid.error.message);
   const notice = resolveNotice(valid.value, 'fr');
-  const choices = Object.fromEntries(notice.purposes.filter((p) => p.id !== 'necessary').map((p) => [p.id, 'granted' as const]));
+  const choices = Object.fromEntries(
+    notice.purposes.filter((p) => p.id !== 'necessary').map((p) => [p.id, 'granted' as const]),
+  );
   const pool = await receiptPool(noticeHash(notice), choices);
   const bodies = runBodies(pool);
   const raw = rawVerifyRates(pool.first.slice(0, 2000));
-  line('raw ES256 verify, 1 core, node:crypto, cached key / imported JWK', `${fmt(raw.cached)} / ${fmt(raw.imported)} /s`);
-  line(`connections x duration, one receipt per request, ${fmt((100 * (bodies.length - pool.first.length)) / bodies.length)}% returning subjects`, `${CONNECTIONS} x ${DURATION_S} s`);
+  line(
+    'raw ES256 verify, 1 core, node:crypto, cached key / imported JWK',
+    `${fmt(raw.cached)} / ${fmt(raw.imported)} /s`,
+  );
+  line(
+    `connections x duration, one receipt per request, ${fmt((100 * (bodies.length - pool.first.length)) / bodies.length)}% returning subjects`,
+    `${CONNECTIONS} x ${DURATION_S} s`,
+  );
   const runs = new Map<number | null, RunFigures[]>(VERIFY_THREADS.map((t) => [t, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const threads of VERIFY_THREADS) {
@@ -329,14 +455,26 @@ async function main(): Promise<void> {
       if (figures.length === 0) continue;
       const rate = median(figures.map((f) => f.rate));
       const p99 = median(figures.map((f) => f.p99));
-      line(`SQLite, ${threads ?? 'default'} verify threads, median of ${figures.length}: receipts/s, p50 / p99`, `${fmt(rate)}, ${fmt(median(figures.map((f) => f.p50)), 1)} / ${fmt(p99, 1)} ms`, `${verdict(rate >= RATE_BUDGET && p99 <= P99_BUDGET_MS)}`);
+      line(
+        `SQLite, ${threads ?? 'default'} verify threads, median of ${figures.length}: receipts/s, p50 / p99`,
+        `${fmt(rate)}, ${fmt(median(figures.map((f) => f.p50)), 1)} / ${fmt(p99, 1)} ms`,
+        `${verdict(rate >= RATE_BUDGET && p99 <= P99_BUDGET_MS)}`,
+      );
     }
   }
   if (WITH_SEQUENCER) {
     try {
       const seq = await sequencerRates(SEQUENCER_ENTRIES);
-      line(`sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`, `${fmt(seq.integrate)} /s`, `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`);
-      line(`inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`, `${fmt(seq.proofMs, 3)} ms`, `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`);
+      line(
+        `sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`,
+        `${fmt(seq.integrate)} /s`,
+        `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`,
+      );
+      line(
+        `inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`,
+        `${fmt(seq.proofMs, 3)} ms`,
+        `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`,
+      );
     } catch (error) {
       line('sequencer: run failed', (error as Error).message);
     }
@@ -344,12 +482,27 @@ async function main(): Promise<void> {
   if (WITH_POSTGRES) {
     // The same load on PostgreSQL (bench/ingest/postgres.ts), one and two collector processes.
     try {
-      await ingestOnPostgres({ warmUp: pool.returningFirst, bodies, connections: CONNECTIONS, startServer, drive, post, checkpointSize, processCpuMicros, line, fmt });
+      await ingestOnPostgres({
+        warmUp: pool.returningFirst,
+        bodies,
+        connections: CONNECTIONS,
+        startServer,
+        drive,
+        post,
+        checkpointSize,
+        processCpuMicros,
+        line,
+        fmt,
+      });
     } catch (error) {
       line('PostgreSQL half: failed', (error as Error).message);
     }
   }
-  console.log(`ingest  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end (other processes on these cores lower every figure)`);
+  console.log(
+    `ingest  load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at end (other processes on these cores lower every figure)`,
+  );
 }
 
 await main();

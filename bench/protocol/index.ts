@@ -5,8 +5,6 @@ import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { loadavg } from 'node:os';
 import {
   ACK_TYP,
-  MemoryTree,
-  RECEIPT_TYP,
   consistencyProof,
   createReceipt,
   decodeJws,
@@ -14,7 +12,10 @@ import {
   generateDeviceKey,
   inclusionProof,
   integrate,
+  type KeyCache,
   leafHash,
+  MemoryTree,
+  RECEIPT_TYP,
   rootOfLeaves,
   sha256b64u,
   signJws,
@@ -22,7 +23,6 @@ import {
   verifyInclusion,
   verifyJws,
   verifyReceipt,
-  type KeyCache,
 } from '@consent-ledger/protocol';
 
 const LEAVES = 1_000_000;
@@ -30,11 +30,14 @@ const LEAVES = 1_000_000;
 const INTEGRATE_BUDGET = 50_000;
 const PROOF_BUDGET_MS = 1;
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
 
 function line(what: string, figure?: string, budget?: string): void {
-  console.log(figure ? `protocol  ${what.padEnd(58)} ${figure.padStart(22)}${budget ? `   ${budget}` : ''}` : `protocol  ${what}`);
+  console.log(
+    figure ? `protocol  ${what.padEnd(58)} ${figure.padStart(22)}${budget ? `   ${budget}` : ''}` : `protocol  ${what}`,
+  );
 }
 
 /** Calls `fn` (awaited when it returns a promise) for about `seconds` after a short warm-up; calls per second. */
@@ -97,14 +100,33 @@ async function signatures(): Promise<void> {
   check((await verifyReceipt(jws, cache)).ok, 'receipt verifies');
   const deviceKeyObject = createPublicKey({ key: { ...receipt.jwk }, format: 'jwk' });
   line(`ES256 receipt JWS (${jws.length} B)`);
-  line('  verifyReceipt, key cache warm (the collector\'s path)', `${fmt(await rate(() => verifyReceipt(jws, cache)))} /s`);
-  line('  verifyReceipt, key imported from the header jwk each time', `${fmt(await rate(() => verifyReceipt(jws)))} /s`);
-  line('  verifyJws with the CryptoKey', `${fmt(await rate(() => verifyJws(jws, { key: device.publicKey, typ: RECEIPT_TYP, algs: ['ES256'] })))} /s`);
-  line('  raw crypto.subtle.verify, CryptoKey', `${fmt(await rate(() => crypto.subtle.verify(ecdsa, device.publicKey, signature as Uint8Array<ArrayBuffer>, signingInput as Uint8Array<ArrayBuffer>)))} /s`);
-  line('  raw node:crypto verify, KeyObject (STACK.md ~13.5k)', `${fmt(await rate(() => nodeVerify('sha256', signingInput, { key: deviceKeyObject, dsaEncoding: 'ieee-p1363' }, signature)))} /s`);
+  line(
+    "  verifyReceipt, key cache warm (the collector's path)",
+    `${fmt(await rate(() => verifyReceipt(jws, cache)))} /s`,
+  );
+  line(
+    '  verifyReceipt, key imported from the header jwk each time',
+    `${fmt(await rate(() => verifyReceipt(jws)))} /s`,
+  );
+  line(
+    '  verifyJws with the CryptoKey',
+    `${fmt(await rate(() => verifyJws(jws, { key: device.publicKey, typ: RECEIPT_TYP, algs: ['ES256'] })))} /s`,
+  );
+  line(
+    '  raw crypto.subtle.verify, CryptoKey',
+    `${fmt(await rate(() => crypto.subtle.verify(ecdsa, device.publicKey, signature as Uint8Array<ArrayBuffer>, signingInput as Uint8Array<ArrayBuffer>)))} /s`,
+  );
+  line(
+    '  raw node:crypto verify, KeyObject (STACK.md ~13.5k)',
+    `${fmt(await rate(() => nodeVerify('sha256', signingInput, { key: deviceKeyObject, dsaEncoding: 'ieee-p1363' }, signature)))} /s`,
+  );
 
   const collector = await generateCollectorKey();
-  const ack = await signJws({ alg: 'EdDSA', typ: ACK_TYP, kid: 'bench' }, JSON.stringify({ v: 1, id: receipt.payload.id, index: 0 }), collector.privateKey);
+  const ack = await signJws(
+    { alg: 'EdDSA', typ: ACK_TYP, kid: 'bench' },
+    JSON.stringify({ v: 1, id: receipt.payload.id, index: 0 }),
+    collector.privateKey,
+  );
   const ackDecoded = decodeJws(ack);
   check(ackDecoded.ok, 'ack decodes');
   if (!ackDecoded.ok) return;
@@ -112,9 +134,18 @@ async function signatures(): Promise<void> {
   const collectorKeyObject = createPublicKey({ key: { ...ackJwk }, format: 'jwk' });
   check((await verifyJws(ack, { key: collector.publicKey, typ: ACK_TYP, algs: ['EdDSA'] })).ok, 'ack verifies');
   line(`EdDSA ack-shaped JWS (${ack.length} B)`);
-  line('  verifyJws with the CryptoKey', `${fmt(await rate(() => verifyJws(ack, { key: collector.publicKey, typ: ACK_TYP, algs: ['EdDSA'] })))} /s`);
-  line('  raw crypto.subtle.verify, CryptoKey', `${fmt(await rate(() => crypto.subtle.verify('Ed25519', collector.publicKey, ackDecoded.value.signature as Uint8Array<ArrayBuffer>, ackDecoded.value.signingInput as Uint8Array<ArrayBuffer>)))} /s`);
-  line('  raw node:crypto verify, KeyObject (STACK.md ~7.8k)', `${fmt(await rate(() => nodeVerify(null, ackDecoded.value.signingInput, collectorKeyObject, ackDecoded.value.signature)))} /s`);
+  line(
+    '  verifyJws with the CryptoKey',
+    `${fmt(await rate(() => verifyJws(ack, { key: collector.publicKey, typ: ACK_TYP, algs: ['EdDSA'] })))} /s`,
+  );
+  line(
+    '  raw crypto.subtle.verify, CryptoKey',
+    `${fmt(await rate(() => crypto.subtle.verify('Ed25519', collector.publicKey, ackDecoded.value.signature as Uint8Array<ArrayBuffer>, ackDecoded.value.signingInput as Uint8Array<ArrayBuffer>)))} /s`,
+  );
+  line(
+    '  raw node:crypto verify, KeyObject (STACK.md ~7.8k)',
+    `${fmt(await rate(() => nodeVerify(null, ackDecoded.value.signingInput, collectorKeyObject, ackDecoded.value.signature)))} /s`,
+  );
 }
 
 async function merkle(): Promise<void> {
@@ -146,20 +177,32 @@ async function merkle(): Promise<void> {
   const batch = 1000;
   const integrateStart = performance.now();
   for (let size = 0; size < LEAVES; size += batch) {
-    for (const node of await integrate(size, leaves.slice(size, size + batch), read)) store.set(address(node.level, node.index), node.hash);
+    for (const node of await integrate(size, leaves.slice(size, size + batch), read))
+      store.set(address(node.level, node.index), node.hash);
   }
   const integrateRate = LEAVES / ((performance.now() - integrateStart) / 1000);
   check(store.size === tree.levels.reduce((sum, level) => sum + level.length, 0), 'integrate wrote every node');
-  line(`integrate() in batches of ${fmt(batch)}, ${fmt(LEAVES)} leaves`, `${fmt(integrateRate)} entries/s`, `budget >= ${fmt(INTEGRATE_BUDGET)} entries/s: ${verdict(integrateRate >= INTEGRATE_BUDGET)}`);
+  line(
+    `integrate() in batches of ${fmt(batch)}, ${fmt(LEAVES)} leaves`,
+    `${fmt(integrateRate)} entries/s`,
+    `budget >= ${fmt(INTEGRATE_BUDGET)} entries/s: ${verdict(integrateRate >= INTEGRATE_BUDGET)}`,
+  );
 
   const next = random(9162);
   const indexes = Array.from({ length: 4096 }, () => Math.floor(next() * LEAVES));
   let k = 0;
   const proofRate = await rate(() => inclusionProof(indexes[k++ % indexes.length], LEAVES, tree.read));
-  line(`inclusion proof generation, ${fmt(LEAVES)}-leaf MemoryTree`, `${fmt(proofRate)} /s`, `${fmt(1e6 / proofRate, 1)} µs each, budget <= ${PROOF_BUDGET_MS} ms: ${verdict(1000 / proofRate <= PROOF_BUDGET_MS)}`);
+  line(
+    `inclusion proof generation, ${fmt(LEAVES)}-leaf MemoryTree`,
+    `${fmt(proofRate)} /s`,
+    `${fmt(1e6 / proofRate, 1)} µs each, budget <= ${PROOF_BUDGET_MS} ms: ${verdict(1000 / proofRate <= PROOF_BUDGET_MS)}`,
+  );
 
   const proofs = await Promise.all(indexes.map((i) => inclusionProof(i, LEAVES, tree.read)));
-  check(proofs.every((proof, j) => verifyInclusion(leaves[indexes[j]], indexes[j], LEAVES, proof, root)), 'inclusion proofs verify');
+  check(
+    proofs.every((proof, j) => verifyInclusion(leaves[indexes[j]], indexes[j], LEAVES, proof, root)),
+    'inclusion proofs verify',
+  );
   k = 0;
   const verifyRate = await rate(() => {
     const j = k++ % indexes.length;
@@ -174,7 +217,10 @@ async function merkle(): Promise<void> {
   line(`consistency proof generation, to ${fmt(LEAVES)}`, `${fmt(consistencyRate)} /s`);
   const consistency = await Promise.all([...roots.keys()].map((m) => consistencyProof(m, LEAVES, tree.read)));
   const fromSizes = [...roots.keys()];
-  check(consistency.every((proof, j) => verifyConsistency(fromSizes[j], LEAVES, proof, roots.get(fromSizes[j])!, root)), 'consistency proofs verify');
+  check(
+    consistency.every((proof, j) => verifyConsistency(fromSizes[j], LEAVES, proof, roots.get(fromSizes[j])!, root)),
+    'consistency proofs verify',
+  );
   k = 0;
   const consistencyVerifyRate = await rate(() => {
     const j = k++ % fromSizes.length;

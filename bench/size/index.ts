@@ -2,7 +2,7 @@
 // the very options of consent.js (packages/sdk/build.mjs --size-tests): raw, gzip and brotli bytes
 // against each entry's budget (size-tests/budgets.json). Also lists what costs most in consent.js.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -32,8 +32,12 @@ const budgets = JSON.parse(readFileSync(join(sdk, 'size-tests/budgets.json'), 'u
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
 let over = 0;
 
-console.log(`${'entry'.padEnd(12)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}   budget (brotli)`);
-for (const file of readdirSync(join(sdk, 'dist/size-tests')).filter((f) => f.endsWith('.js')).sort()) {
+console.log(
+  `${'entry'.padEnd(12)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}   budget (brotli)`,
+);
+for (const file of readdirSync(join(sdk, 'dist/size-tests'))
+  .filter((f) => f.endsWith('.js'))
+  .sort()) {
   const name = file.replace(/\.js$/, '');
   const bytes = readFileSync(join(sdk, 'dist/size-tests', file));
   const gzip = gzipSync(bytes, { level: 9 }).length;
@@ -48,7 +52,9 @@ for (const file of readdirSync(join(sdk, 'dist/size-tests')).filter((f) => f.end
         : 'ok, at or under aim';
   if (!budget || brotli > budget.brotli) over += 1;
   const limits = budget ? `<= ${kb(budget.brotli)}${budget.aim ? `, aim ${kb(budget.aim)}` : ''}` : '';
-  console.log(`${name.padEnd(12)} ${String(bytes.length).padStart(9)} ${String(gzip).padStart(9)} ${String(brotli).padStart(9)}   ${limits}  ${verdict}`);
+  console.log(
+    `${name.padEnd(12)} ${String(bytes.length).padStart(9)} ${String(gzip).padStart(9)} ${String(brotli).padStart(9)}   ${limits}  ${verdict}`,
+  );
 }
 
 // Where consent.js's bytes go (minified, before compression), so a regression points at its cause.
@@ -57,9 +63,12 @@ const meta = JSON.parse(readFileSync(join(sdk, 'dist/consent.meta.json'), 'utf8'
 };
 const groups = new Map<string, number>();
 for (const [input, { bytesInOutput }] of Object.entries(Object.values(meta.outputs)[0].inputs)) {
-  const group = input.includes('node_modules') ? input.replace(/.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+).*/, '$1') : input.replace(/^(\.\.\/)+/, '').replace(/\/[^/]+$/, '');
+  const group = input.includes('node_modules')
+    ? input.replace(/.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+).*/, '$1')
+    : input.replace(/^(\.\.\/)+/, '').replace(/\/[^/]+$/, '');
   groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
 }
 console.log('\nconsent.js, minified bytes by origin:');
-for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${group.padEnd(22)} ${String(bytes).padStart(7)}`);
+for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1]))
+  console.log(`  ${group.padEnd(22)} ${String(bytes).padStart(7)}`);
 process.exit(over > 0 ? 1 : 0);

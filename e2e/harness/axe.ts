@@ -25,7 +25,10 @@ export async function axeViolations(page: Page, selectors: string[]): Promise<Ax
   await page.evaluate(`${source}\n;void 0`);
   const { violations, shadowNodes, hasShadow } = await page.evaluate(async (selectors) => {
     type Nodes = Array<{ target: unknown[] }>;
-    type AxeResult = { violations: Array<{ id: string; impact?: string | null; help: string; nodes: Nodes }>; passes: Array<{ nodes: Nodes }> };
+    type AxeResult = {
+      violations: Array<{ id: string; impact?: string | null; help: string; nodes: Nodes }>;
+      passes: Array<{ nodes: Nodes }>;
+    };
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> } }).axe;
     const missing = selectors.filter((s) => !document.querySelector(s));
     if (missing.length) throw new Error(`axe: nothing matches ${missing.join(', ')}`);
@@ -34,13 +37,23 @@ export async function axeViolations(page: Page, selectors: string[]): Promise<Ax
       { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
     );
     return {
-      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) })),
+      violations: result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        targets: v.nodes.map((n) => JSON.stringify(n.target)),
+      })),
       // A node inside a shadow root has a target path of several selectors (host, then inside).
       shadowNodes: result.passes.flatMap((p) => p.nodes).filter((n) => Array.isArray(n.target[0])).length,
-      hasShadow: selectors.some((s) => [...document.querySelectorAll(s)].some((el) => el.shadowRoot || [...el.querySelectorAll('*')].some((e) => e.shadowRoot))),
+      hasShadow: selectors.some((s) =>
+        [...document.querySelectorAll(s)].some(
+          (el) => el.shadowRoot || [...el.querySelectorAll('*')].some((e) => e.shadowRoot),
+        ),
+      ),
     };
   }, selectors);
   // Our UI lives in shadow roots: a run that checked nothing there would pass for the wrong reason.
-  if (hasShadow && shadowNodes === 0) throw new Error(`axe checked no element inside the shadow roots of ${selectors.join(', ')}`);
+  if (hasShadow && shadowNodes === 0)
+    throw new Error(`axe checked no element inside the shadow roots of ${selectors.join(', ')}`);
   return violations;
 }

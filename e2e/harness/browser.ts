@@ -4,7 +4,14 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { ROOT } from './server';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,7 +32,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Launches the system Chromium; a missing browser is an error, never a reason to skip. */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (scripts/setup.sh --system)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (scripts/setup.sh --system)`);
   return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
@@ -61,7 +69,9 @@ export async function newScenario(browser: Browser, options: ScenarioOptions = {
   });
   if (options.gpc) {
     // Chromium does not expose GPC by default (STACK.md).
-    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }));
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }),
+    );
   }
   const blocked: string[] = [];
   const requests: string[] = [];
@@ -82,7 +92,9 @@ export async function newScenario(browser: Browser, options: ScenarioOptions = {
     blocked,
     requests,
     servePage: async (url, html) => {
-      await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+      await context.route(url, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+      );
     },
   };
 }
@@ -119,7 +131,11 @@ export function readIdb<T = unknown>(page: Page, key: string): Promise<T | undef
 }
 
 /** Polls `probe` until it returns a truthy value (then returns it) or `timeoutMs` passes (then throws `what`). */
-export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -4,15 +4,15 @@ import {
   base64urlEncode,
   decodeJws,
   fromUtf8,
-  leafHash,
-  verifyAck,
-  verifyInclusionBundle,
-  verifyReceipt,
   type InclusionProofBundle,
   type Jwks,
+  leafHash,
   type ProofDocument,
   type ReceiptPayload,
   type SubjectHistory,
+  verifyAck,
+  verifyInclusionBundle,
+  verifyReceipt,
 } from '@consent-ledger/protocol';
 import type { Page } from 'playwright-core';
 import { eventually, readIdb } from './browser';
@@ -36,10 +36,14 @@ export async function storedReceipts(page: Page, site: string): Promise<StoredRe
 
 /** Waits until the device holds `count` acknowledged receipts for `site` and returns them all. */
 export function acknowledged(page: Page, site: string, count: number, timeoutMs = 10_000): Promise<StoredReceipt[]> {
-  return eventually(`${count} acknowledged receipt(s) in IndexedDB`, async () => {
-    const list = await storedReceipts(page, site);
-    return list.filter((r) => r.status === 'acknowledged').length >= count && list;
-  }, timeoutMs);
+  return eventually(
+    `${count} acknowledged receipt(s) in IndexedDB`,
+    async () => {
+      const list = await storedReceipts(page, site);
+      return list.filter((r) => r.status === 'acknowledged').length >= count && list;
+    },
+    timeoutMs,
+  );
 }
 
 /** A receipt JWS's payload, decoded (no verification: for assertions on what was sent). */
@@ -61,7 +65,12 @@ export async function collectorKeys(collector: Collector): Promise<Jwks> {
  * Waits for the entry `id` to be integrated (the proof route answers 202 until then), then checks
  * its inclusion proof against the collector's keys and the leaf hash of `jws`. Returns the bundle.
  */
-export async function verifiedInclusion(collector: Collector, site: string, id: string, jws: string): Promise<InclusionProofBundle> {
+export async function verifiedInclusion(
+  collector: Collector,
+  site: string,
+  id: string,
+  jws: string,
+): Promise<InclusionProofBundle> {
   const bundle = await eventually(`an inclusion proof for ${id}`, async () => {
     const res = await collector.fetch(`/v1/sites/${site}/log/proof/${id}`);
     return res.status === 200 && ((await res.json()) as InclusionProofBundle);
@@ -79,7 +88,12 @@ export async function authorized<T>(collector: Collector, token: string, path: s
 }
 
 /** A subject's history as the auditor API answers it. */
-export function auditHistory(collector: Collector, token: string, site: string, subject: string): Promise<SubjectHistory> {
+export function auditHistory(
+  collector: Collector,
+  token: string,
+  site: string,
+  subject: string,
+): Promise<SubjectHistory> {
   return authorized<SubjectHistory>(collector, token, `/v1/audit/sites/${site}/subjects/${subject}`);
 }
 
@@ -93,7 +107,9 @@ export interface ExportEntry {
 
 /** The site's whole log, as the auditor's export streams it (entries in index order). */
 export async function exportedEntries(collector: Collector, token: string, site: string): Promise<ExportEntry[]> {
-  const res = await collector.fetch(`/v1/audit/sites/${site}/export?format=ndjson`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await collector.fetch(`/v1/audit/sites/${site}/export?format=ndjson`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok) throw new Error(`export of ${site}: ${res.status} ${await res.text()}`);
   const lines = (await res.text()).split('\n').filter((l) => l.trim() !== '');
   return lines.slice(1).map((l) => JSON.parse(l) as ExportEntry);
@@ -125,7 +141,12 @@ export async function proofFileFailures(doc: ProofDocument, trusted: Jwks): Prom
     }
     const ack = await verifyAck(r.ack, trusted);
     if (!ack.ok) failures.push(`${at}: ack: ${ack.error.message}`);
-    else if (ack.value.id !== payload.id || ack.value.leafHash !== leaf || ack.value.index !== r.proof.index || ack.value.subject !== payload.subject) {
+    else if (
+      ack.value.id !== payload.id ||
+      ack.value.leafHash !== leaf ||
+      ack.value.index !== r.proof.index ||
+      ack.value.subject !== payload.subject
+    ) {
       failures.push(`${at}: the ack is about another entry`);
     }
     if (r.proof.id !== payload.id) failures.push(`${at}: the proof is about another entry`);

@@ -35,7 +35,11 @@ export interface GatedEmbed {
 /** Every embed with `data-consent`, in document order. */
 export function gatedEmbeds(page: Page): Promise<GatedEmbed[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('iframe[data-consent],img[data-consent],video[data-consent],audio[data-consent]')].map((e) => ({
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'iframe[data-consent],img[data-consent],video[data-consent],audio[data-consent]',
+      ),
+    ].map((e) => ({
       tag: e.tagName.toLowerCase(),
       purpose: e.getAttribute('data-consent') ?? '',
       dataSrc: e.getAttribute('data-src') ?? '',
@@ -61,12 +65,23 @@ export async function configDocument(collector: Collector, site: string, lang = 
 
 /** True when a cookie name matches a service's cookie entry (an exact name or a `*` pattern). */
 export function cookieMatches(name: string, pattern: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(name);
 }
 
 /** The names of the context's cookies that belong to the services of `purposes` (all asked purposes when omitted). */
-export async function purposeCookies(context: BrowserContext, doc: ConfigDocument, purposes?: string[]): Promise<string[]> {
-  const patterns = doc.notice.services.filter((s) => !purposes || purposes.includes(s.purpose)).flatMap((s) => s.cookies);
+export async function purposeCookies(
+  context: BrowserContext,
+  doc: ConfigDocument,
+  purposes?: string[],
+): Promise<string[]> {
+  const patterns = doc.notice.services
+    .filter((s) => !purposes || purposes.includes(s.purpose))
+    .flatMap((s) => s.cookies);
   return (await context.cookies()).map((c) => c.name).filter((name) => patterns.some((p) => cookieMatches(name, p)));
 }

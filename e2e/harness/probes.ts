@@ -37,14 +37,29 @@ export interface Probes {
 }
 
 function install(): void {
-  const probe: Probes = { scripts: [], bannerAt: null, bannerFrameAt: null, firstPaint: null, firstContentfulPaint: null, shifts: [] };
+  const probe: Probes = {
+    scripts: [],
+    bannerAt: null,
+    bannerFrameAt: null,
+    firstPaint: null,
+    firstContentfulPaint: null,
+    shifts: [],
+  };
   (window as unknown as { __clProbes: Probes }).__clProbes = probe;
   const describe = (node: Node | null | undefined) =>
-    node instanceof Element ? `${node.tagName.toLowerCase()}${node.id ? '#' + node.id : ''}${node.className && typeof node.className === 'string' ? '.' + node.className.split(' ').join('.') : ''}` : String(node?.nodeName ?? 'null');
+    node instanceof Element
+      ? `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className && typeof node.className === 'string' ? `.${node.className.split(' ').join('.')}` : ''}`
+      : String(node?.nodeName ?? 'null');
   const entries = new WeakMap<Node, ScriptProbe>();
   const watchScript = (el: HTMLScriptElement) => {
     if (entries.has(el)) return;
-    const entry: ScriptProbe = { src: el.src, type: el.type, consent: el.getAttribute('data-consent'), insertedAt: performance.now(), loadedAt: null };
+    const entry: ScriptProbe = {
+      src: el.src,
+      type: el.type,
+      consent: el.getAttribute('data-consent'),
+      insertedAt: performance.now(),
+      loadedAt: null,
+    };
     entries.set(el, entry);
     probe.scripts.push(entry);
   };
@@ -94,8 +109,15 @@ function install(): void {
     const moved = (s: Source) =>
       `${describe(s.node)} (${Math.round(s.previousRect.x)},${Math.round(s.previousRect.y)} ${Math.round(s.previousRect.width)}x${Math.round(s.previousRect.height)}` +
       ` -> ${Math.round(s.currentRect.x)},${Math.round(s.currentRect.y)} ${Math.round(s.currentRect.width)}x${Math.round(s.currentRect.height)})`;
-    for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Source[] }>) {
-      probe.shifts.push({ value: e.value, hadRecentInput: e.hadRecentInput, startTime: e.startTime, sources: (e.sources ?? []).map(moved) });
+    for (const e of list.getEntries() as Array<
+      PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Source[] }
+    >) {
+      probe.shifts.push({
+        value: e.value,
+        hadRecentInput: e.hadRecentInput,
+        startTime: e.startTime,
+        sources: (e.sources ?? []).map(moved),
+      });
     }
   }).observe({ type: 'layout-shift', buffered: true });
 }
@@ -107,7 +129,9 @@ export async function installProbes(context: BrowserContext): Promise<void> {
 
 /** What the probes of `page` recorded so far. */
 export function readProbes(page: Page): Promise<Probes> {
-  return page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __clProbes: Probes }).__clProbes)) as Probes);
+  return page.evaluate(
+    () => JSON.parse(JSON.stringify((window as unknown as { __clProbes: Probes }).__clProbes)) as Probes,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 // The real collector for the browser tests: the built `consent-ledger` command (apps/server/dist/cli.js)
 // serving the demo on a free loopback port, with a fresh data folder, stopped with SIGTERM.
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -55,7 +55,9 @@ export function freePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -93,7 +95,18 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const siteIds = await writeSites(join(temp, 'sites'), origin);
-  const serveArgs = ['serve', '--demo', '--sites', join(temp, 'sites'), '--port', String(port), '--host', '127.0.0.1', '--data', data];
+  const serveArgs = [
+    'serve',
+    '--demo',
+    '--sites',
+    join(temp, 'sites'),
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+    '--data',
+    data,
+  ];
   let log = '';
   let child: ChildProcess | null = null;
 
@@ -103,13 +116,18 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     proc.stdout!.on('data', (chunk) => (log += chunk));
     proc.stderr!.on('data', (chunk) => (log += chunk));
     const exited = new Promise<never>((_, reject) =>
-      proc.once('exit', (code, signal) => reject(new Error(`consent-ledger serve exited (${signal ?? code}) before it was ready:\n${log}`))),
+      proc.once('exit', (code, signal) =>
+        reject(new Error(`consent-ledger serve exited (${signal ?? code}) before it was ready:\n${log}`)),
+      ),
     );
     exited.catch(() => undefined);
     const deadline = Date.now() + STARTUP_MS;
     while (Date.now() < deadline) {
       const healthy = await Promise.race([
-        fetch(`${origin}/healthz`).then((r) => r.ok, () => false),
+        fetch(`${origin}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
         exited,
       ]);
       if (healthy) return;
@@ -136,7 +154,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     port,
     data,
     fetch: (path, init) => fetch(origin + path, init),
-    token: async (role, sites = siteIds) => (await run(['tokens', 'create', '--role', role, '--site', sites.join(','), '--data', data])).trim(),
+    token: async (role, sites = siteIds) =>
+      (await run(['tokens', 'create', '--role', role, '--site', sites.join(','), '--data', data])).trim(),
     halt,
     resume: launch,
     stop: async () => {

@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser, newScenario, type Scenario, type ScenarioOptions } from './browser';
-import { startCollector, type Collector, type CollectorOptions } from './server';
+import { type Collector, type CollectorOptions, startCollector } from './server';
 
 /** What a test file shares: filled in by beforeAll. */
 export interface Suite {

@@ -60,7 +60,12 @@ export function focused(page: Page): Promise<Focused> {
     if (!el) return { tag: 'none', role: null, name: '', checked: null, within: 'page' as const };
     const root = el.getRootNode() as Document | ShadowRoot;
     const labelledBy = el.getAttribute('aria-labelledby');
-    const name = (el.getAttribute('aria-label') ?? (labelledBy ? root.getElementById?.(labelledBy)?.textContent : null) ?? el.textContent ?? '').trim();
+    const name = (
+      el.getAttribute('aria-label') ??
+      (labelledBy ? root.getElementById?.(labelledBy)?.textContent : null) ??
+      el.textContent ??
+      ''
+    ).trim();
     const host = root instanceof ShadowRoot ? root.host : null;
     const within = el.closest('[role="dialog"]')
       ? ('dialog' as const)
@@ -69,7 +74,13 @@ export function focused(page: Page): Promise<Focused> {
         : host?.hasAttribute('data-consent-placeholder')
           ? ('placeholder' as const)
           : ('page' as const);
-    return { tag: el.tagName.toLowerCase(), role: el.getAttribute('role'), name, checked: el.getAttribute('aria-checked'), within };
+    return {
+      tag: el.tagName.toLowerCase(),
+      role: el.getAttribute('role'),
+      name,
+      checked: el.getAttribute('aria-checked'),
+      within,
+    };
   });
 }
 
@@ -82,5 +93,7 @@ export async function tabUntil(page: Page, wanted: (f: Focused) => boolean, key 
     stops.push(f);
     if (wanted(f)) return stops;
   }
-  throw new Error(`focus never reached the wanted element with ${key}; stops: ${stops.map((f) => `${f.within}:${f.name}`).join(' | ')}`);
+  throw new Error(
+    `focus never reached the wanted element with ${key}; stops: ${stops.map((f) => `${f.within}:${f.name}`).join(' | ')}`,
+  );
 }

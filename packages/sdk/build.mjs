@@ -1,10 +1,11 @@
 // Builds dist/consent.js, the script-tag bundle (runtime + banner + styles, one minified IIFE), and
 // dist/consent.meta.json (esbuild's metafile: what each module costs). With --size-tests, also
 // bundles every size-tests/*.ts entry the same way into dist/size-tests/, for bench/size.
-import { build } from 'esbuild';
-import { writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -35,6 +36,11 @@ writeFileSync(join(here, 'dist/consent.meta.json'), JSON.stringify(result.metafi
 if (process.argv.includes('--size-tests')) {
   mkdirSync(join(here, 'dist/size-tests'), { recursive: true });
   for (const file of readdirSync(join(here, 'size-tests')).filter((f) => f.endsWith('.ts'))) {
-    await build({ ...options, metafile: false, entryPoints: [`size-tests/${file}`], outfile: `dist/size-tests/${file.replace(/\.ts$/, '.js')}` });
+    await build({
+      ...options,
+      metafile: false,
+      entryPoints: [`size-tests/${file}`],
+      outfile: `dist/size-tests/${file.replace(/\.ts$/, '.js')}`,
+    });
   }
 }

@@ -1,6 +1,14 @@
 // The collector API as the auditor UI uses it: the audit routes with the bearer token, the public
 // log and key routes without it. Errors are values: every call answers a Result.
-import { fail, ok, type InclusionProofBundle, type Jwks, type Notice, type Result, type SubjectHistory } from '@consent-ledger/protocol';
+import {
+  fail,
+  type InclusionProofBundle,
+  type Jwks,
+  type Notice,
+  ok,
+  type Result,
+  type SubjectHistory,
+} from '@consent-ledger/protocol';
 
 /** A failed call: the collector's error code (or `network`), its message and the HTTP status (0 offline). */
 export type ApiResult<T> = Result<T, string> & { status?: number };
@@ -101,7 +109,10 @@ async function call(caller: Caller, url: string, init: RequestInit = {}): Promis
   }
   if (res.ok) return ok(res);
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  return { ...fail(body?.error?.code ?? `http-${res.status}`, body?.error?.message ?? res.statusText), status: res.status };
+  return {
+    ...fail(body?.error?.code ?? `http-${res.status}`, body?.error?.message ?? res.statusText),
+    status: res.status,
+  };
 }
 
 /** Calls and reads the JSON answer. */
@@ -138,13 +149,15 @@ export function createApi(options: ApiOptions) {
 
   return {
     site: options.site,
-    history: (subject: string) => get<SubjectHistory>(`/v1/audit/sites/${site}/subjects/${path(subject)}`, { headers: audit }),
+    history: (subject: string) =>
+      get<SubjectHistory>(`/v1/audit/sites/${site}/subjects/${path(subject)}`, { headers: audit }),
     search: (q: SearchQuery, limit = 50) =>
       get<{ receipts: ReceiptSummary[]; nextCursor: string | null }>(
         `/v1/audit/sites/${site}/receipts${query({ ...q, order: 'desc', limit: String(limit) })}`,
         { headers: audit },
       ),
-    stats: (q: { interval: 'day' | 'week'; from?: string; to?: string }) => get<Stats>(`/v1/audit/sites/${site}/stats${query(q)}`, { headers: audit }),
+    stats: (q: { interval: 'day' | 'week'; from?: string; to?: string }) =>
+      get<Stats>(`/v1/audit/sites/${site}/stats${query(q)}`, { headers: audit }),
     /** The export response, for the caller to stream. */
     exportResponse: (q: { format: 'ndjson' | 'csv'; from?: string; to?: string }, signal?: AbortSignal) =>
       call(options, `/v1/audit/sites/${site}/export${query(q)}`, { headers: audit, signal }),
@@ -153,14 +166,18 @@ export function createApi(options: ApiOptions) {
       const res = await call(options, `/v1/sites/${site}/log/checkpoint`);
       if (!res.ok) return res;
       const time = Date.parse(res.value.headers.get('last-modified') ?? '');
-      return ok({ note: await res.value.text(), signedAt: Number.isFinite(time) ? new Date(time).toISOString() : null });
+      return ok({
+        note: await res.value.text(),
+        signedAt: Number.isFinite(time) ? new Date(time).toISOString() : null,
+      });
     },
     /** An entry's inclusion proof against the latest checkpoint; null while pending. */
     proof: async (id: string): Promise<ApiResult<InclusionProofBundle | null>> => {
       const res = await get<InclusionProofBundle | { status: 'pending' }>(`/v1/sites/${site}/log/proof/${path(id)}`);
       return res.ok && 'status' in res.value ? ok(null) : (res as ApiResult<InclusionProofBundle>);
     },
-    consistency: (from: number, to: number) => get<{ hashes: string[] }>(`/v1/sites/${site}/log/consistency${query({ from: String(from), to: String(to) })}`),
+    consistency: (from: number, to: number) =>
+      get<{ hashes: string[] }>(`/v1/sites/${site}/log/consistency${query({ from: String(from), to: String(to) })}`),
     config: (lang: string) => get<ConfigAnswer>(`/v1/sites/${site}/config${query({ lang })}`),
   };
 }

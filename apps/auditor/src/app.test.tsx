@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './app';
-import { withdrawalStory } from './test-log';
 import { click, flush, until } from './test-dom';
+import { withdrawalStory } from './test-log';
 
 type Story = Awaited<ReturnType<typeof withdrawalStory>>;
 const TOKEN = 'clt_good';
@@ -13,9 +13,16 @@ const NONE = 'clt_none';
 /** A token of a role that reads no audit route (none today: the UI must still say so plainly). */
 const NO_AUDIT = 'clt_no_audit';
 const DEMO = { site: 'demo-site', name: 'Demo Site', languages: ['en'], deletedAt: null };
-const SITES: Record<string, Array<typeof DEMO | { site: string; name: string; languages: string[]; deletedAt: string }>> = {
+const SITES: Record<
+  string,
+  Array<typeof DEMO | { site: string; name: string; languages: string[]; deletedAt: string }>
+> = {
   [TOKEN]: [DEMO],
-  [MULTI]: [{ site: 'closed-site', name: 'Closed', languages: ['fr'], deletedAt: '2026-11-30T00:00:00.000Z' }, DEMO, { site: 'other-site', name: 'Other', languages: ['fr'], deletedAt: null }],
+  [MULTI]: [
+    { site: 'closed-site', name: 'Closed', languages: ['fr'], deletedAt: '2026-11-30T00:00:00.000Z' },
+    DEMO,
+    { site: 'other-site', name: 'Other', languages: ['fr'], deletedAt: null },
+  ],
   [NONE]: [],
 };
 const SIGNED_AT = 'Sat, 21 Nov 2026 10:00:01 GMT';
@@ -23,32 +30,48 @@ const SIGNED_AT = 'Sat, 21 Nov 2026 10:00:01 GMT';
 /** A collector double answering the routes the UI calls, from a real signed test log. */
 function fakeCollector(story: Story) {
   const calls: Array<{ url: string; auth: string | null }> = [];
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fetcher = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://collector.test');
     const auth = new Headers(init?.headers).get('authorization');
     calls.push({ url: url.pathname + url.search, auth });
     if (url.pathname.startsWith('/v1/audit/')) {
       const token = auth?.replace(/^Bearer /, '') ?? '';
-      if (token === NO_AUDIT) return json({ error: { code: 'forbidden', message: 'this route needs an auditor or admin token' } }, 403);
+      if (token === NO_AUDIT)
+        return json({ error: { code: 'forbidden', message: 'this route needs an auditor or admin token' } }, 403);
       if (!SITES[token]) return json({ error: { code: 'unauthorized', message: 'unknown token' } }, 401);
       if (url.pathname === '/v1/audit/sites') return json({ sites: SITES[token] });
-      if (!url.pathname.startsWith('/v1/audit/sites/demo-site/')) return json({ error: { code: 'forbidden', message: 'no' } }, 403);
+      if (!url.pathname.startsWith('/v1/audit/sites/demo-site/'))
+        return json({ error: { code: 'forbidden', message: 'no' } }, 403);
     }
     if (url.pathname === '/v1/audit/sites/demo-site/receipts') {
-      const rows = story.history.receipts.map((r) => ({ ...r.payload!, index: r.index, receivedAt: r.receivedAt, leafHash: r.leafHash }));
+      const rows = story.history.receipts.map((r) => ({
+        ...r.payload!,
+        index: r.index,
+        receivedAt: r.receivedAt,
+        leafHash: r.leafHash,
+      }));
       const cursor = url.searchParams.get('cursor');
       const page = cursor ? rows.slice(1) : rows.slice(0, 1);
       return json({ receipts: page, nextCursor: cursor ? null : String(page[0].index) });
     }
     if (url.pathname === `/v1/audit/sites/demo-site/subjects/${story.subject}`) return json(story.history);
-    if (url.pathname.startsWith('/v1/audit/sites/demo-site/subjects/')) return json({ error: { code: 'not-found', message: 'none' } }, 404);
+    if (url.pathname.startsWith('/v1/audit/sites/demo-site/subjects/'))
+      return json({ error: { code: 'not-found', message: 'none' } }, 404);
     if (url.pathname === '/v1/keys') return json(story.log.keys);
-    if (url.pathname === '/v1/sites/demo-site/log/checkpoint') return new Response(story.log.checkpoint, { headers: { 'content-type': 'text/plain; charset=utf-8', 'last-modified': SIGNED_AT } });
-    if (url.pathname.startsWith('/v1/sites/demo-site/log/proof/')) return json(await story.log.proof(url.pathname.split('/').pop()!));
-    if (url.pathname === '/v1/sites/demo-site/config') return json({ config: {}, language: 'en', notice: Object.values(story.history.notices)[1].notice });
+    if (url.pathname === '/v1/sites/demo-site/log/checkpoint')
+      return new Response(story.log.checkpoint, {
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'last-modified': SIGNED_AT },
+      });
+    if (url.pathname.startsWith('/v1/sites/demo-site/log/proof/'))
+      return json(await story.log.proof(url.pathname.split('/').pop()!));
+    if (url.pathname === '/v1/sites/demo-site/config')
+      return json({ config: {}, language: 'en', notice: Object.values(story.history.notices)[1].notice });
     if (url.pathname === '/v1/audit/sites/demo-site/export') {
-      return new Response('{"site":"demo-site"}\n{"index":0}\n{"index":1}\n', { headers: { 'x-tree-size': '2', 'content-disposition': 'attachment; filename="demo-site-2.ndjson"' } });
+      return new Response('{"site":"demo-site"}\n{"index":0}\n{"index":1}\n', {
+        headers: { 'x-tree-size': '2', 'content-disposition': 'attachment; filename="demo-site-2.ndjson"' },
+      });
     }
     return json({ error: { code: 'not-found', message: url.pathname } }, 404);
   };
@@ -115,7 +138,9 @@ describe('the auditor app', () => {
     expect(JSON.stringify(localStorage)).not.toContain(TOKEN);
     expect(location.href).not.toContain(TOKEN);
     expect(collector.calls.some((c) => c.url.includes(TOKEN))).toBe(false);
-    expect(collector.calls.filter((c) => c.url.startsWith('/v1/audit/')).every((c) => c.auth === `Bearer ${TOKEN}`)).toBe(true);
+    expect(
+      collector.calls.filter((c) => c.url.startsWith('/v1/audit/')).every((c) => c.auth === `Bearer ${TOKEN}`),
+    ).toBe(true);
     // Public routes get no token.
     expect(collector.calls.filter((c) => !c.url.startsWith('/v1/audit/')).every((c) => c.auth === null)).toBe(true);
     expect(JSON.parse(localStorage.getItem('cl-auditor:sites')!)).toEqual(['demo-site']);
@@ -157,7 +182,11 @@ describe('the auditor app', () => {
     await until(() => root.querySelector('nav.tabs'));
     expect(JSON.parse(sessionStorage.getItem('cl-auditor:session')!)).toEqual({ token: MULTI, site: 'demo-site' });
     // A listed site is opened without probing it first.
-    expect(collector.calls.some((c) => c.url.startsWith('/v1/audit/sites/demo-site/receipts?') && c.url.includes('limit=1&'))).toBe(false);
+    expect(
+      collector.calls.some(
+        (c) => c.url.startsWith('/v1/audit/sites/demo-site/receipts?') && c.url.includes('limit=1&'),
+      ),
+    ).toBe(false);
 
     const header = await until(() => root.querySelector<HTMLSelectElement>('header select#site-switch'));
     expect(header.value).toBe('demo-site');
@@ -228,7 +257,11 @@ describe('the auditor app', () => {
     expect(previous.disabled).toBe(true);
     await click(next);
     await until(() => root.querySelector('table.results tbody tr[data-index="4"]'));
-    expect(collector.calls.filter((c) => c.url.startsWith('/v1/audit/sites/demo-site/receipts')).map((c) => new URL(c.url, 'http://x').searchParams.get('cursor'))).toContain('1');
+    expect(
+      collector.calls
+        .filter((c) => c.url.startsWith('/v1/audit/sites/demo-site/receipts'))
+        .map((c) => new URL(c.url, 'http://x').searchParams.get('cursor')),
+    ).toContain('1');
     await click(root.querySelector('table.results a.subject-link')!);
     await until(() => root.querySelector('.history'));
     expect(root.querySelector('.subject-id')!.textContent).toBe(story.subject);
@@ -251,7 +284,9 @@ describe('the auditor app', () => {
     expect(saved).toEqual(['demo-site-2.ndjson']);
     expect(done.getAttribute('data-lines')).toBe('3');
     expect(done.textContent).toBe('Saved demo-site-2.ndjson: 3 lines, 45 B.');
-    expect(root.querySelector('.howto pre')!.textContent).toContain('consent-ledger verify demo-site.ndjson --keys keys.json');
+    expect(root.querySelector('.howto pre')!.textContent).toContain(
+      'consent-ledger verify demo-site.ndjson --keys keys.json',
+    );
   });
 
   it('remembers the checkpoint, then warns on every view when the log no longer extends it', async () => {

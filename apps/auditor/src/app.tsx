@@ -7,16 +7,26 @@ import { ExportView } from './export/export-view';
 import { createI18n, I18nContext, LANGUAGE_NAMES, negotiate, useI18n } from './i18n/i18n';
 import { LogView, RewriteWarning } from './log/log-view';
 import { useLogHealth } from './log/use-log-health';
-import { parseRoute, routeHash, VIEWS, type Route } from './route';
-import { EMPTY_SEARCH, SearchView, type SearchState } from './search/search-view';
-import { clearSession, loadSession, recentSites, saveLanguage, savedLanguage, saveSession, type Session } from './session';
-import { checkAccess, SignIn, siteLabel, SitePicker, tokenSites } from './sign-in';
+import { parseRoute, type Route, routeHash, VIEWS } from './route';
+import { EMPTY_SEARCH, type SearchState, SearchView } from './search/search-view';
+import {
+  clearSession,
+  loadSession,
+  recentSites,
+  type Session,
+  savedLanguage,
+  saveLanguage,
+  saveSession,
+} from './session';
+import { checkAccess, SignIn, SitePicker, siteLabel, tokenSites } from './sign-in';
 import { StatsView } from './stats/stats-view';
 import { SubjectView } from './subject/subject-view';
 
 /** The whole UI; `base` is the collector's origin ('' when it serves this page). */
 export function App({ base = '' }: { base?: string }) {
-  const [lang, setLang] = useState<Language>(() => savedLanguage() ?? negotiate(navigator.languages ?? [navigator.language]));
+  const [lang, setLang] = useState<Language>(
+    () => savedLanguage() ?? negotiate(navigator.languages ?? [navigator.language]),
+  );
   const i18n = useMemo(() => createI18n(lang), [lang]);
   const [session, setSession] = useState<Session | null>(loadSession);
   useEffect(() => {
@@ -33,16 +43,32 @@ export function App({ base = '' }: { base?: string }) {
   };
   return (
     <I18nContext.Provider value={i18n}>
-      <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>{i18n.t('app.skip')}</a>
+      {/* A button, not a link to #main: the hash holds the route, so focus moves without touching it. */}
+      <button class="skip" type="button" onClick={() => document.getElementById('main')?.focus()}>
+        {i18n.t('app.skip')}
+      </button>
       <header class="top">
         <h1>{i18n.t('app.title')}</h1>
         <LanguagePicker lang={lang} onLang={chooseLang} />
         {session && <SiteSwitcher base={base} session={session} onSession={signIn} />}
         {session && (
-          <button class="btn" type="button" onClick={() => (clearSession(), setSession(null))}>{i18n.t('header.signOut')}</button>
+          <button
+            class="btn"
+            type="button"
+            onClick={() => {
+              clearSession();
+              setSession(null);
+            }}
+          >
+            {i18n.t('header.signOut')}
+          </button>
         )}
       </header>
-      {session ? <SignedIn key={session.site + session.token} base={base} session={session} /> : <SignIn base={base} onSignedIn={signIn} />}
+      {session ? (
+        <SignedIn key={session.site + session.token} base={base} session={session} />
+      ) : (
+        <SignIn base={base} onSignedIn={signIn} />
+      )}
     </I18nContext.Provider>
   );
 }
@@ -54,7 +80,9 @@ function LanguagePicker({ lang, onLang }: { lang: Language; onLang(l: Language):
       {t('header.language')}
       <select value={lang} onChange={(e) => onLang(e.currentTarget.value as Language)}>
         {LANGUAGES.map((l) => (
-          <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
         ))}
       </select>
     </label>
@@ -70,7 +98,9 @@ function SiteSwitcher({ base, session, onSession }: { base: string; session: Ses
   useEffect(() => setSite(session.site), [session.site]);
   useEffect(() => {
     let live = true;
-    void tokenSites(base, session.token, i18n).then((listed) => live && setSites('sites' in listed ? listed.sites : []));
+    void tokenSites(base, session.token, i18n).then(
+      (listed) => live && setSites('sites' in listed ? listed.sites : []),
+    );
     return () => {
       live = false;
     };
@@ -95,12 +125,21 @@ function SiteSwitcher({ base, session, onSession }: { base: string; session: Ses
   };
   return (
     <form class="site-switch" onSubmit={submit}>
-      <label class="inline">
+      <label class="inline" for="site-switch">
         {i18n.t('header.site')}
         {sites.length > 0 ? (
           <SitePicker id="site-switch" sites={sites} value={site} onValue={setSite} />
         ) : (
-          <input value={site} list="known-sites" onInput={(e) => setSite(e.currentTarget.value)} size={14} autoComplete="off" spellcheck={false} aria-describedby={error ? 'site-error' : undefined} />
+          <input
+            id="site-switch"
+            value={site}
+            list="known-sites"
+            onInput={(e) => setSite(e.currentTarget.value)}
+            size={14}
+            autoComplete="off"
+            spellcheck={false}
+            aria-describedby={error ? 'site-error' : undefined}
+          />
         )}
       </label>
       {sites.length === 0 && (
@@ -110,8 +149,14 @@ function SiteSwitcher({ base, session, onSession }: { base: string; session: Ses
           ))}
         </datalist>
       )}
-      <button class="btn" type="submit">{i18n.t('header.open')}</button>
-      {error && <p id="site-error" class="alert" role="alert">{error}</p>}
+      <button class="btn" type="submit">
+        {i18n.t('header.open')}
+      </button>
+      {error && (
+        <p id="site-error" class="alert" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
@@ -122,7 +167,10 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
   const api = useMemo(() => createApi({ base, token: session.token, site: session.site }), [base, session]);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [search, setSearch] = useState<SearchState>(EMPTY_SEARCH);
-  const [site, setSite] = useState<{ titles: Record<string, string>; purposes: string[] }>({ titles: {}, purposes: [] });
+  const [site, setSite] = useState<{ titles: Record<string, string>; purposes: string[] }>({
+    titles: {},
+    purposes: [],
+  });
   const log = useLogHealth(api, base || location.origin);
   const first = useRef(true);
 
@@ -144,7 +192,10 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
     void api.config(i18n.lang).then((answer) => {
       if (!live || !answer.ok) return;
       const purposes = answer.value.notice.purposes.filter((p) => p.id !== 'necessary');
-      setSite({ titles: Object.fromEntries(purposes.map((p) => [p.id, p.title])), purposes: purposes.map((p) => p.id) });
+      setSite({
+        titles: Object.fromEntries(purposes.map((p) => [p.id, p.title])),
+        purposes: purposes.map((p) => p.id),
+      });
     });
     return () => {
       live = false;
@@ -161,8 +212,14 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
         <ul>
           {VIEWS.map((view) => (
             <li key={view}>
-              <a href={routeHash({ view, subject: null })} aria-current={route.view === view ? 'page' : undefined}
-                onClick={(e) => (e.preventDefault(), go({ view, subject: view === 'subject' ? route.subject : null }))}>
+              <a
+                href={routeHash({ view, subject: null })}
+                aria-current={route.view === view ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go({ view, subject: view === 'subject' ? route.subject : null });
+                }}
+              >
                 {t(`nav.${view}`)}
               </a>
             </li>
@@ -171,9 +228,23 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
       </nav>
       <main id="main" tabIndex={-1}>
         <RewriteWarning log={log} />
-        {route.view === 'subject' && <SubjectView api={api} subject={route.subject} onSubject={(subject) => go({ view: 'subject', subject })} siteTitles={site.titles} />}
+        {route.view === 'subject' && (
+          <SubjectView
+            api={api}
+            subject={route.subject}
+            onSubject={(subject) => go({ view: 'subject', subject })}
+            siteTitles={site.titles}
+          />
+        )}
         {route.view === 'search' && (
-          <SearchView api={api} purposes={site.purposes} siteTitles={site.titles} state={search} onState={setSearch} onSubject={(subject) => go({ view: 'subject', subject })} />
+          <SearchView
+            api={api}
+            purposes={site.purposes}
+            siteTitles={site.titles}
+            state={search}
+            onState={setSearch}
+            onSubject={(subject) => go({ view: 'subject', subject })}
+          />
         )}
         {route.view === 'stats' && <StatsView api={api} siteTitles={site.titles} />}
         {route.view === 'export' && <ExportView api={api} />}

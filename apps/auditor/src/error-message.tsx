@@ -1,6 +1,6 @@
 // A failed API call, said in the auditor's language (the collector's own message for the rest).
 import type { ApiResult } from './api';
-import { useI18n, type I18n } from './i18n/i18n';
+import { type I18n, useI18n } from './i18n/i18n';
 
 /** The sentence for a failure of a call about `site`. */
 export function errorText(error: Extract<ApiResult<unknown>, { ok: false }>, site: string, { t }: I18n): string {

@@ -17,5 +17,7 @@ export function parseRoute(hash: string): Route {
 
 /** The fragment of a route. */
 export function routeHash(route: Route): string {
-  return route.view === 'subject' && route.subject ? `#/subject/${encodeURIComponent(route.subject)}` : `#/${route.view}`;
+  return route.view === 'subject' && route.subject
+    ? `#/subject/${encodeURIComponent(route.subject)}`
+    : `#/${route.view}`;
 }

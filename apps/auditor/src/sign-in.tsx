@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createApi, listSites, type SiteSummary } from './api';
 import { errorText } from './error-message';
-import { useI18n, type I18n } from './i18n/i18n';
+import { type I18n, useI18n } from './i18n/i18n';
 import { recentSites, type Session } from './session';
 
 const SITE = /^[a-z0-9-]{2,64}$/;
@@ -16,7 +16,11 @@ export async function checkAccess(base: string, session: Session, i18n: I18n): P
 }
 
 /** The token's sites, or the sentence saying why they cannot be listed. */
-export async function tokenSites(base: string, token: string, i18n: I18n): Promise<{ sites: SiteSummary[] } | { problem: string }> {
+export async function tokenSites(
+  base: string,
+  token: string,
+  i18n: I18n,
+): Promise<{ sites: SiteSummary[] } | { problem: string }> {
   const listed = await listSites({ base, token });
   if (listed.ok) return { sites: listed.value };
   // The list has no site in its path: a 403 there can only mean a role that reads no audit route.
@@ -34,12 +38,24 @@ export function siteLabel(site: SiteSummary, { t }: I18n): string {
 }
 
 /** A `<select>` of the token's sites. */
-export function SitePicker({ id, sites, value, onValue }: { id: string; sites: SiteSummary[]; value: string; onValue(site: string): void }) {
+export function SitePicker({
+  id,
+  sites,
+  value,
+  onValue,
+}: {
+  id: string;
+  sites: SiteSummary[];
+  value: string;
+  onValue(site: string): void;
+}) {
   const i18n = useI18n();
   return (
     <select id={id} value={value} onChange={(e) => onValue(e.currentTarget.value)}>
       {sites.map((s) => (
-        <option key={s.site} value={s.site}>{siteLabel(s, i18n)}</option>
+        <option key={s.site} value={s.site}>
+          {siteLabel(s, i18n)}
+        </option>
       ))}
     </select>
   );
@@ -98,7 +114,11 @@ export function SignIn({ base, onSignedIn }: { base: string; onSignedIn(session:
   const status = (
     <>
       <div role="status">{busy && <p>{t('signin.checking')}</p>}</div>
-      {error && <p class="alert" role="alert">{error}</p>}
+      {error && (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
   if (sites === null) {
@@ -108,8 +128,19 @@ export function SignIn({ base, onSignedIn }: { base: string; onSignedIn(session:
         <p>{t('signin.intro')}</p>
         <form onSubmit={submitToken}>
           <label for="token">{t('signin.token')}</label>
-          <input id="token" type="password" class="mono" value={token} onInput={(e) => setToken(e.currentTarget.value)} autoComplete="off" spellcheck={false} required />
-          <button class="btn primary" type="submit" disabled={busy}>{t('signin.submit')}</button>
+          <input
+            id="token"
+            type="password"
+            class="mono"
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+            autoComplete="off"
+            spellcheck={false}
+            required
+          />
+          <button class="btn primary" type="submit" disabled={busy}>
+            {t('signin.submit')}
+          </button>
           {status}
         </form>
       </main>
@@ -128,7 +159,16 @@ export function SignIn({ base, onSignedIn }: { base: string; onSignedIn(session:
           <>
             <label for="site">{t('signin.site')}</label>
             <p id="site-hint">{t('signin.noSites')}</p>
-            <input id="site" list="recent-sites" value={site} onInput={(e) => setSite(e.currentTarget.value)} autoComplete="off" spellcheck={false} required aria-describedby="site-hint" />
+            <input
+              id="site"
+              list="recent-sites"
+              value={site}
+              onInput={(e) => setSite(e.currentTarget.value)}
+              autoComplete="off"
+              spellcheck={false}
+              required
+              aria-describedby="site-hint"
+            />
             <datalist id="recent-sites">
               {recentSites().map((s) => (
                 <option key={s} value={s} />
@@ -136,8 +176,19 @@ export function SignIn({ base, onSignedIn }: { base: string; onSignedIn(session:
             </datalist>
           </>
         )}
-        <button class="btn primary" type="submit" disabled={busy}>{t('header.open')}</button>
-        <button class="btn" type="button" onClick={() => (setSites(null), setError(null))}>{t('signin.otherToken')}</button>
+        <button class="btn primary" type="submit" disabled={busy}>
+          {t('header.open')}
+        </button>
+        <button
+          class="btn"
+          type="button"
+          onClick={() => {
+            setSites(null);
+            setError(null);
+          }}
+        >
+          {t('signin.otherToken')}
+        </button>
         {status}
       </form>
     </main>

@@ -1,6 +1,6 @@
 // Rendering helpers for the component tests (happy-dom).
 import type { Language } from '@consent-ledger/protocol';
-import { render, type ComponentChildren } from 'preact';
+import { type ComponentChildren, render } from 'preact';
 import { createI18n, I18nContext } from './i18n/i18n';
 
 /** Lets Preact's renders, effects and pending promises settle. */
@@ -33,4 +33,5 @@ export async function click(el: Element) {
 }
 
 /** The texts of every element matching `selector` under `root`, trimmed. */
-export const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((el) => el.textContent!.trim());
+export const texts = (root: ParentNode, selector: string) =>
+  [...root.querySelectorAll(selector)].map((el) => el.textContent!.trim());

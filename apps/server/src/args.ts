@@ -1,6 +1,6 @@
 // Command-line parsing for every `consent-ledger` command: node:util's parseArgs, with its
 // errors turned into a usage error (exit code 2) that names the command.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** A mistake in how a command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -20,9 +20,16 @@ export function parse<O extends Options>(args: string[], options: O) {
 }
 
 /** Reads an integer flag within [min, max]. */
-export function integerFlag(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+export function integerFlag(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not "${value}"`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not "${value}"`);
   return n;
 }

@@ -1,14 +1,15 @@
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureJson, testCollector } from '@consent-ledger/collector/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assetRoutes } from './assets';
 
 type Harness = Awaited<ReturnType<typeof testCollector>>;
 
 // A stand-in bundle: reports what the per-site script handed it, and whether it ran in strict mode.
-const BUNDLE = '"use strict";(()=>{ran.push({ given: typeof __consentLedger == "object" ? __consentLedger : null, strict: (function () { return this; })() === undefined });})();';
+const BUNDLE =
+  '"use strict";(()=>{ran.push({ given: typeof __consentLedger == "object" ? __consentLedger : null, strict: (function () { return this; })() === undefined });})();';
 
 describe('GET /v1/sites/:site/consent.js', () => {
   let h: Harness;
@@ -43,7 +44,10 @@ describe('GET /v1/sites/:site/consent.js', () => {
     expect(res.headers.get('vary')).toBe('Accept-Language');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const config = await get('/v1/sites/clikodoc/config?lang=en');
-    expect(await run(res)).toEqual({ given: { site: 'clikodoc', etag: config.headers.get('etag'), document: await config.json() }, strict: true });
+    expect(await run(res)).toEqual({
+      given: { site: 'clikodoc', etag: config.headers.get('etag'), document: await config.json() },
+      strict: true,
+    });
   });
 
   it('negotiates the language like the config route: lang, then Accept-Language', async () => {
@@ -75,7 +79,9 @@ describe('GET /v1/sites/:site/consent.js', () => {
     const changed = await get('/v1/sites/clikodoc/consent.js?lang=fr', { 'If-None-Match': rebuiltTag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')!.split('.')[1]).not.toBe(rebuiltTag.split('.')[1]);
-    expect(((await run(changed)).given as { document: { config: { name: string } } }).document.config.name).toBe('clikOdoc (renamed)');
+    expect(((await run(changed)).given as { document: { config: { name: string } } }).document.config.name).toBe(
+      'clikOdoc (renamed)',
+    );
   });
 
   it('answers the config route errors for an unknown site, and 404 while the bundle is not built', async () => {

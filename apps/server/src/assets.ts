@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono, type Context } from 'hono';
-import { errorResponse, notModified, type AppEnv } from '@consent-ledger/collector';
+import { type AppEnv, errorResponse, notModified } from '@consent-ledger/collector';
+import { type Context, Hono } from 'hono';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -137,9 +137,12 @@ function siteScripts(app: Hono<AppEnv>, bundle: () => Loaded | null, api: NonNul
     if (!loaded) return notFound(c);
     const lang = c.req.query('lang');
     const acceptLanguage = c.req.header('accept-language');
-    const answer = await api.request(`/v1/sites/${encodeURIComponent(c.req.param('site'))}/config${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`, {
-      headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
-    });
+    const answer = await api.request(
+      `/v1/sites/${encodeURIComponent(c.req.param('site'))}/config${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`,
+      {
+        headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+      },
+    );
     // Unknown site (404) and the like: the config route's own JSON error.
     if (answer.status !== 200) return answer;
     const configTag = answer.headers.get('etag')!;
@@ -155,7 +158,11 @@ function siteScripts(app: Hono<AppEnv>, bundle: () => Loaded | null, api: NonNul
       const { site } = JSON.parse(document).config as { site: string };
       // The bundle opens with its "use strict" directive, which stays one as the function body's first statement.
       const tail = `\n})(${JSON.stringify({ site, etag: configTag }).slice(0, -1)},"document":${document}});\n`;
-      body = Buffer.concat([Buffer.from('(function(__consentLedger){'), loaded.body, Buffer.from(tail)]) as Uint8Array<ArrayBuffer>;
+      body = Buffer.concat([
+        Buffer.from('(function(__consentLedger){'),
+        loaded.body,
+        Buffer.from(tail),
+      ]) as Uint8Array<ArrayBuffer>;
       if (built.size >= MAX_SITE_SCRIPTS) built.clear();
       built.set(etag, body);
     }

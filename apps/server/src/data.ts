@@ -3,9 +3,16 @@
 // run on the same folder at the same time.
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Jwks } from '@consent-ledger/protocol';
-import { collectorJwks, createCollectorKeyJwk, loadCollectorKey, openSqliteStore, type CollectorKey, type LedgerStore } from '@consent-ledger/collector';
+import {
+  type CollectorKey,
+  collectorJwks,
+  createCollectorKeyJwk,
+  type LedgerStore,
+  loadCollectorKey,
+  openSqliteStore,
+} from '@consent-ledger/collector';
 import { createPostgresStore } from '@consent-ledger/collector/postgres';
+import type { Jwks } from '@consent-ledger/protocol';
 import { databaseUrl, sharedJwks, sharedKey } from './postgres';
 
 /** Where a data folder keeps its files. */

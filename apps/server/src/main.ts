@@ -1,13 +1,13 @@
 // The `consent-ledger` command line: one sub-command per file of commands/. Exit codes: 0 success,
 // 1 a failure (bad input file, refused config), 2 a usage error.
 import { CommandError, UsageError } from './args';
+import { EXPORT_USAGE, exportCommand } from './commands/export';
+import { KEYS_USAGE, keysCommand } from './commands/keys';
+import { PURGE_USAGE, purgeCommand } from './commands/purge';
 import { SERVE_USAGE, serveCommand } from './commands/serve';
 import { SITES_USAGE, sitesCommand } from './commands/sites';
-import { EXPORT_USAGE, exportCommand } from './commands/export';
-import { PURGE_USAGE, purgeCommand } from './commands/purge';
 import { TOKENS_USAGE, tokensCommand } from './commands/tokens';
 import { VERIFY_USAGE, verifyCommand } from './commands/verify';
-import { KEYS_USAGE, keysCommand } from './commands/keys';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   serve: { run: serveCommand, usage: SERVE_USAGE },
@@ -21,7 +21,12 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
 
 function usage(): string {
   return `usage:\n${Object.values(COMMANDS)
-    .map((c) => c.usage.split('\n').map((line) => `  ${line}`).join('\n'))
+    .map((c) =>
+      c.usage
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n'),
+    )
     .join('\n')}`;
 }
 
@@ -48,4 +53,3 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
-

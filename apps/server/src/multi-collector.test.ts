@@ -1,22 +1,22 @@
 // Several `consent-ledger serve` processes (the built dist/cli.js) on one PostgreSQL database, as
 // behind a load balancer: receipts posted to both, one log per site, one sequencer at a time.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openPostgresStore } from '@consent-ledger/collector/postgres';
+import { Device, fixtureConfig, type PgCluster, startPgCluster } from '@consent-ledger/collector/testing';
 import {
   base64urlDecode,
+  type Checkpoint,
+  type ConsistencyProofBundle,
+  type Jwks,
   parseCheckpoint,
   verifyCheckpoint,
   verifyConsistency,
   verifyExport,
-  type Checkpoint,
-  type ConsistencyProofBundle,
-  type Jwks,
 } from '@consent-ledger/protocol';
-import { openPostgresStore } from '@consent-ledger/collector/postgres';
-import { Device, fixtureConfig, startPgCluster, type PgCluster } from '@consent-ledger/collector/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { repoRoot } from './assets';
 
 const ROOT = repoRoot();
@@ -56,21 +56,30 @@ afterAll(async () => {
 /** Runs a `consent-ledger` command against the database; resolves with its stdout. */
 function cli(url: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`consent-ledger ${args.join(' ')}: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`consent-ledger ${args.join(' ')}: ${error.message}\n${stderr}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
 
 /** Starts `serve` on a free port with its own --data folder; resolves once it prints its address. */
 async function serve(url: string, label: string): Promise<Serve> {
   const data = join(temp, `${label}-${Date.now()}`);
-  const proc = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data, '--rate-limit', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data, '--rate-limit', '0'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   proc.stdout!.on('data', (chunk) => (log += chunk));
   proc.stderr!.on('data', (chunk) => (log += chunk));
@@ -80,7 +89,9 @@ async function serve(url: string, label: string): Promise<Serve> {
       if (match) resolve(match[1]);
     };
     proc.stdout!.on('data', onData);
-    proc.once('exit', (code, signal) => reject(new Error(`serve exited (${signal ?? code}) before it was ready:\n${log}`)));
+    proc.once('exit', (code, signal) =>
+      reject(new Error(`serve exited (${signal ?? code}) before it was ready:\n${log}`)),
+    );
   });
   const s = { url: address, proc, output: () => log };
   running.push(s);
@@ -103,7 +114,11 @@ async function twoCollectors(): Promise<{ url: string; a: Serve; b: Serve }> {
 }
 
 function post(s: Serve, jws: string[]): Promise<Response> {
-  return fetch(`${s.url}/v1/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ receipts: jws }) });
+  return fetch(`${s.url}/v1/receipts`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ receipts: jws }),
+  });
 }
 
 async function checkpoint(s: Serve): Promise<Checkpoint | null> {
@@ -156,7 +171,12 @@ describe('several collectors on one PostgreSQL', () => {
     await Promise.all(
       devices.map(async (device, d) => {
         for (let k = 0; k < 5; k++) {
-          const receipt = await device.receipt({ method: k % 2 === 0 ? 'accept-all' : 'withdraw', choices: Object.fromEntries(Object.keys(config.purposes).map((p) => [p, k % 2 === 0 ? 'granted' : 'denied'])) });
+          const receipt = await device.receipt({
+            method: k % 2 === 0 ? 'accept-all' : 'withdraw',
+            choices: Object.fromEntries(
+              Object.keys(config.purposes).map((p) => [p, k % 2 === 0 ? 'granted' : 'denied']),
+            ),
+          });
           const res = await post(collectors[(d + k) % 2], [receipt.jws]);
           expect(res.status, await res.clone().text()).toBe(201);
           const { acks } = (await res.json()) as { acks: string[] };
@@ -183,10 +203,14 @@ describe('several collectors on one PostgreSQL', () => {
     expect(final.size).toBe(notices + receipts);
     expect((await checkpoint(b))?.rootHash).toEqual(final.rootHash);
 
-    const token = (await cli(url, ['tokens', 'create', '--role', 'auditor', '--site', SITE, '--data', join(temp, 'cli-tokens')])).trim();
+    const token = (
+      await cli(url, ['tokens', 'create', '--role', 'auditor', '--site', SITE, '--data', join(temp, 'cli-tokens')])
+    ).trim();
     const exported = await Promise.all(
       collectors.map(async (s) => {
-        const res = await fetch(`${s.url}/v1/audit/sites/${SITE}/export?format=ndjson`, { headers: { Authorization: `Bearer ${token}` } });
+        const res = await fetch(`${s.url}/v1/audit/sites/${SITE}/export?format=ndjson`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
         expect(res.status).toBe(200);
         return res.text();
       }),
@@ -199,7 +223,12 @@ describe('several collectors on one PostgreSQL', () => {
     expect(await noteKeys(a)).toEqual(await noteKeys(b));
     const report = await verifyExport(exported[0].trimEnd().split('\n'), { keys: jwks });
     expect(report.failures).toEqual([]);
-    expect(report).toMatchObject({ ok: true, trustedKeys: true, treeSize: notices + receipts, summary: { receipts, notices, subjects: devices.length + 1 } });
+    expect(report).toMatchObject({
+      ok: true,
+      trustedKeys: true,
+      treeSize: notices + receipts,
+      summary: { receipts, notices, subjects: devices.length + 1 },
+    });
     const keysFile = join(temp, `keys-${databases}.json`);
     writeFileSync(keysFile, JSON.stringify(jwks));
     await cli(url, ['verify', file, '--keys', keysFile]);
@@ -230,7 +259,10 @@ describe('several collectors on one PostgreSQL', () => {
 
     await send(survivor, 4);
     const after = await checkpointOf(survivor, before.size + 4);
-    await vi.waitFor(async () => expect(await sequencerPid(url)).toBe(survivor.proc.pid), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(async () => expect(await sequencerPid(url)).toBe(survivor.proc.pid), {
+      timeout: 10_000,
+      interval: 100,
+    });
     const { keys } = await noteKeys(survivor);
     const served = await (await fetch(`${survivor.url}/v1/sites/${SITE}/log/checkpoint`)).text();
     expect((await verifyCheckpoint(served, keys)).ok).toBe(true);
@@ -238,7 +270,9 @@ describe('several collectors on one PostgreSQL', () => {
     const res = await fetch(`${survivor.url}/v1/sites/${SITE}/log/consistency?from=${before.size}&to=${after.size}`);
     expect(res.status).toBe(200);
     const proof = (await res.json()) as ConsistencyProofBundle;
-    expect(verifyConsistency(before.size, after.size, proof.hashes.map(base64urlDecode), before.rootHash, after.rootHash)).toBe(true);
+    expect(
+      verifyConsistency(before.size, after.size, proof.hashes.map(base64urlDecode), before.rootHash, after.rootHash),
+    ).toBe(true);
   });
 
   it('rotate the shared key: restarted collectors sign with the new one and still list the old one', async () => {
@@ -262,8 +296,14 @@ describe('several collectors on one PostgreSQL', () => {
     expect((await verifyCheckpoint(newNote, listed.keys.slice(0, 1))).ok).toBe(true);
     expect((await verifyCheckpoint(newNote, oldKeys.keys)).ok).toBe(false);
     // The first receipt's ack was signed with the retired key: an export still verifies whole.
-    const token = (await cli(url, ['tokens', 'create', '--role', 'auditor', '--site', SITE, '--data', join(temp, 'cli-tokens')])).trim();
-    const exported = await (await fetch(`${c.url}/v1/audit/sites/${SITE}/export?format=ndjson`, { headers: { Authorization: `Bearer ${token}` } })).text();
+    const token = (
+      await cli(url, ['tokens', 'create', '--role', 'auditor', '--site', SITE, '--data', join(temp, 'cli-tokens')])
+    ).trim();
+    const exported = await (
+      await fetch(`${c.url}/v1/audit/sites/${SITE}/export?format=ndjson`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).text();
     const report = await verifyExport(exported.trimEnd().split('\n'), { keys: listed.jwks });
     expect(report.failures).toEqual([]);
     expect(report).toMatchObject({ ok: true, treeSize: notices + 2 });

@@ -3,16 +3,29 @@
 // name) the database holds. An existing key file in --data seeds the database on first use, so a
 // SQLite deployment moving to PostgreSQL keeps its key.
 import { existsSync, readFileSync } from 'node:fs';
-import { jwkThumbprint, type Jwks, type OkpPublicJwk } from '@consent-ledger/protocol';
-import { collectorJwks, createCollectorKeyJwk, loadCollectorKey, type CollectorKey, type PrivateOkpJwk, type SequencerLock } from '@consent-ledger/collector';
-import { claimCollectorName, openPostgresStore, PostgresSequencerLock, sharedSigningKeys } from '@consent-ledger/collector/postgres';
+import {
+  type CollectorKey,
+  collectorJwks,
+  createCollectorKeyJwk,
+  loadCollectorKey,
+  type PrivateOkpJwk,
+  type SequencerLock,
+} from '@consent-ledger/collector';
+import {
+  claimCollectorName,
+  openPostgresStore,
+  PostgresSequencerLock,
+  sharedSigningKeys,
+} from '@consent-ledger/collector/postgres';
+import { type Jwks, jwkThumbprint, type OkpPublicJwk } from '@consent-ledger/protocol';
 import { CommandError } from './args';
 
 /** The PostgreSQL URL when DATABASE_URL selects PostgreSQL, else null (SQLite in --data). */
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
   const url = env.DATABASE_URL;
   if (!url) return null;
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new CommandError('DATABASE_URL must be a postgres:// (or postgresql://) URL');
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new CommandError('DATABASE_URL must be a postgres:// (or postgresql://) URL');
   return url;
 }
 
@@ -25,7 +38,8 @@ export interface PostgresIdentity {
 
 /** The key a data folder already holds (moving from SQLite), else a new one. */
 function seedKey(keyFile: string): () => Promise<PrivateOkpJwk> {
-  return async () => (existsSync(keyFile) ? (JSON.parse(readFileSync(keyFile, 'utf8')) as PrivateOkpJwk) : createCollectorKeyJwk());
+  return async () =>
+    existsSync(keyFile) ? (JSON.parse(readFileSync(keyFile, 'utf8')) as PrivateOkpJwk) : createCollectorKeyJwk();
 }
 
 /** Loads the database's shared key under `name`, for commands that sign (notices) but do not claim the name. */
@@ -39,7 +53,11 @@ export async function sharedJwks(url: string, keyFile: string, name: string): Pr
   return collectorJwks(key, retired);
 }
 
-async function sharedKeys(url: string, keyFile: string, name: string): Promise<{ key: CollectorKey; retired: OkpPublicJwk[] }> {
+async function sharedKeys(
+  url: string,
+  keyFile: string,
+  name: string,
+): Promise<{ key: CollectorKey; retired: OkpPublicJwk[] }> {
   const store = await openPostgresStore(url, { maxConnections: 1 });
   try {
     const keys = await sharedSigningKeys(store, seedKey(keyFile), new Date().toISOString());
@@ -58,7 +76,12 @@ function published(retired: OkpPublicJwk[], name: string): OkpPublicJwk[] {
  * `serve` on PostgreSQL: the shared key, the shared name (`requested` is `--name`, or null to
  * take the database's, recording `fallback` when there is none yet) and the retired keys.
  */
-export async function postgresIdentity(url: string, keyFile: string, requested: string | null, fallback: string): Promise<PostgresIdentity> {
+export async function postgresIdentity(
+  url: string,
+  keyFile: string,
+  requested: string | null,
+  fallback: string,
+): Promise<PostgresIdentity> {
   const store = await openPostgresStore(url, { maxConnections: 1 });
   try {
     const at = new Date().toISOString();
@@ -66,7 +89,11 @@ export async function postgresIdentity(url: string, keyFile: string, requested: 
     const name = await claimCollectorName(store, requested, fallback, at).catch((error: Error) => {
       throw new CommandError(error.message);
     });
-    return { key: await loadCollectorKey(keys.current, name), retired: published(keys.retired, name), sequencerLock: new PostgresSequencerLock(url) };
+    return {
+      key: await loadCollectorKey(keys.current, name),
+      retired: published(keys.retired, name),
+      sequencerLock: new PostgresSequencerLock(url),
+    };
   } finally {
     await store.close();
   }

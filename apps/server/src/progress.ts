@@ -13,7 +13,11 @@ export class Progress {
   private lastDraw = 0;
   private lastTenth = -1;
 
-  constructor(private readonly total: number, private readonly unit: string, private readonly out: ProgressOutput = process.stderr) {}
+  constructor(
+    private readonly total: number,
+    private readonly unit: string,
+    private readonly out: ProgressOutput = process.stderr,
+  ) {}
 
   /** Reports the new count. */
   update(done: number): void {
@@ -24,7 +28,9 @@ export class Progress {
       this.lastDraw = now;
       const width = Math.max(10, Math.min(40, (this.out.columns ?? 80) - 40));
       const filled = Math.round(share * width);
-      this.out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${done}/${this.total} ${this.unit}`);
+      this.out.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${done}/${this.total} ${this.unit}`,
+      );
       return;
     }
     const tenth = Math.floor(share * 10);

@@ -1,36 +1,45 @@
 // The collector over real HTTP on loopback, on a real SQLite file in a temp folder.
-import { request } from 'node:http';
+
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ProxyHeader, parseTrustedProxies } from '@consent-ledger/collector';
+import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
 import {
   base64urlDecode,
+  type ConsistencyProofBundle,
+  type InclusionProofBundle,
+  type Jwks,
   verifyAck,
   verifyCheckpoint,
   verifyConsistency,
   verifyInclusion,
-  type ConsistencyProofBundle,
-  type InclusionProofBundle,
-  type Jwks,
 } from '@consent-ledger/protocol';
-import { parseTrustedProxies, type ProxyHeader } from '@consent-ledger/collector';
-import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot } from './assets';
-import { startServer, type RunningServer, type ServerOptions } from './server';
+import { type RunningServer, type ServerOptions, startServer } from './server';
 
 const FIXTURES = join(repoRoot(), 'fixtures/sites');
 
 /** A POST through node:http, which keeps the answer even when the server stops reading the body early (413). */
 function rawPost(url: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/v1/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:8080' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'EPIPE' || (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
+    const req = request(
+      `${url}/v1/receipts`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:8080' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', (error) =>
+      (error as NodeJS.ErrnoException).code === 'EPIPE' || (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+        ? undefined
+        : reject(error),
+    );
     req.end(body);
   });
 }
@@ -51,7 +60,16 @@ describe('consent-ledger server over HTTP', () => {
   });
 
   async function start(options: Partial<ServerOptions> = {}): Promise<RunningServer> {
-    server = await startServer({ port: 0, host: '127.0.0.1', data: join(dir, 'data'), ratePerMinute: 0, demo: false, sites: FIXTURES, sequencerIntervalMs: 50, ...options });
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      data: join(dir, 'data'),
+      ratePerMinute: 0,
+      demo: false,
+      sites: FIXTURES,
+      sequencerIntervalMs: 50,
+      ...options,
+    });
     return server;
   }
 
@@ -115,12 +133,24 @@ describe('consent-ledger server over HTTP', () => {
     const a = await verifyCheckpoint(before, noteKeys);
     const b = await verifyCheckpoint(after, noteKeys);
     if (!a.ok || !b.ok) throw new Error('checkpoints do not verify');
-    const consistency = (await (await fetch(`${s.url}/v1/sites/clikodoc/log/consistency?from=5&to=7`)).json()) as ConsistencyProofBundle;
-    expect(verifyConsistency(5, 7, consistency.hashes.map(base64urlDecode), a.value.rootHash, b.value.rootHash)).toBe(true);
+    const consistency = (await (
+      await fetch(`${s.url}/v1/sites/clikodoc/log/consistency?from=5&to=7`)
+    ).json()) as ConsistencyProofBundle;
+    expect(verifyConsistency(5, 7, consistency.hashes.map(base64urlDecode), a.value.rootHash, b.value.rootHash)).toBe(
+      true,
+    );
     for (const id of ids) {
       const proof = (await (await fetch(`${s.url}/v1/sites/clikodoc/log/proof/${id}`)).json()) as InclusionProofBundle;
       expect(proof.treeSize).toBe(7);
-      expect(verifyInclusion(base64urlDecode(proof.leafHash), proof.index, 7, proof.hashes.map(base64urlDecode), b.value.rootHash)).toBe(true);
+      expect(
+        verifyInclusion(
+          base64urlDecode(proof.leafHash),
+          proof.index,
+          7,
+          proof.hashes.map(base64urlDecode),
+          b.value.rootHash,
+        ),
+      ).toBe(true);
     }
     const stored = await s.store.getEntry('clikodoc', ids[0]);
     expect(stored?.ack).toBe(acks[0]);
@@ -128,7 +158,9 @@ describe('consent-ledger server over HTTP', () => {
 
   it('answers every receipt sent before shutdown, committed', async () => {
     const s = await start();
-    const devices = await Promise.all(Array.from({ length: 20 }, () => Device.create({ ...config, origins: [origin] })));
+    const devices = await Promise.all(
+      Array.from({ length: 20 }, () => Device.create({ ...config, origins: [origin] })),
+    );
     const receipts = await Promise.all(devices.map((d) => d.receipt()));
     const answers = Promise.all(receipts.map((r) => post(s, [r.jws]).then((res) => res.status)));
     const statuses = await answers;
@@ -144,7 +176,11 @@ describe('consent-ledger server over HTTP', () => {
     const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
     const big = await rawPost(s.url, JSON.stringify({ receipts: ['x'.repeat(1024 * 1024)] }));
     expect([big.status, JSON.parse(big.body).error.code]).toEqual([413, 'too-large']);
-    const noOrigin = await fetch(`${s.url}/v1/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"receipts":["a.b.c"]}' });
+    const noOrigin = await fetch(`${s.url}/v1/receipts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"receipts":["a.b.c"]}',
+    });
     expect([noOrigin.status, await code(noOrigin)]).toEqual([403, 'origin-not-allowed']);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await post(s, '{"receipts": 1}')).status);
@@ -162,7 +198,10 @@ describe('consent-ledger server over HTTP', () => {
     const ipOf = async (s: RunningServer, headers: Record<string, string>) => {
       const res = await post(s, [(await device.receipt()).jws], headers);
       expect(res.status).toBe(201);
-      const ack = await verifyAck(((await res.json()) as { acks: string[] }).acks[0], (await (await fetch(`${s.url}/v1/keys`)).json()) as Jwks);
+      const ack = await verifyAck(
+        ((await res.json()) as { acks: string[] }).acks[0],
+        (await (await fetch(`${s.url}/v1/keys`)).json()) as Jwks,
+      );
       return ack.ok ? ack.value.ip : ack.error.message;
     };
     const trusted = (list: string, header: ProxyHeader = 'x-forwarded-for'): ServerOptions['trustProxy'] => {
@@ -188,13 +227,16 @@ describe('consent-ledger server over HTTP', () => {
     s = await start({ name: s.name, trustProxy: trusted('10.0.0.0/8'), ratePerMinute: 3 });
     expect(await ipOf(s, { 'X-Forwarded-For': '198.51.100.23' })).toBe('127.0.0.0');
     const spoofed: number[] = [];
-    for (let i = 0; i < 3; i++) spoofed.push((await post(s, '{"receipts": 1}', { 'X-Forwarded-For': `203.0.113.${i}` })).status);
+    for (let i = 0; i < 3; i++)
+      spoofed.push((await post(s, '{"receipts": 1}', { 'X-Forwarded-For': `203.0.113.${i}` })).status);
     expect(spoofed).toEqual([400, 400, 429]);
     await s.close();
 
     // With --proxy-header forwarded, only Forwarded is read: an X-Forwarded-For is the visitor's own.
     s = await start({ name: s.name, trustProxy: trusted('127.0.0.1', 'forwarded') });
-    expect(await ipOf(s, { 'X-Forwarded-For': '1.2.3.4', Forwarded: 'for=198.51.100.23;proto=http' })).toBe('198.51.100.0');
+    expect(await ipOf(s, { 'X-Forwarded-For': '1.2.3.4', Forwarded: 'for=198.51.100.23;proto=http' })).toBe(
+      '198.51.100.0',
+    );
     await s.close();
 
     // Without --trust-proxy (the default) no header is read.
@@ -220,7 +262,9 @@ describe('consent-ledger server over HTTP', () => {
     expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await pinned.text()).toBe('console.log("consent")');
     expect((await fetch(`${s.url}/consent.000000000000.js`)).status).toBe(404);
-    expect((await fetch(`${s.url}/consent.js`, { headers: { 'If-None-Match': res.headers.get('etag')! } })).status).toBe(304);
+    expect(
+      (await fetch(`${s.url}/consent.js`, { headers: { 'If-None-Match': res.headers.get('etag')! } })).status,
+    ).toBe(304);
     const page = await fetch(`${s.url}/`);
     expect(await page.text()).toContain('<title>demo</title>');
     expect(page.headers.get('cache-control')).toBe('no-cache');

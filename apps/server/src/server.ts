@@ -1,14 +1,24 @@
 // The running collector: data folder, store, key, collector app and assets behind one Node HTTP
 // server. Shutdown stops accepting, lets requests in flight finish (their commits included),
 // then closes the collector (last commits and a final sequencer round) and the store.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  type Collector,
+  createCollector,
+  createVerifyPool,
+  type ForwardingOptions,
+  forwardedClient,
+  type LedgerStore,
+  startRetentionJob,
+  type VerifyPool,
+} from '@consent-ledger/collector';
 import { serve } from '@hono/node-server';
-import { createCollector, createVerifyPool, forwardedClient, startRetentionJob, type Collector, type ForwardingOptions, type LedgerStore, type VerifyPool } from '@consent-ledger/collector';
-import { assetRoutes, repoRoot } from './assets';
 import { CommandError } from './args';
+import { assetRoutes, repoRoot } from './assets';
 import { dataPaths, loadOrCreateKey, openLedger } from './data';
 import { databaseUrl, postgresIdentity } from './postgres';
 
@@ -57,7 +67,9 @@ export interface RunningServer {
 async function publishFolder(collector: Collector, dir: string): Promise<string[]> {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch (error) {
     throw new CommandError(`cannot read site configs in ${dir}: ${(error as Error).message}`);
   }
@@ -77,7 +89,11 @@ async function publishFolder(collector: Collector, dir: string): Promise<string[
   return sites;
 }
 
-function listen(fetch: (req: Request, env: unknown) => Response | Promise<Response>, port: number, host: string): Promise<Server> {
+function listen(
+  fetch: (req: Request, env: unknown) => Response | Promise<Response>,
+  port: number,
+  host: string,
+): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname: host }, () => resolve(server as Server)) as Server;
     server.once('error', reject);
@@ -92,13 +108,22 @@ function displayHost(host: string): string {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // Run from sources (tests) there is no bundled writer script: the writes then stay on this thread.
   const writer = new URL('./sqlite-writer.js', import.meta.url);
-  const store = openLedger(options.data, { writerWorker: options.sqliteWriterThread && existsSync(writer) ? writer : undefined });
+  const store = openLedger(options.data, {
+    writerWorker: options.sqliteWriterThread && existsSync(writer) ? writer : undefined,
+  });
   let collector: Collector | null = null;
   let pool: VerifyPool | null = null;
   let server: Server;
   try {
     // The name defaults to the address served on, known only once listening (port 0 picks one).
-    server = await listen((req, env) => (collector ? collector.app.fetch(req, env) : Response.json({ error: { code: 'unavailable', message: 'starting' } }, { status: 503 })), options.port, options.host);
+    server = await listen(
+      (req, env) =>
+        collector
+          ? collector.app.fetch(req, env)
+          : Response.json({ error: { code: 'unavailable', message: 'starting' } }, { status: 503 }),
+      options.port,
+      options.host,
+    );
   } catch (error) {
     await store.close();
     throw new CommandError(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
@@ -111,7 +136,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const shared = url ? await postgresIdentity(url, dataPaths(options.data).key, options.name ?? null, name) : null;
     const key = shared?.key ?? (await loadOrCreateKey(options.data, name));
     pool = options.verifyThreads
-      ? createVerifyPool({ workerUrl: options.verifyWorker ?? new URL('./verify-worker.js', import.meta.url), threads: options.verifyThreads, cacheSize: 100_000 })
+      ? createVerifyPool({
+          workerUrl: options.verifyWorker ?? new URL('./verify-worker.js', import.meta.url),
+          threads: options.verifyThreads,
+          cacheSize: 100_000,
+        })
       : null;
     const built = createCollector({
       verify: pool?.verify,
@@ -132,7 +161,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const published = options.sites ? await publishFolder(built, options.sites) : [];
     built.start();
     // Retention: receipts past their site's retentionDays are redacted hourly (`consent-ledger purge` does it at once).
-    const retention = startRetentionJob({ store, clock: Date.now, intervalMs: 3_600_000, log: (message, error) => (error ? console.error(message, error) : console.log(message)) });
+    const retention = startRetentionJob({
+      store,
+      clock: Date.now,
+      intervalMs: 3_600_000,
+      log: (message, error) => (error ? console.error(message, error) : console.log(message)),
+    });
     collector = built;
     let closing: Promise<void> | null = null;
     return {

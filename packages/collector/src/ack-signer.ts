@@ -2,7 +2,7 @@
 // signer carries its key as a KeyObject, which a worker thread can receive, so the SQLite store's
 // writer thread signs a group's acks itself (same bytes as protocol's signAck).
 import { KeyObject, sign } from 'node:crypto';
-import { signAckWith, type AckPayload } from '@consent-ledger/protocol';
+import { type AckPayload, signAckWith } from '@consent-ledger/protocol';
 import type { CollectorKey } from './keys';
 import type { AckSigningKey, PortableAckSigner } from './store/types';
 

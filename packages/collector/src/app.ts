@@ -1,29 +1,30 @@
 // createCollector: the Hono app of the collector API and the parts behind it (site cache, group
 // commit, sequencer), wired once. Servers mount `app`, call `start()` and, on shutdown, `close()`.
-import { Hono, type Context } from 'hono';
+
 import type { OkpPublicJwk, Result } from '@consent-ledger/protocol';
+import { type Context, Hono } from 'hono';
 import { nativeAckSigner } from './ack-signer';
 import { CommitQueue } from './commit-queue';
-import { DEFAULT_LIMITS, type CollectorContext, type Limits } from './context';
+import { type CollectorContext, DEFAULT_LIMITS, type Limits } from './context';
 import type { AppEnv } from './env';
 import type { CollectorKey } from './keys';
+import { Metrics } from './metrics';
 import { jsonErrors, jsonNotFound } from './middleware/json-errors';
 import { requestId } from './middleware/request-id';
+import { parsePublicUrl } from './public-url';
+import { adminRoutes } from './routes/admin';
+import { auditRoutes } from './routes/audit';
 import { configRoutes } from './routes/config';
 import { healthRoutes } from './routes/health';
 import { keysRoutes } from './routes/keys';
 import { logRoutes } from './routes/log';
-import { Metrics } from './metrics';
-import { adminRoutes } from './routes/admin';
-import { auditRoutes } from './routes/audit';
 import { ingestMetricsRoutes, opsRoutes } from './routes/ops';
 import { receiptsRoutes } from './routes/receipts';
 import { subjectsRoutes } from './routes/subjects';
 import { Sequencer } from './sequencer';
 import type { SequencerLock } from './sequencer-lock';
 import { SiteDirectory } from './site-directory';
-import { parsePublicUrl } from './public-url';
-import { publishSite, type Published } from './sites';
+import { type Published, publishSite } from './sites';
 import type { LedgerStore } from './store/types';
 import { TokenBuckets } from './token-bucket';
 import { createVerifier, type ReceiptVerifier } from './verifier';
@@ -84,7 +85,14 @@ export function createCollector(options: CollectorOptions): Collector {
       maxReceipts: limits.commitReceipts,
       signAcks: nativeAckSigner(key),
     }),
-    sequencer: new Sequencer({ store, key, clock, intervalMs: options.sequencer?.intervalMs ?? 1000, maxStep: options.sequencer?.maxStep ?? 50_000, log }),
+    sequencer: new Sequencer({
+      store,
+      key,
+      clock,
+      intervalMs: options.sequencer?.intervalMs ?? 1000,
+      maxStep: options.sequencer?.maxStep ?? 50_000,
+      log,
+    }),
     verify: options.verify ?? createVerifier(limits.keyCache),
     buckets: limits.ratePerMinute > 0 ? new TokenBuckets({ perMinute: limits.ratePerMinute, clock }) : null,
     clientIp: options.clientIp ?? (() => null),
@@ -96,7 +104,18 @@ export function createCollector(options: CollectorOptions): Collector {
   app.use('*', requestId());
   app.onError(jsonErrors({ log }));
   app.notFound(jsonNotFound({ routes: () => app.routes }));
-  const all = [healthRoutes, keysRoutes, configRoutes, ingestMetricsRoutes, receiptsRoutes, logRoutes, auditRoutes, adminRoutes, subjectsRoutes, opsRoutes];
+  const all = [
+    healthRoutes,
+    keysRoutes,
+    configRoutes,
+    ingestMetricsRoutes,
+    receiptsRoutes,
+    logRoutes,
+    auditRoutes,
+    adminRoutes,
+    subjectsRoutes,
+    opsRoutes,
+  ];
   for (const routes of all) app.route('/', routes(context));
 
   return {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CommitQueue, CommitQueueClosed } from './commit-queue';
-import { tempStore } from './testing';
 import { recordingSigner, testConfig, testNotice, testReceipt } from './store/contract';
 import type { BatchOutcome, LedgerStore, ReceiptBatch } from './store/types';
+import { tempStore } from './testing';
 
 function batchOf(site: string, subject: string) {
   return { site, receipts: [{ receipt: testReceipt(site, subject, null), ip: null, userAgent: null }] };
@@ -22,15 +22,24 @@ describe('CommitQueue', () => {
         committed += batches.length;
         return outcomes;
       };
-      const queue = new CommitQueue({ store, signAcks: recordingSigner(), clock: () => Date.parse('2026-12-01T10:00:00.000Z'), maxReceipts: 1000 });
+      const queue = new CommitQueue({
+        store,
+        signAcks: recordingSigner(),
+        clock: () => Date.parse('2026-12-01T10:00:00.000Z'),
+        maxReceipts: 1000,
+      });
       const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => queue.submit(batchOf('alpha', `s${i}`)).then((o) => ({ o, committedWhenAnswered: committed }))),
+        Array.from({ length: 10 }, (_, i) =>
+          queue.submit(batchOf('alpha', `s${i}`)).then((o) => ({ o, committedWhenAnswered: committed })),
+        ),
       );
       expect(calls).toHaveLength(1);
       expect(calls[0]).toHaveLength(10);
       expect(calls[0].every((b) => b.receivedAt === '2026-12-01T10:00:00.000Z')).toBe(true);
       expect(answers.every((a) => a.o.ok && a.committedWhenAnswered === 10)).toBe(true);
-      expect(answers.map((a) => (a.o as Extract<BatchOutcome, { ok: true }>).receipts[0].index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(answers.map((a) => (a.o as Extract<BatchOutcome, { ok: true }>).receipts[0].index)).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+      ]);
     } finally {
       await temp.dispose();
     }
@@ -70,8 +79,18 @@ describe('CommitQueue', () => {
     const temp = tempStore();
     try {
       await temp.store.putSite(testConfig('alpha'), [], '2026-12-01T00:00:00.000Z');
-      const queue = new CommitQueue({ store: temp.store, signAcks: async () => { throw new Error('disk full'); }, clock: Date.now, maxReceipts: 100 });
-      const results = await Promise.allSettled([queue.submit(batchOf('alpha', 'a')), queue.submit(batchOf('alpha', 'b'))]);
+      const queue = new CommitQueue({
+        store: temp.store,
+        signAcks: async () => {
+          throw new Error('disk full');
+        },
+        clock: Date.now,
+        maxReceipts: 100,
+      });
+      const results = await Promise.allSettled([
+        queue.submit(batchOf('alpha', 'a')),
+        queue.submit(batchOf('alpha', 'b')),
+      ]);
       expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     } finally {
       await temp.dispose();

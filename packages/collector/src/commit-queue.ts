@@ -71,7 +71,7 @@ export class CommitQueue {
           group.map((w) => ({ ...w.batch, receivedAt })),
           this.options.signAcks,
         );
-        group.forEach((w, i) => w.resolve(outcomes[i]));
+        for (const [i, w] of group.entries()) w.resolve(outcomes[i]);
       } catch (error) {
         for (const w of group) w.reject(error);
       }
@@ -81,7 +81,10 @@ export class CommitQueue {
   private take(): Waiting[] {
     let count = 0;
     let n = 0;
-    while (n < this.pending.length && (n === 0 || count + this.pending[n].batch.receipts.length <= this.options.maxReceipts)) {
+    while (
+      n < this.pending.length &&
+      (n === 0 || count + this.pending[n].batch.receipts.length <= this.options.maxReceipts)
+    ) {
       count += this.pending[n].batch.receipts.length;
       n++;
     }

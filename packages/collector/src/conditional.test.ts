@@ -18,8 +18,12 @@ describe('notModified', () => {
     expect(notModified(headers({ 'if-modified-since': 'Tue, 01 Dec 2026 10:00:00 GMT' }), current)).toBe(true);
     expect(notModified(headers({ 'if-modified-since': 'Tue, 01 Dec 2026 09:59:59 GMT' }), current)).toBe(false);
     expect(notModified(headers({ 'if-modified-since': 'yesterday' }), current)).toBe(false);
-    expect(notModified(headers({ 'if-modified-since': 'Tue, 01 Dec 2026 10:00:00 GMT' }), { etag: '"abc"' })).toBe(false);
-    expect(notModified(headers({ 'if-none-match': '"old"', 'if-modified-since': 'Tue, 01 Dec 2026 11:00:00 GMT' }), current)).toBe(false);
+    expect(notModified(headers({ 'if-modified-since': 'Tue, 01 Dec 2026 10:00:00 GMT' }), { etag: '"abc"' })).toBe(
+      false,
+    );
+    expect(
+      notModified(headers({ 'if-none-match': '"old"', 'if-modified-since': 'Tue, 01 Dec 2026 11:00:00 GMT' }), current),
+    ).toBe(false);
   });
 
   it('is false without conditional headers', () => {

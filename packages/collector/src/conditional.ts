@@ -15,7 +15,8 @@ export interface Validators {
  */
 export function notModified(header: (name: string) => string | undefined, current: Validators): boolean {
   const match = header('if-none-match');
-  if (match !== undefined) return match.trim() === '*' || match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === current.etag);
+  if (match !== undefined)
+    return match.trim() === '*' || match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === current.etag);
   const since = header('if-modified-since');
   if (since === undefined || current.lastModified === undefined) return false;
   const time = Date.parse(since);

@@ -1,12 +1,13 @@
 // What every route factory is given: the collector's parts, built once by createCollector.
-import type { Context } from 'hono';
+
 import type { OkpPublicJwk } from '@consent-ledger/protocol';
+import type { Context } from 'hono';
 import type { CommitQueue } from './commit-queue';
 import type { AppEnv } from './env';
 import type { CollectorKey } from './keys';
+import type { Metrics } from './metrics';
 import type { Sequencer } from './sequencer';
 import type { SiteDirectory } from './site-directory';
-import type { Metrics } from './metrics';
 import type { LedgerStore } from './store/types';
 import type { TokenBuckets } from './token-bucket';
 import type { ReceiptVerifier } from './verifier';

@@ -49,6 +49,12 @@ export function errorBody(code: ApiErrorCode, message: string, details: ErrorDet
 }
 
 /** Answers an error as JSON. */
-export function errorResponse(c: Context, status: ContentfulStatusCode, code: ApiErrorCode, message: string, details?: ErrorDetails): Response {
+export function errorResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ApiErrorCode,
+  message: string,
+  details?: ErrorDetails,
+): Response {
   return c.json(errorBody(code, message, details), status);
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { base64urlEncode, inclusionProof, leafHash, MemoryTree } from '@consent-ledger/protocol';
+import { describe, expect, it } from 'vitest';
 import { proofWriter } from './export-proofs';
 
 /** A tree of `size` leaves, and a store reading it that counts its reads. */
@@ -35,7 +35,11 @@ describe('proofWriter', () => {
         // In pages of 7, so that blocks run across pages.
         for (let from = 0; from < size; from += 7) {
           const page = indexes.slice(from, from + 7);
-          expect([size, blockLevel, await proofsOf(page)]).toEqual([size, blockLevel, await Promise.all(page.map((i) => reference(tree, i)))]);
+          expect([size, blockLevel, await proofsOf(page)]).toEqual([
+            size,
+            blockLevel,
+            await Promise.all(page.map((i) => reference(tree, i))),
+          ]);
         }
       }
     }

@@ -25,7 +25,12 @@ interface Block {
  * Answers the inclusion proofs (base64url hashes, as `inclusionProof` lists them) of entries of
  * the tree of `size` in `site`'s log, a page of indexes at a time; cheapest in ascending order.
  */
-export function proofWriter(store: Pick<LedgerStore, 'readNode' | 'readLeafHashes'>, site: string, size: number, blockLevel = BLOCK_LEVEL): (indexes: number[]) => Promise<string[][]> {
+export function proofWriter(
+  store: Pick<LedgerStore, 'readNode' | 'readLeafHashes'>,
+  site: string,
+  size: number,
+  blockLevel = BLOCK_LEVEL,
+): (indexes: number[]) => Promise<string[][]> {
   const read: NodeReader = (level, index) => store.readNode(site, level, index);
   const width = 2 ** blockLevel;
   let block: Block | null = null;
@@ -53,7 +58,8 @@ export function proofWriter(store: Pick<LedgerStore, 'readNode' | 'readLeafHashe
         proof = [];
         for (let level = 0; level < blockLevel; level++) {
           const sibling = (at >> level) ^ 1;
-          proof.push((names[level][sibling] ??= base64urlEncode(tree.node(level, sibling))));
+          names[level][sibling] ??= base64urlEncode(tree.node(level, sibling));
+          proof.push(names[level][sibling]);
         }
       } else {
         proof = (await inclusionProof(at, tree.size, tree.read)).map(base64urlEncode);

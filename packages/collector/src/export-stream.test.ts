@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { base64urlEncode, inclusionProof, verifyExport } from '@consent-ledger/protocol';
-import { prepareNdjsonExport, type PreparedExport } from './export-stream';
-import { auditFixture, type AuditFixture } from './routes/audit-fixture';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type PreparedExport, prepareNdjsonExport } from './export-stream';
+import { type AuditFixture, auditFixture } from './routes/audit-fixture';
 import { exportLine } from './store/export-lines';
 import type { LedgerStore } from './store/types';
 import { Device } from './testing';
@@ -10,7 +10,8 @@ import { Device } from './testing';
 async function bodyOf(prepared: PreparedExport | null): Promise<string[]> {
   let text = '';
   const decoder = new TextDecoder();
-  for await (const chunk of prepared!.chunks()) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  for await (const chunk of prepared!.chunks())
+    text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
   return text.split('\n').filter((l) => l !== '');
 }
 
@@ -44,12 +45,17 @@ describe('NDJSON export', () => {
     await f.store.redactEntries('clikodoc', [erased.payload.id], { at: '2026-12-02T00:00:00.000Z', reason: 'erasure' });
     await f.sequence();
     const full = await bodyOf(await prepareNdjsonExport(f.store, 'clikodoc', f.jwks));
-    const partial = await bodyOf(await prepareNdjsonExport(f.store, 'clikodoc', f.jwks, { from: '2000-01-01T00:00:00.000Z' }));
+    const partial = await bodyOf(
+      await prepareNdjsonExport(f.store, 'clikodoc', f.jwks, { from: '2000-01-01T00:00:00.000Z' }),
+    );
     expect(full.length).toBe(JSON.parse(full[0]).treeSize + 1);
     expect(full.some((l) => l.includes('"redacted":{"at":"2026-12-02T00:00:00.000Z","reason":"erasure"}'))).toBe(true);
     const withoutProof = partial.slice(1).map((l) => l.replace(/,"proof":\[[^\]]*\]\}$/, '}'));
     expect(withoutProof).toEqual(full.slice(1));
-    expect(await verifyExport(full, { keys: f.jwks })).toMatchObject({ ok: true, summary: { receipts: 2, redacted: 1 } });
+    expect(await verifyExport(full, { keys: f.jwks })).toMatchObject({
+      ok: true,
+      summary: { receipts: 2, redacted: 1 },
+    });
     expect(await verifyExport(partial, { keys: f.jwks })).toMatchObject({ ok: true, partial: true });
   });
 
@@ -68,7 +74,8 @@ describe('NDJSON export', () => {
       }
       const device = await Device.create(config);
       const receipts = [];
-      for (let i = 0; i < 100; i++) receipts.push(await device.receipt({ method: 'accept-all', choices: f.all(i % 2 ? 'granted' : 'denied') }));
+      for (let i = 0; i < 100; i++)
+        receipts.push(await device.receipt({ method: 'accept-all', choices: f.all(i % 2 ? 'granted' : 'denied') }));
       await f.submit(receipts);
       if (d === 5) erased = receipts[50].payload.id;
     }

@@ -48,20 +48,29 @@ const encoder = new TextEncoder();
 
 /** True when `e` belongs to a partial export of `range`: every notice, and receipts received in it. */
 function inRange(range: ExportRange): (e: Positioned) => boolean {
-  return (e) => e.kind === 'notice' || ((range.from === undefined || e.receivedAt >= range.from) && (range.to === undefined || e.receivedAt < range.to));
+  return (e) =>
+    e.kind === 'notice' ||
+    ((range.from === undefined || e.receivedAt >= range.from) && (range.to === undefined || e.receivedAt < range.to));
 }
 
 /**
  * Prepares an NDJSON export at the latest checkpoint (null when the log has none yet). With a
  * range, the header carries `range` and each line its inclusion proof against that checkpoint.
  */
-export async function prepareNdjsonExport(store: LedgerStore, site: string, keys: Jwks, range: ExportRange = {}): Promise<PreparedExport | null> {
+export async function prepareNdjsonExport(
+  store: LedgerStore,
+  site: string,
+  keys: Jwks,
+  range: ExportRange = {},
+): Promise<PreparedExport | null> {
   const checkpoint = await store.latestCheckpoint(site);
   if (!checkpoint) return null;
   const treeSize = checkpoint.size;
   const partial = range.from !== undefined || range.to !== undefined;
   const base: ExportHeader = { site, checkpoint: checkpoint.note, treeSize, keys };
-  const header: ExportHeader | PartialExportHeader = partial ? { ...base, range: { from: range.from ?? null, to: range.to ?? null } } : base;
+  const header: ExportHeader | PartialExportHeader = partial
+    ? { ...base, range: { from: range.from ?? null, to: range.to ?? null } }
+    : base;
   return {
     header,
     checkpoint,
@@ -72,7 +81,8 @@ export async function prepareNdjsonExport(store: LedgerStore, site: string, keys
         // The store builds the lines: one chunk of bytes per page, copied nowhere on the way out.
         for (let from = 0; from < treeSize; ) {
           const page = await store.readExportLines(site, from, Math.min(PAGE, treeSize - from));
-          if (page.count === 0) throw new Error(`the log of "${site}" ends at ${from}, before its checkpoint's ${treeSize}`);
+          if (page.count === 0)
+            throw new Error(`the log of "${site}" ends at ${from}, before its checkpoint's ${treeSize}`);
           from += page.count;
           yield page.bytes;
         }
@@ -91,7 +101,25 @@ export async function prepareNdjsonExport(store: LedgerStore, site: string, keys
   };
 }
 
-const CSV_COLUMNS = ['index', 'kind', 'id', 'received_at', 'subject', 'method', 'revision', 'language', 'text_hash', 'issued_at', 'page', 'prev', 'leaf_hash', 'ip', 'user_agent', 'redacted_at', 'redacted_reason'];
+const CSV_COLUMNS = [
+  'index',
+  'kind',
+  'id',
+  'received_at',
+  'subject',
+  'method',
+  'revision',
+  'language',
+  'text_hash',
+  'issued_at',
+  'page',
+  'prev',
+  'leaf_hash',
+  'ip',
+  'user_agent',
+  'redacted_at',
+  'redacted_reason',
+];
 
 /** One CSV cell (RFC 4180 quoting); free text that a spreadsheet would run as a formula is prefixed with `'`. */
 function cell(value: string | number | null, freeText = false): string {
@@ -115,7 +143,11 @@ async function noticePurposes(store: LedgerStore, site: string): Promise<string[
 }
 
 /** Prepares a CSV export (one row per entry, a column per purpose) at the latest checkpoint, or of a range; null without a checkpoint. */
-export async function prepareCsvExport(store: LedgerStore, site: string, range: ExportRange = {}): Promise<PreparedExport | null> {
+export async function prepareCsvExport(
+  store: LedgerStore,
+  site: string,
+  range: ExportRange = {},
+): Promise<PreparedExport | null> {
   const checkpoint = await store.latestCheckpoint(site);
   if (!checkpoint) return null;
   const purposes = await noticePurposes(store, site);
@@ -132,9 +164,23 @@ export async function prepareCsvExport(store: LedgerStore, site: string, range: 
         let chunk = '';
         for (const e of page) {
           const row = [
-            cell(e.index), cell(e.kind), cell(e.id), cell(e.receivedAt), cell(e.subject), cell(e.method), cell(e.revision), cell(e.language),
-            cell(e.textHash), cell(e.issuedAt), cell(e.page, true), cell(e.prev), cell(e.leafHash), cell(e.ip), cell(e.userAgent, true),
-            cell(e.redacted?.at ?? null), cell(e.redacted?.reason ?? null),
+            cell(e.index),
+            cell(e.kind),
+            cell(e.id),
+            cell(e.receivedAt),
+            cell(e.subject),
+            cell(e.method),
+            cell(e.revision),
+            cell(e.language),
+            cell(e.textHash),
+            cell(e.issuedAt),
+            cell(e.page, true),
+            cell(e.prev),
+            cell(e.leafHash),
+            cell(e.ip),
+            cell(e.userAgent, true),
+            cell(e.redacted?.at ?? null),
+            cell(e.redacted?.reason ?? null),
             ...purposes.map((p) => cell(e.choices?.[p] ?? null)),
           ];
           chunk += `${row.join(',')}\r\n`;

@@ -2,14 +2,14 @@
 // the notice each one names, its ack and inclusion proof, and per purpose when it was granted and
 // when, and how, it was withdrawn.
 import {
+  type AckPayload,
   base64urlEncode,
   decodeJws,
   fromUtf8,
-  inclusionProof,
-  type AckPayload,
   type GrantPeriod,
   type HistoryNotice,
   type InclusionProofBundle,
+  inclusionProof,
   type Notice,
   type ReceiptPayload,
   type SubjectHistory,
@@ -29,16 +29,28 @@ function payloadOf<T>(jws: string | null): T | null {
 }
 
 /** Builds the grant periods of a chain of receipts; redacted receipts change nothing (their choices are gone). */
-export function grantTimeline(receipts: Pick<EntryRecord, 'index' | 'receivedAt' | 'method' | 'choices'>[]): { timeline: Record<string, GrantPeriod[]>; current: Record<string, 'granted' | 'denied'> } {
+export function grantTimeline(receipts: Pick<EntryRecord, 'index' | 'receivedAt' | 'method' | 'choices'>[]): {
+  timeline: Record<string, GrantPeriod[]>;
+  current: Record<string, 'granted' | 'denied'>;
+} {
   const timeline: Record<string, GrantPeriod[]> = {};
   const current: Record<string, 'granted' | 'denied'> = {};
   for (const r of receipts) {
     if (!r.choices) continue;
     for (const [purpose, state] of Object.entries(r.choices)) {
-      const periods = (timeline[purpose] ??= []);
-      const open = periods.length > 0 && periods[periods.length - 1].withdrawnAt === null ? periods[periods.length - 1] : null;
+      timeline[purpose] ??= [];
+      const periods = timeline[purpose];
+      const open =
+        periods.length > 0 && periods[periods.length - 1].withdrawnAt === null ? periods[periods.length - 1] : null;
       if (state === 'granted' && !open) {
-        periods.push({ grantedAt: r.receivedAt, grantedBy: r.method ?? '', grantedIndex: r.index, withdrawnAt: null, withdrawnBy: null, withdrawnIndex: null });
+        periods.push({
+          grantedAt: r.receivedAt,
+          grantedBy: r.method ?? '',
+          grantedIndex: r.index,
+          withdrawnAt: null,
+          withdrawnBy: null,
+          withdrawnIndex: null,
+        });
       } else if (state === 'denied' && open) {
         Object.assign(open, { withdrawnAt: r.receivedAt, withdrawnBy: r.method ?? '', withdrawnIndex: r.index });
       }
@@ -50,7 +62,11 @@ export function grantTimeline(receipts: Pick<EntryRecord, 'index' | 'receivedAt'
 
 /** Reads and assembles one subject's history in one site's log. */
 export async function subjectHistory(store: LedgerStore, site: string, subject: string): Promise<SubjectHistory> {
-  const [entries, checkpoint, noticeRecords] = await Promise.all([store.subjectEntries(site, subject), store.latestCheckpoint(site), store.listNotices(site)]);
+  const [entries, checkpoint, noticeRecords] = await Promise.all([
+    store.subjectEntries(site, subject),
+    store.latestCheckpoint(site),
+    store.listNotices(site),
+  ]);
   const receipts = entries.filter((e) => e.kind === 'receipt');
   const byHash = new Map<string, NoticeRecord>(noticeRecords.map((n) => [n.textHash, n]));
   const notices: Record<string, HistoryNotice> = {};
@@ -64,7 +80,12 @@ export async function subjectHistory(store: LedgerStore, site: string, subject: 
   return {
     site,
     subject,
-    checkpoint: checkpoint && { size: checkpoint.size, rootHash: checkpoint.rootHash, note: checkpoint.note, createdAt: checkpoint.createdAt },
+    checkpoint: checkpoint && {
+      size: checkpoint.size,
+      rootHash: checkpoint.rootHash,
+      note: checkpoint.note,
+      createdAt: checkpoint.createdAt,
+    },
     receipts: receipts.map((r, i) => ({
       index: r.index,
       id: r.id,
@@ -85,8 +106,22 @@ export async function subjectHistory(store: LedgerStore, site: string, subject: 
 }
 
 /** An entry's inclusion proof bundle against `checkpoint`, or pending. */
-export async function proofOf(store: LedgerStore, entry: EntryRecord, checkpoint: CheckpointRecord | null): Promise<InclusionProofBundle | { status: 'pending' }> {
+export async function proofOf(
+  store: LedgerStore,
+  entry: EntryRecord,
+  checkpoint: CheckpointRecord | null,
+): Promise<InclusionProofBundle | { status: 'pending' }> {
   if (!checkpoint || entry.index >= checkpoint.size) return { status: 'pending' };
-  const hashes = await inclusionProof(entry.index, checkpoint.size, (level, index) => store.readNode(entry.site, level, index));
-  return { site: entry.site, id: entry.id, index: entry.index, leafHash: entry.leafHash, treeSize: checkpoint.size, hashes: hashes.map(base64urlEncode), checkpoint: checkpoint.note };
+  const hashes = await inclusionProof(entry.index, checkpoint.size, (level, index) =>
+    store.readNode(entry.site, level, index),
+  );
+  return {
+    site: entry.site,
+    id: entry.id,
+    index: entry.index,
+    leafHash: entry.leafHash,
+    treeSize: checkpoint.size,
+    hashes: hashes.map(base64urlEncode),
+    checkpoint: checkpoint.note,
+  };
 }

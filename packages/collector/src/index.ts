@@ -1,22 +1,35 @@
-export { createCollector, type Collector, type CollectorOptions } from './app';
-export { DEFAULT_LIMITS, type CollectorContext, type Limits } from './context';
+export { type Collector, type CollectorOptions, createCollector } from './app';
+export { notModified, type Validators } from './conditional';
+export { type CollectorContext, DEFAULT_LIMITS, type Limits } from './context';
 export type { AppEnv, AppVariables } from './env';
-export { ApiError, errorBody, errorResponse, type ApiErrorCode } from './errors';
-export { collectorJwks, createCollectorKeyJwk, loadCollectorKey, type CollectorKey, type PrivateOkpJwk } from './keys';
+export { ApiError, type ApiErrorCode, errorBody, errorResponse } from './errors';
+export {
+  type ExportRange,
+  type PreparedExport,
+  prepareCsvExport,
+  prepareNdjsonExport,
+  streamOf,
+} from './export-stream';
+export { grantTimeline, subjectHistory } from './history';
 export { rateKey, storedIp } from './ip';
+export { type CollectorKey, collectorJwks, createCollectorKeyJwk, loadCollectorKey, type PrivateOkpJwk } from './keys';
+export { Metrics } from './metrics';
+export { openApiDocument } from './openapi';
 export { parsePublicUrl } from './public-url';
-export { forwardedClient, parseTrustedProxies, PROXY_HEADERS, type ForwardingOptions, type ProxyHeader, type TrustedProxies } from './trusted-proxies';
+export { eraseSubject, purgeExpired, type RedactedCount, startRetentionJob } from './retention';
 export { checkpointOrigin, Sequencer } from './sequencer';
 export type { SequencerLock, SequencerLockHandlers } from './sequencer-lock';
-export { publishSite, signNotices, type Published } from './sites';
+export { type Published, publishSite, signNotices } from './sites';
 export { openSqliteStore } from './store/sqlite';
 export type * from './store/types';
 export { ALL_SITES, hashToken, issueToken, publicToken, TOKEN_PREFIX, TOKEN_ROLES } from './tokens';
-export { prepareCsvExport, prepareNdjsonExport, streamOf, type ExportRange, type PreparedExport } from './export-stream';
-export { eraseSubject, purgeExpired, startRetentionJob, type RedactedCount } from './retention';
-export { grantTimeline, subjectHistory } from './history';
-export { Metrics } from './metrics';
-export { notModified, type Validators } from './conditional';
-export { openApiDocument } from './openapi';
-export { createVerifyPool, type VerifyPool, type VerifyPoolOptions } from './verify-pool';
+export {
+  type ForwardingOptions,
+  forwardedClient,
+  PROXY_HEADERS,
+  type ProxyHeader,
+  parseTrustedProxies,
+  type TrustedProxies,
+} from './trusted-proxies';
 export { createVerifier, DeviceKeys, type ReceiptVerifier } from './verifier';
+export { createVerifyPool, type VerifyPool, type VerifyPoolOptions } from './verify-pool';

@@ -20,7 +20,8 @@ describe('storedIp', () => {
   it('stores nothing with "none", or for what is not an address', () => {
     expect(storedIp('203.0.113.77', 'none')).toBeNull();
     expect(storedIp(null, 'full')).toBeNull();
-    for (const bad of ['', 'localhost', '1.2.3', '1.2.3.256', '1::2::3', '1:2:3:4:5:6:7:8:9', '12345::']) expect(storedIp(bad, 'full'), bad).toBeNull();
+    for (const bad of ['', 'localhost', '1.2.3', '1.2.3.256', '1::2::3', '1:2:3:4:5:6:7:8:9', '12345::'])
+      expect(storedIp(bad, 'full'), bad).toBeNull();
   });
 });
 

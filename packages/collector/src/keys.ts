@@ -1,6 +1,13 @@
 // The collector's Ed25519 signing key: acks, notices and checkpoints. Persisted by the server as
 // a private JWK; published in `GET /v1/keys` with kid = RFC 7638 thumbprint and name = note key name.
-import { base64urlDecode, generateCollectorKey, jwkThumbprint, normalizePublicJwk, type Jwks, type OkpPublicJwk } from '@consent-ledger/protocol';
+import {
+  base64urlDecode,
+  generateCollectorKey,
+  type Jwks,
+  jwkThumbprint,
+  normalizePublicJwk,
+  type OkpPublicJwk,
+} from '@consent-ledger/protocol';
 
 /** An Ed25519 private key as JSON Web Key (what the key file holds). */
 export interface PrivateOkpJwk {
@@ -35,10 +42,22 @@ export async function createCollectorKeyJwk(): Promise<PrivateOkpJwk> {
 export async function loadCollectorKey(jwk: unknown, name: string): Promise<CollectorKey> {
   const pub = normalizePublicJwk(jwk);
   const d = (jwk as { d?: unknown }).d;
-  if (!pub || pub.kty !== 'OKP' || typeof d !== 'string') throw new Error('the collector key must be an Ed25519 private JWK');
-  const privateKey = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: pub.x, d }, { name: 'Ed25519' }, false, ['sign']);
+  if (pub?.kty !== 'OKP' || typeof d !== 'string') throw new Error('the collector key must be an Ed25519 private JWK');
+  const privateKey = await crypto.subtle.importKey(
+    'jwk',
+    { kty: 'OKP', crv: 'Ed25519', x: pub.x, d },
+    { name: 'Ed25519' },
+    false,
+    ['sign'],
+  );
   const kid = jwkThumbprint(pub);
-  return { privateKey, kid, name, publicKey: base64urlDecode(pub.x), jwk: { ...pub, kid, name, alg: 'EdDSA', use: 'sig' } };
+  return {
+    privateKey,
+    kid,
+    name,
+    publicKey: base64urlDecode(pub.x),
+    jwk: { ...pub, kid, name, alg: 'EdDSA', use: 'sig' },
+  };
 }
 
 /** The JWKS of `GET /v1/keys`: the signing key first, then retired keys that still verify old checkpoints. */

@@ -34,8 +34,13 @@ export class Metrics {
   /** The exposition text, with per-site entries and checkpoint age read from the store at `now` (ms). */
   async render(store: LedgerStore, now: number): Promise<string> {
     const out: string[] = [];
-    const family = (name: string, type: string, help: string) => out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    family('consent_ledger_receipts_accepted_total', 'counter', 'Receipts appended to a site log by this process (replays excluded).');
+    const family = (name: string, type: string, help: string) =>
+      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    family(
+      'consent_ledger_receipts_accepted_total',
+      'counter',
+      'Receipts appended to a site log by this process (replays excluded).',
+    );
     for (const [site, n] of this.accepted) out.push(`consent_ledger_receipts_accepted_total{site=${label(site)}} ${n}`);
     family('consent_ledger_receipts_refused_total', 'counter', 'Ingest requests refused, by error code.');
     for (const [code, n] of this.refused) out.push(`consent_ledger_receipts_refused_total{code=${label(code)}} ${n}`);
@@ -46,7 +51,10 @@ export class Metrics {
       out.push(`consent_ledger_ingest_duration_seconds_bucket{le="${le}"} ${cumulative}`);
     });
     out.push(`consent_ledger_ingest_duration_seconds_bucket{le="+Inf"} ${this.count}`);
-    out.push(`consent_ledger_ingest_duration_seconds_sum ${this.sum}`, `consent_ledger_ingest_duration_seconds_count ${this.count}`);
+    out.push(
+      `consent_ledger_ingest_duration_seconds_sum ${this.sum}`,
+      `consent_ledger_ingest_duration_seconds_count ${this.count}`,
+    );
     const logs = await store.listLogs();
     family('consent_ledger_log_entries', 'gauge', 'Entries sequenced in a site log.');
     for (const log of logs) out.push(`consent_ledger_log_entries{site=${label(log.site)}} ${log.size}`);
@@ -55,7 +63,10 @@ export class Metrics {
     family('consent_ledger_seconds_since_last_checkpoint', 'gauge', "Age of a site log's latest checkpoint.");
     for (const log of logs) {
       const checkpoint = await store.latestCheckpoint(log.site);
-      if (checkpoint) out.push(`consent_ledger_seconds_since_last_checkpoint{site=${label(log.site)}} ${Math.max(0, (now - Date.parse(checkpoint.createdAt)) / 1000)}`);
+      if (checkpoint)
+        out.push(
+          `consent_ledger_seconds_since_last_checkpoint{site=${label(log.site)}} ${Math.max(0, (now - Date.parse(checkpoint.createdAt)) / 1000)}`,
+        );
     }
     return `${out.join('\n')}\n`;
   }

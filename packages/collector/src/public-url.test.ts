@@ -24,11 +24,16 @@ describe('the public base URL', () => {
   ])('refuses %j (%s)', (text, message) => {
     const parsed = parsePublicUrl(text);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect([parsed.error.code, parsed.error.message]).toEqual(['malformed', expect.stringContaining(message)]);
+    if (!parsed.ok)
+      expect([parsed.error.code, parsed.error.message]).toEqual(['malformed', expect.stringContaining(message)]);
   });
 
   it('rebuilds a request URL from the public base and the path seen behind the proxy, without the query', () => {
-    expect(publicRequestUrl('https://consent.example.org', 'http://internal:8080/v1/subjects/abc/receipts?x=1')).toBe('https://consent.example.org/v1/subjects/abc/receipts');
-    expect(publicRequestUrl('https://example.org/consent', 'http://10.0.0.5:8080/v1/subjects/abc')).toBe('https://example.org/consent/v1/subjects/abc');
+    expect(publicRequestUrl('https://consent.example.org', 'http://internal:8080/v1/subjects/abc/receipts?x=1')).toBe(
+      'https://consent.example.org/v1/subjects/abc/receipts',
+    );
+    expect(publicRequestUrl('https://example.org/consent', 'http://10.0.0.5:8080/v1/subjects/abc')).toBe(
+      'https://example.org/consent/v1/subjects/abc',
+    );
   });
 });

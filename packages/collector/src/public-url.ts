@@ -12,7 +12,8 @@ export function parsePublicUrl(text: string): Result<string, 'malformed'> {
   } catch {
     return fail('malformed', `"${text}" is not an absolute URL (such as https://consent.example.org)`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('malformed', `"${text}" is not an http:// or https:// URL`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return fail('malformed', `"${text}" is not an http:// or https:// URL`);
   if (url.username !== '' || url.password !== '') return fail('malformed', `"${text}" holds a user name or password`);
   // A query or fragment would never be part of a request path: refuse rather than drop what the operator wrote.
   if (/[?#]/.test(text)) return fail('malformed', `"${text}" has a query or a fragment; give the base URL only`);

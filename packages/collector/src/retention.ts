@@ -37,14 +37,22 @@ export async function purgeExpired(store: LedgerStore, now: number): Promise<Red
 export async function eraseSubject(store: LedgerStore, subject: string, at: string): Promise<RedactedCount[]> {
   const counts: RedactedCount[] = [];
   for (const site of await store.listSites({ includeDeleted: true })) {
-    const ids = (await store.subjectEntries(site.site, subject)).filter((e) => e.kind === 'receipt' && !e.redacted).map((e) => e.id);
-    if (ids.length > 0) counts.push({ site: site.site, redacted: await store.redactEntries(site.site, ids, { at, reason: 'erasure' }) });
+    const ids = (await store.subjectEntries(site.site, subject))
+      .filter((e) => e.kind === 'receipt' && !e.redacted)
+      .map((e) => e.id);
+    if (ids.length > 0)
+      counts.push({ site: site.site, redacted: await store.redactEntries(site.site, ids, { at, reason: 'erasure' }) });
   }
   return counts;
 }
 
 /** Runs `purgeExpired` every `intervalMs` until stopped; failures are logged and retried next time. */
-export function startRetentionJob(options: { store: LedgerStore; clock: () => number; intervalMs: number; log: (message: string, error?: unknown) => void }): { stop(): Promise<void> } {
+export function startRetentionJob(options: {
+  store: LedgerStore;
+  clock: () => number;
+  intervalMs: number;
+  log: (message: string, error?: unknown) => void;
+}): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = purgeExpired(options.store, options.clock())

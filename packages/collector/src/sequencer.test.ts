@@ -1,5 +1,11 @@
+import {
+  base64urlDecode,
+  base64urlEncode,
+  inclusionProof,
+  rootOfLeaves,
+  verifyInclusion,
+} from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { base64urlDecode, base64urlEncode, inclusionProof, rootOfLeaves, verifyInclusion } from '@consent-ledger/protocol';
 import { Sequencer } from './sequencer';
 import { batch, recordingSigner, testConfig, testReceipt } from './store/contract';
 import { tempStore, testCollectorKey } from './testing';
@@ -19,13 +25,22 @@ describe('Sequencer', () => {
   async function append(n: number): Promise<void> {
     const subject = () => base64urlEncode(new Uint8Array(new Uint32Array([subjects++, 0, 0, 0, 0, 0, 0, 0]).buffer));
     const receipts = Array.from({ length: n }, () => testReceipt('alpha', subject(), null));
-    const outcomes = await temp.store.appendReceipts(receipts.map((r) => batch('alpha', [r])), recordingSigner());
+    const outcomes = await temp.store.appendReceipts(
+      receipts.map((r) => batch('alpha', [r])),
+      recordingSigner(),
+    );
     expect(outcomes.every((o) => o.ok)).toBe(true);
   }
 
   it('integrates in slices to the very tree of all leaves, resuming from an odd size', async () => {
     const key = await testCollectorKey();
-    const sequencer = new Sequencer({ store: temp.store, key, clock: () => Date.parse(AT), intervalMs: 1000, maxStep: 50_000 });
+    const sequencer = new Sequencer({
+      store: temp.store,
+      key,
+      clock: () => Date.parse(AT),
+      intervalMs: 1000,
+      maxStep: 50_000,
+    });
     const leaves = async () => temp.store.readLeafHashes('alpha', 0, 10_000);
     await append(1);
     expect(await sequencer.runOnce()).toBe(1);

@@ -2,7 +2,15 @@
 // signed C2SP checkpoint. Its whole state is in the store (tree size, nodes, checkpoints), so it
 // resumes exactly where it stopped; the store's compare-and-set on the tree size keeps two
 // sequencers from ever writing the same step twice.
-import { base64urlEncode, checkpointBody, integrate, signNote, treeRoot, type NodeReader, type TreeNode } from '@consent-ledger/protocol';
+import {
+  base64urlEncode,
+  checkpointBody,
+  integrate,
+  type NodeReader,
+  signNote,
+  type TreeNode,
+  treeRoot,
+} from '@consent-ledger/protocol';
 import type { CollectorKey } from './keys';
 import type { LedgerStore, LogState } from './store/types';
 
@@ -83,7 +91,11 @@ export class Sequencer {
   /** One checkpoint: integrates up to `maxStep` entries after the tree; 0 when another sequencer got there first. */
   private async step(log: LogState): Promise<number> {
     const { store, key } = this.options;
-    const leaves = await store.readLeafHashes(log.site, log.treeSize, Math.min(this.options.maxStep, log.size - log.treeSize));
+    const leaves = await store.readLeafHashes(
+      log.site,
+      log.treeSize,
+      Math.min(this.options.maxStep, log.size - log.treeSize),
+    );
     if (leaves.length === 0) return 0;
     const stored: NodeReader = (level, index) => store.readNode(log.site, level, index);
     const created = new Map<string, Uint8Array>();
@@ -101,7 +113,13 @@ export class Sequencer {
     const size = log.treeSize + leaves.length;
     const root = await treeRoot(size, read);
     const note = await signNote(checkpointBody(checkpointOrigin(key.name, log.site), size, root), key);
-    const checkpoint = { site: log.site, size, rootHash: base64urlEncode(root), note, createdAt: new Date(this.options.clock()).toISOString() };
+    const checkpoint = {
+      site: log.site,
+      size,
+      rootHash: base64urlEncode(root),
+      note,
+      createdAt: new Date(this.options.clock()).toISOString(),
+    };
     return (await store.integrate({ site: log.site, fromSize: log.treeSize, nodes, checkpoint })) ? leaves.length : 0;
   }
 }

@@ -88,7 +88,10 @@ export class SiteDirectory {
   private originList(maxAgeMs: number): Cached<Set<string>> {
     const now = this.options.clock();
     if (this.origins && now - this.origins.at <= maxAgeMs) return this.origins;
-    const entry = { at: now, value: this.options.store.listSites().then((sites) => new Set(sites.flatMap((s) => s.config.origins))) };
+    const entry = {
+      at: now,
+      value: this.options.store.listSites().then((sites) => new Set(sites.flatMap((s) => s.config.origins))),
+    };
     this.origins = entry;
     entry.value.catch(() => {
       if (this.origins === entry) this.origins = null;

@@ -6,20 +6,20 @@ import { join } from 'node:path';
 import {
   createReceipt,
   generateDeviceKey,
-  noticeHash,
-  resolveNotice,
-  validateSiteConfig,
   type KeyPair,
   type Language,
+  noticeHash,
   type ReceiptInput,
+  resolveNotice,
   type SiteConfig,
   type VerifiedReceipt,
+  validateSiteConfig,
 } from '@consent-ledger/protocol';
-import { createCollectorKeyJwk, loadCollectorKey, type CollectorKey } from './keys';
+import { type CollectorKey, createCollectorKeyJwk, loadCollectorKey } from './keys';
 import { openSqliteStore } from './store/sqlite';
 import type { LedgerStore } from './store/types';
 
-export { findPgBin, startPgCluster, type PgCluster, type PgClusterOptions } from './testing/pg-cluster';
+export { findPgBin, type PgCluster, type PgClusterOptions, startPgCluster } from './testing/pg-cluster';
 
 const FIXTURES = new URL('../../../fixtures/sites/', import.meta.url);
 
@@ -36,7 +36,13 @@ export function fixtureJson(name = 'clikodoc'): unknown {
 }
 
 /** A SQLite store in a fresh temp folder, removed by `dispose`. */
-export function tempStore(): { store: LedgerStore; dir: string; file: string; reopen(): LedgerStore; dispose(): Promise<void> } {
+export function tempStore(): {
+  store: LedgerStore;
+  dir: string;
+  file: string;
+  reopen(): LedgerStore;
+  dispose(): Promise<void>;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'collector-'));
   const file = join(dir, 'ledger.db');
   const opened: LedgerStore[] = [openSqliteStore(file)];
@@ -71,7 +77,10 @@ export class Device {
   /** Leaf hash of the last receipt made (the next one's `prev`). */
   last: string | null = null;
 
-  private constructor(readonly keys: KeyPair, readonly config: SiteConfig) {}
+  private constructor(
+    readonly keys: KeyPair,
+    readonly config: SiteConfig,
+  ) {}
 
   /** A device with a new P-256 key, for `config`'s site. */
   static async create(config: SiteConfig): Promise<Device> {
@@ -102,7 +111,14 @@ export class Device {
 }
 
 /** A collector on a temp store with a fixture site published, and a helper to post receipts. */
-export async function testCollector(options: { site?: string; limits?: Partial<import('./context').Limits>; clock?: () => number; publicUrl?: string } = {}) {
+export async function testCollector(
+  options: {
+    site?: string;
+    limits?: Partial<import('./context').Limits>;
+    clock?: () => number;
+    publicUrl?: string;
+  } = {},
+) {
   const { createCollector } = await import('./app');
   const temp = tempStore();
   const key = await testCollectorKey();

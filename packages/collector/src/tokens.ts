@@ -31,9 +31,20 @@ export function tokenCovers(token: TokenRecord, site: string): boolean {
 }
 
 /** Creates a token for a role and sites; the secret is returned here and never again. */
-export async function issueToken(store: LedgerStore, input: { role: TokenRole; sites: string[] }, at: string): Promise<{ id: string; token: string; record: TokenRecord }> {
+export async function issueToken(
+  store: LedgerStore,
+  input: { role: TokenRole; sites: string[] },
+  at: string,
+): Promise<{ id: string; token: string; record: TokenRecord }> {
   const token = TOKEN_PREFIX + base64urlEncode(randomBytes(32));
-  const record: TokenRecord = { id: uuidv7(), hash: hashToken(token), role: input.role, sites: [...new Set(input.sites)], createdAt: at, revokedAt: null };
+  const record: TokenRecord = {
+    id: uuidv7(),
+    hash: hashToken(token),
+    role: input.role,
+    sites: [...new Set(input.sites)],
+    createdAt: at,
+    revokedAt: null,
+  };
   await store.createToken(record);
   return { id: record.id, token, record };
 }

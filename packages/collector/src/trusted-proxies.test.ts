@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forwardedClient, parseTrustedProxies, type ForwardingOptions } from './trusted-proxies';
+import { type ForwardingOptions, forwardedClient, parseTrustedProxies } from './trusted-proxies';
 
 function proxies(list: string) {
   const parsed = parseTrustedProxies(list);
@@ -82,9 +82,13 @@ describe('forwardedClient', () => {
   });
 
   it('parses RFC 7239 elements: quoted IPv6 with port, other parameters, case, quoted commas', () => {
-    expect(forwardedClient(LB, 'for="[2001:db8:cafe::17]:4711";proto=https;by=10.0.0.5', fwd)).toBe('2001:db8:cafe::17');
+    expect(forwardedClient(LB, 'for="[2001:db8:cafe::17]:4711";proto=https;by=10.0.0.5', fwd)).toBe(
+      '2001:db8:cafe::17',
+    );
     expect(forwardedClient(LB, 'proto=http;For=198.51.100.9', fwd)).toBe('198.51.100.9');
-    expect(forwardedClient(LB, 'for=192.0.2.60;proto=http;by=203.0.113.43, for="198.51.100.17"', fwd)).toBe('198.51.100.17');
+    expect(forwardedClient(LB, 'for=192.0.2.60;proto=http;by=203.0.113.43, for="198.51.100.17"', fwd)).toBe(
+      '198.51.100.17',
+    );
     // A comma inside a quoted value is not an element boundary.
     expect(forwardedClient(LB, 'for=198.51.100.9;host="a,b", for=10.3.3.3', fwd)).toBe('198.51.100.9');
   });

@@ -3,7 +3,7 @@
 // appends the address it received from, so the right-most address that is not a trusted proxy
 // is the one no client could have written. Anything left of it is the client's own say.
 import { fail, ok, type Result } from '@consent-ledger/protocol';
-import { formatAddress, keepBits, parseAddress, type Bytes } from './ip';
+import { type Bytes, formatAddress, keepBits, parseAddress } from './ip';
 
 /** The header the balancers write: `X-Forwarded-For`, or RFC 7239 `Forwarded` (its `for=`). */
 export type ProxyHeader = 'x-forwarded-for' | 'forwarded';
@@ -26,18 +26,23 @@ export function parseTrustedProxies(list: string): Result<TrustedProxies, 'malfo
   for (const item of list.split(/[\s,]+/).filter((s) => s !== '')) {
     const [text, prefix, ...rest] = item.split('/');
     const network = parseAddress(text);
-    if (!network || rest.length > 0 || /%/.test(text)) return fail('malformed', `"${item}" is not an IP address or a CIDR block`);
+    if (!network || rest.length > 0 || /%/.test(text))
+      return fail('malformed', `"${item}" is not an IP address or a CIDR block`);
     const max = network.length * 8;
     const bits = prefix === undefined ? max : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
     if (!(bits >= 0 && bits <= max)) return fail('malformed', `"${item}": the prefix length must be from 0 to ${max}`);
     const masked = keepBits(network, bits);
     // A typo in a trust list widens or narrows who may speak for clients: refuse rather than guess.
-    if (masked.some((b, i) => b !== network[i])) return fail('malformed', `"${item}" has bits set after /${bits} (the block is ${formatAddress(masked)}/${bits})`);
+    if (masked.some((b, i) => b !== network[i]))
+      return fail('malformed', `"${item}" has bits set after /${bits} (the block is ${formatAddress(masked)}/${bits})`);
     blocks.push({ network, bits });
   }
   if (blocks.length === 0) return fail('malformed', 'the list of trusted proxies is empty');
   return ok({
-    has: (address) => blocks.some((b) => b.network.length === address.length && keepBits(address, b.bits).every((x, i) => x === b.network[i])),
+    has: (address) =>
+      blocks.some(
+        (b) => b.network.length === address.length && keepBits(address, b.bits).every((x, i) => x === b.network[i]),
+      ),
   });
 }
 
@@ -69,7 +74,9 @@ function forwardedFor(header: string): string[] {
       const eq = pair.indexOf('=');
       if (eq < 0 || pair.slice(0, eq).trim().toLowerCase() !== 'for') continue;
       const value = pair.slice(eq + 1).trim();
-      return value.startsWith('"') && value.endsWith('"') && value.length >= 2 ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
+      return value.startsWith('"') && value.endsWith('"') && value.length >= 2
+        ? value.slice(1, -1).replace(/\\(.)/g, '$1')
+        : value;
     }
     return '';
   });
@@ -95,7 +102,11 @@ export interface ForwardingOptions {
  * the peer itself unless it is a trusted proxy; else the right-most hop that is not one (the
  * left-most when all are); the nearest trusted proxy when a hop it reported is unusable.
  */
-export function forwardedClient(peer: string | null, value: string | undefined, options: ForwardingOptions): string | null {
+export function forwardedClient(
+  peer: string | null,
+  value: string | undefined,
+  options: ForwardingOptions,
+): string | null {
   const peerBytes = peer === null ? null : parseAddress(peer);
   if (!peerBytes || !options.proxies.has(peerBytes) || value === undefined) return peer;
   const hops = options.header === 'forwarded' ? forwardedFor(value) : value.split(',');

@@ -2,8 +2,14 @@
 // is; the signature check and the leaf hash are node:crypto's, several times cheaper than Node
 // 20's WebCrypto (whose JWK import and promise machinery run on the calling thread). Imported keys
 // of recent subjects are kept, so a returning subject skips the import (about half the cost).
-import { createPublicKey, hash, verify, type KeyObject } from 'node:crypto';
-import { verifyReceipt, type EcPublicJwk, type ParsedReceipt, type Result, type VerifiedReceipt } from '@consent-ledger/protocol';
+import { createPublicKey, hash, type KeyObject, verify } from 'node:crypto';
+import {
+  type EcPublicJwk,
+  type ParsedReceipt,
+  type Result,
+  type VerifiedReceipt,
+  verifyReceipt,
+} from '@consent-ledger/protocol';
 
 /** Verifies one receipt JWS. */
 export type ReceiptVerifier = (jws: string) => Promise<Result<VerifiedReceipt>>;
@@ -47,6 +53,7 @@ export function nativeLeafHash(jws: string): string {
 /** A verifier checking signatures on this thread with up to `cacheSize` imported device keys. */
 export function createVerifier(cacheSize: number): ReceiptVerifier {
   const keys = new DeviceKeys(cacheSize);
-  const verifySignature = (r: ParsedReceipt) => verifyEs256(keys.get(r.thumbprint, r.jwk), r.decoded.signingInput, r.decoded.signature);
+  const verifySignature = (r: ParsedReceipt) =>
+    verifyEs256(keys.get(r.thumbprint, r.jwk), r.decoded.signingInput, r.decoded.signature);
   return (jws) => verifyReceipt(jws, { verifySignature, leafHash: nativeLeafHash });
 }

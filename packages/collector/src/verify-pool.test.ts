@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifier } from './verifier';
 import { verifierCases } from './testing/receipt-cases';
 import { bundleWorker } from './testing/worker-bundle';
+import { createVerifier } from './verifier';
 import { createVerifyPool, type VerifyPool } from './verify-pool';
 
 describe('createVerifyPool', () => {
@@ -12,7 +12,11 @@ describe('createVerifyPool', () => {
   let pool: VerifyPool;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'verify-pool-'));
-    pool = createVerifyPool({ workerUrl: await bundleWorker(new URL('./verify-worker.ts', import.meta.url), dir), threads: 2, cacheSize: 100 });
+    pool = createVerifyPool({
+      workerUrl: await bundleWorker(new URL('./verify-worker.ts', import.meta.url), dir),
+      threads: 2,
+      cacheSize: 100,
+    });
   });
   afterAll(async () => {
     await pool.close();

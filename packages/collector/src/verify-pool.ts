@@ -4,7 +4,7 @@
 // device go to the same worker (routed by thumbprint), so each worker's key cache serves its
 // returning subjects. Whether this pays depends on the cores: see bench/ingest.
 import { Worker } from 'node:worker_threads';
-import { verifyReceipt, type ParsedReceipt } from '@consent-ledger/protocol';
+import { type ParsedReceipt, verifyReceipt } from '@consent-ledger/protocol';
 import { nativeLeafHash, type ReceiptVerifier } from './verifier';
 
 /** One signature to check: the JWS (its signing input and signature) and the device key. */
@@ -83,7 +83,10 @@ class Lane {
     worker.on('message', ({ id, results }: VerifyResponse) => {
       const waiting = this.inFlight.get(id);
       this.inFlight.delete(id);
-      waiting?.forEach((w, i) => (results[i] === KEY_UNUSABLE ? w.reject(new UnusableKey()) : w.resolve(results[i] === SIGNATURE_VALID)));
+      for (const [i, w] of (waiting ?? []).entries()) {
+        if (results[i] === KEY_UNUSABLE) w.reject(new UnusableKey());
+        else w.resolve(results[i] === SIGNATURE_VALID);
+      }
     });
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => {
@@ -126,7 +129,8 @@ export interface VerifyPool {
 /** Starts `threads` verification workers. */
 export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
   const lanes = Array.from({ length: Math.max(1, options.threads) }, () => new Lane(options));
-  const verifySignature = ({ jws, thumbprint, jwk }: ParsedReceipt) => lanes[laneOf(thumbprint, lanes.length)].check({ jws, thumbprint, x: jwk.x, y: jwk.y });
+  const verifySignature = ({ jws, thumbprint, jwk }: ParsedReceipt) =>
+    lanes[laneOf(thumbprint, lanes.length)].check({ jws, thumbprint, x: jwk.x, y: jwk.y });
   return {
     verify: (jws) => verifyReceipt(jws, { verifySignature, leafHash: nativeLeafHash }),
     close: async () => {

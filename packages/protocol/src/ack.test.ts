@@ -1,9 +1,9 @@
 import { KeyObject, sign as nodeSign } from 'node:crypto';
 import { compactVerify } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ACK_TYP, signAck, signAckWith, validateAckPayload, verifyAck, type AckPayload } from './ack';
+import { ACK_TYP, type AckPayload, signAck, signAckWith, validateAckPayload, verifyAck } from './ack';
 import { base64urlEncode, utf8 } from './encoding';
-import { exportPublicJwk, jwkThumbprint, type Jwks, type OkpPublicJwk } from './jwk';
+import { exportPublicJwk, type Jwks, jwkThumbprint, type OkpPublicJwk } from './jwk';
 import { generateCollectorKey, generateDeviceKey, signJws } from './jws';
 import { sha256b64u } from './sha256';
 import { uuidv7 } from './uuid';
@@ -72,7 +72,11 @@ describe('signAck and verifyAck', () => {
     const { pair, kid, jwks } = await collector();
     const payload = ack();
     const jws = await signAck(payload, { privateKey: pair.privateKey, kid });
-    expect(JSON.parse(Buffer.from(jws.split('.')[0], 'base64url').toString())).toEqual({ alg: 'EdDSA', typ: ACK_TYP, kid });
+    expect(JSON.parse(Buffer.from(jws.split('.')[0], 'base64url').toString())).toEqual({
+      alg: 'EdDSA',
+      typ: ACK_TYP,
+      kid,
+    });
     expect(await verifyAck(jws, jwks)).toEqual({ ok: true, value: payload });
     const verified = await compactVerify(jws, pair.publicKey, { algorithms: ['EdDSA'] });
     expect(JSON.parse(new TextDecoder().decode(verified.payload))).toEqual(payload);
@@ -83,23 +87,43 @@ describe('signAck and verifyAck', () => {
     const b = await collector();
     const jwks: Jwks = { keys: [...a.jwks.keys, ...b.jwks.keys] };
     expect(await codeOf(await signAck(ack(), { privateKey: b.pair.privateKey, kid: b.kid }), jwks)).toBe('ok');
-    expect(await codeOf(await signAck(ack(), { privateKey: b.pair.privateKey, kid: a.kid }), jwks)).toBe('bad-signature');
+    expect(await codeOf(await signAck(ack(), { privateKey: b.pair.privateKey, kid: a.kid }), jwks)).toBe(
+      'bad-signature',
+    );
   });
 
   it('refuses an unknown kid, a changed byte, a wrong typ or alg, a missing kid, and a bad payload', async () => {
     const { pair, kid, jwks } = await collector();
     const good = await signAck(ack(), { privateKey: pair.privateKey, kid });
-    expect(await codeOf(await signAck(ack(), { privateKey: pair.privateKey, kid: 'other' }), jwks)).toBe('bad-signature');
+    expect(await codeOf(await signAck(ack(), { privateKey: pair.privateKey, kid: 'other' }), jwks)).toBe(
+      'bad-signature',
+    );
     const [h, p, s] = good.split('.');
     const changed = JSON.parse(Buffer.from(p, 'base64url').toString());
     changed.index = 42;
     expect(await codeOf(`${h}.${base64urlEncode(utf8(JSON.stringify(changed)))}.${s}`, jwks)).toBe('bad-signature');
-    expect(await codeOf(await signJws({ alg: 'EdDSA', typ: 'consent-receipt+jws', kid }, JSON.stringify(ack()), pair.privateKey), jwks)).toBe('bad-typ');
-    expect(await codeOf(await signJws({ alg: 'EdDSA', typ: ACK_TYP }, JSON.stringify(ack()), pair.privateKey), jwks)).toBe('malformed');
+    expect(
+      await codeOf(
+        await signJws({ alg: 'EdDSA', typ: 'consent-receipt+jws', kid }, JSON.stringify(ack()), pair.privateKey),
+        jwks,
+      ),
+    ).toBe('bad-typ');
+    expect(
+      await codeOf(await signJws({ alg: 'EdDSA', typ: ACK_TYP }, JSON.stringify(ack()), pair.privateKey), jwks),
+    ).toBe('malformed');
     const device = await generateDeviceKey();
-    expect(await codeOf(await signJws({ alg: 'ES256', typ: ACK_TYP, kid }, JSON.stringify(ack()), device.privateKey), jwks)).toBe('unsupported-alg');
-    expect(await codeOf(await signJws({ alg: 'EdDSA', typ: ACK_TYP, kid }, JSON.stringify(ack({ index: -1 })), pair.privateKey), jwks)).toBe('malformed');
-    expect(await codeOf(await signJws({ alg: 'EdDSA', typ: ACK_TYP, kid }, '{"v":', pair.privateKey), jwks)).toBe('malformed');
+    expect(
+      await codeOf(await signJws({ alg: 'ES256', typ: ACK_TYP, kid }, JSON.stringify(ack()), device.privateKey), jwks),
+    ).toBe('unsupported-alg');
+    expect(
+      await codeOf(
+        await signJws({ alg: 'EdDSA', typ: ACK_TYP, kid }, JSON.stringify(ack({ index: -1 })), pair.privateKey),
+        jwks,
+      ),
+    ).toBe('malformed');
+    expect(await codeOf(await signJws({ alg: 'EdDSA', typ: ACK_TYP, kid }, '{"v":', pair.privateKey), jwks)).toBe(
+      'malformed',
+    );
     expect(await codeOf('not.a.jws', jwks)).toBe('malformed');
   });
 
@@ -111,7 +135,9 @@ describe('signAck and verifyAck', () => {
 
   it('imports each JWKS key once across many acks', async () => {
     const { pair, kid, jwks } = await collector();
-    const acks = await Promise.all([0, 1, 2, 3].map((index) => signAck(ack({ index }), { privateKey: pair.privateKey, kid })));
+    const acks = await Promise.all(
+      [0, 1, 2, 3].map((index) => signAck(ack({ index }), { privateKey: pair.privateKey, kid })),
+    );
     const importKey = vi.spyOn(crypto.subtle, 'importKey');
     for (const jws of acks) expect(await codeOf(jws, jwks)).toBe('ok');
     expect(importKey).toHaveBeenCalledTimes(1);
@@ -129,6 +155,8 @@ describe('signAck and verifyAck', () => {
 
   it('throws when asked to sign a payload that is not an ack', async () => {
     const { pair, kid } = await collector();
-    await expect(signAck(ack({ receivedAt: 'yesterday' }), { privateKey: pair.privateKey, kid })).rejects.toThrow(/receivedAt/);
+    await expect(signAck(ack({ receivedAt: 'yesterday' }), { privateKey: pair.privateKey, kid })).rejects.toThrow(
+      /receivedAt/,
+    );
   });
 });

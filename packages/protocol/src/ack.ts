@@ -1,9 +1,9 @@
 import { SITE_ID } from './config';
 import { base64urlEncode, fromUtf8, isHash64u, utf8 } from './encoding';
-import { importPublicJwk, normalizePublicJwk, type Jwks, type OkpPublicJwk } from './jwk';
+import { importPublicJwk, type Jwks, normalizePublicJwk, type OkpPublicJwk } from './jwk';
 import { decodeJws, jwsSigningInput, signJws, verifyDecodedJws } from './jws';
 import { isIsoTimestamp } from './receipt';
-import { fail, ok, type Issue, type Result } from './result';
+import { fail, type Issue, ok, type Result } from './result';
 import { isUuidV7 } from './uuid';
 
 export const ACK_TYP = 'consent-ack+jws';
@@ -25,7 +25,8 @@ const ACK_FIELDS = new Set(['v', 'id', 'site', 'subject', 'index', 'leafHash', '
 
 /** Checks an ack payload's shape: every field and its type; unknown fields are refused. */
 export function validateAckPayload(value: unknown): Result<AckPayload> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('malformed', 'ack: payload is not an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('malformed', 'ack: payload is not an object');
   const p = value as Record<string, unknown>;
   const issues: Issue[] = [];
   const check = (valid: boolean, path: string, message: string): void => {
@@ -42,7 +43,8 @@ export function validateAckPayload(value: unknown): Result<AckPayload> {
   check(nullableString(p.ip), 'ip', 'must be a string or null');
   check(nullableString(p.userAgent), 'userAgent', 'must be a string or null');
   for (const key of Object.keys(p)) check(ACK_FIELDS.has(key), key, 'unknown field');
-  if (issues.length > 0) return fail('malformed', `ack: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  if (issues.length > 0)
+    return fail('malformed', `ack: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
   return ok(p as unknown as AckPayload);
 }
 
@@ -72,7 +74,10 @@ function keyFor(jwk: OkpPublicJwk): Promise<CryptoKey> {
   let key = imported.get(jwk);
   if (!key) {
     const normalized = normalizePublicJwk(jwk);
-    key = normalized && normalized.kty === 'OKP' ? importPublicJwk(normalized) : Promise.reject(new TypeError('not an Ed25519 key'));
+    key =
+      normalized && normalized.kty === 'OKP'
+        ? importPublicJwk(normalized)
+        : Promise.reject(new TypeError('not an Ed25519 key'));
     imported.set(jwk, key);
   }
   return key;

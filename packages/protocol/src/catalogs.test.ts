@@ -26,7 +26,8 @@ const SAMPLE: TextKey[] = [
   'withdraw.confirm',
   'announce.saved',
 ];
-const ENGLISH_WORDS = /\b(the|your|you|and|with|without|all|save|show|allow|always|withdraw|withdrawn|choices|settings|purposes?|provided)\b/i;
+const ENGLISH_WORDS =
+  /\b(the|your|you|and|with|without|all|save|show|allow|always|withdraw|withdrawn|choices|settings|purposes?|provided)\b/i;
 
 describe('catalogs', () => {
   it('has the four languages', () => {
@@ -46,7 +47,8 @@ describe('catalogs', () => {
       });
 
       it('uses the same placeholders as the English text', () => {
-        for (const key of TEXT_KEYS) expect(placeholders(catalog.texts[key]), key).toEqual(placeholders(catalogs.en.texts[key]));
+        for (const key of TEXT_KEYS)
+          expect(placeholders(catalog.texts[key]), key).toEqual(placeholders(catalogs.en.texts[key]));
       });
 
       it('gives every built-in purpose a title and a description, without placeholders', () => {
@@ -60,7 +62,12 @@ describe('catalogs', () => {
       });
 
       it('tells the visitor they can change their mind', () => {
-        const withdrawal = { fr: /changer d’avis à tout moment/, nl: /op elk moment/, en: /change your mind at any time/, de: /jederzeit/ }[language];
+        const withdrawal = {
+          fr: /changer d’avis à tout moment/,
+          nl: /op elk moment/,
+          en: /change your mind at any time/,
+          de: /jederzeit/,
+        }[language];
         expect(catalog.texts['banner.text']).toMatch(withdrawal);
         expect(catalog.texts['dialog.intro']).toMatch(withdrawal);
       });
@@ -76,7 +83,12 @@ describe('catalogs', () => {
     };
     for (const language of LANGUAGES) {
       const { texts } = catalogs[language];
-      expect([texts['banner.acceptAll'], texts['banner.rejectAll'], texts['banner.customize'], texts['banner.close']]).toEqual(expected[language]);
+      expect([
+        texts['banner.acceptAll'],
+        texts['banner.rejectAll'],
+        texts['banner.customize'],
+        texts['banner.close'],
+      ]).toEqual(expected[language]);
       // The dialog repeats the banner's two main buttons word for word, so the choice reads the same.
       expect(texts['dialog.acceptAll']).toBe(texts['banner.acceptAll']);
       expect(texts['dialog.rejectAll']).toBe(texts['banner.rejectAll']);
@@ -84,7 +96,8 @@ describe('catalogs', () => {
   });
 
   it('the banner text names its own Customize button', () => {
-    for (const language of LANGUAGES) expect(catalogs[language].texts['banner.text']).toContain(catalogs[language].texts['banner.customize']);
+    for (const language of LANGUAGES)
+      expect(catalogs[language].texts['banner.text']).toContain(catalogs[language].texts['banner.customize']);
   });
 
   it('leaves no English behind in the other catalogs', () => {
@@ -102,11 +115,16 @@ describe('catalogs', () => {
   });
 
   it('sanity-checks the English detector on the English catalog', () => {
-    expect(SAMPLE.filter((key) => ENGLISH_WORDS.test(withoutPlaceholders(catalogs.en.texts[key]))).length).toBeGreaterThan(SAMPLE.length / 2);
+    expect(
+      SAMPLE.filter((key) => ENGLISH_WORDS.test(withoutPlaceholders(catalogs.en.texts[key]))).length,
+    ).toBeGreaterThan(SAMPLE.length / 2);
   });
 
   it('French spaces before colons and inside guillemets do not break', () => {
-    const texts = [...Object.values(catalogs.fr.texts), ...Object.values(catalogs.fr.purposes).flatMap((p) => [p.title, p.description])];
+    const texts = [
+      ...Object.values(catalogs.fr.texts),
+      ...Object.values(catalogs.fr.purposes).flatMap((p) => [p.title, p.description]),
+    ];
     for (const text of texts) expect(text, text).not.toMatch(/ [:»]|« /);
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkpointBody,
+  type NoteKey,
   noteKeyId,
   parseCheckpoint,
   parseNote,
   signNote,
   verifyCheckpoint,
   verifyNote,
-  type NoteKey,
 } from './checkpoint';
 import { base64Decode, base64Encode } from './encoding';
 
@@ -30,7 +30,8 @@ const RFC8032_PUBLIC = 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68
 // golang.org/x/mod/sumdb/note's documented example: signer key, verifier key and the signed note.
 const PETER_SEED = base64Decode('AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz').slice(1);
 const PETER_PUBLIC = base64Decode('ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW').slice(1);
-const PETER_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
+const PETER_TEXT =
+  "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
 const PETER_NOTE = `${PETER_TEXT}\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n`;
 
 // The 8-leaf RFC 6962 test tree's root (see merkle.test.ts).
@@ -44,12 +45,14 @@ const PINNED =
 describe('key ids', () => {
   it('match the verifier keys published with the Go note package', () => {
     expect(toHex(noteKeyId('PeterNeumann', PETER_PUBLIC))).toBe('c74f20a3');
-    expect(toHex(noteKeyId('EnochRoot', base64Decode('ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop').slice(1)))).toBe('af0cfe78');
+    expect(toHex(noteKeyId('EnochRoot', base64Decode('ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop').slice(1)))).toBe(
+      'af0cfe78',
+    );
   });
 });
 
 describe('signNote', () => {
-  it('reproduces the Go note package\'s example byte for byte', async () => {
+  it("reproduces the Go note package's example byte for byte", async () => {
     const key = await keyFromSeed('PeterNeumann', PETER_SEED);
     expect(key.publicKey).toEqual(PETER_PUBLIC);
     expect(await signNote(PETER_TEXT, key)).toBe(PETER_NOTE);
@@ -111,7 +114,8 @@ describe('parse and verify', () => {
     expect((await verifyCheckpoint(cosigned, [trusted])).ok).toBe(true);
     expect((await verifyCheckpoint(cosigned, [{ name: other.name, publicKey: other.publicKey }])).ok).toBe(true);
     // A stranger's line that reuses the trusted name (but not its key id) is ignored, not fatal.
-    const sameName = PINNED + (await signNote(checkpointBody(ORIGIN, 8, ROOT8), { ...other, name: trusted.name })).split('\n\n')[1];
+    const sameName =
+      PINNED + (await signNote(checkpointBody(ORIGIN, 8, ROOT8), { ...other, name: trusted.name })).split('\n\n')[1];
     expect((await verifyCheckpoint(sameName, [trusted])).ok).toBe(true);
     expect(await verifyCheckpoint(PINNED, [])).toMatchObject({ ok: false, error: { code: 'bad-signature' } });
   });
@@ -172,7 +176,10 @@ describe('parse and verify', () => {
     };
     for (const [what, note] of Object.entries(malformed)) {
       expect(parseCheckpoint(note as string), what).toMatchObject({ ok: false, error: { code: 'bad-checkpoint' } });
-      expect(await verifyCheckpoint(note as string, [trusted]), what).toMatchObject({ ok: false, error: { code: 'bad-checkpoint' } });
+      expect(await verifyCheckpoint(note as string, [trusted]), what).toMatchObject({
+        ok: false,
+        error: { code: 'bad-checkpoint' },
+      });
     }
     expect(parseNote(`${body}\n\n${`${sigLine}\n`.repeat(100)}`).ok).toBe(true);
   });

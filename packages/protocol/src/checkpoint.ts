@@ -29,7 +29,10 @@ export interface Checkpoint {
 }
 
 /** A key an auditor trusts for notes: its note name and raw 32-byte Ed25519 public key. */
-export interface NoteKey { name: string; publicKey: Uint8Array }
+export interface NoteKey {
+  name: string;
+  publicKey: Uint8Array;
+}
 
 const ED25519_TYPE = 0x01;
 const SIGNATURE_PREFIX = '\u2014 ';
@@ -37,6 +40,7 @@ const SIGNATURE_PREFIX = '\u2014 ';
 const MAX_SIGNATURES = 100;
 const MAX_NOTE_LENGTH = 1 << 16;
 const KEY_NAME = /^[^\s+]+$/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a note may hold no control character but newline (C2SP signed-note)
 const FORBIDDEN_CONTROL = /[\u0000-\u0009\u000b-\u001f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -45,7 +49,8 @@ const DECIMAL = /^(0|[1-9][0-9]*)$/;
 /** The checkpoint body: origin, decimal size, standard base64 root, each followed by a newline. */
 export function checkpointBody(origin: string, size: number, rootHash: Uint8Array): string {
   if (origin === '' || origin.includes('\n')) throw new TypeError('checkpoint origin must be one non-empty line');
-  if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`checkpoint size must be a non-negative safe integer, got ${size}`);
+  if (!Number.isSafeInteger(size) || size < 0)
+    throw new RangeError(`checkpoint size must be a non-negative safe integer, got ${size}`);
   if (rootHash.length !== 32) throw new TypeError('checkpoint root hash must be 32 bytes');
   return `${origin}\n${size}\n${base64Encode(rootHash)}\n`;
 }
@@ -56,10 +61,14 @@ export function noteKeyId(name: string, publicKey: Uint8Array): Uint8Array {
 }
 
 /** Signs a body as a C2SP signed note: body, blank line, `— name base64(keyId || sig)\n`. */
-export async function signNote(body: string, key: { name: string; privateKey: CryptoKey; publicKey: Uint8Array }): Promise<string> {
+export async function signNote(
+  body: string,
+  key: { name: string; privateKey: CryptoKey; publicKey: Uint8Array },
+): Promise<string> {
   const problem = textProblem(body);
   if (problem) throw new TypeError(`signNote: ${problem}`);
-  if (!KEY_NAME.test(key.name) || FORBIDDEN_CONTROL.test(key.name)) throw new TypeError(`signNote: invalid key name ${JSON.stringify(key.name)}`);
+  if (!KEY_NAME.test(key.name) || FORBIDDEN_CONTROL.test(key.name))
+    throw new TypeError(`signNote: invalid key name ${JSON.stringify(key.name)}`);
   const signature = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, utf8(body)));
   return `${body}\n${SIGNATURE_PREFIX}${key.name} ${base64Encode(concatBytes(noteKeyId(key.name, key.publicKey), signature))}\n`;
 }
@@ -70,7 +79,8 @@ export function parseNote(note: string): Result<SignedNote> {
   if (note.length > MAX_NOTE_LENGTH) return fail('bad-checkpoint', 'note: too long');
   // The text is separated from the signatures by the note's last empty line.
   const separator = note.lastIndexOf('\n\n');
-  if (separator < 0 || !note.endsWith('\n')) return fail('bad-checkpoint', 'note: not a text, a blank line, then signature lines');
+  if (separator < 0 || !note.endsWith('\n'))
+    return fail('bad-checkpoint', 'note: not a text, a blank line, then signature lines');
   const text = note.slice(0, separator + 1);
   const problem = textProblem(text) ?? textProblem(note);
   if (problem) return fail('bad-checkpoint', `note: ${problem}`);
@@ -126,13 +136,15 @@ export async function verifyCheckpoint(note: string, keys: NoteKey[]): Promise<R
 /** Reads the checkpoint fields out of a note's text; extension lines are refused, since this log never writes them. */
 function checkpointOf(note: SignedNote): Result<Checkpoint> {
   const lines = note.text.slice(0, -1).split('\n');
-  if (lines.length !== 3) return fail('bad-checkpoint', `checkpoint: expected 3 body lines (origin, size, root), got ${lines.length}`);
+  if (lines.length !== 3)
+    return fail('bad-checkpoint', `checkpoint: expected 3 body lines (origin, size, root), got ${lines.length}`);
   const [origin, sizeLine, rootLine] = lines;
   if (origin === '') return fail('bad-checkpoint', 'checkpoint: empty origin');
   const size = Number(sizeLine);
-  if (!DECIMAL.test(sizeLine) || !Number.isSafeInteger(size)) return fail('bad-checkpoint', 'checkpoint: size is not a decimal integer');
+  if (!DECIMAL.test(sizeLine) || !Number.isSafeInteger(size))
+    return fail('bad-checkpoint', 'checkpoint: size is not a decimal integer');
   const rootHash = decodeBase64(rootLine);
-  if (!rootHash || rootHash.length !== 32) return fail('bad-checkpoint', 'checkpoint: root hash is not 32 bytes of base64');
+  if (rootHash?.length !== 32) return fail('bad-checkpoint', 'checkpoint: root hash is not 32 bytes of base64');
   return ok({ origin, size, rootHash, body: note.text, signatures: note.signatures });
 }
 
@@ -167,8 +179,15 @@ function decodeBase64(text: string): Uint8Array | null {
 async function ed25519Verifies(publicKey: Uint8Array, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
   if (signature.length !== 64) return false;
   try {
-    const key = await crypto.subtle.importKey('raw', publicKey as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, ['verify']);
-    return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature as Uint8Array<ArrayBuffer>, message as Uint8Array<ArrayBuffer>);
+    const key = await crypto.subtle.importKey('raw', publicKey as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, [
+      'verify',
+    ]);
+    return await crypto.subtle.verify(
+      { name: 'Ed25519' },
+      key,
+      signature as Uint8Array<ArrayBuffer>,
+      message as Uint8Array<ArrayBuffer>,
+    );
   } catch {
     return false;
   }

@@ -1,4 +1,4 @@
-import { fail, ok, type Issue, type Result } from './result';
+import { fail, type Issue, ok, type Result } from './result';
 
 export const BUILTIN_PURPOSES = ['necessary', 'analytics', 'marketing', 'maps', 'audiovideo'] as const;
 export type BuiltinPurpose = (typeof BUILTIN_PURPOSES)[number];
@@ -7,7 +7,10 @@ export type Language = (typeof LANGUAGES)[number];
 /** Text given per language, or one string for all. */
 export type Localized = string | Partial<Record<Language, string>>;
 
-export interface PurposeConfig { title?: Partial<Record<Language, string>>; description?: Partial<Record<Language, string>> }
+export interface PurposeConfig {
+  title?: Partial<Record<Language, string>>;
+  description?: Partial<Record<Language, string>>;
+}
 export interface ServiceConfig {
   id: string;
   name: string;
@@ -22,7 +25,14 @@ export interface ServiceConfig {
   privacyUrl?: string;
 }
 /** Theme custom properties applied to the banner (CSS colours, lengths, font stack, position). */
-export interface ThemeConfig { accent?: string; background?: string; text?: string; radius?: string; font?: string; position?: 'bottom' | 'top' | 'center' }
+export interface ThemeConfig {
+  accent?: string;
+  background?: string;
+  text?: string;
+  radius?: string;
+  font?: string;
+  position?: 'bottom' | 'top' | 'center';
+}
 
 /** A site's configuration, written by its owner (DESIGN.md, Site config). Defaults are applied by validation. */
 export interface SiteConfig {
@@ -49,11 +59,32 @@ export const SERVICE_ID = /^[a-z0-9-]{1,64}$/;
 export const CUSTOM_PURPOSE_ID = /^[a-z][a-z0-9-]{1,31}$/;
 /** Upper bound of expiresAfterDays: 13 months, the longest a choice may be kept before asking again (CNIL). */
 export const MAX_EXPIRES_AFTER_DAYS = 395;
-export const CONFIG_DEFAULTS = { expiresAfterDays: 182, retentionDays: 1825, ip: 'truncate', consentMode: false, honorGpc: true } as const;
+export const CONFIG_DEFAULTS = {
+  expiresAfterDays: 182,
+  retentionDays: 1825,
+  ip: 'truncate',
+  consentMode: false,
+  honorGpc: true,
+} as const;
 
 const IP_MODES = ['truncate', 'none', 'full'] as const;
 const POSITIONS = ['bottom', 'top', 'center'] as const;
-const TOP_FIELDS = ['site', 'name', 'origins', 'revision', 'policyUrl', 'languages', 'expiresAfterDays', 'purposes', 'services', 'consentMode', 'honorGpc', 'retentionDays', 'ip', 'theme'];
+const TOP_FIELDS = [
+  'site',
+  'name',
+  'origins',
+  'revision',
+  'policyUrl',
+  'languages',
+  'expiresAfterDays',
+  'purposes',
+  'services',
+  'consentMode',
+  'honorGpc',
+  'retentionDays',
+  'ip',
+  'theme',
+];
 const SERVICE_FIELDS = ['id', 'name', 'provider', 'purpose', 'transfer', 'hosts', 'cookies', 'retention', 'privacyUrl'];
 const PURPOSE_FIELDS = ['title', 'description'];
 const THEME_FIELDS = ['accent', 'background', 'text', 'radius', 'font', 'position'];
@@ -66,7 +97,8 @@ const CSS_UNSAFE = /[;{}<>\\\n\r]/;
 
 type Json = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
 
@@ -96,7 +128,8 @@ function distance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length];
@@ -115,7 +148,10 @@ class Checker {
     for (const key of Object.keys(obj)) {
       if (allowed.includes(key)) continue;
       const near = allowed.find((known) => distance(known.toLowerCase(), key.toLowerCase()) <= 2);
-      this.add(child(path, key), near ? `unknown field (did you mean "${near}"?)` : `unknown field (known: ${allowed.join(', ')})`);
+      this.add(
+        child(path, key),
+        near ? `unknown field (did you mean "${near}"?)` : `unknown field (known: ${allowed.join(', ')})`,
+      );
     }
   }
 
@@ -145,7 +181,12 @@ class Checker {
   }
 
   /** An array whose items each pass `item`; duplicates are refused. */
-  list<T>(value: unknown, path: string, item: (value: unknown, path: string) => T | undefined, nonEmpty: boolean): T[] | undefined {
+  list<T>(
+    value: unknown,
+    path: string,
+    item: (value: unknown, path: string) => T | undefined,
+    nonEmpty: boolean,
+  ): T[] | undefined {
     if (!Array.isArray(value)) {
       this.add(path, `must be an array, got ${kind(value)}`);
       return undefined;
@@ -169,15 +210,23 @@ class Checker {
     if (text === undefined) return undefined;
     const url = parseUrl(text);
     if (!url || /\s/.test(text)) this.add(path, `${show(text)} is not an absolute URL`);
-    else if (url.protocol !== 'https:' && url.protocol !== 'http:') this.add(path, `must be an http or https URL, got scheme "${url.protocol.slice(0, -1)}"`);
+    else if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      this.add(path, `must be an http or https URL, got scheme "${url.protocol.slice(0, -1)}"`);
     else return text;
     return undefined;
   }
 
   /** Texts per language, limited to the site's languages. */
-  perLanguage(value: unknown, path: string, languages: readonly Language[]): Partial<Record<Language, string>> | undefined {
+  perLanguage(
+    value: unknown,
+    path: string,
+    languages: readonly Language[],
+  ): Partial<Record<Language, string>> | undefined {
     if (!isRecord(value)) {
-      this.add(path, `must be an object of texts per language, like {"${languages[0] ?? 'fr'}": "..."}, got ${kind(value)}`);
+      this.add(
+        path,
+        `must be an object of texts per language, like {"${languages[0] ?? 'fr'}": "..."}, got ${kind(value)}`,
+      );
       return undefined;
     }
     const keys = Object.keys(value);
@@ -214,12 +263,15 @@ function parseUrl(text: string): URL | undefined {
 function originProblem(text: string): string | undefined {
   const url = parseUrl(text);
   if (!url || /\s/.test(text)) return `${show(text)} is not an origin (scheme://host[:port])`;
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${show(text)} must use http or https, not "${url.protocol.slice(0, -1)}"`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `${show(text)} must use http or https, not "${url.protocol.slice(0, -1)}"`;
   const origin = url.origin;
   if (url.username || url.password) return `${show(text)} must not carry a user name or password; write "${origin}"`;
-  if (url.pathname !== '/') return `${show(text)} has a path ("${url.pathname}"); an origin is only scheme://host[:port]: write "${origin}"`;
+  if (url.pathname !== '/')
+    return `${show(text)} has a path ("${url.pathname}"); an origin is only scheme://host[:port]: write "${origin}"`;
   if (text.includes('?')) return `${show(text)} has a query; an origin is only scheme://host[:port]: write "${origin}"`;
-  if (text.includes('#')) return `${show(text)} has a fragment; an origin is only scheme://host[:port]: write "${origin}"`;
+  if (text.includes('#'))
+    return `${show(text)} has a fragment; an origin is only scheme://host[:port]: write "${origin}"`;
   if (text.endsWith('/')) return `${show(text)} ends with a slash; write "${origin}"`;
   // Lower-case host, default port left out, punycode: the Origin header is compared byte for byte.
   if (origin !== text) return `${show(text)} is not written as browsers send it; write "${origin}"`;
@@ -232,7 +284,8 @@ function hostProblem(text: string): string | undefined {
   if (text.length <= 253 && labels.every((label) => HOST_LABEL.test(label))) return undefined;
   const url = text.includes('://') ? parseUrl(text) : undefined;
   if (url?.hostname) return `${show(text)} is not a host name; write "${url.hostname}" (no scheme, port or path)`;
-  if (text.toLowerCase() !== text && hostProblem(text.toLowerCase()) === undefined) return `${show(text)}: write host names in lower case ("${text.toLowerCase()}")`;
+  if (text.toLowerCase() !== text && hostProblem(text.toLowerCase()) === undefined)
+    return `${show(text)}: write host names in lower case ("${text.toLowerCase()}")`;
   return `${show(text)} is not a host name (like "cdn.example.com": no scheme, port or path)`;
 }
 
@@ -242,14 +295,23 @@ function checkLanguages(c: Checker, value: unknown): Language[] | undefined {
     'languages',
     (entry, path) => {
       if (typeof entry === 'string' && (LANGUAGES as readonly string[]).includes(entry)) return entry as Language;
-      c.add(path, typeof entry === 'string' ? `unknown language "${entry}" (supported: ${LANGUAGES.join(', ')})` : `must be a language code, got ${kind(entry)}`);
+      c.add(
+        path,
+        typeof entry === 'string'
+          ? `unknown language "${entry}" (supported: ${LANGUAGES.join(', ')})`
+          : `must be a language code, got ${kind(entry)}`,
+      );
       return undefined;
     },
     true,
   );
 }
 
-function checkPurposes(c: Checker, value: unknown, languages: readonly Language[]): { purposes?: Record<string, PurposeConfig>; ids: string[] } {
+function checkPurposes(
+  c: Checker,
+  value: unknown,
+  languages: readonly Language[],
+): { purposes?: Record<string, PurposeConfig>; ids: string[] } {
   const ids: string[] = [];
   if (!isRecord(value)) {
     c.add('purposes', `must be an object of purpose ids, like {"analytics": {}}, got ${kind(value)}`);
@@ -266,7 +328,10 @@ function checkPurposes(c: Checker, value: unknown, languages: readonly Language[
     }
     const builtin = ASKABLE_BUILTINS.includes(id);
     if (!builtin && !CUSTOM_PURPOSE_ID.test(id)) {
-      c.add(path, `"${id}" is neither a built-in purpose (${ASKABLE_BUILTINS.join(', ')}) nor a valid custom id (lower-case letter, then 1 to 31 of a-z, 0-9, -)`);
+      c.add(
+        path,
+        `"${id}" is neither a built-in purpose (${ASKABLE_BUILTINS.join(', ')}) nor a valid custom id (lower-case letter, then 1 to 31 of a-z, 0-9, -)`,
+      );
       valid = false;
       continue;
     }
@@ -280,7 +345,10 @@ function checkPurposes(c: Checker, value: unknown, languages: readonly Language[
     c.onlyKnown(entry, PURPOSE_FIELDS, path);
     const out: PurposeConfig = {};
     if (!builtin && entry.title === undefined && entry.description === undefined) {
-      c.add(path, `unknown purpose "${id}": not built in (${ASKABLE_BUILTINS.join(', ')}), and a custom purpose must give a title and a description in every site language`);
+      c.add(
+        path,
+        `unknown purpose "${id}": not built in (${ASKABLE_BUILTINS.join(', ')}), and a custom purpose must give a title and a description in every site language`,
+      );
     } else {
       for (const field of ['title', 'description'] as const) {
         const at = child(path, field);
@@ -292,7 +360,8 @@ function checkPurposes(c: Checker, value: unknown, languages: readonly Language[
         if (!texts) continue;
         if (!builtin) {
           const missing = languages.filter((language) => texts[language] === undefined);
-          if (missing.length > 0) c.add(at, `a custom purpose needs a ${field} in every site language: missing ${missing.join(', ')}`);
+          if (missing.length > 0)
+            c.add(at, `a custom purpose needs a ${field} in every site language: missing ${missing.join(', ')}`);
         }
         out[field] = texts;
       }
@@ -303,7 +372,13 @@ function checkPurposes(c: Checker, value: unknown, languages: readonly Language[
   return { purposes: valid ? purposes : undefined, ids };
 }
 
-function checkService(c: Checker, value: unknown, path: string, asked: readonly string[], languages: readonly Language[]): ServiceConfig | undefined {
+function checkService(
+  c: Checker,
+  value: unknown,
+  path: string,
+  asked: readonly string[],
+  languages: readonly Language[],
+): ServiceConfig | undefined {
   if (!isRecord(value)) {
     c.add(path, `must be an object, got ${kind(value)}`);
     return undefined;
@@ -312,7 +387,13 @@ function checkService(c: Checker, value: unknown, path: string, asked: readonly 
   c.onlyKnown(value, SERVICE_FIELDS, path);
   let id: string | undefined;
   if (typeof value.id === 'string' && SERVICE_ID.test(value.id)) id = value.id;
-  else c.add(child(path, 'id'), typeof value.id === 'string' ? `${show(value.id)} is not a service id (1 to 64 of a-z, 0-9, -)` : `must be a string, got ${kind(value.id)}`);
+  else
+    c.add(
+      child(path, 'id'),
+      typeof value.id === 'string'
+        ? `${show(value.id)} is not a service id (1 to 64 of a-z, 0-9, -)`
+        : `must be a string, got ${kind(value.id)}`,
+    );
   const name = c.text(value.name, child(path, 'name'));
   const provider = c.text(value.provider, child(path, 'provider'));
 
@@ -320,12 +401,21 @@ function checkService(c: Checker, value: unknown, path: string, asked: readonly 
   let purpose: string | undefined;
   if (typeof value.purpose !== 'string') c.add(purposePath, `must be a purpose id, got ${kind(value.purpose)}`);
   else if (value.purpose === 'necessary' || asked.includes(value.purpose)) purpose = value.purpose;
-  else if (ASKABLE_BUILTINS.includes(value.purpose)) c.add(purposePath, `purpose "${value.purpose}" is not asked by this site: add it to "purposes" (asked: ${asked.join(', ') || 'none'})`);
+  else if (ASKABLE_BUILTINS.includes(value.purpose))
+    c.add(
+      purposePath,
+      `purpose "${value.purpose}" is not asked by this site: add it to "purposes" (asked: ${asked.join(', ') || 'none'})`,
+    );
   else c.add(purposePath, `unknown purpose "${value.purpose}" (asked: ${[...asked, 'necessary'].join(', ')})`);
 
   let transfer: string | undefined;
-  if (typeof value.transfer === 'string' && (value.transfer === 'EU' || /^[A-Z]{2}$/.test(value.transfer))) transfer = value.transfer;
-  else c.add(child(path, 'transfer'), `must be "EU" or an upper-case ISO 3166 alpha-2 country code like "US", got ${kind(value.transfer)}`);
+  if (typeof value.transfer === 'string' && (value.transfer === 'EU' || /^[A-Z]{2}$/.test(value.transfer)))
+    transfer = value.transfer;
+  else
+    c.add(
+      child(path, 'transfer'),
+      `must be "EU" or an upper-case ISO 3166 alpha-2 country code like "US", got ${kind(value.transfer)}`,
+    );
 
   const service: Partial<ServiceConfig> = { id, name, provider, purpose, transfer };
   if (value.hosts !== undefined) {
@@ -345,9 +435,14 @@ function checkService(c: Checker, value: unknown, path: string, asked: readonly 
       value.cookies,
       child(path, 'cookies'),
       (entry, at) => {
-        if (typeof entry !== 'string' || !COOKIE_PATTERN.test(entry)) return void c.add(at, `must be a cookie name or a pattern with *, got ${kind(entry)}`);
+        if (typeof entry !== 'string' || !COOKIE_PATTERN.test(entry))
+          return void c.add(at, `must be a cookie name or a pattern with *, got ${kind(entry)}`);
         // A bare wildcard would erase every cookie of the site, necessary ones included.
-        if (/^\*+$/.test(entry)) return void c.add(at, `${show(entry)} would match every cookie: name the cookies, or use a prefix like "_ga_*"`);
+        if (/^\*+$/.test(entry))
+          return void c.add(
+            at,
+            `${show(entry)} would match every cookie: name the cookies, or use a prefix like "_ga_*"`,
+          );
         return entry;
       },
       false,
@@ -355,7 +450,8 @@ function checkService(c: Checker, value: unknown, path: string, asked: readonly 
   }
   if (value.retention !== undefined) {
     const at = child(path, 'retention');
-    service.retention = typeof value.retention === 'string' ? c.text(value.retention, at) : c.perLanguage(value.retention, at, languages);
+    service.retention =
+      typeof value.retention === 'string' ? c.text(value.retention, at) : c.perLanguage(value.retention, at, languages);
   }
   if (value.privacyUrl !== undefined) service.privacyUrl = c.url(value.privacyUrl, child(path, 'privacyUrl'));
   return c.issues.length === before ? (service as ServiceConfig) : undefined;
@@ -371,7 +467,8 @@ function checkTheme(c: Checker, value: unknown): ThemeConfig | undefined {
   for (const field of ['accent', 'background', 'text', 'radius', 'font'] as const) {
     if (value[field] === undefined) continue;
     const text = c.text(value[field], `theme.${field}`);
-    if (text !== undefined && CSS_UNSAFE.test(text)) c.add(`theme.${field}`, `must be a plain CSS value (no ; { } < > \\ or line breaks), got ${show(text)}`);
+    if (text !== undefined && CSS_UNSAFE.test(text))
+      c.add(`theme.${field}`, `must be a plain CSS value (no ; { } < > \\ or line breaks), got ${show(text)}`);
     else if (text !== undefined) theme[field] = text;
   }
   if (value.position !== undefined) {
@@ -397,19 +494,30 @@ export function validateSiteConfig(value: unknown): Result<SiteConfig> {
     if (value[field] === undefined) c.add(field, 'is required');
   }
   // Absent fields were reported above (or take their default): check only what is there.
-  const given = <T>(field: string, check: (v: unknown) => T | undefined): T | undefined => (value[field] === undefined ? undefined : check(value[field]));
+  const given = <T>(field: string, check: (v: unknown) => T | undefined): T | undefined =>
+    value[field] === undefined ? undefined : check(value[field]);
 
   const site = given('site', (v) => {
     if (typeof v === 'string' && SITE_ID.test(v)) return v;
-    return void c.add('site', typeof v === 'string' ? `${show(v)} is not a site id (2 to 64 of a-z, 0-9, -)` : `must be a string, got ${kind(v)}`);
+    return void c.add(
+      'site',
+      typeof v === 'string'
+        ? `${show(v)} is not a site id (2 to 64 of a-z, 0-9, -)`
+        : `must be a string, got ${kind(v)}`,
+    );
   });
   const name = given('name', (v) => c.text(v, 'name'));
   const origins = given('origins', (v) =>
-    c.list(v, 'origins', (entry, path) => {
-      if (typeof entry !== 'string') return void c.add(path, `must be an origin string, got ${kind(entry)}`);
-      const problem = originProblem(entry);
-      return problem ? void c.add(path, problem) : entry;
-    }, true),
+    c.list(
+      v,
+      'origins',
+      (entry, path) => {
+        if (typeof entry !== 'string') return void c.add(path, `must be an origin string, got ${kind(entry)}`);
+        const problem = originProblem(entry);
+        return problem ? void c.add(path, problem) : entry;
+      },
+      true,
+    ),
   );
   const revision = given('revision', (v) => c.integer(v, 'revision', 1, Number.MAX_SAFE_INTEGER));
   const policyUrl = given('policyUrl', (v) => c.url(v, 'policyUrl'));
@@ -417,18 +525,25 @@ export function validateSiteConfig(value: unknown): Result<SiteConfig> {
   const checkedLanguages = given('languages', (v) => checkLanguages(c, v));
   // Unknown languages would make every per-language text look wrong: check those only against a sound list.
   const languages = c.issues.length === before && checkedLanguages ? checkedLanguages : [];
-  const expiresAfterDays = given('expiresAfterDays', (v) => c.integer(v, 'expiresAfterDays', 1, MAX_EXPIRES_AFTER_DAYS));
+  const expiresAfterDays = given('expiresAfterDays', (v) =>
+    c.integer(v, 'expiresAfterDays', 1, MAX_EXPIRES_AFTER_DAYS),
+  );
   const { purposes, ids: asked } = given('purposes', (v) => checkPurposes(c, v, languages)) ?? { ids: [] };
   const serviceIds = new Set<string>();
   const services = given('services', (v) =>
-    c.list(v, 'services', (entry, path) => {
-      const service = checkService(c, entry, path, asked, languages);
-      if (isRecord(entry) && typeof entry.id === 'string') {
-        if (serviceIds.has(entry.id)) c.add(`${path}.id`, `duplicate service id "${entry.id}"`);
-        serviceIds.add(entry.id);
-      }
-      return service;
-    }, false),
+    c.list(
+      v,
+      'services',
+      (entry, path) => {
+        const service = checkService(c, entry, path, asked, languages);
+        if (isRecord(entry) && typeof entry.id === 'string') {
+          if (serviceIds.has(entry.id)) c.add(`${path}.id`, `duplicate service id "${entry.id}"`);
+          serviceIds.add(entry.id);
+        }
+        return service;
+      },
+      false,
+    ),
   );
   const consentMode = given('consentMode', (v) => c.boolean(v, 'consentMode'));
   const honorGpc = given('honorGpc', (v) => c.boolean(v, 'honorGpc'));

@@ -18,17 +18,32 @@ describe('DPoP proofs', () => {
   it('creates a proof jose accepts, and verifies it: the subject is the device key thumbprint', async () => {
     const device = await generateDeviceKey();
     const jwt = await createDpopProof({ htm: 'GET', htu: `${HTU}?cursor=2#x`, device, iat: IAT, jti: 'j-1' });
-    const { payload, protectedHeader } = await jwtVerify(jwt, EmbeddedJWK, { typ: DPOP_TYP, algorithms: ['ES256'], currentDate: new Date(NOW) });
+    const { payload, protectedHeader } = await jwtVerify(jwt, EmbeddedJWK, {
+      typ: DPOP_TYP,
+      algorithms: ['ES256'],
+      currentDate: new Date(NOW),
+    });
     expect(payload).toEqual({ htm: 'GET', htu: HTU, iat: IAT, jti: 'j-1' });
     expect(protectedHeader.typ).toBe('dpop+jwt');
     const result = await verifyDpopProof(jwt, { htm: 'GET', htu: `${HTU}?other=1`, now: NOW });
-    expect(result).toEqual({ ok: true, value: { subject: jwkThumbprint(await exportPublicJwk(device.publicKey)), jti: 'j-1', iat: IAT } });
+    expect(result).toEqual({
+      ok: true,
+      value: { subject: jwkThumbprint(await exportPublicJwk(device.publicKey)), jti: 'j-1', iat: IAT },
+    });
   });
 
   it('defaults iat to now and jti to a fresh id', async () => {
     const device = await generateDeviceKey();
-    const a = await verifyDpopProof(await createDpopProof({ htm: 'DELETE', htu: HTU, device }), { htm: 'DELETE', htu: HTU, now: Date.now() });
-    const b = await verifyDpopProof(await createDpopProof({ htm: 'DELETE', htu: HTU, device }), { htm: 'DELETE', htu: HTU, now: Date.now() });
+    const a = await verifyDpopProof(await createDpopProof({ htm: 'DELETE', htu: HTU, device }), {
+      htm: 'DELETE',
+      htu: HTU,
+      now: Date.now(),
+    });
+    const b = await verifyDpopProof(await createDpopProof({ htm: 'DELETE', htu: HTU, device }), {
+      htm: 'DELETE',
+      htu: HTU,
+      now: Date.now(),
+    });
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok) expect(a.value.jti).not.toBe(b.value.jti);
   });
@@ -60,9 +75,26 @@ describe('DPoP proofs', () => {
       [await signJws({ alg: 'ES256', typ: 'JWT', jwk }, JSON.stringify(claims), device.privateKey), /typ/],
       [await signJws({ alg: 'EdDSA', typ: DPOP_TYP, jwk: edJwk }, JSON.stringify(claims), ed.privateKey), /alg/],
       [await signJws({ alg: 'ES256', typ: DPOP_TYP }, JSON.stringify(claims), device.privateKey), /jwk/],
-      [await signJws({ alg: 'ES256', typ: DPOP_TYP, jwk }, JSON.stringify({ ...claims, iat: String(IAT) }), device.privateKey), /claims/],
-      [await signJws({ alg: 'ES256', typ: DPOP_TYP, jwk }, JSON.stringify({ ...claims, jti: '' }), device.privateKey), /claims/],
-      [await signJws({ alg: 'ES256', typ: DPOP_TYP, jwk }, JSON.stringify({ ...claims, htu: 'not a url' }), device.privateKey), /htu/],
+      [
+        await signJws(
+          { alg: 'ES256', typ: DPOP_TYP, jwk },
+          JSON.stringify({ ...claims, iat: String(IAT) }),
+          device.privateKey,
+        ),
+        /claims/,
+      ],
+      [
+        await signJws({ alg: 'ES256', typ: DPOP_TYP, jwk }, JSON.stringify({ ...claims, jti: '' }), device.privateKey),
+        /claims/,
+      ],
+      [
+        await signJws(
+          { alg: 'ES256', typ: DPOP_TYP, jwk },
+          JSON.stringify({ ...claims, htu: 'not a url' }),
+          device.privateKey,
+        ),
+        /htu/,
+      ],
       [await signJws({ alg: 'ES256', typ: DPOP_TYP, jwk }, 'null', device.privateKey), /claims/],
       [`${h}.${base64urlEncode(utf8(JSON.stringify({ ...claims, jti: 'k' })))}.${s}`, /signature/],
       ['garbage', /three parts/],

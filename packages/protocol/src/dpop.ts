@@ -3,7 +3,7 @@
 
 import { fromUtf8 } from './encoding';
 import { exportPublicJwk, importPublicJwk, jwkThumbprint } from './jwk';
-import { decodeJws, signJws, verifyDecodedJws, type KeyPair } from './jws';
+import { decodeJws, type KeyPair, signJws, verifyDecodedJws } from './jws';
 import type { KeyCache } from './receipt';
 import { fail, ok, type Result } from './result';
 import { uuidv7 } from './uuid';
@@ -12,10 +12,19 @@ import { uuidv7 } from './uuid';
 export const DPOP_TYP = 'dpop+jwt';
 
 /** The claims a proof signs (RFC 9449 §4.2). */
-export interface DpopClaims { htm: string; htu: string; iat: number; jti: string }
+export interface DpopClaims {
+  htm: string;
+  htu: string;
+  iat: number;
+  jti: string;
+}
 
 /** What a checked proof tells the collector: whose device signed it, and the `jti` to remember. */
-export interface DpopResult { subject: string; jti: string; iat: number }
+export interface DpopResult {
+  subject: string;
+  jti: string;
+  iat: number;
+}
 
 /** The URL a proof is bound to: origin and path, as RFC 9449 compares it (no query, no fragment). */
 function boundUrl(url: string): string {
@@ -24,7 +33,13 @@ function boundUrl(url: string): string {
 }
 
 /** Signs a DPoP proof for one request with the device key; `iat` (seconds) defaults to now, `jti` to a new UUIDv7. */
-export async function createDpopProof(options: { htm: string; htu: string; device: KeyPair; iat?: number; jti?: string }): Promise<string> {
+export async function createDpopProof(options: {
+  htm: string;
+  htu: string;
+  device: KeyPair;
+  iat?: number;
+  jti?: string;
+}): Promise<string> {
   const jwk = await exportPublicJwk(options.device.publicKey);
   const claims: DpopClaims = {
     htm: options.htm,
@@ -51,7 +66,7 @@ export async function verifyDpopProof(
     if (header.typ !== DPOP_TYP) return fail('bad-proof', `DPoP: typ must be ${DPOP_TYP}`);
     if (header.alg !== 'ES256') return fail('bad-proof', 'DPoP: alg must be ES256');
     const jwk = header.jwk;
-    if (!jwk || jwk.kty !== 'EC') return fail('bad-proof', 'DPoP: header jwk must be a P-256 public key');
+    if (jwk?.kty !== 'EC') return fail('bad-proof', 'DPoP: header jwk must be a P-256 public key');
     let claims: Partial<Record<keyof DpopClaims, unknown>>;
     try {
       claims = JSON.parse(fromUtf8(payload));
@@ -60,7 +75,14 @@ export async function verifyDpopProof(
     }
     if (typeof claims !== 'object' || claims === null) return fail('bad-proof', 'DPoP: claims are not an object');
     const { htm, htu, iat, jti } = claims;
-    if (typeof htm !== 'string' || typeof htu !== 'string' || !Number.isSafeInteger(iat) || typeof jti !== 'string' || jti.length === 0 || jti.length > 256) {
+    if (
+      typeof htm !== 'string' ||
+      typeof htu !== 'string' ||
+      !Number.isSafeInteger(iat) ||
+      typeof jti !== 'string' ||
+      jti.length === 0 ||
+      jti.length > 256
+    ) {
       return fail('bad-proof', 'DPoP: claims need htm, htu, iat (integer seconds) and jti');
     }
     if (htm !== options.htm) return fail('bad-proof', `DPoP: htm ${htm} is not ${options.htm}`);
@@ -72,7 +94,8 @@ export async function verifyDpopProof(
     }
     if (!sameUrl) return fail('bad-proof', 'DPoP: htu is not this request URL');
     const skew = options.maxSkewSeconds ?? 60;
-    if (Math.abs(options.now / 1000 - (iat as number)) > skew) return fail('bad-proof', `DPoP: iat is more than ${skew} s from now`);
+    if (Math.abs(options.now / 1000 - (iat as number)) > skew)
+      return fail('bad-proof', `DPoP: iat is more than ${skew} s from now`);
     const subject = jwkThumbprint(jwk);
     let key = options.cache?.get(subject);
     if (!key) {

@@ -1,12 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base64Decode, base64Encode, base64urlDecode, base64urlDecodeLenient, base64urlEncode, bytesEqual, concatBytes, fromUtf8, isHash64u, utf8 } from './encoding';
+import {
+  base64Decode,
+  base64Encode,
+  base64urlDecode,
+  base64urlDecodeLenient,
+  base64urlEncode,
+  bytesEqual,
+  concatBytes,
+  fromUtf8,
+  isHash64u,
+  utf8,
+} from './encoding';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 
 describe('base64url', () => {
   it('encodes the RFC 4648 test vectors without padding', () => {
-    const vectors: Array<[string, string]> = [['', ''], ['f', 'Zg'], ['fo', 'Zm8'], ['foo', 'Zm9v'], ['foob', 'Zm9vYg'], ['fooba', 'Zm9vYmE'], ['foobar', 'Zm9vYmFy']];
+    const vectors: Array<[string, string]> = [
+      ['', ''],
+      ['f', 'Zg'],
+      ['fo', 'Zm8'],
+      ['foo', 'Zm9v'],
+      ['foob', 'Zm9vYg'],
+      ['fooba', 'Zm9vYmE'],
+      ['foobar', 'Zm9vYmFy'],
+    ];
     for (const [plain, encoded] of vectors) {
       expect(base64urlEncode(ascii(plain))).toBe(encoded);
       expect(fromUtf8(base64urlDecode(encoded))).toBe(plain);
@@ -64,10 +83,10 @@ describe('isHash64u', () => {
   it('accepts exactly the canonical encodings of 32 bytes', () => {
     for (let i = 0; i < 50; i++) expect(isHash64u(base64urlEncode(new Uint8Array(randomBytes(32))))).toBe(true);
     const good = base64urlEncode(new Uint8Array(32));
-    expect(isHash64u(good.slice(0, 42) + 'B')).toBe(false); // decodes to the same bytes: not canonical
+    expect(isHash64u(`${good.slice(0, 42)}B`)).toBe(false); // decodes to the same bytes: not canonical
     expect(isHash64u(good.slice(1))).toBe(false);
-    expect(isHash64u(good + 'A')).toBe(false);
-    expect(isHash64u(good.slice(0, 42) + '=')).toBe(false);
+    expect(isHash64u(`${good}A`)).toBe(false);
+    expect(isHash64u(`${good.slice(0, 42)}=`)).toBe(false);
     expect(isHash64u(42)).toBe(false);
   });
 });

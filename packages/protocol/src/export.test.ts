@@ -1,16 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signAck } from './ack';
 import { checkpointBody, signNote } from './checkpoint';
-import { validateSiteConfig, type SiteConfig } from './config';
+import { type SiteConfig, validateSiteConfig } from './config';
 import { base64urlDecode, base64urlEncode } from './encoding';
-import { verifyExport, type ExportReport } from './export';
-import { exportPublicJwk, jwkThumbprint, type Jwks, type OkpPublicJwk } from './jwk';
-import { generateCollectorKey, generateDeviceKey, signJws, type KeyPair } from './jws';
-import { leafHash, MemoryTree, inclusionProof } from './merkle';
-import { noticeBytes, noticeHash, NOTICE_TYP, resolveNotice } from './notice';
+import { type ExportReport, verifyExport } from './export';
+import { exportPublicJwk, type Jwks, jwkThumbprint, type OkpPublicJwk } from './jwk';
+import { generateCollectorKey, generateDeviceKey, type KeyPair, signJws } from './jws';
+import { inclusionProof, leafHash, MemoryTree } from './merkle';
+import { NOTICE_TYP, noticeBytes, noticeHash, resolveNotice } from './notice';
 import { verifyProofDocument } from './proof-document';
-import { createReceipt, type Choice, type Method } from './receipt';
+import { type Choice, createReceipt, type Method } from './receipt';
 
 const NAME = 'consent.test';
 const config = (() => {
@@ -48,9 +48,15 @@ async function buildExport(site: SiteConfig): Promise<Built> {
   const purposes = Object.keys(site.purposes);
   const all = (state: Choice) => Object.fromEntries(purposes.map((p) => [p, state]));
   const plans: Array<Array<[Method, Record<string, Choice>]>> = [
-    [['accept-all', all('granted')], ['withdraw', { ...all('granted'), [purposes[0]]: 'denied' }]],
+    [
+      ['accept-all', all('granted')],
+      ['withdraw', { ...all('granted'), [purposes[0]]: 'denied' }],
+    ],
     [['reject-all', all('denied')]],
-    [['save', { ...all('denied'), [purposes[1]]: 'granted' }], ['save', all('denied')]],
+    [
+      ['save', { ...all('denied'), [purposes[1]]: 'granted' }],
+      ['save', all('denied')],
+    ],
   ];
   const subjects: string[] = [];
   const devices: KeyPair[] = await Promise.all(plans.map(() => generateDeviceKey()));
@@ -61,25 +67,55 @@ async function buildExport(site: SiteConfig): Promise<Built> {
       if (!plan[step]) continue;
       const [method, choices] = plan[step];
       const receipt = await createReceipt(
-        { site: site.site, method, choices, revision: site.revision, language: site.languages[0], textHash: textHashes[0], page: `${site.origins[0]}/`, prev: heads[s] },
+        {
+          site: site.site,
+          method,
+          choices,
+          revision: site.revision,
+          language: site.languages[0],
+          textHash: textHashes[0],
+          page: `${site.origins[0]}/`,
+          prev: heads[s],
+        },
         devices[s],
       );
       heads[s] = receipt.leafHash;
       if (step === 0) subjects.push(receipt.payload.subject);
       const index = tree.size;
       const receivedAt = new Date(Date.UTC(2026, 11, 1 + index)).toISOString();
-      const ack = await signAck({ v: 1, id: receipt.payload.id, site: site.site, subject: receipt.payload.subject, index, leafHash: receipt.leafHash, receivedAt, ip: '203.0.113.0', userAgent: 'test' }, { privateKey: pair.privateKey, kid });
+      const ack = await signAck(
+        {
+          v: 1,
+          id: receipt.payload.id,
+          site: site.site,
+          subject: receipt.payload.subject,
+          index,
+          leafHash: receipt.leafHash,
+          receivedAt,
+          ip: '203.0.113.0',
+          userAgent: 'test',
+        },
+        { privateKey: pair.privateKey, kid },
+      );
       body.push(JSON.stringify({ index, kind: 'receipt', jws: receipt.jws, ack }));
       tree.append(base64urlDecode(receipt.leafHash));
     }
   }
-  const checkpoint = await signNote(checkpointBody(`${NAME}/sites/${site.site}`, tree.size, tree.root()), { name: NAME, privateKey: pair.privateKey, publicKey });
+  const checkpoint = await signNote(checkpointBody(`${NAME}/sites/${site.site}`, tree.size, tree.root()), {
+    name: NAME,
+    privateKey: pair.privateKey,
+    publicKey,
+  });
   const header = JSON.stringify({ site: site.site, checkpoint, treeSize: tree.size, keys });
   return { lines: [header, ...body], keys, subjects, tree };
 }
 
 /** Replaces line `n` (0 = header) of an export with the given transformation of its JSON. */
-function edit(lines: string[], n: number, change: (entry: Record<string, unknown>) => Record<string, unknown>): string[] {
+function edit(
+  lines: string[],
+  n: number,
+  change: (entry: Record<string, unknown>) => Record<string, unknown>,
+): string[] {
   const copy = [...lines];
   copy[n] = JSON.stringify(change(JSON.parse(copy[n])));
   return copy;
@@ -87,7 +123,12 @@ function edit(lines: string[], n: number, change: (entry: Record<string, unknown
 
 /** Turns line `n` into its redacted form. */
 function redact(lines: string[], n: number, reason = 'erasure'): string[] {
-  return edit(lines, n, (e) => ({ index: e.index, kind: e.kind, leafHash: base64urlEncode(leafHash(e.jws as string)), redacted: { at: '2031-01-01T00:00:00.000Z', reason } }));
+  return edit(lines, n, (e) => ({
+    index: e.index,
+    kind: e.kind,
+    leafHash: base64urlEncode(leafHash(e.jws as string)),
+    redacted: { at: '2031-01-01T00:00:00.000Z', reason },
+  }));
 }
 
 const codes = (report: ExportReport) => report.failures.map((f) => [f.index, f.code]);
@@ -101,7 +142,14 @@ describe('verifyExport', () => {
   it('verifies a whole export against trusted keys and summarises it', async () => {
     const report = await verifyExport(built.lines, { keys: built.keys });
     expect(codes(report)).toEqual([]);
-    expect(report).toMatchObject({ ok: true, site: config.site, treeSize: built.tree.size, trustedKeys: true, partial: false, rootHash: base64urlEncode(built.tree.root()) });
+    expect(report).toMatchObject({
+      ok: true,
+      site: config.site,
+      treeSize: built.tree.size,
+      trustedKeys: true,
+      partial: false,
+      rootHash: base64urlEncode(built.tree.root()),
+    });
     expect(report.summary).toEqual({
       entries: built.tree.size,
       receipts: 5,
@@ -142,7 +190,11 @@ describe('verifyExport', () => {
     });
     const report = await verifyExport(tampered, { keys: built.keys });
     expect(report.ok).toBe(false);
-    expect(report.failures.some((f) => f.index === n - 1 && (f.code === 'bad-signature' || f.code === 'bad-ack' || f.code === 'malformed'))).toBe(true);
+    expect(
+      report.failures.some(
+        (f) => f.index === n - 1 && (f.code === 'bad-signature' || f.code === 'bad-ack' || f.code === 'malformed'),
+      ),
+    ).toBe(true);
     expect(codes(report)).toContainEqual([null, 'root-mismatch']);
   });
 
@@ -152,7 +204,10 @@ describe('verifyExport', () => {
     expect(codes(await verifyExport(swapped, { keys: built.keys }))).toEqual([[first - 1, 'bad-ack']]);
     const dropped = built.lines.filter((_, i) => i !== built.lines.length - 1);
     expect(codes(await verifyExport(dropped, { keys: built.keys }))).toEqual([[null, 'size-mismatch']]);
-    const noNotices = [built.lines[0], ...built.lines.slice(1).map((l, i) => (i < config.languages.length ? redact([l], 0)[0] : l))];
+    const noNotices = [
+      built.lines[0],
+      ...built.lines.slice(1).map((l, i) => (i < config.languages.length ? redact([l], 0)[0] : l)),
+    ];
     const report = await verifyExport(noNotices, { keys: built.keys });
     expect(report.failures.filter((f) => f.code === 'unknown-notice').length).toBe(5);
   });
@@ -161,7 +216,9 @@ describe('verifyExport', () => {
     const header = JSON.parse(built.lines[0]);
     // Dropping the subject's first receipt breaks the link of its second (and the root).
     const skip = config.languages.length + 1;
-    const lines = built.lines.filter((_, i) => i !== skip).map((l, i) => (i > skip - 1 && i > 0 ? JSON.stringify({ ...JSON.parse(l), index: i - 1 }) : l));
+    const lines = built.lines
+      .filter((_, i) => i !== skip)
+      .map((l, i) => (i > skip - 1 && i > 0 ? JSON.stringify({ ...JSON.parse(l), index: i - 1 }) : l));
     const report = await verifyExport([JSON.stringify({ ...header }), ...lines.slice(1)], { keys: built.keys });
     expect(report.failures.some((f) => f.code === 'prev-mismatch')).toBe(true);
   });
@@ -194,13 +251,17 @@ describe('verifyExport', () => {
     expect(report).toMatchObject({ ok: true, partial: true, summary: { entries: picked.length } });
     const broken = [...withProofs];
     broken[2] = JSON.stringify({ ...JSON.parse(broken[2]), proof: [] });
-    expect(codes(await verifyExport([JSON.stringify(header), ...broken], { keys: built.keys }))).toEqual([[4, 'bad-proof']]);
+    expect(codes(await verifyExport([JSON.stringify(header), ...broken], { keys: built.keys }))).toEqual([
+      [4, 'bad-proof'],
+    ]);
   });
 
   it('answers garbage with failures, never an exception', async () => {
     expect(codes(await verifyExport([]))).toEqual([[null, 'bad-header']]);
     expect(codes(await verifyExport(['nope']))).toEqual([[null, 'bad-header']]);
-    const report = await verifyExport([built.lines[0], '{"index":0,"kind":"receipt","jws":"a.b.c","ack":"x"}', '[]'], { keys: built.keys });
+    const report = await verifyExport([built.lines[0], '{"index":0,"kind":"receipt","jws":"a.b.c","ack":"x"}', '[]'], {
+      keys: built.keys,
+    });
     expect(report.ok).toBe(false);
     expect(report.failures.map((f) => f.code)).toContain('malformed');
   });
@@ -211,22 +272,48 @@ describe('verifyProofDocument', () => {
     const built = await buildExport(config);
     const header = JSON.parse(built.lines[0]);
     const subject = built.subjects[0];
-    const mine = built.lines.slice(1).map((l) => JSON.parse(l)).filter((e) => e.kind === 'receipt' && JSON.parse(atob(e.jws.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).subject === subject);
+    const mine = built.lines
+      .slice(1)
+      .map((l) => JSON.parse(l))
+      .filter(
+        (e) =>
+          e.kind === 'receipt' &&
+          JSON.parse(atob(e.jws.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).subject === subject,
+      );
     const receipts = await Promise.all(
       mine.map(async (e) => {
         const hashes = (await inclusionProof(e.index, built.tree.size, built.tree.read)).map(base64urlEncode);
         const id = JSON.parse(atob(e.jws.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).id;
-        const proof = { site: config.site, id, index: e.index, leafHash: base64urlEncode(leafHash(e.jws)), treeSize: built.tree.size, hashes, checkpoint: header.checkpoint };
+        const proof = {
+          site: config.site,
+          id,
+          index: e.index,
+          leafHash: base64urlEncode(leafHash(e.jws)),
+          treeSize: built.tree.size,
+          hashes,
+          checkpoint: header.checkpoint,
+        };
         return { jws: e.jws as string, ack: e.ack as string, proof };
       }),
     );
-    const doc = { v: 1 as const, site: config.site, subject, collector: 'http://consent.test', exportedAt: '2026-12-10T00:00:00.000Z', keys: built.keys, receipts };
+    const doc = {
+      v: 1 as const,
+      site: config.site,
+      subject,
+      collector: 'http://consent.test',
+      exportedAt: '2026-12-10T00:00:00.000Z',
+      keys: built.keys,
+      receipts,
+    };
     const report = await verifyProofDocument(doc, { keys: built.keys });
     expect(report).toMatchObject({ ok: true, trustedKeys: true, acknowledged: 2, included: 2 });
     const reordered = await verifyProofDocument({ ...doc, receipts: [...receipts].reverse() });
     expect(reordered.ok).toBe(false);
     expect(reordered.entries.map((e) => e.prev)).toEqual([false, false]);
-    const pending = await verifyProofDocument({ ...doc, receipts: receipts.map((r) => ({ ...r, ack: null, proof: null })) });
+    const pending = await verifyProofDocument({
+      ...doc,
+      receipts: receipts.map((r) => ({ ...r, ack: null, proof: null })),
+    });
     expect(pending).toMatchObject({ ok: true, acknowledged: 0, included: 0 });
   });
 });

@@ -2,16 +2,17 @@
 // `verify`, the auditor UI and anyone holding an export run, trusting nothing but the keys given.
 // Memory stays O(log n + subjects): the root is folded from a frontier of complete subtrees as lines
 // stream by, and only each subject's last leaf hash and granted purposes are kept for the chain.
-import { verifyCheckpoint, type Checkpoint } from './checkpoint';
+
+import { verifyAck } from './ack';
+import { type Checkpoint, verifyCheckpoint } from './checkpoint';
 import { base64urlDecode, base64urlEncode, fromUtf8, isHash64u } from './encoding';
 import { decodeHashes, noteKeysOf } from './inclusion';
 import type { Jwks } from './jwk';
-import { verifyAck } from './ack';
 import { decodeJws, verifyDecodedJws } from './jws';
 import { leafHash as hashLeaf, nodeHash, verifyInclusion } from './merkle';
 import { NOTICE_TYP, type Notice } from './notice';
 import type { ExportHeader } from './proof';
-import { verifyReceipt, type KeyCache, type ReceiptPayload } from './receipt';
+import { type KeyCache, type ReceiptPayload, verifyReceipt } from './receipt';
 import { fail, ok, type Result } from './result';
 import { sha256, sha256b64u } from './sha256';
 
@@ -101,7 +102,8 @@ export async function verifyNotice(jws: string, keys: Jwks): Promise<Result<Veri
     const verified = await verifyDecodedJws(decoded.value, { kty: 'OKP', crv: 'Ed25519', x: jwk.x });
     if (!verified.ok) return verified;
     const notice = JSON.parse(fromUtf8(payload)) as Notice;
-    if (typeof notice !== 'object' || notice === null || typeof notice.site !== 'string') return fail('malformed', 'notice: payload is not a notice');
+    if (typeof notice !== 'object' || notice === null || typeof notice.site !== 'string')
+      return fail('malformed', 'notice: payload is not a notice');
     return ok({ textHash: sha256b64u(payload), notice });
   } catch {
     return fail('malformed', 'notice: cannot be verified');
@@ -148,7 +150,16 @@ class ExportVerifier {
       rootHash: null,
       trustedKeys: trusted !== undefined,
       partial: false,
-      summary: { entries: 0, receipts: 0, notices: 0, redacted: 0, subjects: 0, withdrawals: 0, firstDate: null, lastDate: null },
+      summary: {
+        entries: 0,
+        receipts: 0,
+        notices: 0,
+        redacted: 0,
+        subjects: 0,
+        withdrawals: 0,
+        firstDate: null,
+        lastDate: null,
+      },
       redacted: { byReason: {}, indexes: [] },
       failures: [],
       failureCount: 0,
@@ -170,7 +181,16 @@ class ExportVerifier {
       this.failure(null, 'bad-header', 'the first line is not JSON');
       return false;
     }
-    if (typeof header !== 'object' || header === null || typeof header.site !== 'string' || typeof header.checkpoint !== 'string' || !Number.isSafeInteger(header.treeSize) || typeof header.keys !== 'object' || header.keys === null || !Array.isArray(header.keys.keys)) {
+    if (
+      typeof header !== 'object' ||
+      header === null ||
+      typeof header.site !== 'string' ||
+      typeof header.checkpoint !== 'string' ||
+      !Number.isSafeInteger(header.treeSize) ||
+      typeof header.keys !== 'object' ||
+      header.keys === null ||
+      !Array.isArray(header.keys.keys)
+    ) {
       this.failure(null, 'bad-header', 'the first line is not an export header { site, checkpoint, treeSize, keys }');
       return false;
     }
@@ -185,8 +205,18 @@ class ExportVerifier {
       return true;
     }
     this.checkpoint = checkpoint.value;
-    if (!checkpoint.value.origin.endsWith(`/sites/${header.site}`)) this.failure(null, 'bad-checkpoint', `checkpoint origin ${checkpoint.value.origin} is not the log of ${header.site}`);
-    if (checkpoint.value.size !== header.treeSize) this.failure(null, 'size-mismatch', `the header says ${header.treeSize} entries, its checkpoint ${checkpoint.value.size}`);
+    if (!checkpoint.value.origin.endsWith(`/sites/${header.site}`))
+      this.failure(
+        null,
+        'bad-checkpoint',
+        `checkpoint origin ${checkpoint.value.origin} is not the log of ${header.site}`,
+      );
+    if (checkpoint.value.size !== header.treeSize)
+      this.failure(
+        null,
+        'size-mismatch',
+        `the header says ${header.treeSize} entries, its checkpoint ${checkpoint.value.size}`,
+      );
     if (this.report.partial) this.report.rootHash = base64urlEncode(checkpoint.value.rootHash);
     return true;
   }
@@ -216,7 +246,14 @@ class ExportVerifier {
     const site = this.header!.site;
     if (entry.redacted !== undefined) {
       const r = entry.redacted as Record<string, unknown>;
-      if (!isHash64u(entry.leafHash) || typeof r !== 'object' || r === null || typeof r.at !== 'string' || typeof r.reason !== 'string' || (entry.kind !== 'receipt' && entry.kind !== 'notice')) {
+      if (
+        !isHash64u(entry.leafHash) ||
+        typeof r !== 'object' ||
+        r === null ||
+        typeof r.at !== 'string' ||
+        typeof r.reason !== 'string' ||
+        (entry.kind !== 'receipt' && entry.kind !== 'notice')
+      ) {
         bad('malformed', 'a redacted entry needs kind, leafHash and redacted { at, reason }');
         return out;
       }
@@ -256,7 +293,8 @@ class ExportVerifier {
     else {
       const a = ack.value;
       const leaf = receipt.value.leafHash;
-      if (a.id !== r.id || a.site !== r.site || a.subject !== r.subject) bad('bad-ack', 'the ack is about another receipt');
+      if (a.id !== r.id || a.site !== r.site || a.subject !== r.subject)
+        bad('bad-ack', 'the ack is about another receipt');
       else if (a.index !== out.index) bad('bad-ack', `the ack gives index ${a.index}`);
       else if (a.leafHash !== leaf) bad('bad-ack', 'the ack gives another leaf hash');
       else out.receivedAt = a.receivedAt;
@@ -273,12 +311,20 @@ class ExportVerifier {
     s.entries += 1;
     const treeSize = this.report.treeSize!;
     if (this.report.partial) {
-      if (index <= this.lastIndex || index >= treeSize) this.failure(index, 'bad-index', `index ${index} is out of order or beyond the tree`);
-      else if (line.leaf && line.proof && this.checkpoint && !verifyInclusion(line.leaf, index, treeSize, line.proof, this.checkpoint.rootHash)) {
+      if (index <= this.lastIndex || index >= treeSize)
+        this.failure(index, 'bad-index', `index ${index} is out of order or beyond the tree`);
+      else if (
+        line.leaf &&
+        line.proof &&
+        this.checkpoint &&
+        !verifyInclusion(line.leaf, index, treeSize, line.proof, this.checkpoint.rootHash)
+      ) {
         this.failure(index, 'bad-proof', `entry ${index} is not included in the checkpoint's tree`);
-      } else if (line.leaf && line.proof === undefined) this.failure(index, 'bad-proof', `entry ${index} of a partial export has no inclusion proof`);
+      } else if (line.leaf && line.proof === undefined)
+        this.failure(index, 'bad-proof', `entry ${index} of a partial export has no inclusion proof`);
     } else {
-      if (index !== this.lastIndex + 1) this.failure(index, 'bad-index', `expected index ${this.lastIndex + 1}, got ${index}`);
+      if (index !== this.lastIndex + 1)
+        this.failure(index, 'bad-index', `expected index ${this.lastIndex + 1}, got ${index}`);
       if (line.leaf) this.append(line.leaf);
     }
     this.lastIndex = Math.max(this.lastIndex, index);
@@ -298,7 +344,8 @@ class ExportVerifier {
     const r = line.receipt;
     if (!r || !line.leaf) return;
     s.receipts += 1;
-    if (!this.notices.has(r.textHash)) this.failure(index, 'unknown-notice', `textHash ${r.textHash} names no earlier notice`);
+    if (!this.notices.has(r.textHash))
+      this.failure(index, 'unknown-notice', `textHash ${r.textHash} names no earlier notice`);
     const state = this.subjects.get(r.subject);
     let previouslyGranted = state?.granted ?? [];
     if (r.prev !== (state?.leaf ?? null)) {
@@ -308,11 +355,21 @@ class ExportVerifier {
         this.redactedLeaves.delete(r.prev!);
         previouslyGranted = [];
       } else if (!(this.report.partial && !state)) {
-        this.failure(index, 'prev-mismatch', state ? `prev is not the leaf hash of entry ${state.index}, the subject's previous receipt` : 'prev names no earlier receipt of this subject');
+        this.failure(
+          index,
+          'prev-mismatch',
+          state
+            ? `prev is not the leaf hash of entry ${state.index}, the subject's previous receipt`
+            : 'prev names no earlier receipt of this subject',
+        );
       }
     }
     if (previouslyGranted.some((p) => r.choices[p] === 'denied')) s.withdrawals += 1;
-    this.subjects.set(r.subject, { leaf: base64urlEncode(line.leaf), index, granted: Object.keys(r.choices).filter((p) => r.choices[p] === 'granted') });
+    this.subjects.set(r.subject, {
+      leaf: base64urlEncode(line.leaf),
+      index,
+      granted: Object.keys(r.choices).filter((p) => r.choices[p] === 'granted'),
+    });
     s.subjects = this.subjects.size;
     if (line.receivedAt) {
       if (s.firstDate === null || line.receivedAt < s.firstDate) s.firstDate = line.receivedAt;
@@ -334,14 +391,23 @@ class ExportVerifier {
   finish(): ExportReport {
     if (this.header && !this.report.partial) {
       const size = this.lastIndex + 1;
-      if (this.report.summary.entries !== this.header.treeSize) this.failure(null, 'size-mismatch', `the header says ${this.header.treeSize} entries, the export holds ${this.report.summary.entries}`);
+      if (this.report.summary.entries !== this.header.treeSize)
+        this.failure(
+          null,
+          'size-mismatch',
+          `the header says ${this.header.treeSize} entries, the export holds ${this.report.summary.entries}`,
+        );
       let root: Uint8Array = sha256(new Uint8Array(0));
       if (this.frontier.length > 0) {
         root = this.frontier[this.frontier.length - 1].hash;
         for (let i = this.frontier.length - 2; i >= 0; i--) root = nodeHash(this.frontier[i].hash, root);
       }
       this.report.rootHash = base64urlEncode(root);
-      if (this.checkpoint && size === this.checkpoint.size && base64urlEncode(this.checkpoint.rootHash) !== this.report.rootHash) {
+      if (
+        this.checkpoint &&
+        size === this.checkpoint.size &&
+        base64urlEncode(this.checkpoint.rootHash) !== this.report.rootHash
+      ) {
         this.failure(null, 'root-mismatch', "the entries' root is not the checkpoint's");
       }
     }
@@ -357,7 +423,10 @@ class ExportVerifier {
  * (signature, index, leafHash), every `prev` link and that every `textHash` names an earlier notice.
  * Redacted entries are counted and listed, not failed. Never throws on bad input.
  */
-export async function verifyExport(lines: AsyncIterable<string> | Iterable<string>, options: { keys?: Jwks } = {}): Promise<ExportReport> {
+export async function verifyExport(
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: { keys?: Jwks } = {},
+): Promise<ExportReport> {
   const verifier = new ExportVerifier(options.keys);
   let headerRead = false;
   let position = 0;

@@ -1,6 +1,6 @@
 // Checking an inclusion proof bundle offline: the checkpoint's signature by a trusted key, then
 // the Merkle path from the entry's leaf hash to the checkpoint's root.
-import { verifyCheckpoint, type Checkpoint, type NoteKey } from './checkpoint';
+import { type Checkpoint, type NoteKey, verifyCheckpoint } from './checkpoint';
 import { base64urlDecode, isHash64u } from './encoding';
 import type { Jwks } from './jwk';
 import { verifyInclusion } from './merkle';
@@ -33,17 +33,25 @@ export function decodeHashes(hashes: unknown): Uint8Array[] | null {
  * checkpoint of `site`'s log at `treeSize`, and the path from `leafHash` (when given, the hash the
  * caller computed itself) to its root. Never throws; `bad-checkpoint`, `bad-signature` or `bad-proof`.
  */
-export async function verifyInclusionBundle(bundle: InclusionProofBundle, keys: Jwks, leafHash?: string): Promise<Result<Checkpoint>> {
+export async function verifyInclusionBundle(
+  bundle: InclusionProofBundle,
+  keys: Jwks,
+  leafHash?: string,
+): Promise<Result<Checkpoint>> {
   try {
     if (typeof bundle !== 'object' || bundle === null) return fail('bad-proof', 'proof: not an object');
     const checkpoint = await verifyCheckpoint(bundle.checkpoint, noteKeysOf(keys));
     if (!checkpoint.ok) return checkpoint;
     const cp = checkpoint.value;
-    if (!cp.origin.endsWith(`/sites/${bundle.site}`)) return fail('bad-checkpoint', `proof: checkpoint origin ${cp.origin} is not the log of ${bundle.site}`);
-    if (cp.size !== bundle.treeSize) return fail('bad-proof', `proof: tree size ${bundle.treeSize} is not the checkpoint's ${cp.size}`);
-    if (leafHash !== undefined && bundle.leafHash !== leafHash) return fail('bad-proof', 'proof: it is about another leaf hash');
+    if (!cp.origin.endsWith(`/sites/${bundle.site}`))
+      return fail('bad-checkpoint', `proof: checkpoint origin ${cp.origin} is not the log of ${bundle.site}`);
+    if (cp.size !== bundle.treeSize)
+      return fail('bad-proof', `proof: tree size ${bundle.treeSize} is not the checkpoint's ${cp.size}`);
+    if (leafHash !== undefined && bundle.leafHash !== leafHash)
+      return fail('bad-proof', 'proof: it is about another leaf hash');
     const path = decodeHashes(bundle.hashes);
-    if (!path || !isHash64u(bundle.leafHash)) return fail('bad-proof', 'proof: hashes are not 32-byte base64url values');
+    if (!path || !isHash64u(bundle.leafHash))
+      return fail('bad-proof', 'proof: hashes are not 32-byte base64url values');
     if (!verifyInclusion(base64urlDecode(bundle.leafHash), bundle.index, bundle.treeSize, path, cp.rootHash)) {
       return fail('bad-proof', `proof: entry ${bundle.index} is not included in the checkpoint's tree`);
     }

@@ -19,7 +19,7 @@ function write(value: unknown, path: string): string {
       if (Array.isArray(value)) {
         let out = '[';
         for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + write(value[i], `${path}[${i}]`);
-        return out + ']';
+        return `${out}]`;
       }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) throw new TypeError(`jcs: not a plain object at ${path}`);
@@ -31,10 +31,10 @@ function write(value: unknown, path: string): string {
       for (const key of keys) {
         const member = record[key];
         if (member === undefined) continue;
-        out += (first ? '' : ',') + write(key, path) + ':' + write(member, `${path}.${key}`);
+        out += `${(first ? '' : ',') + write(key, path)}:${write(member, `${path}.${key}`)}`;
         first = false;
       }
-      return out + '}';
+      return `${out}}`;
     }
     default:
       throw new TypeError(`jcs: ${typeof value} is not JSON at ${path}`);

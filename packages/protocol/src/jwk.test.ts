@@ -1,6 +1,6 @@
 import { calculateJwkThumbprint } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { exportPublicJwk, importPublicJwk, jwkThumbprint, normalizePublicJwk, type EcPublicJwk } from './jwk';
+import { type EcPublicJwk, exportPublicJwk, importPublicJwk, jwkThumbprint, normalizePublicJwk } from './jwk';
 import { generateCollectorKey, generateDeviceKey } from './jws';
 
 describe('jwkThumbprint (RFC 7638)', () => {
@@ -16,7 +16,9 @@ describe('jwkThumbprint (RFC 7638)', () => {
       expect(jwkThumbprint(ec)).toBe(await calculateJwkThumbprint(ec, 'sha256'));
       const okp = await exportPublicJwk((await generateCollectorKey()).publicKey);
       expect(jwkThumbprint(okp)).toBe(await calculateJwkThumbprint(okp, 'sha256'));
-      expect(jwkThumbprint({ ...okp, kid: 'k', name: 'n', alg: 'EdDSA', use: 'sig' } as never)).toBe(jwkThumbprint(okp));
+      expect(jwkThumbprint({ ...okp, kid: 'k', name: 'n', alg: 'EdDSA', use: 'sig' } as never)).toBe(
+        jwkThumbprint(okp),
+      );
     }
   });
 });
@@ -25,9 +27,15 @@ describe('normalizePublicJwk', () => {
   it('keeps only the defining members', async () => {
     const ec = (await exportPublicJwk((await generateDeviceKey()).publicKey)) as EcPublicJwk;
     expect(Object.keys(ec).sort()).toEqual(['crv', 'kty', 'x', 'y']);
-    expect(normalizePublicJwk({ ...ec, kid: 'x', alg: 'ES256', ext: true, key_ops: ['verify'], d: 'secret' })).toEqual(ec);
+    expect(normalizePublicJwk({ ...ec, kid: 'x', alg: 'ES256', ext: true, key_ops: ['verify'], d: 'secret' })).toEqual(
+      ec,
+    );
     const okp = await exportPublicJwk((await generateCollectorKey()).publicKey);
-    expect(normalizePublicJwk({ ...okp, kid: 'x', name: 'collector', use: 'sig' })).toEqual({ kty: 'OKP', crv: 'Ed25519', x: okp.x });
+    expect(normalizePublicJwk({ ...okp, kid: 'x', name: 'collector', use: 'sig' })).toEqual({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: okp.x,
+    });
   });
 
   it('refuses other curves, bad coordinates and non-objects', async () => {

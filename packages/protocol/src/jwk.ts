@@ -2,14 +2,33 @@ import { base64urlDecode } from './encoding';
 import { sha256b64u } from './sha256';
 
 /** A device's public key: ECDSA P-256. */
-export interface EcPublicJwk { kty: 'EC'; crv: 'P-256'; x: string; y: string }
+export interface EcPublicJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
 /** A collector's public key: Ed25519. `kid` and `name` are set when published in the JWKS. */
-export interface OkpPublicJwk { kty: 'OKP'; crv: 'Ed25519'; x: string; kid?: string; name?: string; alg?: 'EdDSA'; use?: 'sig' }
+export interface OkpPublicJwk {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  kid?: string;
+  name?: string;
+  alg?: 'EdDSA';
+  use?: 'sig';
+}
 export type PublicJwk = EcPublicJwk | OkpPublicJwk;
 /** An RSA public key: accepted by `jwkThumbprint` only, so RFC 7638's own example can be checked. */
-export interface RsaPublicJwk { kty: 'RSA'; n: string; e: string }
+export interface RsaPublicJwk {
+  kty: 'RSA';
+  n: string;
+  e: string;
+}
 /** `GET /v1/keys`. */
-export interface Jwks { keys: OkpPublicJwk[] }
+export interface Jwks {
+  keys: OkpPublicJwk[];
+}
 
 /** RFC 7638 JWK thumbprint (SHA-256, base64url) over the required members only; extra members are ignored. */
 export function jwkThumbprint(jwk: PublicJwk | RsaPublicJwk): string {
@@ -56,6 +75,12 @@ export async function exportPublicJwk(key: CryptoKey): Promise<PublicJwk> {
 /** Imports a public JWK for signature verification. */
 export function importPublicJwk(jwk: PublicJwk): Promise<CryptoKey> {
   return jwk.kty === 'EC'
-    ? crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify'])
+    ? crypto.subtle.importKey(
+        'jwk',
+        { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y },
+        { name: 'ECDSA', namedCurve: 'P-256' },
+        true,
+        ['verify'],
+      )
     : crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, { name: 'Ed25519' }, true, ['verify']);
 }

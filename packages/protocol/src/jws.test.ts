@@ -2,7 +2,15 @@ import { CompactSign, compactVerify, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { base64urlDecode, base64urlEncode, utf8 } from './encoding';
 import { exportPublicJwk } from './jwk';
-import { decodeJws, generateCollectorKey, generateDeviceKey, signJws, verifyJws, type JwsAlg, type KeyPair } from './jws';
+import {
+  decodeJws,
+  generateCollectorKey,
+  generateDeviceKey,
+  type JwsAlg,
+  type KeyPair,
+  signJws,
+  verifyJws,
+} from './jws';
 
 const TYP = 'test+jws';
 const b64json = (value: unknown) => base64urlEncode(utf8(JSON.stringify(value)));
@@ -35,7 +43,9 @@ describe.each(['ES256', 'EdDSA'] as const)('JWS %s', (alg) => {
 
   it('verifies what jose signs', async () => {
     const { privateKey, publicKey } = await generateKeyPair(alg);
-    const jws = await new CompactSign(utf8('{"from":"jose"}')).setProtectedHeader({ alg, typ: TYP, kid: 'k1' }).sign(privateKey);
+    const jws = await new CompactSign(utf8('{"from":"jose"}'))
+      .setProtectedHeader({ alg, typ: TYP, kid: 'k1' })
+      .sign(privateKey);
     const result = await verifyJws(jws, { key: publicKey, typ: TYP, algs: [alg] });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value.header.kid).toBe('k1');
@@ -89,8 +99,12 @@ describe('verifyJws refusals', () => {
     const secret = crypto.getRandomValues(new Uint8Array(32));
     const hs = await new CompactSign(utf8('{}')).setProtectedHeader({ alg: 'HS256', typ: TYP }).sign(secret);
     expect(await code(hs)).toBe('unsupported-alg');
-    expect(await code(`${b64json({ alg: 'ES512', typ: TYP })}.${b64json({})}.${'A'.repeat(176)}`)).toBe('unsupported-alg');
-    expect(await code(`${b64json({ alg: 'es256', typ: TYP })}.${b64json({})}.${'A'.repeat(86)}`)).toBe('unsupported-alg');
+    expect(await code(`${b64json({ alg: 'ES512', typ: TYP })}.${b64json({})}.${'A'.repeat(176)}`)).toBe(
+      'unsupported-alg',
+    );
+    expect(await code(`${b64json({ alg: 'es256', typ: TYP })}.${b64json({})}.${'A'.repeat(86)}`)).toBe(
+      'unsupported-alg',
+    );
   });
 
   it('refuses an alg outside the allowed list, and an alg that does not fit the key', async () => {
@@ -137,7 +151,8 @@ describe('verifyJws refusals', () => {
   it('refuses a signature of the wrong length', async () => {
     const keys = await generateDeviceKey();
     const good = await signJws({ alg: 'ES256', typ: TYP }, 'x', keys.privateKey);
-    const short = good.slice(0, good.lastIndexOf('.') + 1) + base64urlEncode(base64urlDecode(good.split('.')[2]).subarray(0, 63));
+    const short =
+      good.slice(0, good.lastIndexOf('.') + 1) + base64urlEncode(base64urlDecode(good.split('.')[2]).subarray(0, 63));
     const result = await verifyJws(short, { key: keys.publicKey, typ: TYP, algs: ['ES256'] });
     expect(!result.ok && result.error.code).toBe('bad-signature');
   });

@@ -3,10 +3,23 @@ import { importPublicJwk, normalizePublicJwk, type PublicJwk } from './jwk';
 import { fail, ok, type Result } from './result';
 
 export type JwsAlg = 'ES256' | 'EdDSA';
-export interface JwsHeader { alg: JwsAlg; typ: string; jwk?: PublicJwk; kid?: string }
+export interface JwsHeader {
+  alg: JwsAlg;
+  typ: string;
+  jwk?: PublicJwk;
+  kid?: string;
+}
 /** A compact JWS split into its parts; `signingInput` is the ASCII `header.payload`. */
-export interface DecodedJws { header: JwsHeader; payload: Uint8Array; signature: Uint8Array; signingInput: Uint8Array }
-export interface KeyPair { privateKey: CryptoKey; publicKey: CryptoKey }
+export interface DecodedJws {
+  header: JwsHeader;
+  payload: Uint8Array;
+  signature: Uint8Array;
+  signingInput: Uint8Array;
+}
+export interface KeyPair {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+}
 
 // WebCrypto's ECDSA signatures are already the raw r||s form JWS wants (RFC 7518 §3.4).
 const SIGN_PARAMS: Record<JwsAlg, AlgorithmIdentifier | EcdsaParams> = {
@@ -57,10 +70,12 @@ export function decodeJws(jws: string): Result<DecodedJws> {
   } catch {
     return fail('malformed', 'JWS: header is not base64url JSON');
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('malformed', 'JWS: header is not an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return fail('malformed', 'JWS: header is not an object');
   const { alg, typ, jwk, kid, crit } = raw as Record<string, unknown>;
   if (typeof alg !== 'string') return fail('malformed', 'JWS: header alg is missing');
-  if (alg !== 'ES256' && alg !== 'EdDSA') return fail('unsupported-alg', `JWS: alg ${JSON.stringify(alg)} is not supported`);
+  if (alg !== 'ES256' && alg !== 'EdDSA')
+    return fail('unsupported-alg', `JWS: alg ${JSON.stringify(alg)} is not supported`);
   if (typeof typ !== 'string') return fail('malformed', 'JWS: header typ is missing');
   if (crit !== undefined) return fail('malformed', 'JWS: crit extensions are not supported');
   if (kid !== undefined && typeof kid !== 'string') return fail('malformed', 'JWS: header kid is not a string');
@@ -90,7 +105,8 @@ export async function verifyDecodedJws(decoded: DecodedJws, key: CryptoKey | Pub
     return fail('malformed', 'JWS: the key cannot be imported');
   }
   const algorithm = cryptoKey.algorithm as EcKeyAlgorithm;
-  const fits = alg === 'ES256' ? algorithm.name === 'ECDSA' && algorithm.namedCurve === 'P-256' : algorithm.name === 'Ed25519';
+  const fits =
+    alg === 'ES256' ? algorithm.name === 'ECDSA' && algorithm.namedCurve === 'P-256' : algorithm.name === 'Ed25519';
   if (!fits) return fail('unsupported-alg', `JWS: alg ${alg} does not match the key (${algorithm.name})`);
   if (decoded.signature.length !== 64) return fail('bad-signature', 'JWS: signature has the wrong length');
   let valid = false;
@@ -119,6 +135,7 @@ export async function verifyJws(
   if (!decoded.ok) return decoded;
   const { alg, typ } = decoded.value.header;
   if (!options.algs.includes(alg)) return fail('unsupported-alg', `JWS: alg ${alg} is not allowed here`);
-  if (typ !== options.typ) return fail('bad-typ', `JWS: typ ${JSON.stringify(typ)} is not ${JSON.stringify(options.typ)}`);
+  if (typ !== options.typ)
+    return fail('bad-typ', `JWS: typ ${JSON.stringify(typ)} is not ${JSON.stringify(options.typ)}`);
   return verifyDecodedJws(decoded.value, options.key);
 }

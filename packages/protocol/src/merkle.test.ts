@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MemoryTree,
   consistencyProof,
   inclusionProof,
   integrate,
   leafHash,
+  MemoryTree,
+  type NodeReader,
   nodeHash,
   rootOfLeaves,
+  type TreeNode,
   treeRoot,
   verifyConsistency,
   verifyInclusion,
-  type NodeReader,
-  type TreeNode,
 } from './merkle';
 import { sha256 } from './sha256';
 
@@ -34,18 +34,73 @@ const ROOTS = [
 ];
 // index is 0-based here (the Go vectors count leaves from 1).
 const INCLUSION = [
-  { index: 0, size: 8, path: ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4'] },
-  { index: 5, size: 8, path: ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
+  {
+    index: 0,
+    size: 8,
+    path: [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  },
+  {
+    index: 5,
+    size: 8,
+    path: [
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
   { index: 2, size: 3, path: ['fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125'] },
-  { index: 1, size: 5, path: ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'] },
+  {
+    index: 1,
+    size: 5,
+    path: [
+      '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  },
   { index: 0, size: 1, path: [] },
 ];
 const CONSISTENCY = [
   { from: 1, to: 1, path: [] },
-  { from: 1, to: 8, path: ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4'] },
-  { from: 6, to: 8, path: ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
-  { from: 2, to: 5, path: ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'] },
-  { from: 6, to: 7, path: ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
+  {
+    from: 1,
+    to: 8,
+    path: [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  },
+  {
+    from: 6,
+    to: 8,
+    path: [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
+  {
+    from: 2,
+    to: 5,
+    path: [
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  },
+  {
+    from: 6,
+    to: 7,
+    path: [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
 ];
 const EMPTY_ROOT = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -76,7 +131,7 @@ describe('hashes', () => {
     const a = fromHex('aa'.repeat(32));
     const b = fromHex('bb'.repeat(32));
     expect(leafHash(fromHex('0102'))).toEqual(sha256(fromHex('000102')));
-    expect(nodeHash(a, b)).toEqual(sha256(fromHex('01' + 'aa'.repeat(32) + 'bb'.repeat(32))));
+    expect(nodeHash(a, b)).toEqual(sha256(fromHex(`01${'aa'.repeat(32)}${'bb'.repeat(32)}`)));
     expect(leafHash('é')).toEqual(sha256(fromHex('00c3a9')));
   });
 
@@ -112,10 +167,15 @@ describe('published test vectors (8-entry tree)', () => {
     expect(verifyConsistency(from, to, proof, fromHex(ROOTS[from - 1]), fromHex(ROOTS[to - 1]))).toBe(true);
   });
 
-  it('refuses the reference implementation\'s bad probes', () => {
+  it("refuses the reference implementation's bad probes", () => {
     const some = fromHex('abacaba000000000000000000000000000000000000000000060061e00123456');
     const empty = fromHex(EMPTY_ROOT);
-    for (const [index, size] of [[0, 0], [0, 1], [1, 0], [2, 1]]) {
+    for (const [index, size] of [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [2, 1],
+    ]) {
       expect(verifyInclusion(some, index, size, [], new Uint8Array(0))).toBe(false);
       expect(verifyInclusion(new Uint8Array(0), index, size, [], empty)).toBe(false);
       expect(verifyInclusion(some, index, size, [], empty)).toBe(false);
@@ -162,14 +222,16 @@ describe('every proof of every tree up to 130 leaves', () => {
       refuse(`${i}: wrong leaf`, verifyInclusion(stranger, i, n, proof, roots[n]));
       refuse(`${i}: wrong root`, verifyInclusion(leaf(i), i, n, proof, roots[n - 1]));
       for (const other of [i - 1, i + 1, i ^ 2]) {
-        if (other !== i && other >= 0 && other < n) refuse(`${i}: as index ${other}`, verifyInclusion(leaf(i), other, n, proof, roots[n]));
+        if (other !== i && other >= 0 && other < n)
+          refuse(`${i}: as index ${other}`, verifyInclusion(leaf(i), other, n, proof, roots[n]));
       }
       refuse(`${i}: index = size`, verifyInclusion(leaf(i), n, n, proof, roots[n]));
       for (const size of [n - 1, n + 1, 2 * n, Math.floor(n / 2)]) {
         if (size === n || size <= i) continue;
         // Neither the tree of that size nor the same root under that size accepts this proof.
         if (size <= MAX) refuse(`${i}: in tree ${size}`, verifyInclusion(leaf(i), i, size, proof, roots[size]));
-        if (size === 2 * n || size === Math.floor(n / 2)) refuse(`${i}: claimed size ${size}`, verifyInclusion(leaf(i), i, size, proof, roots[n]));
+        if (size === 2 * n || size === Math.floor(n / 2))
+          refuse(`${i}: claimed size ${size}`, verifyInclusion(leaf(i), i, size, proof, roots[n]));
       }
     }
     expect(refused).toEqual([]);
@@ -200,7 +262,8 @@ describe('every proof of every tree up to 130 leaves', () => {
       refuse(`${m}: wrong new root`, verifyConsistency(m, n, proof, roots[m], roots[n - 1]));
       refuse(`${m}: reversed`, verifyConsistency(n, m, proof, roots[n], roots[m]));
       for (const from of [m - 1, m + 1, m ^ 2]) {
-        if (from !== m && from >= 1 && from <= n) refuse(`${m}: as from ${from}`, verifyConsistency(from, n, proof, roots[from], roots[n]));
+        if (from !== m && from >= 1 && from <= n)
+          refuse(`${m}: as from ${from}`, verifyConsistency(from, n, proof, roots[from], roots[n]));
       }
       for (const to of [n - 1, n + 1, 2 * n]) {
         if (to >= m && to <= MAX) refuse(`${m}: to ${to}`, verifyConsistency(m, to, proof, roots[m], roots[to]));
@@ -217,7 +280,20 @@ describe('bad input', () => {
   it('verifiers answer false, never throw', async () => {
     const proof = await inclusionProof(3, 8, tree.read);
     const leaf = tree.levels[0][3];
-    const garbage: unknown[] = [null, undefined, 'x', {}, [1, 2], -1, 1.5, NaN, Infinity, 2 ** 53, new Uint8Array(31), new Uint8Array(33)];
+    const garbage: unknown[] = [
+      null,
+      undefined,
+      'x',
+      {},
+      [1, 2],
+      -1,
+      1.5,
+      NaN,
+      Infinity,
+      2 ** 53,
+      new Uint8Array(31),
+      new Uint8Array(33),
+    ];
     for (const g of garbage) {
       const bad = g as never;
       expect(verifyInclusion(bad, 3, 8, proof, root)).toBe(false);
@@ -254,7 +330,7 @@ describe('bad input', () => {
 });
 
 describe('stored trees', () => {
-  it('integrate() in random batches yields MemoryTree\'s nodes and rootOfLeaves\' roots', async () => {
+  it("integrate() in random batches yields MemoryTree's nodes and rootOfLeaves' roots", async () => {
     const next = random(9162);
     const stored = new Map<string, Uint8Array>();
     const key = (level: number, index: number) => `${level}/${index}`;
@@ -271,7 +347,9 @@ describe('stored trees', () => {
       const batch = Array.from({ length: Math.floor(next() ** 3 * 300) }, (_, j) => leafHash(`entry ${size + j}`));
       const created: TreeNode[] = await integrate(size, batch, read);
       for (const node of created) {
-        expect(stored.has(key(node.level, node.index)), `node ${key(node.level, node.index)} created twice`).toBe(false);
+        expect(stored.has(key(node.level, node.index)), `node ${key(node.level, node.index)} created twice`).toBe(
+          false,
+        );
         stored.set(key(node.level, node.index), node.hash);
       }
       for (const leaf of batch) reference.append(leaf);
@@ -280,7 +358,9 @@ describe('stored trees', () => {
       expect(await treeRoot(size, read)).toEqual(rootOfLeaves(leaves));
       expect(reference.root()).toEqual(rootOfLeaves(leaves));
     }
-    const referenceNodes = reference.levels.flatMap((hashes, level) => hashes.map((hash, index): [string, string] => [key(level, index), toHex(hash)]));
+    const referenceNodes = reference.levels.flatMap((hashes, level) =>
+      hashes.map((hash, index): [string, string] => [key(level, index), toHex(hash)]),
+    );
     expect(new Map([...stored].map(([k, h]) => [k, toHex(h)]))).toEqual(new Map(referenceNodes));
   });
 
@@ -299,7 +379,12 @@ describe('stored trees', () => {
       return tree.node(level, index);
     };
     const bound = 2 * Math.ceil(Math.log2(size)) + 2;
-    for (const [index, from] of [[0, 1], [size - 1, size - 1], [54_321, 65_536], [99_999, 12_345]]) {
+    for (const [index, from] of [
+      [0, 1],
+      [size - 1, size - 1],
+      [54_321, 65_536],
+      [99_999, 12_345],
+    ]) {
       reads = 0;
       answered = 0;
       const proof = await inclusionProof(index, size, read);

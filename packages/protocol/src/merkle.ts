@@ -110,7 +110,13 @@ export async function consistencyProof(from: number, to: number, read: NodeReade
 }
 
 /** Verifies an inclusion proof (RFC 9162 §2.1.3.2). */
-export function verifyInclusion(leaf: Uint8Array, index: number, size: number, proof: Uint8Array[], root: Uint8Array): boolean {
+export function verifyInclusion(
+  leaf: Uint8Array,
+  index: number,
+  size: number,
+  proof: Uint8Array[],
+  root: Uint8Array,
+): boolean {
   if (!isHash(leaf) || !isHash(root) || !Array.isArray(proof)) return false;
   if (!isSize(index) || !isSize(size) || index >= size) return false;
   let fn = index;
@@ -134,7 +140,13 @@ export function verifyInclusion(leaf: Uint8Array, index: number, size: number, p
 }
 
 /** Verifies a consistency proof (RFC 9162 §2.1.4.2); `from` must be at least 1, as in DESIGN.md. */
-export function verifyConsistency(from: number, to: number, proof: Uint8Array[], fromRoot: Uint8Array, toRoot: Uint8Array): boolean {
+export function verifyConsistency(
+  from: number,
+  to: number,
+  proof: Uint8Array[],
+  fromRoot: Uint8Array,
+  toRoot: Uint8Array,
+): boolean {
   if (!isHash(fromRoot) || !isHash(toRoot) || !Array.isArray(proof) || !proof.every(isHash)) return false;
   if (!isSize(from) || !isSize(to) || from === 0 || from > to) return false;
   // §2.1.4.2 starts by failing an empty proof, so equal sizes are settled here: same tree.
@@ -274,7 +286,8 @@ async function rangeRoots(ranges: LeafRange[], read: NodeReader): Promise<Uint8A
 async function readAll(addresses: NodeAddress[], read: NodeReader): Promise<Uint8Array[]> {
   const hashes = await Promise.all(addresses.map((a) => read(a.level, a.index)));
   for (let i = 0; i < hashes.length; i++) {
-    if (!isHash(hashes[i])) throw new Error(`node (${addresses[i].level}, ${addresses[i].index}) read back is not a 32-byte hash`);
+    if (!isHash(hashes[i]))
+      throw new Error(`node (${addresses[i].level}, ${addresses[i].index}) read back is not a 32-byte hash`);
   }
   return hashes;
 }

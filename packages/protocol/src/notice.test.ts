@@ -3,9 +3,9 @@ import cabinet from '../../../fixtures/sites/cabinet-praticien.json';
 import clickcare from '../../../fixtures/sites/clickcare.json';
 import clikodoc from '../../../fixtures/sites/clikodoc.json';
 import { catalogs } from './catalogs';
-import { askedPurposes, validateSiteConfig, type SiteConfig } from './config';
+import { askedPurposes, type SiteConfig, validateSiteConfig } from './config';
 import { fromUtf8 } from './encoding';
-import { negotiateLanguage, noticeBytes, noticeHash, resolveNotice, type Notice } from './notice';
+import { type Notice, negotiateLanguage, noticeBytes, noticeHash, resolveNotice } from './notice';
 import { TEXT_KEYS } from './texts';
 
 function load(value: unknown): SiteConfig {
@@ -14,9 +14,9 @@ function load(value: unknown): SiteConfig {
   return result.value;
 }
 
-/** A validated copy of a fixture with `edit` applied to the raw JSON first. */
-function edited(fixture: unknown, edit: (config: any) => void): SiteConfig {
-  const raw = structuredClone(fixture) as any;
+/** A validated copy of a fixture with `edit` (which keeps it valid) applied to the raw JSON first. */
+function edited(fixture: unknown, edit: (config: SiteConfig) => void): SiteConfig {
+  const raw = structuredClone(fixture) as SiteConfig;
   edit(raw);
   return load(raw);
 }
@@ -30,9 +30,16 @@ describe('resolveNotice', () => {
     for (const language of config.languages) {
       it(`resolves ${config.site} in ${language}`, () => {
         const notice = resolveNotice(config, language);
-        expect(notice).toMatchObject({ v: 1, site: config.site, revision: config.revision, language, policyUrl: config.policyUrl });
+        expect(notice).toMatchObject({
+          v: 1,
+          site: config.site,
+          revision: config.revision,
+          language,
+          policyUrl: config.policyUrl,
+        });
         expect(Object.keys(notice.texts)).toEqual([...TEXT_KEYS]);
-        for (const key of TEXT_KEYS) expect(notice.texts[key], key).toBe(catalogs[language].texts[key].split('{site}').join(config.name));
+        for (const key of TEXT_KEYS)
+          expect(notice.texts[key], key).toBe(catalogs[language].texts[key].split('{site}').join(config.name));
         expect(notice.texts['banner.text']).toContain(config.name);
         expect(JSON.stringify(notice)).not.toContain('{site}');
         expect(notice.purposes.map((p) => p.id)).toEqual(['necessary', ...askedPurposes(config)]);
@@ -55,7 +62,11 @@ describe('resolveNotice', () => {
       title: 'Assistance en ligne',
       description: "Messagerie d'assistance et notifications dans l'application.",
     });
-    expect(resolveNotice(clikodocConfig, 'en').purposes.at(-1)).toEqual({ id: 'support', title: 'Live support', description: 'Support chat and in-app notifications.' });
+    expect(resolveNotice(clikodocConfig, 'en').purposes.at(-1)).toEqual({
+      id: 'support',
+      title: 'Live support',
+      description: 'Support chat and in-app notifications.',
+    });
   });
 
   it('uses the catalog for built-in purposes, and the site override where it gives one', () => {
@@ -68,7 +79,11 @@ describe('resolveNotice', () => {
 
   it('resolves retention for the language, falling back to the site’s first language', () => {
     const ga = (language: 'fr' | 'nl' | 'en') => resolveNotice(clickcareConfig, language).services[0];
-    expect([ga('nl').retention, ga('fr').retention, ga('en').retention]).toEqual(['14 maanden', '14 mois', '14 months']);
+    expect([ga('nl').retention, ga('fr').retention, ga('en').retention]).toEqual([
+      '14 maanden',
+      '14 mois',
+      '14 months',
+    ]);
     const fallback = edited(clikodoc, (c) => (c.services[4].retention = { fr: '13 mois' }));
     expect(resolveNotice(fallback, 'en').services[4].retention).toBe('13 mois');
     const elsewhere = edited(clickcare, (c) => (c.services[0].retention = { en: '14 months' }));
@@ -79,7 +94,14 @@ describe('resolveNotice', () => {
 
   it('omits absent optional fields and defaults cookies to none', () => {
     const beacons = resolveNotice(clickcareConfig, 'fr').services[1];
-    expect(beacons).toEqual({ id: 'newsletter-beacons', name: 'E-mail web beacons', provider: 'ClickCare', purpose: 'marketing', transfer: 'EU', cookies: ['cc_mkt'] });
+    expect(beacons).toEqual({
+      id: 'newsletter-beacons',
+      name: 'E-mail web beacons',
+      provider: 'ClickCare',
+      purpose: 'marketing',
+      transfer: 'EU',
+      cookies: ['cc_mkt'],
+    });
     const noCookies = edited(clickcare, (c) => delete c.services[1].cookies);
     expect(resolveNotice(noCookies, 'fr').services[1].cookies).toEqual([]);
     expect(resolveNotice(clikodocConfig, 'fr').services[0]).toEqual({
@@ -113,7 +135,7 @@ describe('noticeBytes and noticeHash', () => {
   });
 
   it('is deterministic, whatever the order of the config fields', () => {
-    const reordered = reverseKeys(clikodoc) as any;
+    const reordered = reverseKeys(clikodoc) as typeof clikodoc;
     expect(Object.keys(reordered)[0]).toBe('honorGpc');
     expect(Object.keys(reordered.services[0])[0]).toBe('privacyUrl');
     const a = resolveNotice(clikodocConfig, 'fr');
@@ -123,7 +145,9 @@ describe('noticeBytes and noticeHash', () => {
   });
 
   it('differs between languages and sites', () => {
-    const hashes = configs.flatMap((config) => config.languages.map((language) => noticeHash(resolveNotice(config, language))));
+    const hashes = configs.flatMap((config) =>
+      config.languages.map((language) => noticeHash(resolveNotice(config, language))),
+    );
     expect(new Set(hashes).size).toBe(hashes.length);
   });
 
@@ -135,14 +159,23 @@ describe('noticeBytes and noticeHash', () => {
       edit(copy);
       return noticeHash(copy);
     };
-    for (const key of TEXT_KEYS) expect(changed((n) => (n.texts[key] += ' ')), key).not.toBe(hash);
+    for (const key of TEXT_KEYS)
+      expect(
+        changed((n) => (n.texts[key] += ' ')),
+        key,
+      ).not.toBe(hash);
     base.purposes.forEach((_, i) => {
       expect(changed((n) => (n.purposes[i].title += '.'))).not.toBe(hash);
       expect(changed((n) => (n.purposes[i].description += '.'))).not.toBe(hash);
     });
     base.services.forEach((service, i) => {
       for (const field of Object.keys(service) as Array<keyof typeof service>) {
-        expect(changed((n) => ((n.services[i] as any)[field] = field === 'hosts' || field === 'cookies' ? ['x'] : 'x')), `${service.id}.${field}`).not.toBe(hash);
+        expect(
+          changed((n) =>
+            Object.assign(n.services[i], { [field]: field === 'hosts' || field === 'cookies' ? ['x'] : 'x' }),
+          ),
+          `${service.id}.${field}`,
+        ).not.toBe(hash);
       }
     });
     expect(changed((n) => (n.policyUrl += '#x'))).not.toBe(hash);
@@ -152,10 +185,31 @@ describe('noticeBytes and noticeHash', () => {
 
   it('changes when the site name or an override changes', () => {
     const hash = noticeHash(resolveNotice(clikodocConfig, 'fr'));
-    expect(noticeHash(resolveNotice(edited(clikodoc, (c) => (c.name = 'ClikOdoc')), 'fr'))).not.toBe(hash);
-    expect(noticeHash(resolveNotice(edited(clikodoc, (c) => (c.purposes.support.title.fr = 'Assistance')), 'fr'))).not.toBe(hash);
+    expect(
+      noticeHash(
+        resolveNotice(
+          edited(clikodoc, (c) => (c.name = 'ClikOdoc')),
+          'fr',
+        ),
+      ),
+    ).not.toBe(hash);
+    expect(
+      noticeHash(
+        resolveNotice(
+          edited(clikodoc, (c) => (c.purposes.support.title.fr = 'Assistance')),
+          'fr',
+        ),
+      ),
+    ).not.toBe(hash);
     // An English-only change leaves the French notice, hence its hash, untouched.
-    expect(noticeHash(resolveNotice(edited(clikodoc, (c) => (c.purposes.support.title.en = 'Help')), 'fr'))).toBe(hash);
+    expect(
+      noticeHash(
+        resolveNotice(
+          edited(clikodoc, (c) => (c.purposes.support.title.en = 'Help')),
+          'fr',
+        ),
+      ),
+    ).toBe(hash);
   });
 
   it('matches the pinned hash of clikodoc in French', () => {

@@ -20,7 +20,17 @@ export interface Notice {
 }
 
 /** A service as the dialog shows it. */
-export interface NoticeService { id: string; name: string; provider: string; purpose: string; transfer: string; hosts?: string[]; cookies: string[]; retention?: string; privacyUrl?: string }
+export interface NoticeService {
+  id: string;
+  name: string;
+  provider: string;
+  purpose: string;
+  transfer: string;
+  hosts?: string[];
+  cookies: string[];
+  retention?: string;
+  privacyUrl?: string;
+}
 
 export const NOTICE_TYP = 'consent-notice+jws';
 
@@ -32,7 +42,8 @@ export const NOTICE_TYP = 'consent-notice+jws';
  * Throws when the language is not one of the site's: callers negotiate it first.
  */
 export function resolveNotice(config: SiteConfig, language: Language): Notice {
-  if (!config.languages.includes(language)) throw new Error(`site "${config.site}" is not offered in "${language}" (${config.languages.join(', ')})`);
+  if (!config.languages.includes(language))
+    throw new Error(`site "${config.site}" is not offered in "${language}" (${config.languages.join(', ')})`);
   const catalog = catalogs[language];
   const texts = {} as Record<TextKey, string>;
   // split/join rather than replaceAll, which would read `$&` in a site name as a pattern.
@@ -43,18 +54,38 @@ export function resolveNotice(config: SiteConfig, language: Language): Notice {
     const title = overrides.title?.[language] ?? defaults?.title;
     const description = overrides.description?.[language] ?? defaults?.description;
     // Validation makes a custom purpose give both texts in every site language.
-    if (title === undefined || description === undefined) throw new Error(`purpose "${id}" has no ${title === undefined ? 'title' : 'description'} in "${language}"`);
+    if (title === undefined || description === undefined)
+      throw new Error(`purpose "${id}" has no ${title === undefined ? 'title' : 'description'} in "${language}"`);
     purposes.push({ id, title, description });
   }
   const services = config.services.map((service): NoticeService => {
-    const out: NoticeService = { id: service.id, name: service.name, provider: service.provider, purpose: service.purpose, transfer: service.transfer, cookies: [...(service.cookies ?? [])] };
+    const out: NoticeService = {
+      id: service.id,
+      name: service.name,
+      provider: service.provider,
+      purpose: service.purpose,
+      transfer: service.transfer,
+      cookies: [...(service.cookies ?? [])],
+    };
     if (service.hosts) out.hosts = [...service.hosts];
-    const retention = typeof service.retention === 'string' ? service.retention : (service.retention?.[language] ?? service.retention?.[config.languages[0]]);
+    const retention =
+      typeof service.retention === 'string'
+        ? service.retention
+        : (service.retention?.[language] ?? service.retention?.[config.languages[0]]);
     if (retention !== undefined) out.retention = retention;
     if (service.privacyUrl !== undefined) out.privacyUrl = service.privacyUrl;
     return out;
   });
-  return { v: 1, site: config.site, revision: config.revision, language, policyUrl: config.policyUrl, texts, purposes, services };
+  return {
+    v: 1,
+    site: config.site,
+    revision: config.revision,
+    language,
+    policyUrl: config.policyUrl,
+    texts,
+    purposes,
+    services,
+  };
 }
 
 /** The exact bytes of a notice as signed into the log: UTF-8 of JCS(notice). */

@@ -48,8 +48,18 @@ export interface ProofDocumentReport {
  * subject, the `prev` chain in document order (the first receipt starts the chain), each ack
  * (signature, id, leafHash) and each inclusion proof (checkpoint signature, path). Never throws.
  */
-export async function verifyProofDocument(doc: ProofDocument, options: { keys?: Jwks } = {}): Promise<ProofDocumentReport> {
-  const report: ProofDocumentReport = { ok: false, trustedKeys: options.keys !== undefined, acknowledged: 0, included: 0, entries: [], problems: [] };
+export async function verifyProofDocument(
+  doc: ProofDocument,
+  options: { keys?: Jwks } = {},
+): Promise<ProofDocumentReport> {
+  const report: ProofDocumentReport = {
+    ok: false,
+    trustedKeys: options.keys !== undefined,
+    acknowledged: 0,
+    included: 0,
+    entries: [],
+    problems: [],
+  };
   if (typeof doc !== 'object' || doc === null || doc.v !== 1 || !Array.isArray(doc.receipts)) {
     report.problems.push('not a proof document (v 1, site, subject, keys, receipts)');
     return report;
@@ -57,7 +67,17 @@ export async function verifyProofDocument(doc: ProofDocument, options: { keys?: 
   const keys = options.keys ?? doc.keys ?? { keys: [] };
   let prev: string | null = null;
   for (const [position, item] of doc.receipts.entries()) {
-    const entry: ProofDocumentEntry = { position, id: null, issuedAt: null, method: null, signature: false, prev: false, ack: null, inclusion: null, problems: [] };
+    const entry: ProofDocumentEntry = {
+      position,
+      id: null,
+      issuedAt: null,
+      method: null,
+      signature: false,
+      prev: false,
+      ack: null,
+      inclusion: null,
+      problems: [],
+    };
     report.entries.push(entry);
     const receipt = await verifyReceipt(item?.jws);
     if (!receipt.ok) {
@@ -67,13 +87,21 @@ export async function verifyProofDocument(doc: ProofDocument, options: { keys?: 
     }
     const r = receipt.value.payload;
     Object.assign(entry, { id: r.id, issuedAt: r.issuedAt, method: r.method, signature: true });
-    if (r.site !== doc.site || r.subject !== doc.subject) entry.problems.push('the receipt is of another site or subject');
+    if (r.site !== doc.site || r.subject !== doc.subject)
+      entry.problems.push('the receipt is of another site or subject');
     entry.prev = r.prev === prev;
-    if (!entry.prev) entry.problems.push(position === 0 ? 'the first receipt does not start a chain' : 'prev is not the leaf hash of the receipt before');
+    if (!entry.prev)
+      entry.problems.push(
+        position === 0 ? 'the first receipt does not start a chain' : 'prev is not the leaf hash of the receipt before',
+      );
     prev = receipt.value.leafHash;
     if (item.ack) {
       const ack = await verifyAck(item.ack, keys);
-      entry.ack = ack.ok && ack.value.id === r.id && ack.value.leafHash === receipt.value.leafHash && ack.value.subject === r.subject;
+      entry.ack =
+        ack.ok &&
+        ack.value.id === r.id &&
+        ack.value.leafHash === receipt.value.leafHash &&
+        ack.value.subject === r.subject;
       if (!ack.ok) entry.problems.push(ack.error.message);
       else if (!entry.ack) entry.problems.push('the ack is about another receipt');
       else report.acknowledged += 1;

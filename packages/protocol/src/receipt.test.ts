@@ -3,8 +3,16 @@ import { calculateJwkThumbprint, compactVerify, importJWK } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { base64urlEncode, utf8 } from './encoding';
 import { exportPublicJwk, jwkThumbprint } from './jwk';
-import { generateCollectorKey, generateDeviceKey, signJws, type KeyPair } from './jws';
-import { createReceipt, parseReceipt, RECEIPT_TYP, validateReceiptPayload, verifyReceipt, type ParsedReceipt, type ReceiptInput } from './receipt';
+import { generateCollectorKey, generateDeviceKey, type KeyPair, signJws } from './jws';
+import {
+  createReceipt,
+  type ParsedReceipt,
+  parseReceipt,
+  RECEIPT_TYP,
+  type ReceiptInput,
+  validateReceiptPayload,
+  verifyReceipt,
+} from './receipt';
 import { sha256b64u } from './sha256';
 import { uuidv7 } from './uuid';
 
@@ -52,7 +60,9 @@ afterEach(() => vi.restoreAllMocks());
 describe('validateReceiptPayload', () => {
   it('accepts a complete payload, with or without prev', () => {
     expect(validateReceiptPayload(payload()).ok).toBe(true);
-    expect(validateReceiptPayload(payload({ prev: null, method: 'gpc', page: 'http://localhost:8080/' })).ok).toBe(true);
+    expect(validateReceiptPayload(payload({ prev: null, method: 'gpc', page: 'http://localhost:8080/' })).ok).toBe(
+      true,
+    );
   });
 
   it('refuses every field out of its rule, naming the field', () => {
@@ -107,7 +117,9 @@ describe('validateReceiptPayload', () => {
     const result = validateReceiptPayload(rest);
     expect(!result.ok && result.error.issues).toEqual([{ path: 'site', message: 'is missing' }]);
     for (const value of [null, [], 'receipt', 42]) expect(validateReceiptPayload(value).ok).toBe(false);
-    expect(validateReceiptPayload(JSON.parse(JSON.stringify(payload()).replace('{', '{"__proto__":{},'))).ok).toBe(false);
+    expect(validateReceiptPayload(JSON.parse(JSON.stringify(payload()).replace('{', '{"__proto__":{},'))).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -119,14 +131,20 @@ describe('createReceipt and verifyReceipt', () => {
     expect(made.payload.v).toBe(1);
     expect(Date.parse(made.payload.issuedAt)).toBeGreaterThan(Date.now() - 60_000);
     const [header] = made.jws.split('.');
-    expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'ES256', typ: RECEIPT_TYP, jwk: made.jwk });
+    expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({
+      alg: 'ES256',
+      typ: RECEIPT_TYP,
+      jwk: made.jwk,
+    });
     const verified = await verifyReceipt(made.jws);
     expect(verified).toEqual({ ok: true, value: made });
   });
 
   it('computes the leaf hash as SHA-256(0x00 || jws)', async () => {
     const made = await createReceipt(input(), await generateDeviceKey());
-    const expected = createHash('sha256').update(Buffer.concat([Buffer.from([0]), Buffer.from(made.jws, 'ascii')])).digest('base64url');
+    const expected = createHash('sha256')
+      .update(Buffer.concat([Buffer.from([0]), Buffer.from(made.jws, 'ascii')]))
+      .digest('base64url');
     expect(made.leafHash).toBe(expected);
   });
 
@@ -136,7 +154,10 @@ describe('createReceipt and verifyReceipt', () => {
     const first = await createReceipt(input({ id, issuedAt: '2026-11-22T10:00:00.000Z' }), device);
     expect(first.payload.id).toBe(id);
     expect(first.payload.issuedAt).toBe('2026-11-22T10:00:00.000Z');
-    const second = await createReceipt(input({ method: 'withdraw', choices: { maps: 'denied' }, prev: first.leafHash }), device);
+    const second = await createReceipt(
+      input({ method: 'withdraw', choices: { maps: 'denied' }, prev: first.leafHash }),
+      device,
+    );
     const verified = await verifyReceipt(second.jws);
     expect(verified.ok && verified.value.payload.prev).toBe(first.leafHash);
   });
@@ -158,7 +179,9 @@ describe('createReceipt and verifyReceipt', () => {
     const device = await generateDeviceKey();
     const jwk = await exportPublicJwk(device.publicKey);
     const body = payload({ subject: jwkThumbprint(jwk) });
-    const jws = await forge(device, body, { jwk: { ...jwk, kid: 'device-1', ext: true, key_ops: ['verify'], alg: 'ES256' } });
+    const jws = await forge(device, body, {
+      jwk: { ...jwk, kid: 'device-1', ext: true, key_ops: ['verify'], alg: 'ES256' },
+    });
     const verified = await verifyReceipt(jws);
     expect(verified.ok).toBe(true);
     if (verified.ok) expect(verified.value.jwk).toEqual(jwk);
@@ -181,7 +204,9 @@ describe('createReceipt and verifyReceipt', () => {
     const made = await createReceipt(input(), await generateDeviceKey());
     const sig = made.jws.slice(made.jws.lastIndexOf('.') + 1);
     const flipped = sig[0] === 'A' ? 'B' : 'A';
-    expect(await codeOf(made.jws.slice(0, made.jws.length - sig.length) + flipped + sig.slice(1))).toBe('bad-signature');
+    expect(await codeOf(made.jws.slice(0, made.jws.length - sig.length) + flipped + sig.slice(1))).toBe(
+      'bad-signature',
+    );
     // Changing a payload value but keeping the schema valid: still refused.
     const [h, , s] = made.jws.split('.');
     const changed = { ...made.payload, choices: { ...made.payload.choices, analytics: 'granted' } };
@@ -191,7 +216,11 @@ describe('createReceipt and verifyReceipt', () => {
   it('refuses other algs as unsupported-alg', async () => {
     const ed = await generateCollectorKey();
     const edJwk = await exportPublicJwk(ed.publicKey);
-    const jws = await signJws({ alg: 'EdDSA', typ: RECEIPT_TYP, jwk: edJwk }, JSON.stringify(payload({ subject: jwkThumbprint(edJwk) })), ed.privateKey);
+    const jws = await signJws(
+      { alg: 'EdDSA', typ: RECEIPT_TYP, jwk: edJwk },
+      JSON.stringify(payload({ subject: jwkThumbprint(edJwk) })),
+      ed.privateKey,
+    );
     expect(await codeOf(jws)).toBe('unsupported-alg');
     const made = await createReceipt(input(), await generateDeviceKey());
     const [, p] = made.jws.split('.');
@@ -238,7 +267,7 @@ describe('createReceipt and verifyReceipt', () => {
   });
 });
 
-describe('parseReceipt and verifyReceipt with a caller\'s signature check', () => {
+describe("parseReceipt and verifyReceipt with a caller's signature check", () => {
   it('parses and validates without checking the signature', async () => {
     const made = await createReceipt(input(), await generateDeviceKey());
     const tampered = `${made.jws.slice(0, made.jws.lastIndexOf('.') + 1)}${base64urlEncode(new Uint8Array(64))}`;
@@ -248,18 +277,28 @@ describe('parseReceipt and verifyReceipt with a caller\'s signature check', () =
     expect(parsed.value.payload).toEqual(made.payload);
     expect(parsed.value.jwk).toEqual(made.jwk);
     expect(parsed.value.thumbprint).toBe(made.payload.subject);
-    expect(new TextDecoder().decode(parsed.value.decoded.signingInput)).toBe(made.jws.slice(0, made.jws.lastIndexOf('.')));
+    expect(new TextDecoder().decode(parsed.value.decoded.signingInput)).toBe(
+      made.jws.slice(0, made.jws.lastIndexOf('.')),
+    );
     const other = await exportPublicJwk((await generateDeviceKey()).publicKey);
     const mismatch = parseReceipt(await forge(await generateDeviceKey(), payload({ subject: jwkThumbprint(other) })));
     expect(!mismatch.ok && mismatch.error.code).toBe('bad-thumbprint');
-    expect(!parseReceipt('x.y').ok && (parseReceipt('x.y') as { error: { code: string } }).error.code).toBe('malformed');
+    expect(!parseReceipt('x.y').ok && (parseReceipt('x.y') as { error: { code: string } }).error.code).toBe(
+      'malformed',
+    );
   });
 
   it('uses verifySignature and leafHash instead of WebCrypto and its own hash, with the same error codes', async () => {
     const made = await createReceipt(input(), await generateDeviceKey());
     const seen: ParsedReceipt[] = [];
     const importKey = vi.spyOn(crypto.subtle, 'importKey');
-    const accepted = await verifyReceipt(made.jws, { verifySignature: (r) => (seen.push(r), true), leafHash: () => 'native' });
+    const accepted = await verifyReceipt(made.jws, {
+      verifySignature: (r) => {
+        seen.push(r);
+        return true;
+      },
+      leafHash: () => 'native',
+    });
     expect(accepted.ok && accepted.value.leafHash).toBe('native');
     expect(accepted.ok && accepted.value.payload).toEqual(made.payload);
     expect(seen.map((r) => r.thumbprint)).toEqual([made.payload.subject]);
@@ -269,7 +308,13 @@ describe('parseReceipt and verifyReceipt with a caller\'s signature check', () =
       return result.ok ? 'ok' : result.error.code;
     };
     expect(await codes({ verifySignature: async () => false })).toBe('bad-signature');
-    expect(await codes({ verifySignature: () => { throw new Error('not on the curve'); } })).toBe('malformed');
+    expect(
+      await codes({
+        verifySignature: () => {
+          throw new Error('not on the curve');
+        },
+      }),
+    ).toBe('malformed');
     const short = `${made.jws.slice(0, made.jws.lastIndexOf('.') + 1)}${base64urlEncode(new Uint8Array(63))}`;
     expect(await codes({ verifySignature: () => true }, short)).toBe('bad-signature');
     const defaults = await verifyReceipt(made.jws, {});
@@ -284,15 +329,35 @@ describe('verifyReceipt never throws', () => {
 
   it('answers a failure with a known code for random strings and random mutations of a valid receipt', async () => {
     const made = await createReceipt(input(), await generateDeviceKey());
-    const values: unknown[] = [undefined, null, 42, {}, [], made, '', '.', '..', '...', made.jws.split('.').slice(0, 2).join('.')];
-    for (let i = 0; i < 300; i++) values.push(Array.from({ length: random(400) }, () => CHARS[random(CHARS.length)]).join(''));
+    const values: unknown[] = [
+      undefined,
+      null,
+      42,
+      {},
+      [],
+      made,
+      '',
+      '.',
+      '..',
+      '...',
+      made.jws.split('.').slice(0, 2).join('.'),
+    ];
+    for (let i = 0; i < 300; i++)
+      values.push(Array.from({ length: random(400) }, () => CHARS[random(CHARS.length)]).join(''));
     for (let i = 0; i < 1500; i++) {
       let text = made.jws;
       for (let k = 1 + random(3); k > 0; k--) {
         const at = random(text.length);
         const c = CHARS[random(CHARS.length)];
         const op = random(4);
-        text = op === 0 ? text.slice(0, at) + c + text.slice(at + 1) : op === 1 ? text.slice(0, at) + text.slice(at + 1) : op === 2 ? text.slice(0, at) + c + text.slice(at) : text.slice(0, at);
+        text =
+          op === 0
+            ? text.slice(0, at) + c + text.slice(at + 1)
+            : op === 1
+              ? text.slice(0, at) + text.slice(at + 1)
+              : op === 2
+                ? text.slice(0, at) + c + text.slice(at)
+                : text.slice(0, at);
       }
       if (text !== made.jws) values.push(text);
     }

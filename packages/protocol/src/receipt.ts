@@ -1,9 +1,9 @@
 import { SITE_ID } from './config';
 import { base64urlEncode, fromUtf8, isHash64u } from './encoding';
-import { exportPublicJwk, importPublicJwk, jwkThumbprint, type EcPublicJwk } from './jwk';
-import { decodeJws, signJws, verifyDecodedJws, type DecodedJws, type KeyPair } from './jws';
+import { type EcPublicJwk, exportPublicJwk, importPublicJwk, jwkThumbprint } from './jwk';
+import { type DecodedJws, decodeJws, type KeyPair, signJws, verifyDecodedJws } from './jws';
 import { leafHash } from './merkle';
-import { fail, ok, type Issue, type Result } from './result';
+import { fail, type Issue, ok, type Result } from './result';
 import { isUuidV7, uuidv7 } from './uuid';
 
 export const RECEIPT_TYP = 'consent-receipt+jws';
@@ -28,7 +28,10 @@ export interface ReceiptPayload {
 }
 
 /** What a caller supplies; id, issuedAt and subject are filled in. */
-export type ReceiptInput = Omit<ReceiptPayload, 'v' | 'id' | 'subject' | 'issuedAt'> & { id?: string; issuedAt?: string };
+export type ReceiptInput = Omit<ReceiptPayload, 'v' | 'id' | 'subject' | 'issuedAt'> & {
+  id?: string;
+  issuedAt?: string;
+};
 
 /** A receipt whose device signature and thumbprint were checked. */
 export interface VerifiedReceipt {
@@ -42,7 +45,20 @@ export interface VerifiedReceipt {
 /** Imported device keys by thumbprint, so returning subjects skip the JWK import. */
 export type KeyCache = Map<string, CryptoKey>;
 
-const PAYLOAD_FIELDS = new Set(['v', 'id', 'site', 'subject', 'issuedAt', 'method', 'choices', 'revision', 'language', 'textHash', 'page', 'prev']);
+const PAYLOAD_FIELDS = new Set([
+  'v',
+  'id',
+  'site',
+  'subject',
+  'issuedAt',
+  'method',
+  'choices',
+  'revision',
+  'language',
+  'textHash',
+  'page',
+  'prev',
+]);
 const PURPOSE_ID = /^[a-z][a-z0-9-]{0,63}$/;
 /** Longest `page` accepted: an origin and a path, never a document. */
 const MAX_PAGE = 2048;
@@ -67,11 +83,13 @@ function isPage(value: unknown): value is string {
 
 /** Checks a receipt payload's shape: every field, types, UUIDv7 id, ISO date, page URL without query; unknown fields are refused. */
 export function validateReceiptPayload(value: unknown): Result<ReceiptPayload> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('malformed', 'receipt: payload is not an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('malformed', 'receipt: payload is not an object');
   const p = value as Record<string, unknown>;
   const issues: Issue[] = [];
   const check = (valid: boolean, path: string, message: string): void => {
-    if (!valid) issues.push({ path, message: p[path] === undefined && PAYLOAD_FIELDS.has(path) ? 'is missing' : message });
+    if (!valid)
+      issues.push({ path, message: p[path] === undefined && PAYLOAD_FIELDS.has(path) ? 'is missing' : message });
   };
   check(p.v === 1, 'v', 'must be 1');
   check(isUuidV7(p.id), 'id', 'must be a lowercase UUIDv7');
@@ -91,12 +109,17 @@ export function validateReceiptPayload(value: unknown): Result<ReceiptPayload> {
     }
   }
   check(Number.isSafeInteger(p.revision) && (p.revision as number) > 0, 'revision', 'must be a positive integer');
-  check(typeof p.language === 'string' && /^[a-z]{2}$/.test(p.language), 'language', 'must be a two-letter language code');
+  check(
+    typeof p.language === 'string' && /^[a-z]{2}$/.test(p.language),
+    'language',
+    'must be a two-letter language code',
+  );
   check(isHash64u(p.textHash), 'textHash', 'must be a SHA-256 hash (43 base64url characters)');
   check(isPage(p.page), 'page', 'must be an http(s) URL without query, fragment or credentials');
   check(p.prev === null || isHash64u(p.prev), 'prev', 'must be null or a leaf hash (43 base64url characters)');
   for (const key of Object.keys(p)) check(PAYLOAD_FIELDS.has(key), key, 'unknown field');
-  if (issues.length > 0) return fail('malformed', `receipt: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  if (issues.length > 0)
+    return fail('malformed', `receipt: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
   return ok(p as unknown as ReceiptPayload);
 }
 
@@ -163,7 +186,7 @@ export function parseReceipt(jws: string): Result<ParsedReceipt> {
     if (header.alg !== 'ES256') return fail('unsupported-alg', `receipt: alg ${header.alg} is not ES256`);
     if (header.typ !== RECEIPT_TYP) return fail('malformed', `receipt: typ must be ${RECEIPT_TYP}`);
     const jwk = header.jwk;
-    if (!jwk || jwk.kty !== 'EC') return fail('malformed', 'receipt: header jwk must be a P-256 public key');
+    if (jwk?.kty !== 'EC') return fail('malformed', 'receipt: header jwk must be a P-256 public key');
     let body: unknown;
     try {
       body = JSON.parse(fromUtf8(payload));
@@ -173,7 +196,8 @@ export function parseReceipt(jws: string): Result<ParsedReceipt> {
     const valid = validateReceiptPayload(body);
     if (!valid.ok) return valid;
     const thumbprint = jwkThumbprint(jwk);
-    if (thumbprint !== valid.value.subject) return fail('bad-thumbprint', 'receipt: subject is not the thumbprint of the header jwk');
+    if (thumbprint !== valid.value.subject)
+      return fail('bad-thumbprint', 'receipt: subject is not the thumbprint of the header jwk');
     return ok({ jws, decoded: decoded.value, payload: valid.value, jwk, thumbprint });
   } catch {
     return fail('malformed', 'receipt: cannot be parsed');
@@ -197,8 +221,15 @@ async function webCryptoSignature(receipt: ParsedReceipt, cache: KeyCache | unde
  * `{ cache }`) so returning subjects skip the key import; the cache is only ever filled, so a
  * long-lived caller should bound it.
  */
-export async function verifyReceipt(jws: string, options: KeyCache | VerifyReceiptOptions = {}): Promise<Result<VerifiedReceipt>> {
-  const { cache, verifySignature, leafHash: hashLeaf }: VerifyReceiptOptions = options instanceof Map ? { cache: options } : options;
+export async function verifyReceipt(
+  jws: string,
+  options: KeyCache | VerifyReceiptOptions = {},
+): Promise<Result<VerifiedReceipt>> {
+  const {
+    cache,
+    verifySignature,
+    leafHash: hashLeaf,
+  }: VerifyReceiptOptions = options instanceof Map ? { cache: options } : options;
   const parsed = parseReceipt(jws);
   if (!parsed.ok) return parsed;
   const receipt = parsed.value;
@@ -210,5 +241,10 @@ export async function verifyReceipt(jws: string, options: KeyCache | VerifyRecei
     return fail('malformed', 'receipt: cannot be verified');
   }
   if (!valid) return fail('bad-signature', 'receipt: signature does not verify');
-  return ok({ jws, payload: receipt.payload, jwk: receipt.jwk, leafHash: hashLeaf ? hashLeaf(jws) : base64urlEncode(leafHash(jws)) });
+  return ok({
+    jws,
+    payload: receipt.payload,
+    jwk: receipt.jwk,
+    leafHash: hashLeaf ? hashLeaf(jws) : base64urlEncode(leafHash(jws)),
+  });
 }

@@ -29,7 +29,11 @@ export type Result<T, C extends string = ErrorCode> = { ok: true; value: T } | {
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
 /** Builds a failure with its code and message. */
-export const fail = <C extends string>(code: C, message: string, issues?: Issue[]): { ok: false; error: Failure<C> } => ({
+export const fail = <C extends string>(
+  code: C,
+  message: string,
+  issues?: Issue[],
+): { ok: false; error: Failure<C> } => ({
   ok: false,
   error: issues ? { code, message, issues } : { code, message },
 });

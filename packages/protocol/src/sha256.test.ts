@@ -12,9 +12,13 @@ describe('sha256', () => {
     expect(hex(sha256('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))).toBe(
       '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
     );
-    expect(hex(sha256('abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu'))).toBe(
-      'cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1',
-    );
+    expect(
+      hex(
+        sha256(
+          'abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu',
+        ),
+      ),
+    ).toBe('cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1');
     expect(hex(sha256('a'.repeat(1_000_000)))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
   });
 
@@ -39,12 +43,25 @@ describe('sha256', () => {
 
   it('hashes a concatenation of parts split at any offset like the joined bytes', () => {
     const bytes = new Uint8Array(randomBytes(200));
-    for (const [a, b] of [[0, 0], [1, 1], [1, 65], [63, 64], [64, 128], [55, 57], [100, 200], [0, 200]]) {
-      expect(hex(sha256Concat([bytes.subarray(0, a), bytes.subarray(a, b), bytes.subarray(b)])), `${a},${b}`).toBe(nodeSha(bytes));
+    for (const [a, b] of [
+      [0, 0],
+      [1, 1],
+      [1, 65],
+      [63, 64],
+      [64, 128],
+      [55, 57],
+      [100, 200],
+      [0, 200],
+    ]) {
+      expect(hex(sha256Concat([bytes.subarray(0, a), bytes.subarray(a, b), bytes.subarray(b)])), `${a},${b}`).toBe(
+        nodeSha(bytes),
+      );
     }
     const left = new Uint8Array(randomBytes(32));
     const right = new Uint8Array(randomBytes(32));
-    expect(hex(sha256Concat([new Uint8Array([1]), left, right]))).toBe(nodeSha(Buffer.concat([Buffer.from([1]), left, right])));
+    expect(hex(sha256Concat([new Uint8Array([1]), left, right]))).toBe(
+      nodeSha(Buffer.concat([Buffer.from([1]), left, right])),
+    );
   });
 
   it('leaves no state behind between calls', () => {

@@ -38,8 +38,8 @@ describe('isUuidV7', () => {
   it('refuses other versions, other variants, uppercase and bad shapes', () => {
     const id = uuidv7();
     expect(isUuidV7(id.toUpperCase())).toBe(false);
-    expect(isUuidV7(id.slice(0, 14) + '4' + id.slice(15))).toBe(false);
-    expect(isUuidV7(id.slice(0, 19) + 'c' + id.slice(20))).toBe(false);
+    expect(isUuidV7(`${id.slice(0, 14)}4${id.slice(15)}`)).toBe(false);
+    expect(isUuidV7(`${id.slice(0, 19)}c${id.slice(20)}`)).toBe(false);
     expect(isUuidV7(id.replaceAll('-', ''))).toBe(false);
     expect(isUuidV7(`${id} `)).toBe(false);
     expect(isUuidV7('')).toBe(false);

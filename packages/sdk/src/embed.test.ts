@@ -76,6 +76,8 @@ describe('consent.js as the per-site script', () => {
     expect(rt.get().status).toBe('loading');
     await rt.ready;
     expect(rt.get().status).toBe('needs-decision');
-    expect(String(vi.mocked(fetch).mock.calls[0][0])).toMatch(/^http:\/\/localhost:8080\/v1\/sites\/clickcare\/config\?lang=/);
+    expect(String(vi.mocked(fetch).mock.calls[0][0])).toMatch(
+      /^http:\/\/localhost:8080\/v1\/sites\/clickcare\/config\?lang=/,
+    );
   });
 });

@@ -27,7 +27,7 @@ interface Embedded {
   document: ConfigDocument;
 }
 declare const __consentLedger: Embedded | undefined;
-const embedded = typeof __consentLedger == 'object' ? __consentLedger : undefined;
+const embedded = typeof __consentLedger === 'object' ? __consentLedger : undefined;
 
 /** Reads the inline config document, if the page has a valid one. */
 function inlineConfig(): ConfigDocument | undefined {

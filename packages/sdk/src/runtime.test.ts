@@ -1,7 +1,7 @@
+import { createStore, get } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
 import { fixtureDocument } from '../test/collector-double';
 import { freshPage, payloadOf, settled } from '../test/page';
-import { createStore, get } from 'idb-keyval';
 import { withLock } from './core/lock';
 import type { StoredDecision } from './core/state';
 import type { ConsentSnapshot } from './types';
@@ -20,7 +20,13 @@ describe('first and returning visits', () => {
     const rt = start();
     expect(rt.get().status).toBe('loading');
     await rt.ready;
-    expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'first-visit', choices: { analytics: 'denied', marketing: 'denied' }, storage: 'indexeddb', gpc: false });
+    expect(rt.get()).toMatchObject({
+      status: 'needs-decision',
+      reason: 'first-visit',
+      choices: { analytics: 'denied', marketing: 'denied' },
+      storage: 'indexeddb',
+      gpc: false,
+    });
     expect(rt.get().document?.config.site).toBe('clickcare');
     expect(await rt.history()).toEqual([]);
     expect(liveIds()).toEqual([]);
@@ -42,10 +48,23 @@ describe('first and returning visits', () => {
     expect(onWindow).toHaveBeenCalled();
     removeEventListener('consentledger:change', onWindow);
     const [item] = await settled(rt);
-    expect(item).toMatchObject({ method: 'save', status: 'acknowledged', choices: { analytics: 'granted', marketing: 'denied' }, error: null });
+    expect(item).toMatchObject({
+      method: 'save',
+      status: 'acknowledged',
+      choices: { analytics: 'granted', marketing: 'denied' },
+      error: null,
+    });
     const p = payloadOf(item.jws);
     const doc = collector.doc;
-    expect(p).toMatchObject({ site: 'clickcare', revision: doc.config.revision, language: doc.language, textHash: doc.textHash, page: 'https://www.clickcare.be/fr/praticiens', prev: null, subject: rt.get().subject });
+    expect(p).toMatchObject({
+      site: 'clickcare',
+      revision: doc.config.revision,
+      language: doc.language,
+      textHash: doc.textHash,
+      page: 'https://www.clickcare.be/fr/praticiens',
+      prev: null,
+      subject: rt.get().subject,
+    });
     expect(item.ack?.payload).toMatchObject({ id: item.id, index: 0 });
     expect(collector.logged).toEqual([item.id]);
     await vi.waitFor(() => expect(liveIds()).toEqual(['ga']));
@@ -62,7 +81,13 @@ describe('first and returning visits', () => {
     gated('<script type="text/plain" data-consent="analytics" id="ga">ga()</script>');
     const calls: Array<[string, RequestInit | undefined]> = [];
     // The network hangs forever: nothing may wait for it.
-    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => (calls.push([url, init]), new Promise(() => {}))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init?: RequestInit) => {
+        calls.push([url, init]);
+        return new Promise(() => {});
+      }),
+    );
     const rt = start();
     await rt.ready;
     expect(rt.get()).toMatchObject({ status: 'decided', choices: { analytics: 'granted', marketing: 'granted' } });
@@ -83,15 +108,27 @@ describe('first and returning visits', () => {
     const rt = start();
     await rt.ready;
     // The cached revision applies first, then the revalidated config asks again.
-    await vi.waitFor(() => expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'revision', choices: { analytics: 'granted', marketing: 'denied' } }));
+    await vi.waitFor(() =>
+      expect(rt.get()).toMatchObject({
+        status: 'needs-decision',
+        reason: 'revision',
+        choices: { analytics: 'granted', marketing: 'denied' },
+      }),
+    );
     expect(rt.get().document?.config.revision).toBe(5);
     expect(await rt.whenGranted('necessary')).toBeUndefined();
     // Pre-filled choices are not in force: an embed receipt now names nothing granted.
     gated('<img id="px" data-consent="marketing" data-src="/px.gif" alt="">');
     await rt.loadEmbedOnce(document.getElementById('px')!);
-    expect((await rt.history()).at(-1)).toMatchObject({ method: 'embed', choices: { analytics: 'denied', marketing: 'denied' } });
+    expect((await rt.history()).at(-1)).toMatchObject({
+      method: 'embed',
+      choices: { analytics: 'denied', marketing: 'denied' },
+    });
     await rt.decide({}, 'save');
-    expect(payloadOf((await rt.history()).at(-1)!.jws)).toMatchObject({ revision: 5, choices: { analytics: 'granted', marketing: 'denied' } });
+    expect(payloadOf((await rt.history()).at(-1)!.jws)).toMatchObject({
+      revision: 5,
+      choices: { analytics: 'granted', marketing: 'denied' },
+    });
   });
 
   it('asks again once expiresAfterDays have passed', async () => {
@@ -104,11 +141,19 @@ describe('first and returning visits', () => {
     vi.setSystemTime(Date.now() + 183 * DAY);
     const rt = start();
     await rt.ready;
-    expect(rt.get()).toMatchObject({ status: 'needs-decision', reason: 'expired', choices: { marketing: 'granted', analytics: 'denied' } });
+    expect(rt.get()).toMatchObject({
+      status: 'needs-decision',
+      reason: 'expired',
+      choices: { marketing: 'granted', analytics: 'denied' },
+    });
   });
 
   it('asks nothing when the site has no purpose needing consent', async () => {
-    const { start } = await freshPage('clickcare', undefined, fixtureDocument('clickcare', { purposes: {}, services: [] }));
+    const { start } = await freshPage(
+      'clickcare',
+      undefined,
+      fixtureDocument('clickcare', { purposes: {}, services: [] }),
+    );
     const rt = start();
     await rt.ready;
     expect(rt.get()).toMatchObject({ status: 'decided', reason: null, choices: {} });
@@ -147,10 +192,15 @@ describe('a config known at once (inline, or embedded by the per-site script)', 
     await first.ready;
     await first.decide({ analytics: 'granted' }, 'save');
     first.destroy();
-    expect(JSON.parse(localStorage.getItem(MIRROR)!)).toMatchObject({ choices: { analytics: 'granted', marketing: 'denied' }, revision: collector.doc.config.revision });
+    expect(JSON.parse(localStorage.getItem(MIRROR)!)).toMatchObject({
+      choices: { analytics: 'granted', marketing: 'denied' },
+      revision: collector.doc.config.revision,
+    });
 
     hangingIndexedDb();
-    gated('<script type="text/plain" data-consent="analytics" id="ga">ga()</script><script type="text/plain" data-consent="marketing" id="m">m()</script>');
+    gated(
+      '<script type="text/plain" data-consent="analytics" id="ga">ga()</script><script type="text/plain" data-consent="marketing" id="m">m()</script>',
+    );
     const rt = start({ config: collector.doc });
     expect(rt.get()).toMatchObject({ status: 'decided', choices: { analytics: 'granted', marketing: 'denied' } });
     // The gate's pass runs in a microtask: no task, so no frame and no storage answer, comes first.
@@ -163,7 +213,14 @@ describe('a config known at once (inline, or embedded by the per-site script)', 
     const { start, collector } = await freshPage();
     const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
     const revision = collector.doc.config.revision;
-    localStorage.setItem(MIRROR, JSON.stringify({ choices: { analytics: 'granted', marketing: 'denied' }, decidedAt: new Date().toISOString(), revision }));
+    localStorage.setItem(
+      MIRROR,
+      JSON.stringify({
+        choices: { analytics: 'granted', marketing: 'denied' },
+        decidedAt: new Date().toISOString(),
+        revision,
+      }),
+    );
     gated('<script type="text/plain" data-consent="analytics" id="ga">ga()</script>');
     const rt = start({ config: collector.doc });
     expect(rt.get().status).toBe('decided');
@@ -206,7 +263,11 @@ describe('a config known at once (inline, or embedded by the per-site script)', 
     await first.ready;
     await first.acceptAll();
     first.destroy();
-    const conditional = () => vi.mocked(fetch).mock.calls.filter(([url]) => String(url).includes('/config')).map(([, init]) => new Headers(init?.headers).get('if-none-match'));
+    const conditional = () =>
+      vi
+        .mocked(fetch)
+        .mock.calls.filter(([url]) => String(url).includes('/config'))
+        .map(([, init]) => new Headers(init?.headers).get('if-none-match'));
     await vi.waitFor(() => expect(conditional()).toEqual(['"1"']));
     expect(first.get().document).toBe(collector.doc);
 
@@ -258,7 +319,9 @@ describe('gating', () => {
     gated('<iframe id="map2" data-consent="maps" data-src="https://www.google.com/maps/embed?pb=2"></iframe>');
     await vi.waitFor(() => expect(seen.at(-1)).toEqual(['map2']));
     await rt.decide({ maps: 'granted' }, 'save');
-    await vi.waitFor(() => expect(document.getElementById('map2')!.getAttribute('src')).toBe('https://www.google.com/maps/embed?pb=2'));
+    await vi.waitFor(() =>
+      expect(document.getElementById('map2')!.getAttribute('src')).toBe('https://www.google.com/maps/embed?pb=2'),
+    );
   });
 
   it('withdrawal records a receipt, clears the purpose cookies (patterns too), unloads its embeds and reloads', async () => {
@@ -330,7 +393,9 @@ describe('signals', () => {
   it('Consent Mode: default pushed synchronously at start, then an update for every decision, before the gated tag', async () => {
     const { start, collector } = await freshPage();
     (window as W).dataLayer = [];
-    gated('<script type="text/plain" data-consent="analytics" id="ga" src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>');
+    gated(
+      '<script type="text/plain" data-consent="analytics" id="ga" src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>',
+    );
     const lengthWhenTagRan: number[] = [];
     new MutationObserver(() => {
       if (liveIds().includes('ga') && !lengthWhenTagRan.length) lengthWhenTagRan.push((window as W).dataLayer!.length);
@@ -338,13 +403,30 @@ describe('signals', () => {
     const rt = start({ config: collector.doc });
     const layer = (window as W).dataLayer!;
     expect(layer.map((a) => [...a].slice(0, 2))).toEqual([['consent', 'default']]);
-    expect(layer[0][2]).toMatchObject({ analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', functionality_storage: 'granted', security_storage: 'granted', wait_for_update: 500 });
+    expect(layer[0][2]).toMatchObject({
+      analytics_storage: 'denied',
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+      functionality_storage: 'granted',
+      security_storage: 'granted',
+      wait_for_update: 500,
+    });
     await rt.ready;
     await rt.decide({ analytics: 'granted' }, 'save');
     await rt.acceptAll();
-    expect(layer.map((a) => [...a].slice(0, 2).join(' '))).toEqual(['consent default', 'consent update', 'consent update']);
+    expect(layer.map((a) => [...a].slice(0, 2).join(' '))).toEqual([
+      'consent default',
+      'consent update',
+      'consent update',
+    ]);
     expect(layer[1][2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' });
-    expect(layer[2][2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' });
+    expect(layer[2][2]).toMatchObject({
+      analytics_storage: 'granted',
+      ad_storage: 'granted',
+      ad_user_data: 'granted',
+      ad_personalization: 'granted',
+    });
     await vi.waitFor(() => expect(lengthWhenTagRan).toEqual([2]));
   });
 
@@ -390,7 +472,12 @@ describe('signals', () => {
     try {
       const rt = start();
       await rt.ready;
-      expect(rt.get()).toMatchObject({ gpc: true, status: 'needs-decision', reason: 'first-visit', choices: { marketing: 'denied' } });
+      expect(rt.get()).toMatchObject({
+        gpc: true,
+        status: 'needs-decision',
+        reason: 'first-visit',
+        choices: { marketing: 'denied' },
+      });
       const [gpc] = await rt.history();
       expect(gpc).toMatchObject({ method: 'gpc', choices: { analytics: 'denied', marketing: 'denied' } });
       await rt.acceptAll();
@@ -417,7 +504,9 @@ describe('signals', () => {
     const seen: ConsentSnapshot[] = [];
     other.on('change', (s) => seen.push(s));
     await here.acceptAll();
-    await vi.waitFor(() => expect(other.get()).toMatchObject({ status: 'decided', choices: { analytics: 'granted', marketing: 'granted' } }));
+    await vi.waitFor(() =>
+      expect(other.get()).toMatchObject({ status: 'decided', choices: { analytics: 'granted', marketing: 'granted' } }),
+    );
     expect(seen.at(-1)?.decidedAt).toBe(here.get().decidedAt);
     document.cookie = '_ga=GA1.2.3; path=/';
     await here.withdraw('analytics');
@@ -471,7 +560,9 @@ describe('signals', () => {
     const views: string[] = [];
     rt.on('show', ({ view }) => views.push(view));
     rt.show();
-    gated('<a href="#" data-consent-open="history" id="h">history</a><button data-consent-open><span id="inner">prefs</span></button>');
+    gated(
+      '<a href="#" data-consent-open="history" id="h">history</a><button data-consent-open><span id="inner">prefs</span></button>',
+    );
     document.getElementById('h')!.click();
     document.getElementById('inner')!.click();
     expect(views).toEqual(['dialog', 'history', 'dialog']);

@@ -23,7 +23,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   const { site, collector } = options;
   const events = createEmitter<ConsentEvents>();
   // The other tabs of the site hear "changed" after each decision and re-read it from storage.
-  const tabs = typeof BroadcastChannel == 'function' ? new BroadcastChannel('consent-ledger:' + site) : null;
+  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`consent-ledger:${site}`) : null;
   let kv = memoryKv();
   let outbox: Outbox | undefined;
   let device: DeviceKey | undefined;
@@ -50,7 +50,11 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   });
 
   // Consent Mode's default must precede every Google tag: pushed synchronously when the tag or an inline config asks for it.
-  const startConsentMode = (wanted?: boolean) => wanted && !consentMode && ((consentMode = true), consentDefault());
+  const startConsentMode = (wanted?: boolean) => {
+    if (!wanted || consentMode) return;
+    consentMode = true;
+    consentDefault();
+  };
   startConsentMode(options.consentMode || options.config?.config.consentMode);
 
   function publish(next: Partial<ConsentSnapshot>): void {
@@ -64,16 +68,19 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   function applyDocument(doc: ConfigDocument): void {
     startConsentMode(doc.config.consentMode);
     const next = evaluate(doc, decision);
-    if (consentMode && next.status == 'decided' && snapshot.status != 'decided') consentUpdate(next.choices);
+    if (consentMode && next.status === 'decided' && snapshot.status !== 'decided') consentUpdate(next.choices);
     publish({ ...next, document: doc, gpc: gpcActive(doc.config) });
   }
 
   async function revalidate(cached: CachedConfig | undefined): Promise<void> {
     // One tag: the collector matches it first, then the browser's own Accept-Language.
-    const res = await fetch(`${collector}/v1/sites/${site}/config?lang=${encodeURIComponent(options.lang?.[0] ?? navigator.language)}`, {
-      headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
-    });
-    if (res.status == 304) return;
+    const res = await fetch(
+      `${collector}/v1/sites/${site}/config?lang=${encodeURIComponent(options.lang?.[0] ?? navigator.language)}`,
+      {
+        headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
+      },
+    );
+    if (res.status === 304) return;
     if (!res.ok) throw res.status;
     const fresh = (await res.json()) as ConfigDocument;
     await kv.set(keyOf.config(site), { doc: fresh, etag: res.headers.get('etag') } satisfies CachedConfig);
@@ -92,7 +99,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   const save = (next: StoredDecision) =>
     kv.set(keyOf.decision(site), next).then(
       () => {
-        if (kv.mode == 'indexeddb') writeMirror(site, next);
+        if (kv.mode === 'indexeddb') writeMirror(site, next);
         tabs?.postMessage('changed');
         if (decision !== next) return enforce(next);
       },
@@ -105,8 +112,22 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     const { config, language, textHash } = doc();
     let unsaved = decision;
     try {
-      const input = { site, method, choices, revision: config.revision, language: language as Language, textHash, page: location.origin + location.pathname };
-      const receipt = await appendReceipt(kv, site, await ensureDevice(), input, unsaved && (() => save(unsaved!).then(() => (unsaved = undefined))));
+      const input = {
+        site,
+        method,
+        choices,
+        revision: config.revision,
+        language: language as Language,
+        textHash,
+        page: location.origin + location.pathname,
+      };
+      const receipt = await appendReceipt(
+        kv,
+        site,
+        await ensureDevice(),
+        input,
+        unsaved && (() => save(unsaved!).then(() => (unsaved = undefined))),
+      );
       events.emit('decision', toHistoryItem(receipt));
       flush();
     } catch (error) {
@@ -123,7 +144,9 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   // go, its embeds stop, and the page reloads if it was running.
   async function enforce(next: StoredDecision | undefined, method?: Method): Promise<void> {
     const before = snapshot;
-    const revoked = Object.keys(decision?.choices ?? {}).filter((p) => decision!.choices[p] == 'granted' && next?.choices[p] != 'granted');
+    const revoked = Object.keys(decision?.choices ?? {}).filter(
+      (p) => decision!.choices[p] === 'granted' && next?.choices[p] !== 'granted',
+    );
     decision = next;
     if (consentMode) consentUpdate(next?.choices ?? {});
     publish(evaluate(doc(), next));
@@ -148,10 +171,21 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     const opened = await openKv([keyOf.decision(site), keyOf.config(site), keyOf.device(), keyOf.gpc(site)]);
     kv = opened.kv;
     if (!live) return;
-    const [stored, cached, storedDevice, gpcRecorded] = opened.values as [StoredDecision?, CachedConfig?, DeviceKey?, boolean?];
+    const [stored, cached, storedDevice, gpcRecorded] = opened.values as [
+      StoredDecision?,
+      CachedConfig?,
+      DeviceKey?,
+      boolean?,
+    ];
     device = storedDevice;
     snapshot = { ...snapshot, storage: kv.mode, subject: device?.subject ?? null };
-    outbox = createOutbox({ kv, site, collector, device: ensureDevice, onAck: (r) => events.emit('ack', toHistoryItem(r)) });
+    outbox = createOutbox({
+      kv,
+      site,
+      collector,
+      device: ensureDevice,
+      onAck: (r) => events.emit('ack', toHistoryItem(r)),
+    });
     // IndexedDB is the record (without it, nothing outlives the page view, the mirror included).
     if (!sameDecision(stored, mirrored)) writeMirror(site, stored);
     const known = options.config ?? cached?.doc;
@@ -169,7 +203,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
       // Embedded by the per-site script, which the HTTP cache may hold a while: revalidated behind too.
       revalidate({ doc: options.config, etag: options.configEtag }).catch((error) => logProblem('config', error));
     }
-    if (snapshot.gpc && snapshot.reason == 'first-visit' && !gpcRecorded) {
+    if (snapshot.gpc && snapshot.reason === 'first-visit' && !gpcRecorded) {
       await record('gpc', snapshot.choices);
       await kv.set(keyOf.gpc(site), true);
     }
@@ -194,7 +228,10 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
 
   // Applies a decision at once, then stores it (reaching the other tabs) with its receipt.
   async function commit(method: Method, granted: (id: string) => boolean): Promise<void> {
-    await enforce({ choices: await choose(granted), decidedAt: new Date().toISOString(), revision: doc().config.revision }, method);
+    await enforce(
+      { choices: await choose(granted), decidedAt: new Date().toISOString(), revision: doc().config.revision },
+      method,
+    );
   }
 
   // Pre-filled choices awaiting a decision grant nothing.
@@ -204,7 +241,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     const link = (event.target as Element | null)?.closest?.('[data-consent-open]');
     if (!link) return;
     event.preventDefault();
-    runtime.show(link.getAttribute('data-consent-open') == 'history' ? 'history' : 'dialog');
+    runtime.show(link.getAttribute('data-consent-open') === 'history' ? 'history' : 'dialog');
   }
   document.addEventListener('click', onOpenClick);
 
@@ -215,13 +252,17 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     whenGranted: (purpose) =>
       new Promise((resolve) => {
         if (isGranted(snapshot, purpose)) return resolve();
-        const off = events.on('change', (s) => isGranted(s, purpose) && (off(), resolve()));
+        const off = events.on('change', (s) => {
+          if (!isGranted(s, purpose)) return;
+          off();
+          resolve();
+        });
       }),
-    decide: (choices, method) => commit(method, (id) => (choices[id] ?? snapshot.choices[id]) == 'granted'),
+    decide: (choices, method) => commit(method, (id) => (choices[id] ?? snapshot.choices[id]) === 'granted'),
     // Under GPC only marketing's own switch can grant it.
-    acceptAll: () => commit('accept-all', (id) => !snapshot.gpc || id != GPC_PURPOSE),
+    acceptAll: () => commit('accept-all', (id) => !snapshot.gpc || id !== GPC_PURPOSE),
     rejectAll: () => commit('reject-all', () => false),
-    withdraw: (purpose) => commit('withdraw', (id) => !!purpose && id != purpose && running(id)),
+    withdraw: (purpose) => commit('withdraw', (id) => !!purpose && id !== purpose && running(id)),
     async loadEmbedOnce(element) {
       const choices = await choose(running);
       gate.loadOnce(element);
@@ -238,9 +279,14 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
       const { subject } = await ensureDevice();
       const keys = (await outbox?.keys().catch(() => null)) ?? { keys: [] };
       const proofOf = (id: string) =>
-        fetch(`${collector}/v1/sites/${site}/log/proof/${id}`).then((res) => (res.status == 200 ? res.json() : null), () => null);
-      const list = (await readReceipts(kv, site)).filter((r) => r.status != 'refused');
-      const receipts = await Promise.all(list.map(async (r) => ({ jws: r.jws, ack: r.ack?.jws ?? null, proof: r.ack ? await proofOf(r.id) : null })));
+        fetch(`${collector}/v1/sites/${site}/log/proof/${id}`).then(
+          (res) => (res.status === 200 ? res.json() : null),
+          () => null,
+        );
+      const list = (await readReceipts(kv, site)).filter((r) => r.status !== 'refused');
+      const receipts = await Promise.all(
+        list.map(async (r) => ({ jws: r.jws, ack: r.ack?.jws ?? null, proof: r.ack ? await proofOf(r.id) : null })),
+      );
       return { v: 1, site, subject, collector, exportedAt: new Date().toISOString(), keys, receipts };
     },
     destroy() {

@@ -5,14 +5,14 @@ import {
   exportPublicJwk,
   generateCollectorKey,
   jwkThumbprint,
+  type Language,
   noticeHash,
+  type OkpPublicJwk,
+  type ReceiptPayload,
   resolveNotice,
   signAck,
   validateSiteConfig,
   verifyReceipt,
-  type Language,
-  type OkpPublicJwk,
-  type ReceiptPayload,
 } from '@consent-ledger/protocol';
 import cabinet from '../../../fixtures/sites/cabinet-praticien.json';
 import clickcare from '../../../fixtures/sites/clickcare.json';
@@ -22,7 +22,11 @@ import type { ConfigDocument } from '../src/types';
 const fixtures: Record<string, object> = { clikodoc, clickcare, 'cabinet-praticien': cabinet };
 
 /** A fixture site's config document, resolved as the collector would serve it. */
-export function fixtureDocument(site: string, patch: Record<string, unknown> = {}, language: Language = 'fr'): ConfigDocument {
+export function fixtureDocument(
+  site: string,
+  patch: Record<string, unknown> = {},
+  language: Language = 'fr',
+): ConfigDocument {
   const checked = validateSiteConfig({ ...fixtures[site], ...patch });
   if (!checked.ok) throw new Error(JSON.stringify(checked.error));
   const notice = resolveNotice(checked.value, language);
@@ -74,13 +78,26 @@ export async function collectorDouble(doc: ConfigDocument) {
       if (p.prev !== expected) return json(409, { error: { code: 'prev-mismatch', message: 'prev', index, expected } });
       newHeads.set(p.subject, v.value.leafHash);
       const ack = await signAck(
-        { v: 1, id: p.id, site: p.site, subject: p.subject, index: state.logged.length + entries.length, leafHash: v.value.leafHash, receivedAt: new Date().toISOString(), ip: null, userAgent: null },
+        {
+          v: 1,
+          id: p.id,
+          site: p.site,
+          subject: p.subject,
+          index: state.logged.length + entries.length,
+          leafHash: v.value.leafHash,
+          receivedAt: new Date().toISOString(),
+          ip: null,
+          userAgent: null,
+        },
         { privateKey: pair.privateKey, kid },
       );
       entries.push([p.id, ack]);
       out.push(ack);
     }
-    for (const [id, ack] of entries) acks.set(id, ack), state.logged.push(id);
+    for (const [id, ack] of entries) {
+      acks.set(id, ack);
+      state.logged.push(id);
+    }
     for (const [s, h] of newHeads) heads.set(s, h);
     return json(entries.length ? 201 : 200, { acks: out });
   }
@@ -96,7 +113,10 @@ export async function collectorDouble(doc: ConfigDocument) {
     }
     if (url.pathname === '/v1/receipts' && init.method === 'POST') {
       const res = await receipts(JSON.parse(String(init.body)));
-      if (state.loseNextAnswer) throw ((state.loseNextAnswer = false), new TypeError('Failed to fetch'));
+      if (state.loseNextAnswer) {
+        state.loseNextAnswer = false;
+        throw new TypeError('Failed to fetch');
+      }
       return res;
     }
     if (url.pathname.includes('/log/proof/')) return json(202, { status: 'pending' });

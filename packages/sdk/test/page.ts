@@ -9,20 +9,25 @@ export const COLLECTOR = 'https://consent.example.org';
 const runtimes: ConsentRuntime[] = [];
 
 afterEach(() => {
-  runtimes.splice(0).forEach((r) => r.destroy());
+  for (const r of runtimes.splice(0)) r.destroy();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
 /** Resets the page to `url` with `site`'s config served by a fresh collector double. */
-export async function freshPage(site = 'clickcare', url = 'https://www.clickcare.be/fr/praticiens', doc?: ConfigDocument) {
+export async function freshPage(
+  site = 'clickcare',
+  url = 'https://www.clickcare.be/fr/praticiens',
+  doc?: ConfigDocument,
+) {
   globalThis.indexedDB = new IDBFactory();
   localStorage.clear();
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
   delete (window as Window & { dataLayer?: unknown }).dataLayer;
   document.body.innerHTML = '';
-  document.cookie.split(';').forEach((c) => (document.cookie = `${c.split('=')[0].trim()}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`));
+  for (const c of document.cookie.split(';'))
+    document.cookie = `${c.split('=')[0].trim()}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
   const collector = await collectorDouble(doc ?? fixtureDocument(site));
   vi.stubGlobal('fetch', vi.fn(collector.fetch));
   /** Starts a runtime (one page load) for the site. */
@@ -37,10 +42,13 @@ export async function freshPage(site = 'clickcare', url = 'https://www.clickcare
 /** Waits until every receipt the runtime holds is acknowledged or refused. */
 export async function settled(runtime: ConsentRuntime): Promise<HistoryItem[]> {
   let items: HistoryItem[] = [];
-  await vi.waitFor(async () => {
-    items = await runtime.history();
-    if (items.some((i) => i.status === 'pending')) throw new Error('pending receipts');
-  }, { timeout: 10_000 });
+  await vi.waitFor(
+    async () => {
+      items = await runtime.history();
+      if (items.some((i) => i.status === 'pending')) throw new Error('pending receipts');
+    },
+    { timeout: 10_000 },
+  );
   return items;
 }
 

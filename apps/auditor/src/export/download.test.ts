@@ -12,11 +12,19 @@ const streamOf = (parts: string[]) =>
 describe('readWithProgress', () => {
   it('counts bytes and lines chunk by chunk, lines split across chunks included', async () => {
     const seen: Array<[number, number]> = [];
-    const result = await readWithProgress(streamOf(['{"a":1}\n{"b"', ':"é"}\n', '{"c":3}\n']), (p) => seen.push([p.bytes, p.lines]));
-    expect(seen).toEqual([[12, 1], [19, 2], [27, 3]]);
+    const result = await readWithProgress(streamOf(['{"a":1}\n{"b"', ':"é"}\n', '{"c":3}\n']), (p) =>
+      seen.push([p.bytes, p.lines]),
+    );
+    expect(seen).toEqual([
+      [12, 1],
+      [19, 2],
+      [27, 3],
+    ]);
     expect(result.lines).toBe(3);
     expect(result.bytes).toBe(27);
-    expect(new TextDecoder().decode(new Uint8Array(await new Blob(result.chunks as BlobPart[]).arrayBuffer()))).toBe('{"a":1}\n{"b":"é"}\n{"c":3}\n');
+    expect(new TextDecoder().decode(new Uint8Array(await new Blob(result.chunks as BlobPart[]).arrayBuffer()))).toBe(
+      '{"a":1}\n{"b":"é"}\n{"c":3}\n',
+    );
   });
 });
 

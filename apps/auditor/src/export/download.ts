@@ -8,7 +8,10 @@ export interface DownloadProgress {
 }
 
 /** Reads `body` to its end, calling `onProgress` after each chunk; returns the chunks and the totals. */
-export async function readWithProgress(body: ReadableStream<Uint8Array>, onProgress: (p: DownloadProgress) => void): Promise<DownloadProgress & { chunks: Uint8Array[] }> {
+export async function readWithProgress(
+  body: ReadableStream<Uint8Array>,
+  onProgress: (p: DownloadProgress) => void,
+): Promise<DownloadProgress & { chunks: Uint8Array[] }> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   const progress = { bytes: 0, lines: 0 };

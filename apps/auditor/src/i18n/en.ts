@@ -17,7 +17,8 @@ export const en = {
   'header.language': 'Language',
   'header.signOut': 'Sign out',
   'signin.title': 'Sign in',
-  'signin.intro': 'Use an auditor or admin token (consent-ledger tokens create --role auditor). It stays in this tab only and is sent in a request header, never in a URL.',
+  'signin.intro':
+    'Use an auditor or admin token (consent-ledger tokens create --role auditor). It stays in this tab only and is sent in a request header, never in a URL.',
   'signin.token': 'Token',
   'signin.site': 'Site id',
   'signin.submit': 'Sign in',
@@ -36,7 +37,8 @@ export const en = {
   'error.other': 'The collector answered {status}: {message}',
   'subject.title': 'Find a subject',
   'subject.label': 'Subject id',
-  'subject.hint': 'The visitor’s pseudonymous id (43 characters), as shown in their “Download my proof” file or history view.',
+  'subject.hint':
+    'The visitor’s pseudonymous id (43 characters), as shown in their “Download my proof” file or history view.',
   'subject.show': 'Show history',
   'subject.invalid': 'A subject id is 43 characters: letters, digits, “-” and “_”.',
   'subject.notFound': 'No receipt of this subject in the log of {site}.',
@@ -82,7 +84,8 @@ export const en = {
   'notice.policy': 'Privacy policy',
   'verify.button': 'Verify',
   'verify.running': 'Verifying in this browser…',
-  'verify.intro': 'Verify runs in this browser with the protocol’s code, against the collector’s published keys: nothing is taken on the server’s word.',
+  'verify.intro':
+    'Verify runs in this browser with the protocol’s code, against the collector’s published keys: nothing is taken on the server’s word.',
   'verify.checkpoint': 'Checkpoint signature',
   'verify.signature': 'Device signature',
   'verify.prev': 'Link to the previous receipt',
@@ -137,15 +140,18 @@ export const en = {
   'export.csv': 'CSV: one line per receipt, for spreadsheets',
   'export.from': 'Received from',
   'export.to': 'Received before',
-  'export.rangeHint': 'Leave both dates empty for the whole log. A partial NDJSON export carries an inclusion proof for each entry.',
+  'export.rangeHint':
+    'Leave both dates empty for the whole log. A partial NDJSON export carries an inclusion proof for each entry.',
   'export.download': 'Download',
   'export.cancel': 'Cancel',
   'export.progress': '{lines} lines, {bytes} received',
   'export.done': 'Saved {file}: {lines} lines, {bytes}.',
   'export.cancelled': 'Export cancelled.',
   'export.verifyTitle': 'Verifying an export offline',
-  'export.verifyText': 'An NDJSON export is checked without the collector and without trusting it: the command recomputes the Merkle root, checks the checkpoint signature, every device signature, every acknowledgement, every link between receipts and every notice reference, and exits with 0 only when all of it holds.',
-  'export.verifyKeys': 'Pass the collector’s keys, obtained separately, with --keys; without them the export only proves that it is consistent with itself.',
+  'export.verifyText':
+    'An NDJSON export is checked without the collector and without trusting it: the command recomputes the Merkle root, checks the checkpoint signature, every device signature, every acknowledgement, every link between receipts and every notice reference, and exits with 0 only when all of it holds.',
+  'export.verifyKeys':
+    'Pass the collector’s keys, obtained separately, with --keys; without them the export only proves that it is consistent with itself.',
   'export.keys': 'Download the collector’s keys (keys.json)',
   'log.title': 'Log health',
   'log.current': 'Current checkpoint',
@@ -158,8 +164,10 @@ export const en = {
   'log.history': 'Consistency with your last visit',
   'log.first': 'First check from this browser: this checkpoint is now the reference for your next visits.',
   'log.unchanged': 'Same checkpoint as on {date}.',
-  'log.consistent': 'The log grew from {from} to {to} entries since {date}, and the consistency proof shows that nothing before was changed.',
-  'log.rewritten': 'Warning: the log was rewritten. The checkpoint you saw on {date} ({size} entries) is not part of the current one. Keep both checkpoints as evidence.',
+  'log.consistent':
+    'The log grew from {from} to {to} entries since {date}, and the consistency proof shows that nothing before was changed.',
+  'log.rewritten':
+    'Warning: the log was rewritten. The checkpoint you saw on {date} ({size} entries) is not part of the current one. Keep both checkpoints as evidence.',
   'log.previous': 'Checkpoint seen on {date}',
   'log.reset': 'Take the current checkpoint as the new reference',
   'log.refresh': 'Check again',

@@ -16,7 +16,8 @@ export const fr: Messages = {
   'header.language': 'Langue',
   'header.signOut': 'Se déconnecter',
   'signin.title': 'Connexion',
-  'signin.intro': 'Utilisez un jeton d’auditeur ou d’administrateur (consent-ledger tokens create --role auditor). Il reste dans cet onglet seulement et part dans un en-tête de requête, jamais dans une URL.',
+  'signin.intro':
+    'Utilisez un jeton d’auditeur ou d’administrateur (consent-ledger tokens create --role auditor). Il reste dans cet onglet seulement et part dans un en-tête de requête, jamais dans une URL.',
   'signin.token': 'Jeton',
   'signin.site': 'Identifiant du site',
   'signin.submit': 'Se connecter',
@@ -35,7 +36,8 @@ export const fr: Messages = {
   'error.other': 'Le collecteur a répondu {status} : {message}',
   'subject.title': 'Trouver une personne',
   'subject.label': 'Identifiant de la personne',
-  'subject.hint': 'L’identifiant pseudonyme du visiteur (43 caractères), tel qu’il figure dans son fichier « Télécharger ma preuve » ou son historique.',
+  'subject.hint':
+    'L’identifiant pseudonyme du visiteur (43 caractères), tel qu’il figure dans son fichier « Télécharger ma preuve » ou son historique.',
   'subject.show': 'Afficher l’historique',
   'subject.invalid': 'Un identifiant compte 43 caractères : lettres, chiffres, « - » et « _ ».',
   'subject.notFound': 'Aucun reçu de cette personne dans le journal de {site}.',
@@ -81,7 +83,8 @@ export const fr: Messages = {
   'notice.policy': 'Politique de confidentialité',
   'verify.button': 'Vérifier',
   'verify.running': 'Vérification dans ce navigateur…',
-  'verify.intro': 'La vérification s’exécute dans ce navigateur avec le code du protocole, contre les clés publiées du collecteur : rien n’est cru sur parole.',
+  'verify.intro':
+    'La vérification s’exécute dans ce navigateur avec le code du protocole, contre les clés publiées du collecteur : rien n’est cru sur parole.',
   'verify.checkpoint': 'Signature du point de contrôle',
   'verify.signature': 'Signature de l’appareil',
   'verify.prev': 'Lien vers le reçu précédent',
@@ -136,15 +139,18 @@ export const fr: Messages = {
   'export.csv': 'CSV : une ligne par reçu, pour les tableurs',
   'export.from': 'Reçus à partir du',
   'export.to': 'Reçus avant le',
-  'export.rangeHint': 'Laissez les deux dates vides pour tout le journal. Un export NDJSON partiel porte une preuve d’inclusion par entrée.',
+  'export.rangeHint':
+    'Laissez les deux dates vides pour tout le journal. Un export NDJSON partiel porte une preuve d’inclusion par entrée.',
   'export.download': 'Télécharger',
   'export.cancel': 'Annuler',
   'export.progress': '{lines} lignes, {bytes} reçus',
   'export.done': '{file} enregistré : {lines} lignes, {bytes}.',
   'export.cancelled': 'Export annulé.',
   'export.verifyTitle': 'Vérifier un export hors ligne',
-  'export.verifyText': 'Un export NDJSON se vérifie sans le collecteur et sans lui faire confiance : la commande recalcule la racine de Merkle, vérifie la signature du point de contrôle, chaque signature d’appareil, chaque accusé de réception, chaque lien entre reçus et chaque référence à une information, et ne sort avec 0 que si tout est valide.',
-  'export.verifyKeys': 'Passez les clés du collecteur, obtenues séparément, avec --keys ; sans elles, l’export prouve seulement qu’il est cohérent avec lui-même.',
+  'export.verifyText':
+    'Un export NDJSON se vérifie sans le collecteur et sans lui faire confiance : la commande recalcule la racine de Merkle, vérifie la signature du point de contrôle, chaque signature d’appareil, chaque accusé de réception, chaque lien entre reçus et chaque référence à une information, et ne sort avec 0 que si tout est valide.',
+  'export.verifyKeys':
+    'Passez les clés du collecteur, obtenues séparément, avec --keys ; sans elles, l’export prouve seulement qu’il est cohérent avec lui-même.',
   'export.keys': 'Télécharger les clés du collecteur (keys.json)',
   'log.title': 'Santé du journal',
   'log.current': 'Point de contrôle actuel',
@@ -155,10 +161,13 @@ export const fr: Messages = {
   'log.signedAt': 'Signé le',
   'log.signature': 'Signature par la clé du collecteur',
   'log.history': 'Cohérence avec votre dernière visite',
-  'log.first': 'Première vérification depuis ce navigateur : ce point de contrôle devient la référence de vos prochaines visites.',
+  'log.first':
+    'Première vérification depuis ce navigateur : ce point de contrôle devient la référence de vos prochaines visites.',
   'log.unchanged': 'Même point de contrôle que le {date}.',
-  'log.consistent': 'Le journal est passé de {from} à {to} entrées depuis le {date}, et la preuve de cohérence montre que rien d’antérieur n’a changé.',
-  'log.rewritten': 'Attention : le journal a été réécrit. Le point de contrôle vu le {date} ({size} entrées) ne fait pas partie de l’actuel. Conservez les deux comme éléments de preuve.',
+  'log.consistent':
+    'Le journal est passé de {from} à {to} entrées depuis le {date}, et la preuve de cohérence montre que rien d’antérieur n’a changé.',
+  'log.rewritten':
+    'Attention : le journal a été réécrit. Le point de contrôle vu le {date} ({size} entrées) ne fait pas partie de l’actuel. Conservez les deux comme éléments de preuve.',
   'log.previous': 'Point de contrôle vu le {date}',
   'log.reset': 'Prendre le point de contrôle actuel comme nouvelle référence',
   'log.refresh': 'Vérifier à nouveau',

@@ -1,8 +1,9 @@
 // Language choice and formatting for the auditor UI. Texts come from this app's catalogs; purpose
 // titles of built-in purposes come from protocol's catalogs (the same words the visitor read).
+
+import { BUILTIN_PURPOSES, type BuiltinPurpose, catalogs, LANGUAGES, type Language } from '@consent-ledger/protocol';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { BUILTIN_PURPOSES, catalogs, LANGUAGES, type BuiltinPurpose, type Language } from '@consent-ledger/protocol';
 import { de } from './de';
 import { en, type MessageKey, type Messages } from './en';
 import { fr } from './fr';
@@ -10,7 +11,12 @@ import { nl } from './nl';
 
 export const MESSAGES: Record<Language, Messages> = { fr, nl, en, de };
 /** What each language is called in its own language, for the language menu. */
-export const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', en: 'English', de: 'Deutsch' };
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  fr: 'Français',
+  nl: 'Nederlands',
+  en: 'English',
+  de: 'Deutsch',
+};
 
 /** Everything a component needs to speak the auditor's language. */
 export interface I18n {
@@ -42,7 +48,15 @@ export function negotiate(preferred: readonly string[]): Language {
 }
 
 /** How instants are written: to the second, with the time zone named (dateStyle cannot be combined with timeZoneName). */
-export const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' };
+export const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+};
 
 /** Builds the helpers for one language (Intl formatters are made once). */
 export function createI18n(lang: Language): I18n {
@@ -55,7 +69,10 @@ export function createI18n(lang: Language): I18n {
   return {
     lang,
     colon: messages['app.colon'],
-    t: (key, values) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole)),
+    t: (key, values) =>
+      messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+        values && name in values ? String(values[name]) : whole,
+      ),
     dateTime: (iso) => dateTime.format(new Date(iso)),
     day: (date) => day.format(new Date(`${date}T00:00:00Z`)),
     number: (n) => number.format(n),
@@ -69,7 +86,9 @@ export function createI18n(lang: Language): I18n {
       return `${new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(n)} ${units[unit]}`;
     },
     purpose: (id, siteTitles) =>
-      (BUILTIN_PURPOSES as readonly string[]).includes(id) ? catalogs[lang].purposes[id as BuiltinPurpose].title : (siteTitles?.[id] ?? id),
+      (BUILTIN_PURPOSES as readonly string[]).includes(id)
+        ? catalogs[lang].purposes[id as BuiltinPurpose].title
+        : (siteTitles?.[id] ?? id),
   };
 }
 

@@ -16,7 +16,8 @@ export const nl: Messages = {
   'header.language': 'Taal',
   'header.signOut': 'Afmelden',
   'signin.title': 'Aanmelden',
-  'signin.intro': 'Gebruik een auditor- of beheerderstoken (consent-ledger tokens create --role auditor). Het blijft alleen in dit tabblad en gaat mee in een header van het verzoek, nooit in een URL.',
+  'signin.intro':
+    'Gebruik een auditor- of beheerderstoken (consent-ledger tokens create --role auditor). Het blijft alleen in dit tabblad en gaat mee in een header van het verzoek, nooit in een URL.',
   'signin.token': 'Token',
   'signin.site': 'Site-id',
   'signin.submit': 'Aanmelden',
@@ -35,7 +36,8 @@ export const nl: Messages = {
   'error.other': 'De collector antwoordde {status}: {message}',
   'subject.title': 'Een betrokkene zoeken',
   'subject.label': 'Id van de betrokkene',
-  'subject.hint': 'De pseudonieme id van de bezoeker (43 tekens), zoals in zijn bestand “Mijn bewijs downloaden” of zijn geschiedenis.',
+  'subject.hint':
+    'De pseudonieme id van de bezoeker (43 tekens), zoals in zijn bestand “Mijn bewijs downloaden” of zijn geschiedenis.',
   'subject.show': 'Geschiedenis tonen',
   'subject.invalid': 'Een id telt 43 tekens: letters, cijfers, “-” en “_”.',
   'subject.notFound': 'Geen ontvangstbewijs van deze betrokkene in het logboek van {site}.',
@@ -81,7 +83,8 @@ export const nl: Messages = {
   'notice.policy': 'Privacybeleid',
   'verify.button': 'Verifiëren',
   'verify.running': 'Verificatie in deze browser…',
-  'verify.intro': 'De verificatie loopt in deze browser met de code van het protocol, tegen de gepubliceerde sleutels van de collector: niets wordt op het woord van de server geloofd.',
+  'verify.intro':
+    'De verificatie loopt in deze browser met de code van het protocol, tegen de gepubliceerde sleutels van de collector: niets wordt op het woord van de server geloofd.',
   'verify.checkpoint': 'Handtekening van het controlepunt',
   'verify.signature': 'Handtekening van het toestel',
   'verify.prev': 'Schakel naar het vorige ontvangstbewijs',
@@ -136,15 +139,18 @@ export const nl: Messages = {
   'export.csv': 'CSV: één regel per ontvangstbewijs, voor rekenbladen',
   'export.from': 'Ontvangen vanaf',
   'export.to': 'Ontvangen vóór',
-  'export.rangeHint': 'Laat beide datums leeg voor het hele logboek. Een gedeeltelijke NDJSON-export bevat per item een bewijs van opname.',
+  'export.rangeHint':
+    'Laat beide datums leeg voor het hele logboek. Een gedeeltelijke NDJSON-export bevat per item een bewijs van opname.',
   'export.download': 'Downloaden',
   'export.cancel': 'Annuleren',
   'export.progress': '{lines} regels, {bytes} ontvangen',
   'export.done': '{file} opgeslagen: {lines} regels, {bytes}.',
   'export.cancelled': 'Export geannuleerd.',
   'export.verifyTitle': 'Een export offline verifiëren',
-  'export.verifyText': 'Een NDJSON-export wordt gecontroleerd zonder de collector en zonder hem te vertrouwen: het commando berekent de Merkle-wortel opnieuw, controleert de handtekening van het controlepunt, elke handtekening van een toestel, elke bevestiging, elke schakel tussen ontvangstbewijzen en elke verwijzing naar informatie, en eindigt alleen met 0 als alles klopt.',
-  'export.verifyKeys': 'Geef de sleutels van de collector, apart verkregen, mee met --keys; zonder die sleutels bewijst de export alleen dat hij met zichzelf overeenstemt.',
+  'export.verifyText':
+    'Een NDJSON-export wordt gecontroleerd zonder de collector en zonder hem te vertrouwen: het commando berekent de Merkle-wortel opnieuw, controleert de handtekening van het controlepunt, elke handtekening van een toestel, elke bevestiging, elke schakel tussen ontvangstbewijzen en elke verwijzing naar informatie, en eindigt alleen met 0 als alles klopt.',
+  'export.verifyKeys':
+    'Geef de sleutels van de collector, apart verkregen, mee met --keys; zonder die sleutels bewijst de export alleen dat hij met zichzelf overeenstemt.',
   'export.keys': 'De sleutels van de collector downloaden (keys.json)',
   'log.title': 'Staat van het logboek',
   'log.current': 'Huidig controlepunt',
@@ -157,8 +163,10 @@ export const nl: Messages = {
   'log.history': 'Samenhang met uw vorige bezoek',
   'log.first': 'Eerste controle vanuit deze browser: dit controlepunt wordt de referentie voor uw volgende bezoeken.',
   'log.unchanged': 'Hetzelfde controlepunt als op {date}.',
-  'log.consistent': 'Het logboek groeide sinds {date} van {from} naar {to} items, en het bewijs van samenhang toont dat er niets van daarvoor veranderde.',
-  'log.rewritten': 'Waarschuwing: het logboek werd herschreven. Het controlepunt dat u op {date} zag ({size} items), maakt geen deel uit van het huidige. Bewaar beide als bewijs.',
+  'log.consistent':
+    'Het logboek groeide sinds {date} van {from} naar {to} items, en het bewijs van samenhang toont dat er niets van daarvoor veranderde.',
+  'log.rewritten':
+    'Waarschuwing: het logboek werd herschreven. Het controlepunt dat u op {date} zag ({size} items), maakt geen deel uit van het huidige. Bewaar beide als bewijs.',
   'log.previous': 'Controlepunt gezien op {date}',
   'log.reset': 'Het huidige controlepunt als nieuwe referentie nemen',
   'log.refresh': 'Opnieuw controleren',

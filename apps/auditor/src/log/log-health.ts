@@ -1,7 +1,16 @@
 // Log health: verify the current checkpoint, then check it against the one this browser saw last
 // time. A log only ever grows: the old checkpoint must be a prefix of the new one (RFC 9162
 // consistency proof); anything else means entries were changed or removed.
-import { base64urlDecode, base64urlEncode, decodeHashes, noteKeysOf, verifyCheckpoint, verifyConsistency, type Checkpoint, type Jwks } from '@consent-ledger/protocol';
+import {
+  base64urlDecode,
+  base64urlEncode,
+  type Checkpoint,
+  decodeHashes,
+  type Jwks,
+  noteKeysOf,
+  verifyCheckpoint,
+  verifyConsistency,
+} from '@consent-ledger/protocol';
 import type { SeenCheckpoint } from '../session';
 
 /** How the current checkpoint relates to the one seen last time. */
@@ -20,21 +29,37 @@ export type Health =
 export type ConsistencySource = (from: number, to: number) => Promise<string[]>;
 
 /** Verifies `note` against `keys`, then compares it with `previous`; never throws. */
-export async function checkHealth(note: string, keys: Jwks, site: string, previous: SeenCheckpoint | null, proof: ConsistencySource): Promise<Health> {
+export async function checkHealth(
+  note: string,
+  keys: Jwks,
+  site: string,
+  previous: SeenCheckpoint | null,
+  proof: ConsistencySource,
+): Promise<Health> {
   const verified = await verifyCheckpoint(note, noteKeysOf(keys));
   if (!verified.ok) return { ok: false, reason: verified.error.message };
   const checkpoint = verified.value;
-  if (!checkpoint.origin.endsWith(`/sites/${site}`)) return { ok: false, reason: `the checkpoint is of log ${checkpoint.origin}, not of site ${site}` };
+  if (!checkpoint.origin.endsWith(`/sites/${site}`))
+    return { ok: false, reason: `the checkpoint is of log ${checkpoint.origin}, not of site ${site}` };
   const rootHash = base64urlEncode(checkpoint.rootHash);
   return { ok: true, checkpoint, rootHash, consistency: await consistencyWith(previous, checkpoint, rootHash, proof) };
 }
 
-async function consistencyWith(previous: SeenCheckpoint | null, current: Checkpoint, rootHash: string, proof: ConsistencySource): Promise<Consistency> {
+async function consistencyWith(
+  previous: SeenCheckpoint | null,
+  current: Checkpoint,
+  rootHash: string,
+  proof: ConsistencySource,
+): Promise<Consistency> {
   if (!previous) return { state: 'first' };
   const rewritten = (reason: string): Consistency => ({ state: 'rewritten', previous, reason });
-  if (previous.origin !== current.origin) return rewritten(`the log's origin changed from ${previous.origin} to ${current.origin}`);
+  if (previous.origin !== current.origin)
+    return rewritten(`the log's origin changed from ${previous.origin} to ${current.origin}`);
   if (previous.size > current.size) return rewritten(`the log shrank from ${previous.size} to ${current.size} entries`);
-  if (previous.size === current.size) return previous.rootHash === rootHash ? { state: 'unchanged', previous } : rewritten('same size, another root hash');
+  if (previous.size === current.size)
+    return previous.rootHash === rootHash
+      ? { state: 'unchanged', previous }
+      : rewritten('same size, another root hash');
   // An empty tree is a prefix of every tree: nothing to prove.
   if (previous.size === 0) return { state: 'consistent', previous };
   let hashes: Uint8Array[] | null;

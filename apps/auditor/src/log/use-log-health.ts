@@ -25,7 +25,13 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
       const checkedAt = new Date().toISOString();
       const [keys, note] = await Promise.all([api.keys(), api.checkpoint()]);
       if (!keys.ok || !note.ok) {
-        const reason = !note.ok ? (note.error.code === 'no-checkpoint' ? 'no-checkpoint' : note.error.message) : !keys.ok ? keys.error.message : '';
+        const reason = !note.ok
+          ? note.error.code === 'no-checkpoint'
+            ? 'no-checkpoint'
+            : note.error.message
+          : !keys.ok
+            ? keys.error.message
+            : '';
         if (live) setHealth({ ok: false, reason, checkedAt, signedAt: null });
         return;
       }
@@ -38,7 +44,13 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
       });
       // An unchanged checkpoint keeps the date it was first seen; a rewritten log keeps the evidence.
       if (result.ok && (result.consistency.state === 'first' || result.consistency.state === 'consistent')) {
-        saveSeenCheckpoint(collector, api.site, { origin: result.checkpoint.origin, size: result.checkpoint.size, rootHash: result.rootHash, note: text, seenAt: checkedAt });
+        saveSeenCheckpoint(collector, api.site, {
+          origin: result.checkpoint.origin,
+          size: result.checkpoint.size,
+          rootHash: result.rootHash,
+          note: text,
+          seenAt: checkedAt,
+        });
       }
       if (live) setHealth({ ...result, checkedAt, signedAt });
     })();
@@ -50,7 +62,13 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
   const reset = useCallback(() => {
     if (health?.ok) {
       const c = health.checkpoint;
-      saveSeenCheckpoint(collector, api.site, { origin: c.origin, size: c.size, rootHash: health.rootHash, note: '', seenAt: health.checkedAt });
+      saveSeenCheckpoint(collector, api.site, {
+        origin: c.origin,
+        size: c.size,
+        rootHash: health.rootHash,
+        note: '',
+        seenAt: health.checkedAt,
+      });
       setRound((r) => r + 1);
     }
   }, [health, api, collector]);

@@ -16,12 +16,21 @@ export interface SearchState {
 export const EMPTY_SEARCH: SearchState = { filters: {}, cursors: [undefined] };
 
 /** The search view; `purposes` are the site's asked purposes. */
-export function SearchView(props: { api: Api; purposes: string[]; siteTitles: Record<string, string>; state: SearchState; onState(s: SearchState): void; onSubject(id: string): void }) {
+export function SearchView(props: {
+  api: Api;
+  purposes: string[];
+  siteTitles: Record<string, string>;
+  state: SearchState;
+  onState(s: SearchState): void;
+  onSubject(id: string): void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const { api, state } = props;
   const [form, setForm] = useState(state.filters);
-  const [answer, setAnswer] = useState<ApiResult<{ receipts: ReceiptSummary[]; nextCursor: string | null }> | null>(null);
+  const [answer, setAnswer] = useState<ApiResult<{ receipts: ReceiptSummary[]; nextCursor: string | null }> | null>(
+    null,
+  );
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const cursor = state.cursors[state.cursors.length - 1];
   const page = state.cursors.length;
@@ -49,20 +58,34 @@ export function SearchView(props: { api: Api; purposes: string[]; siteTitles: Re
 
   return (
     <section aria-labelledby="view-title">
-      <h2 id="view-title" tabIndex={-1}>{t('search.title')}</h2>
-      <form class="filters" onSubmit={(e) => (e.preventDefault(), props.onState({ filters: form, cursors: [undefined] }))}>
+      <h2 id="view-title" tabIndex={-1}>
+        {t('search.title')}
+      </h2>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onState({ filters: form, cursors: [undefined] });
+        }}
+      >
         <label>
           {t('search.purpose')}
           <select value={form.purpose ?? ''} onChange={(e) => set({ purpose: e.currentTarget.value || undefined })}>
             <option value="">{t('search.any')}</option>
             {props.purposes.map((p) => (
-              <option key={p} value={p}>{i18n.purpose(p, props.siteTitles)}</option>
+              <option key={p} value={p}>
+                {i18n.purpose(p, props.siteTitles)}
+              </option>
             ))}
           </select>
         </label>
         <label>
           {t('search.state')}
-          <select value={form.state ?? ''} disabled={!form.purpose} onChange={(e) => set({ state: (e.currentTarget.value || undefined) as SearchQuery['state'] })}>
+          <select
+            value={form.state ?? ''}
+            disabled={!form.purpose}
+            onChange={(e) => set({ state: (e.currentTarget.value || undefined) as SearchQuery['state'] })}
+          >
             <option value="">{t('search.any')}</option>
             <option value="granted">{t('state.granted')}</option>
             <option value="denied">{t('state.denied')}</option>
@@ -73,7 +96,9 @@ export function SearchView(props: { api: Api; purposes: string[]; siteTitles: Re
           <select value={form.method ?? ''} onChange={(e) => set({ method: e.currentTarget.value || undefined })}>
             <option value="">{t('search.any')}</option>
             {METHODS.map((m) => (
-              <option key={m} value={m}>{t(`method.${m}`)}</option>
+              <option key={m} value={m}>
+                {t(`method.${m}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -85,7 +110,9 @@ export function SearchView(props: { api: Api; purposes: string[]; siteTitles: Re
           {t('search.to')}
           <input type="date" value={form.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value })} />
         </label>
-        <button class="btn" type="submit">{t('search.submit')}</button>
+        <button class="btn" type="submit">
+          {t('search.submit')}
+        </button>
       </form>
       <h3 id="results-title" tabIndex={-1} ref={resultsRef}>
         {t('search.results')} <span class="hint">({t('search.page', { n: page })})</span>
@@ -94,9 +121,14 @@ export function SearchView(props: { api: Api; purposes: string[]; siteTitles: Re
       {answer && !answer.ok && <ErrorMessage error={answer} site={api.site} />}
       {answer?.ok && (
         <>
-          <p role="status" class="hint">{answer.value.receipts.length === 0 ? t('search.none') : t('search.count', { count: answer.value.receipts.length })}</p>
+          <p role="status" class="hint">
+            {answer.value.receipts.length === 0
+              ? t('search.none')
+              : t('search.count', { count: answer.value.receipts.length })}
+          </p>
           {answer.value.receipts.length > 0 && (
-            <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="results-title">
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so a keyboard can scroll it (WCAG 2.1.1)
+            <section class="table-scroll" tabIndex={0} aria-labelledby="results-title">
               <table class="results">
                 <thead>
                   <tr>
@@ -111,10 +143,19 @@ export function SearchView(props: { api: Api; purposes: string[]; siteTitles: Re
                 <tbody>
                   {answer.value.receipts.map((r) => (
                     <tr key={r.index} data-index={r.index}>
-                      <td><time dateTime={r.receivedAt}>{i18n.dateTime(r.receivedAt)}</time></td>
                       <td>
-                        <a class="mono subject-link" href={`#/subject/${r.subject}`} title={t('search.open', { subject: r.subject })}
-                          onClick={(e) => (e.preventDefault(), props.onSubject(r.subject))}>
+                        <time dateTime={r.receivedAt}>{i18n.dateTime(r.receivedAt)}</time>
+                      </td>
+                      <td>
+                        <a
+                          class="mono subject-link"
+                          href={`#/subject/${r.subject}`}
+                          title={t('search.open', { subject: r.subject })}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            props.onSubject(r.subject);
+                          }}
+                        >
                           {r.subject}
                         </a>
                       </td>
@@ -122,7 +163,11 @@ export function SearchView(props: { api: Api; purposes: string[]; siteTitles: Re
                       <td>
                         {r.choices
                           ? Object.entries(r.choices).map(([p, c]) => (
-                              <span key={p} class={`choice small ${c}`}>{i18n.purpose(p, props.siteTitles)}{i18n.colon}{t(`state.${c}`)}</span>
+                              <span key={p} class={`choice small ${c}`}>
+                                {i18n.purpose(p, props.siteTitles)}
+                                {i18n.colon}
+                                {t(`state.${c}`)}
+                              </span>
                             ))
                           : '—'}
                       </td>
@@ -132,11 +177,20 @@ export function SearchView(props: { api: Api; purposes: string[]; siteTitles: Re
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           )}
           <nav class="pager" aria-label={t('search.results')}>
-            <button class="btn" type="button" disabled={page === 1} onClick={() => go(state.cursors.slice(0, -1))}>{t('search.previous')}</button>
-            <button class="btn" type="button" disabled={answer.value.nextCursor === null} onClick={() => go([...state.cursors, answer.value.nextCursor!])}>{t('search.next')}</button>
+            <button class="btn" type="button" disabled={page === 1} onClick={() => go(state.cursors.slice(0, -1))}>
+              {t('search.previous')}
+            </button>
+            <button
+              class="btn"
+              type="button"
+              disabled={answer.value.nextCursor === null}
+              onClick={() => go([...state.cursors, answer.value.nextCursor!])}
+            >
+              {t('search.next')}
+            </button>
           </nav>
         </>
       )}

@@ -1,14 +1,12 @@
 // Stacked bars over the periods (withdrawals per purpose, the method mix): one layer per series.
-import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { ChartFrame, colourOf, Legend, MARGIN, PLOT_W, yOf, type Hover } from './chart-frame';
+import { ChartFrame, colourOf, Legend, MARGIN, PLOT_W, readoutAt, yOf } from './chart-frame';
 import type { ChartData } from './chart-types';
 import { niceTicks } from './scale';
 
 /** A stacked bar chart of counts. */
 export function StackedBarChart({ data }: { data: ChartData }) {
   const { t } = useI18n();
-  const [hover, setHover] = useState<Hover | null>(null);
   const n = Math.max(1, data.categories.length);
   const band = PLOT_W / n;
   const xOf = (i: number) => MARGIN.left + band * (i + 0.5);
@@ -18,7 +16,13 @@ export function StackedBarChart({ data }: { data: ChartData }) {
   const barWidth = Math.min(48, band * 0.7);
   return (
     <div class="chart-box">
-      <ChartFrame label={t('stats.chart', { title: data.title })} ticks={ticks} format={data.format} categories={data.categories} xOf={xOf} hover={hover}>
+      <ChartFrame
+        label={t('stats.chart', { title: data.title })}
+        ticks={ticks}
+        format={data.format}
+        categories={data.categories}
+        xOf={xOf}
+      >
         {data.categories.map((category, i) => {
           let below = 0;
           return (
@@ -30,10 +34,17 @@ export function StackedBarChart({ data }: { data: ChartData }) {
                 const height = yOf(below, top) - y;
                 below += v;
                 const text = t('stats.point', { series: s.label, period: category, value: data.format(v) });
-                const at = { x: xOf(i), y, text };
                 return (
-                  <rect key={s.id} data-series={s.id} x={xOf(i) - barWidth / 2} y={y} width={barWidth} height={height} fill={colourOf(si)}
-                    onMouseEnter={() => setHover(at)} onMouseLeave={() => setHover(null)}>
+                  <rect
+                    key={s.id}
+                    data-series={s.id}
+                    x={xOf(i) - barWidth / 2}
+                    y={y}
+                    width={barWidth}
+                    height={height}
+                    fill={colourOf(si)}
+                    {...readoutAt(xOf(i), y, text)}
+                  >
                     <title>{text}</title>
                   </rect>
                 );

@@ -8,14 +8,17 @@ export function ChartTable({ data, total }: { data: ChartData; total?: Array<num
   const { t } = useI18n();
   const cell = (v: number | null | undefined) => (v === null || v === undefined ? '—' : data.format(v));
   return (
-    <div class="table-scroll" tabIndex={0} role="region" aria-label={data.title}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so a keyboard can scroll it (WCAG 2.1.1)
+    <section class="table-scroll" tabIndex={0} aria-label={data.title}>
       <table class="numbers">
         <caption class="sr">{data.title}</caption>
         <thead>
           <tr>
             <th scope="col">{t('stats.period')}</th>
             {data.series.map((s) => (
-              <th key={s.id} scope="col">{s.label}</th>
+              <th key={s.id} scope="col">
+                {s.label}
+              </th>
             ))}
           </tr>
         </thead>
@@ -40,6 +43,6 @@ export function ChartTable({ data, total }: { data: ChartData; total?: Array<num
           </tfoot>
         )}
       </table>
-    </div>
+    </section>
   );
 }

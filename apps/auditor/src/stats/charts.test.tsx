@@ -19,14 +19,35 @@ const STATS: Stats = {
   site: 'demo-site',
   interval: 'day',
   buckets: [
-    { start: '2026-11-20', receipts: 4, methods: { 'accept-all': 3, 'reject-all': 1 }, purposes: { analytics: { granted: 3, denied: 1, withdrawn: 0, rate: 0.75 }, maps: { granted: 3, denied: 1, withdrawn: 0, rate: 0.75 } } },
-    { start: '2026-11-21', receipts: 4, methods: { save: 1, withdraw: 2, gpc: 1 }, purposes: { analytics: { granted: 1, denied: 3, withdrawn: 2, rate: 0.25 } } },
-    { start: '2026-11-22', receipts: 2, methods: { embed: 2 }, purposes: { maps: { granted: 2, denied: 0, withdrawn: 0, rate: 1 } } },
+    {
+      start: '2026-11-20',
+      receipts: 4,
+      methods: { 'accept-all': 3, 'reject-all': 1 },
+      purposes: {
+        analytics: { granted: 3, denied: 1, withdrawn: 0, rate: 0.75 },
+        maps: { granted: 3, denied: 1, withdrawn: 0, rate: 0.75 },
+      },
+    },
+    {
+      start: '2026-11-21',
+      receipts: 4,
+      methods: { save: 1, withdraw: 2, gpc: 1 },
+      purposes: { analytics: { granted: 1, denied: 3, withdrawn: 2, rate: 0.25 } },
+    },
+    {
+      start: '2026-11-22',
+      receipts: 2,
+      methods: { embed: 2 },
+      purposes: { maps: { granted: 2, denied: 0, withdrawn: 0, rate: 1 } },
+    },
   ],
   total: {
     receipts: 10,
     methods: { 'accept-all': 3, 'reject-all': 1, save: 1, withdraw: 2, gpc: 1, embed: 2 },
-    purposes: { analytics: { granted: 4, denied: 4, withdrawn: 2, rate: 0.5 }, maps: { granted: 5, denied: 1, withdrawn: 0, rate: 5 / 6 } },
+    purposes: {
+      analytics: { granted: 4, denied: 4, withdrawn: 2, rate: 0.5 },
+      maps: { granted: 5, denied: 1, withdrawn: 0, rate: 5 / 6 },
+    },
   },
 };
 
@@ -39,9 +60,19 @@ describe('statsCharts', () => {
       ['maps', [0.75, null, 1]],
     ]);
     expect(rate.total).toEqual([0.5, 5 / 6]);
-    expect(withdrawals.data.series.map((s) => s.values)).toEqual([[0, 2, 0], [0, 0, 0]]);
+    expect(withdrawals.data.series.map((s) => s.values)).toEqual([
+      [0, 2, 0],
+      [0, 0, 0],
+    ]);
     // Methods in the protocol's order, only those that occur.
-    expect(methods.data.series.map((s) => s.label)).toEqual(['Accept all', 'Reject all', 'Saved choices', 'Embed, this time', 'Withdrawal', 'Global Privacy Control']);
+    expect(methods.data.series.map((s) => s.label)).toEqual([
+      'Accept all',
+      'Reject all',
+      'Saved choices',
+      'Embed, this time',
+      'Withdrawal',
+      'Global Privacy Control',
+    ]);
     expect(methods.data.series.find((s) => s.id === 'withdraw')!.values).toEqual([0, 2, 0]);
     expect(methods.total).toEqual([3, 1, 1, 2, 2, 1]);
   });
@@ -53,7 +84,9 @@ describe('LineChart', () => {
     const root = await mount(<LineChart data={rate.data} max={1} />);
     const svg = root.querySelector('svg.chart')!;
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('aria-label')).toBe('Chart: Consent rate per purpose. The table next to it gives the same numbers.');
+    expect(svg.getAttribute('aria-label')).toBe(
+      'Chart: Consent rate per purpose. The table next to it gives the same numbers.',
+    );
     expect(texts(svg, '.grid text').slice(0, 3)).toEqual(['0%', '50%', '100%']);
     const analytics = svg.querySelector('[data-series=analytics]')!;
     // One line through days 1 and 2; day 3 has no value.
@@ -71,11 +104,17 @@ describe('LineChart', () => {
     const { rate } = statsCharts(STATS, en, {});
     const root = await mount(<LineChart data={rate.data} max={1} />);
     const point = root.querySelectorAll('[data-series=maps] .point')[1];
-    point.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-    point.dispatchEvent(new MouseEvent('mouseenter'));
+    point.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
     await flush();
     expect(root.querySelector('.readout text')!.textContent).toBe(`${en.purpose('maps')}, Nov 22, 2026: 100%`);
-    point.dispatchEvent(new MouseEvent('mouseleave'));
+    // Off the points, then out of the chart.
+    root.querySelector('.grid line')!.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
+    await flush();
+    expect(root.querySelector('.readout')).toBeNull();
+    point.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
+    await flush();
+    expect(root.querySelector('.readout')).not.toBeNull();
+    root.querySelector('svg.chart')!.dispatchEvent(new MouseEvent('mouseleave'));
     await flush();
     expect(root.querySelector('.readout')).toBeNull();
   });
@@ -90,15 +129,29 @@ describe('StackedBarChart', () => {
     expect(texts(svg, '.grid text').slice(0, 5)).toEqual(['0', '1', '2', '3', '4']);
     const bars = svg.querySelectorAll('g.bar');
     expect(bars.length).toBe(3);
-    const heights = (bar: Element) => [...bar.querySelectorAll('rect')].map((r) => [r.getAttribute('data-series'), Number(r.getAttribute('height'))]);
+    const heights = (bar: Element) =>
+      [...bar.querySelectorAll('rect')].map((r) => [r.getAttribute('data-series'), Number(r.getAttribute('height'))]);
     const unit = PLOT_H / 4;
-    expect(heights(bars[0])).toEqual([['accept-all', 3 * unit], ['reject-all', unit]]);
-    expect(heights(bars[1])).toEqual([['save', unit], ['withdraw', 2 * unit], ['gpc', unit]]);
+    expect(heights(bars[0])).toEqual([
+      ['accept-all', 3 * unit],
+      ['reject-all', unit],
+    ]);
+    expect(heights(bars[1])).toEqual([
+      ['save', unit],
+      ['withdraw', 2 * unit],
+      ['gpc', unit],
+    ]);
     // Stacked: the second layer sits right on the first, and the stack ends on the axis.
     const [accept, reject] = bars[0].querySelectorAll('rect');
-    expect(Number(reject.getAttribute('y')) + Number(reject.getAttribute('height'))).toBeCloseTo(Number(accept.getAttribute('y')), 6);
-    expect(Number(accept.getAttribute('y')) + Number(accept.getAttribute('height'))).toBeCloseTo(HEIGHT - MARGIN.bottom, 6);
-    bars[1].querySelectorAll('rect')[1].dispatchEvent(new MouseEvent('mouseenter'));
+    expect(Number(reject.getAttribute('y')) + Number(reject.getAttribute('height'))).toBeCloseTo(
+      Number(accept.getAttribute('y')),
+      6,
+    );
+    expect(Number(accept.getAttribute('y')) + Number(accept.getAttribute('height'))).toBeCloseTo(
+      HEIGHT - MARGIN.bottom,
+      6,
+    );
+    bars[1].querySelectorAll('rect')[1].dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
     await flush();
     expect(root.querySelector('.readout text')!.textContent).toBe('Withdrawal, Nov 21, 2026: 2');
     expect(texts(root, '.legend li')).toEqual(methods.data.series.map((s) => s.label));

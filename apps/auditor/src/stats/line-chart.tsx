@@ -1,14 +1,12 @@
 // A line per series over the periods (the consent rate per purpose). Missing values break the line.
-import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { ChartFrame, colourOf, Legend, MARGIN, PLOT_W, yOf, type Hover } from './chart-frame';
+import { ChartFrame, colourOf, Legend, MARGIN, PLOT_W, readoutAt, yOf } from './chart-frame';
 import type { ChartData } from './chart-types';
 import { niceTicks } from './scale';
 
 /** A line chart; `max` fixes the value axis (1 for rates), else it fits the data. */
 export function LineChart({ data, max }: { data: ChartData; max?: number }) {
   const { t } = useI18n();
-  const [hover, setHover] = useState<Hover | null>(null);
   const n = data.categories.length;
   const xOf = (i: number) => MARGIN.left + (n === 1 ? PLOT_W / 2 : (i * PLOT_W) / (n - 1));
   const highest = Math.max(0, ...data.series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
@@ -16,7 +14,13 @@ export function LineChart({ data, max }: { data: ChartData; max?: number }) {
   const top = ticks[ticks.length - 1];
   return (
     <div class="chart-box">
-      <ChartFrame label={t('stats.chart', { title: data.title })} ticks={ticks} format={data.format} categories={data.categories} xOf={xOf} hover={hover}>
+      <ChartFrame
+        label={t('stats.chart', { title: data.title })}
+        ticks={ticks}
+        format={data.format}
+        categories={data.categories}
+        xOf={xOf}
+      >
         {data.series.map((s, si) => {
           const colour = colourOf(si);
           // Consecutive defined values form one polyline.
@@ -27,15 +31,17 @@ export function LineChart({ data, max }: { data: ChartData; max?: number }) {
           });
           return (
             <g key={s.id} class="series" data-series={s.id}>
-              {runs.filter((r) => r.length > 1).map((r) => (
-                <polyline key={r[0]} points={r.join(' ')} fill="none" stroke={colour} stroke-width="2.5" />
-              ))}
+              {runs
+                .filter((r) => r.length > 1)
+                .map((r) => (
+                  <polyline key={r[0]} points={r.join(' ')} fill="none" stroke={colour} stroke-width="2.5" />
+                ))}
               {s.values.map((v, i) => {
                 if (v === null) return null;
                 const text = t('stats.point', { series: s.label, period: data.categories[i], value: data.format(v) });
                 const at = { x: xOf(i), y: yOf(v, top), text };
                 return (
-                  <g key={i} class="point" onMouseEnter={() => setHover(at)} onMouseLeave={() => setHover(null)}>
+                  <g key={i} class="point" {...readoutAt(at.x, at.y, text)}>
                     <circle cx={at.x} cy={at.y} r="4" fill={colour} />
                     {/* A larger, invisible target, so the point is easy to hover. */}
                     <circle cx={at.x} cy={at.y} r="12" fill="transparent">

@@ -12,7 +12,11 @@ export interface ChartWithTotal {
 }
 
 /** Builds the three charts of the stats view. */
-export function statsCharts(stats: Stats, i18n: I18n, siteTitles: Record<string, string> = {}): { rate: ChartWithTotal; withdrawals: ChartWithTotal; methods: ChartWithTotal } {
+export function statsCharts(
+  stats: Stats,
+  i18n: I18n,
+  siteTitles: Record<string, string> = {},
+): { rate: ChartWithTotal; withdrawals: ChartWithTotal; methods: ChartWithTotal } {
   const categories = stats.buckets.map((b) => i18n.day(b.start));
   const purposes = Object.keys(stats.total.purposes);
   const methods = METHODS.filter((m) => (stats.total.methods[m] ?? 0) > 0);
@@ -24,7 +28,11 @@ export function statsCharts(stats: Stats, i18n: I18n, siteTitles: Record<string,
         title: i18n.t('stats.rate'),
         categories,
         format: i18n.percent,
-        series: purposes.map((p) => ({ id: p, label: purposeLabel(p), values: stats.buckets.map((b) => b.purposes[p]?.rate ?? null) })),
+        series: purposes.map((p) => ({
+          id: p,
+          label: purposeLabel(p),
+          values: stats.buckets.map((b) => b.purposes[p]?.rate ?? null),
+        })),
       },
       total: purposes.map((p) => stats.total.purposes[p].rate),
     },
@@ -33,7 +41,11 @@ export function statsCharts(stats: Stats, i18n: I18n, siteTitles: Record<string,
         title: i18n.t('stats.withdrawals'),
         categories,
         format: count,
-        series: purposes.map((p) => ({ id: p, label: purposeLabel(p), values: stats.buckets.map((b) => b.purposes[p]?.withdrawn ?? 0) })),
+        series: purposes.map((p) => ({
+          id: p,
+          label: purposeLabel(p),
+          values: stats.buckets.map((b) => b.purposes[p]?.withdrawn ?? 0),
+        })),
       },
       total: purposes.map((p) => stats.total.purposes[p].withdrawn),
     },
@@ -42,7 +54,11 @@ export function statsCharts(stats: Stats, i18n: I18n, siteTitles: Record<string,
         title: i18n.t('stats.methods'),
         categories,
         format: count,
-        series: methods.map((m) => ({ id: m, label: i18n.t(`method.${m}`), values: stats.buckets.map((b) => b.methods[m] ?? 0) })),
+        series: methods.map((m) => ({
+          id: m,
+          label: i18n.t(`method.${m}`),
+          values: stats.buckets.map((b) => b.methods[m] ?? 0),
+        })),
       },
       total: methods.map((m) => stats.total.methods[m]),
     },

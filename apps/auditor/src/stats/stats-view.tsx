@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { StackedBarChart } from './bar-chart';
 import { ChartTable } from './chart-table';
 import { LineChart } from './line-chart';
-import { statsCharts, type ChartWithTotal } from './stats-data';
+import { type ChartWithTotal, statsCharts } from './stats-data';
 
 /** The stats view of one site. */
 export function StatsView({ api, siteTitles }: { api: Api; siteTitles: Record<string, string> }) {
@@ -24,11 +24,24 @@ export function StatsView({ api, siteTitles }: { api: Api; siteTitles: Record<st
   const charts = answer?.ok ? statsCharts(answer.value, i18n, siteTitles) : null;
   return (
     <section aria-labelledby="view-title">
-      <h2 id="view-title" tabIndex={-1}>{t('stats.title')}</h2>
-      <form class="filters" onSubmit={(e) => (e.preventDefault(), void load(form))}>
+      <h2 id="view-title" tabIndex={-1}>
+        {t('stats.title')}
+      </h2>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load(form);
+        }}
+      >
         <label>
           {t('stats.interval')}
-          <select value={form.interval} onChange={(e) => setForm({ ...form, interval: (e.currentTarget as HTMLSelectElement).value as 'day' | 'week' })}>
+          <select
+            value={form.interval}
+            onChange={(e) =>
+              setForm({ ...form, interval: (e.currentTarget as HTMLSelectElement).value as 'day' | 'week' })
+            }
+          >
             <option value="day">{t('stats.day')}</option>
             <option value="week">{t('stats.week')}</option>
           </select>
@@ -41,7 +54,9 @@ export function StatsView({ api, siteTitles }: { api: Api; siteTitles: Record<st
           {t('stats.to')}
           <input type="date" value={form.to} onInput={(e) => setForm({ ...form, to: e.currentTarget.value })} />
         </label>
-        <button class="btn" type="submit">{t('stats.update')}</button>
+        <button class="btn" type="submit">
+          {t('stats.update')}
+        </button>
       </form>
       {answer === null && <p role="status">{t('app.loading')}</p>}
       {answer && !answer.ok && <ErrorMessage error={answer} site={api.site} />}

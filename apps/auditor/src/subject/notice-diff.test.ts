@@ -25,7 +25,10 @@ describe('noticeChanges', () => {
     after.purposes.push({ id: 'support', title: 'Live support', description: 'Chat.' });
     after.services = [];
     const changes = noticeChanges(before, after);
-    expect(changes.filter((c) => c.before === null).map((c) => c.field)).toEqual(['purposes.support.title', 'purposes.support.description']);
+    expect(changes.filter((c) => c.before === null).map((c) => c.field)).toEqual([
+      'purposes.support.title',
+      'purposes.support.description',
+    ]);
     expect(changes.filter((c) => c.after === null).map((c) => c.field)).toEqual([
       'services.google-maps.name',
       'services.google-maps.provider',

@@ -6,7 +6,15 @@ import { useI18n } from '../i18n/i18n';
 import { noticeChanges } from './notice-diff';
 
 /** A receipt's notice, compared with the notice of the receipt before (null for the first). */
-export function NoticeView({ record, previous, first }: { record: HistoryNotice | undefined; previous: HistoryNotice | undefined; first: boolean }) {
+export function NoticeView({
+  record,
+  previous,
+  first,
+}: {
+  record: HistoryNotice | undefined;
+  previous: HistoryNotice | undefined;
+  first: boolean;
+}) {
   const { t } = useI18n();
   if (!record?.notice) return <p class="notice-missing">{t('notice.missing')}</p>;
   const notice = record.notice;
@@ -19,7 +27,15 @@ export function NoticeView({ record, previous, first }: { record: HistoryNotice 
   );
 }
 
-function NoticeChanges({ notice, previous, first }: { notice: Notice; previous: HistoryNotice | undefined; first: boolean }) {
+function NoticeChanges({
+  notice,
+  previous,
+  first,
+}: {
+  notice: Notice;
+  previous: HistoryNotice | undefined;
+  first: boolean;
+}) {
   const { t } = useI18n();
   if (first || !previous?.notice) return <p>{t('notice.first')}</p>;
   const changes = noticeChanges(previous.notice, notice);
@@ -41,7 +57,10 @@ function NoticeChanges({ notice, previous, first }: { notice: Notice; previous: 
               </>
             ) : (
               <>
-                <del aria-label={t('notice.before')}>{c.before}</del> → <ins aria-label={t('notice.after')}>{c.after}</ins>
+                {/* del and ins take no aria-label: the words for a screen reader go before them. */}
+                <span class="sr">{t('notice.before')} </span>
+                <del>{c.before}</del> → <span class="sr">{t('notice.after')} </span>
+                <ins>{c.after}</ins>
               </>
             )}
           </li>
@@ -68,7 +87,8 @@ function NoticeBody({ notice }: { notice: Notice }) {
       <ul class="services">
         {notice.services.map((s) => (
           <li key={s.id} lang={notice.language}>
-            <strong>{s.name}</strong> ({s.provider}; {s.purpose}; {s.transfer}){s.cookies.length > 0 && `; ${s.cookies.join(', ')}`}
+            <strong>{s.name}</strong> ({s.provider}; {s.purpose}; {s.transfer})
+            {s.cookies.length > 0 && `; ${s.cookies.join(', ')}`}
             {s.retention && `; ${s.retention}`}
           </li>
         ))}
@@ -89,7 +109,9 @@ function NoticeBody({ notice }: { notice: Notice }) {
         </dl>
       </details>
       <p>
-        {t('notice.policy')}{colon}<span class="mono">{notice.policyUrl}</span>
+        {t('notice.policy')}
+        {colon}
+        <span class="mono">{notice.policyUrl}</span>
       </p>
     </div>
   );

@@ -19,7 +19,15 @@ export function dated(sentence: string, iso: string, format: (iso: string) => st
 }
 
 /** Per-purpose grant periods between the first receipt and `now` (ms since the epoch). */
-export function PurposeBars({ history, now, siteTitles }: { history: SubjectHistory; now: number; siteTitles: Record<string, string> }) {
+export function PurposeBars({
+  history,
+  now,
+  siteTitles,
+}: {
+  history: SubjectHistory;
+  now: number;
+  siteTitles: Record<string, string>;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const times = history.receipts.map((r) => Date.parse(r.receivedAt));
@@ -35,13 +43,23 @@ export function PurposeBars({ history, now, siteTitles }: { history: SubjectHist
       <ul class="bars">
         {Object.entries(history.timeline).map(([purpose, periods]) => {
           const title = i18n.purpose(purpose, siteTitles);
-          const words = periods.length === 0
-            ? [t('bars.never')]
-            : periods.map((p) => `${t('bars.from', { date: i18n.dateTime(p.grantedAt), method: method(p.grantedBy) })}, ${p.withdrawnAt ? t('bars.until', { date: i18n.dateTime(p.withdrawnAt), method: method(p.withdrawnBy) }) : t('bars.stillGranted')}`);
+          const words =
+            periods.length === 0
+              ? [t('bars.never')]
+              : periods.map(
+                  (p) =>
+                    `${t('bars.from', { date: i18n.dateTime(p.grantedAt), method: method(p.grantedBy) })}, ${p.withdrawnAt ? t('bars.until', { date: i18n.dateTime(p.withdrawnAt), method: method(p.withdrawnBy) }) : t('bars.stillGranted')}`,
+                );
           return (
             <li key={purpose} class="bar-row" data-purpose={purpose}>
               <span class="bar-name">{title}</span>
-              <svg class="bar-track" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={t('bars.label', { purpose: title, periods: words.join('; ') })}>
+              <svg
+                class="bar-track"
+                viewBox={`0 0 ${W} ${H}`}
+                preserveAspectRatio="none"
+                role="img"
+                aria-label={t('bars.label', { purpose: title, periods: words.join('; ') })}
+              >
                 <rect class="track" x="0" y="4" width={W} height={H - 8} rx="3" />
                 {periods.map((p) => {
                   const x = xOf(p.grantedAt);
@@ -58,10 +76,14 @@ export function PurposeBars({ history, now, siteTitles }: { history: SubjectHist
                 {periods.length === 0 && <li>{t('bars.never')}</li>}
                 {periods.map((p) => (
                   <li key={p.grantedIndex}>
-                    <span class="granted-word">{dated(t('bars.from', { method: method(p.grantedBy) }), p.grantedAt, i18n.dateTime)}</span>
+                    <span class="granted-word">
+                      {dated(t('bars.from', { method: method(p.grantedBy) }), p.grantedAt, i18n.dateTime)}
+                    </span>
                     {' → '}
                     {p.withdrawnAt ? (
-                      <span class="withdrawn-word">{dated(t('bars.until', { method: method(p.withdrawnBy) }), p.withdrawnAt, i18n.dateTime)}</span>
+                      <span class="withdrawn-word">
+                        {dated(t('bars.until', { method: method(p.withdrawnBy) }), p.withdrawnAt, i18n.dateTime)}
+                      </span>
                     ) : (
                       t('bars.stillGranted')
                     )}

@@ -6,12 +6,22 @@ import { ErrorMessage } from '../error-message';
 import { useI18n } from '../i18n/i18n';
 import { PurposeBars } from './purpose-bars';
 import { Timeline } from './timeline';
-import { verifySubject, type SubjectVerification } from './verify';
+import { type SubjectVerification, verifySubject } from './verify';
 
 const SUBJECT = /^[A-Za-z0-9_-]{43}$/;
 
 /** The subject view; `subject` comes from the address (#/subject/<id>), `onSubject` changes it. */
-export function SubjectView({ api, subject, onSubject, siteTitles }: { api: Api; subject: string | null; onSubject(id: string): void; siteTitles: Record<string, string> }) {
+export function SubjectView({
+  api,
+  subject,
+  onSubject,
+  siteTitles,
+}: {
+  api: Api;
+  subject: string | null;
+  onSubject(id: string): void;
+  siteTitles: Record<string, string>;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [input, setInput] = useState(subject ?? '');
@@ -73,49 +83,101 @@ export function SubjectView({ api, subject, onSubject, siteTitles }: { api: Api;
   const failures = done ? done.receipts.filter((r) => !r.ok || r.checks.inclusion.state !== 'pass').length : 0;
   return (
     <section aria-labelledby="view-title">
-      <h2 id="view-title" tabIndex={-1}>{t('subject.title')}</h2>
+      <h2 id="view-title" tabIndex={-1}>
+        {t('subject.title')}
+      </h2>
       <form class="find" onSubmit={submit} noValidate>
         <label for="subject-id">{t('subject.label')}</label>
         <div class="find-row">
-          <input id="subject-id" class="mono" value={input} onInput={(e) => setInput(e.currentTarget.value)} spellcheck={false} autoComplete="off"
-            aria-describedby={invalid ? 'subject-hint subject-error' : 'subject-hint'} aria-invalid={invalid} />
-          <button class="btn" type="submit">{t('subject.show')}</button>
+          <input
+            id="subject-id"
+            class="mono"
+            value={input}
+            onInput={(e) => setInput(e.currentTarget.value)}
+            spellcheck={false}
+            autoComplete="off"
+            aria-describedby={invalid ? 'subject-hint subject-error' : 'subject-hint'}
+            aria-invalid={invalid}
+          />
+          <button class="btn" type="submit">
+            {t('subject.show')}
+          </button>
         </div>
-        <p id="subject-hint" class="hint">{t('subject.hint')}</p>
-        {invalid && <p id="subject-error" class="alert" role="alert">{t('subject.invalid')}</p>}
+        <p id="subject-hint" class="hint">
+          {t('subject.hint')}
+        </p>
+        {invalid && (
+          <p id="subject-error" class="alert" role="alert">
+            {t('subject.invalid')}
+          </p>
+        )}
       </form>
       {subject && answer === null && <p role="status">{t('subject.loading')}</p>}
-      {answer && !answer.ok && (answer.status === 404 && answer.error.code !== 'unknown-site' ? <p class="alert" role="alert">{t('subject.notFound', { site: api.site })}</p> : <ErrorMessage error={answer} site={api.site} />)}
+      {answer &&
+        !answer.ok &&
+        (answer.status === 404 && answer.error.code !== 'unknown-site' ? (
+          <p class="alert" role="alert">
+            {t('subject.notFound', { site: api.site })}
+          </p>
+        ) : (
+          <ErrorMessage error={answer} site={api.site} />
+        ))}
       {history && (
         <article class="history" aria-labelledby="history-title">
-          <h3 id="history-title" class="mono subject-id" tabIndex={-1} ref={headingRef}>{history.subject}</h3>
+          <h3 id="history-title" class="mono subject-id" tabIndex={-1} ref={headingRef}>
+            {history.subject}
+          </h3>
           <div class="current">
             <h4>{t('subject.current')}</h4>
             <ul class="choices">
               {Object.entries(history.current).map(([purpose, state]) => (
                 <li key={purpose} class={`choice ${state}`} data-purpose={purpose}>
-                  {i18n.purpose(purpose, siteTitles)}{i18n.colon}<strong>{t(`state.${state}`)}</strong>
+                  {i18n.purpose(purpose, siteTitles)}
+                  {i18n.colon}
+                  <strong>{t(`state.${state}`)}</strong>
                 </li>
               ))}
             </ul>
           </div>
           <PurposeBars history={history} now={Date.now()} siteTitles={siteTitles} />
           <section class="verify" aria-labelledby="verify-title">
-            <h3 id="verify-title" class="sr">{t('verify.button')}</h3>
+            <h3 id="verify-title" class="sr">
+              {t('verify.button')}
+            </h3>
             <p class="hint">{t('verify.intro')}</p>
-            <button class="btn primary" type="button" onClick={() => void verify(history)} disabled={verification === 'running'}>{t('verify.button')}</button>
+            <button
+              class="btn primary"
+              type="button"
+              onClick={() => void verify(history)}
+              disabled={verification === 'running'}
+            >
+              {t('verify.button')}
+            </button>
             <div role="status" class="verify-status">
               {verification === 'running' && <p>{t('verify.running')}</p>}
-              {done && done.checkpoint.state !== 'pass' && <p class="alert">{t('verify.checkpointFail', { message: done.checkpoint.detail ?? '' })}</p>}
+              {done && done.checkpoint.state !== 'pass' && (
+                <p class="alert">{t('verify.checkpointFail', { message: done.checkpoint.detail ?? '' })}</p>
+              )}
               {done && done.checkpoint.state === 'pass' && (
                 <p class={done.ok ? 'good' : 'alert'} data-verified={done.ok ? 'pass' : 'fail'}>
-                  <span class="check-mark" aria-hidden="true">{done.ok ? '✓ ' : '✗ '}</span>
-                  {t('verify.checkpoint')}{i18n.colon}{t('verify.pass')}. {done.ok ? t('verify.allPass', { count: done.receipts.length, size: done.checkpoint.size ?? 0 }) : t('verify.someFail', { count: failures })}
+                  <span class="check-mark" aria-hidden="true">
+                    {done.ok ? '✓ ' : '✗ '}
+                  </span>
+                  {t('verify.checkpoint')}
+                  {i18n.colon}
+                  {t('verify.pass')}.{' '}
+                  {done.ok
+                    ? t('verify.allPass', { count: done.receipts.length, size: done.checkpoint.size ?? 0 })
+                    : t('verify.someFail', { count: failures })}
                 </p>
               )}
             </div>
           </section>
-          <Timeline history={history} verification={done ? new Map(done.receipts.map((r) => [r.index, r])) : null} siteTitles={siteTitles} />
+          <Timeline
+            history={history}
+            verification={done ? new Map(done.receipts.map((r) => [r.index, r])) : null}
+            siteTitles={siteTitles}
+          />
         </article>
       )}
     </section>

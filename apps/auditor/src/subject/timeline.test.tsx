@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n/i18n';
-import { withdrawalStory } from '../test-log';
 import { flush, mount, texts } from '../test-dom';
+import { withdrawalStory } from '../test-log';
 import { PurposeBars } from './purpose-bars';
 import { Timeline } from './timeline';
 import { verifySubject } from './verify';
@@ -23,8 +23,19 @@ describe('Timeline', () => {
     expect(texts(root, 'li.receipt .method')).toEqual(['Accept all', 'Withdrawal']);
     expect(texts(rows[0], '.choice')).toEqual(['Analytics: granted', `${en.purpose('maps')}: granted`]);
     expect(rows[1].querySelector('[data-purpose=analytics]')!.getAttribute('data-choice')).toBe('denied');
-    const facts = (row: Element) => Object.fromEntries([...row.querySelectorAll('.facts > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]));
-    expect(facts(rows[1])).toMatchObject({ Language: 'en', Revision: '2', 'Log index': String(second.index), Page: 'https://demo.example/' });
+    const facts = (row: Element) =>
+      Object.fromEntries(
+        [...row.querySelectorAll('.facts > div')].map((d) => [
+          d.querySelector('dt')!.textContent,
+          d.querySelector('dd')!.textContent,
+        ]),
+      );
+    expect(facts(rows[1])).toMatchObject({
+      Language: 'en',
+      Revision: '2',
+      'Log index': String(second.index),
+      Page: 'https://demo.example/',
+    });
   });
 
   it('shows the ack and, for the second receipt, what changed in the notice since the first', async () => {
@@ -34,8 +45,12 @@ describe('Timeline', () => {
     expect(row1.querySelector('.notice')!.textContent).toContain('The first notice this subject saw.');
     const changes = [...row2.querySelectorAll('.changes li')].map((li) => li.getAttribute('data-field'));
     expect(changes).toEqual(['revision', 'purposes.analytics.description']);
-    expect(row2.querySelector('[data-field="purposes.analytics.description"] del')!.textContent).toBe('Visitor statistics.');
-    expect(row2.querySelector('[data-field="purposes.analytics.description"] ins')!.textContent).toBe('Anonymous visitor statistics, hosted in the EU.');
+    expect(row2.querySelector('[data-field="purposes.analytics.description"] del')!.textContent).toBe(
+      'Visitor statistics.',
+    );
+    expect(row2.querySelector('[data-field="purposes.analytics.description"] ins')!.textContent).toBe(
+      'Anonymous visitor statistics, hosted in the EU.',
+    );
     expect(row2.querySelector('.notice summary')!.textContent).toBe('Notice shown (en, revision 2)');
     const ack = row2.querySelector('.ack')!;
     expect(ack.querySelector('time')!.getAttribute('datetime')).toBe(second.receivedAt);
@@ -48,7 +63,9 @@ describe('Timeline', () => {
     const [header, , signature] = history.receipts[1].jws!.split('.');
     history.receipts[1].jws = `${header}.${btoa('{"v":1}').replace(/=+$/, '')}.${signature}`;
     const result = await verifySubject(history, { keys: log.keys, checkpoint: log.checkpoint, proof: log.proof });
-    const root = await mount(<Timeline history={history} verification={new Map(result.receipts.map((r) => [r.index, r]))} siteTitles={{}} />);
+    const root = await mount(
+      <Timeline history={history} verification={new Map(result.receipts.map((r) => [r.index, r]))} siteTitles={{}} />,
+    );
     const [row1, row2] = root.querySelectorAll('li.receipt');
     expect(row1.className).toContain('ok');
     expect(row2.className).toContain('bad');
@@ -62,7 +79,9 @@ describe('Timeline', () => {
     const { history, second } = await withdrawalStory();
     const root = await mount(<Timeline history={history} verification={null} siteTitles={{}} />, 'fr');
     expect(texts(root, 'li.receipt .method')).toEqual(['Tout accepter', 'Retrait']);
-    expect(root.querySelectorAll('li.receipt h4 time')[1].textContent).toBe(createI18n('fr').dateTime(second.receivedAt));
+    expect(root.querySelectorAll('li.receipt h4 time')[1].textContent).toBe(
+      createI18n('fr').dateTime(second.receivedAt),
+    );
     expect(root.querySelector('h3')!.textContent).toBe('Reçus');
   });
 });
@@ -94,7 +113,13 @@ describe('PurposeBars', () => {
   it('says "never granted" for a purpose only ever denied', async () => {
     const { history } = await withdrawalStory();
     history.timeline.support = [];
-    const root = await mount(<PurposeBars history={history} now={Date.parse(history.receipts[1].receivedAt)} siteTitles={{ support: 'Live support' }} />);
+    const root = await mount(
+      <PurposeBars
+        history={history}
+        now={Date.parse(history.receipts[1].receivedAt)}
+        siteTitles={{ support: 'Live support' }}
+      />,
+    );
     const support = root.querySelector('[data-purpose=support]')!;
     expect(support.querySelector('.bar-name')!.textContent).toBe('Live support');
     expect(support.querySelector('rect.granted')).toBeNull();

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { withdrawalStory } from '../test-log';
 import { RECEIPT_CHECKS, verifySubject } from './verify';
 
-const states = (r: { checks: Record<string, { state: string }> }) => RECEIPT_CHECKS.map((name) => `${name}=${r.checks[name].state}`);
+const states = (r: { checks: Record<string, { state: string }> }) =>
+  RECEIPT_CHECKS.map((name) => `${name}=${r.checks[name].state}`);
 const allPass = RECEIPT_CHECKS.map((name) => `${name}=pass`);
 
 /** The same JWS with one choice changed in its payload, its signature kept. */
@@ -30,7 +31,10 @@ describe('verifySubject', () => {
     expect(result.ok).toBe(false);
     expect(states(result.receipts[0])).toEqual(allPass);
     expect(result.receipts[1].checks.signature.state).toBe('fail');
-    expect(result.receipts[1].checks.ack).toEqual({ state: 'fail', detail: 'the acknowledged leaf hash is not the hash of this receipt' });
+    expect(result.receipts[1].checks.ack).toEqual({
+      state: 'fail',
+      detail: 'the acknowledged leaf hash is not the hash of this receipt',
+    });
     expect(result.receipts[1].checks.inclusion.state).toBe('fail');
     expect(result.receipts[1].ok).toBe(false);
   });
@@ -39,7 +43,10 @@ describe('verifySubject', () => {
     const { log, history } = await withdrawalStory();
     history.receipts.shift();
     const result = await verifySubject(history, { keys: log.keys, checkpoint: log.checkpoint, proof: log.proof });
-    expect(result.receipts[0].checks.prev).toEqual({ state: 'fail', detail: 'the first receipt must start a chain (prev null)' });
+    expect(result.receipts[0].checks.prev).toEqual({
+      state: 'fail',
+      detail: 'the first receipt must start a chain (prev null)',
+    });
     expect(result.receipts[0].checks.signature.state).toBe('pass');
   });
 
@@ -47,7 +54,11 @@ describe('verifySubject', () => {
     const { log, history } = await withdrawalStory();
     const intruder = await log.otherKey();
     const publicKey = new Uint8Array(await crypto.subtle.exportKey('raw', intruder.publicKey));
-    const forged = await signNote(checkpointBody('collector.test/sites/demo-site', log.tree.size, log.tree.root()), { name: 'collector.test', privateKey: intruder.privateKey, publicKey });
+    const forged = await signNote(checkpointBody('collector.test/sites/demo-site', log.tree.size, log.tree.root()), {
+      name: 'collector.test',
+      privateKey: intruder.privateKey,
+      publicKey,
+    });
     const result = await verifySubject(history, { keys: log.keys, checkpoint: forged, proof: log.proof });
     expect(result.checkpoint.state).toBe('fail');
     expect(result.receipts.map((r) => r.checks.inclusion.state)).toEqual(['skipped', 'skipped']);
@@ -57,10 +68,22 @@ describe('verifySubject', () => {
   it('fetches a fresh inclusion proof when the log moved on since the history was read', async () => {
     const { log, history, device } = await withdrawalStory();
     const notice = Object.values(history.notices)[1];
-    await log.appendReceipt(device, { method: 'save', choices: { analytics: 'granted', maps: 'granted' }, notice, receivedAt: '2026-11-25T10:00:00.000Z' });
+    await log.appendReceipt(device, {
+      method: 'save',
+      choices: { analytics: 'granted', maps: 'granted' },
+      notice,
+      receivedAt: '2026-11-25T10:00:00.000Z',
+    });
     await log.seal();
     const asked: string[] = [];
-    const result = await verifySubject(history, { keys: log.keys, checkpoint: log.checkpoint, proof: (id) => (asked.push(id), log.proof(id)) });
+    const result = await verifySubject(history, {
+      keys: log.keys,
+      checkpoint: log.checkpoint,
+      proof: (id) => {
+        asked.push(id);
+        return log.proof(id);
+      },
+    });
     expect(asked).toEqual(history.receipts.map((r) => r.id));
     expect(result.checkpoint.size).toBe(6);
     expect(result.ok).toBe(true);
@@ -68,9 +91,21 @@ describe('verifySubject', () => {
 
   it('skips the payload checks of a redacted receipt, keeps its inclusion and the link after it', async () => {
     const { log, history } = await withdrawalStory();
-    Object.assign(history.receipts[0], { jws: null, payload: null, ack: null, ackPayload: null, redacted: { at: '2026-12-01T00:00:00.000Z', reason: 'erasure' } });
+    Object.assign(history.receipts[0], {
+      jws: null,
+      payload: null,
+      ack: null,
+      ackPayload: null,
+      redacted: { at: '2026-12-01T00:00:00.000Z', reason: 'erasure' },
+    });
     const result = await verifySubject(history, { keys: log.keys, checkpoint: log.checkpoint, proof: log.proof });
-    expect(states(result.receipts[0])).toEqual(['signature=skipped', 'prev=skipped', 'ack=skipped', 'notice=skipped', 'inclusion=pass']);
+    expect(states(result.receipts[0])).toEqual([
+      'signature=skipped',
+      'prev=skipped',
+      'ack=skipped',
+      'notice=skipped',
+      'inclusion=pass',
+    ]);
     expect(states(result.receipts[1])).toEqual(allPass);
     expect(result.ok).toBe(true);
   });
@@ -80,6 +115,9 @@ describe('verifySubject', () => {
     const second = history.receipts[1];
     delete history.notices[second.payload!.textHash];
     const result = await verifySubject(history, { keys: log.keys, checkpoint: log.checkpoint, proof: log.proof });
-    expect(result.receipts[1].checks.notice).toEqual({ state: 'fail', detail: 'the notice this receipt names is not in the log' });
+    expect(result.receipts[1].checks.notice).toEqual({
+      state: 'fail',
+      detail: 'the notice this receipt names is not in the log',
+    });
   });
 });

@@ -5,6 +5,9 @@
 import {
   base64urlEncode,
   bytesEqual,
+  type Checkpoint,
+  type InclusionProofBundle,
+  type Jwks,
   leafHash,
   noteKeysOf,
   parseCheckpoint,
@@ -13,9 +16,6 @@ import {
   verifyInclusionBundle,
   verifyNotice,
   verifyReceipt,
-  type Checkpoint,
-  type InclusionProofBundle,
-  type Jwks,
 } from '@consent-ledger/protocol';
 import type { SubjectHistory } from '../api';
 
@@ -76,16 +76,38 @@ export async function verifySubject(history: SubjectHistory, sources: VerifySour
       const verified = await verifyReceipt(receipt.jws);
       const payload = verified.ok ? verified.value.payload : null;
       if (!verified.ok) checks.signature = failed(verified.error.message);
-      else if (payload!.subject !== history.subject || payload!.site !== history.site) checks.signature = failed('the receipt is of another subject or site');
-      else if (payload!.id !== receipt.id) checks.signature = failed(`the signed id ${payload!.id} is not the entry's id ${receipt.id}`);
+      else if (payload!.subject !== history.subject || payload!.site !== history.site)
+        checks.signature = failed('the receipt is of another subject or site');
+      else if (payload!.id !== receipt.id)
+        checks.signature = failed(`the signed id ${payload!.id} is not the entry's id ${receipt.id}`);
       else checks.signature = pass;
       const prev = payload?.prev ?? receipt.payload?.prev;
-      checks.prev = prev === previousLeaf ? pass : failed(previousLeaf === null ? 'the first receipt must start a chain (prev null)' : 'prev is not the leaf hash of the previous receipt');
-      checks.ack = await checkAck(receipt.ack, sources.keys, { id: receipt.id, index: receipt.index, leaf, subject: history.subject });
+      checks.prev =
+        prev === previousLeaf
+          ? pass
+          : failed(
+              previousLeaf === null
+                ? 'the first receipt must start a chain (prev null)'
+                : 'prev is not the leaf hash of the previous receipt',
+            );
+      checks.ack = await checkAck(receipt.ack, sources.keys, {
+        id: receipt.id,
+        index: receipt.index,
+        leaf,
+        subject: history.subject,
+      });
       checks.notice = await checkNotice(history, payload?.textHash ?? receipt.textHash, receipt.index, sources.keys);
     }
-    checks.inclusion = checkpoint.state === 'pass' ? await checkInclusion(receipt, leaf, sources, history.site) : skipped('no verified checkpoint');
-    receipts.push({ index: receipt.index, id: receipt.id, checks, ok: RECEIPT_CHECKS.every((name) => checks[name].state !== 'fail') });
+    checks.inclusion =
+      checkpoint.state === 'pass'
+        ? await checkInclusion(receipt, leaf, sources, history.site)
+        : skipped('no verified checkpoint');
+    receipts.push({
+      index: receipt.index,
+      id: receipt.id,
+      checks,
+      ok: RECEIPT_CHECKS.every((name) => checks[name].state !== 'fail'),
+    });
     previousLeaf = leaf;
   }
   const ok = checkpoint.state === 'pass' && receipts.every((r) => r.ok && r.checks.inclusion.state === 'pass');
@@ -95,22 +117,34 @@ export async function verifySubject(history: SubjectHistory, sources: VerifySour
 async function checkCheckpoint(sources: VerifySources, site: string): Promise<Check & { size?: number }> {
   const verified = await verifyCheckpoint(sources.checkpoint, noteKeysOf(sources.keys));
   if (!verified.ok) return failed(verified.error.message);
-  if (!verified.value.origin.endsWith(`/sites/${site}`)) return failed(`the checkpoint is of log ${verified.value.origin}, not of site ${site}`);
+  if (!verified.value.origin.endsWith(`/sites/${site}`))
+    return failed(`the checkpoint is of log ${verified.value.origin}, not of site ${site}`);
   return { state: 'pass', size: verified.value.size };
 }
 
-async function checkAck(ack: string | null, keys: Jwks, expected: { id: string; index: number; leaf: string; subject: string }): Promise<Check> {
+async function checkAck(
+  ack: string | null,
+  keys: Jwks,
+  expected: { id: string; index: number; leaf: string; subject: string },
+): Promise<Check> {
   if (ack === null) return failed('no acknowledgement stored');
   const verified = await verifyAck(ack, keys);
   if (!verified.ok) return failed(verified.error.message);
   const p = verified.value;
-  if (p.id !== expected.id || p.subject !== expected.subject) return failed('the acknowledgement is about another receipt');
+  if (p.id !== expected.id || p.subject !== expected.subject)
+    return failed('the acknowledgement is about another receipt');
   if (p.leafHash !== expected.leaf) return failed('the acknowledged leaf hash is not the hash of this receipt');
-  if (p.index !== expected.index) return failed(`the acknowledgement gives index ${p.index}, the log ${expected.index}`);
+  if (p.index !== expected.index)
+    return failed(`the acknowledgement gives index ${p.index}, the log ${expected.index}`);
   return pass;
 }
 
-async function checkNotice(history: SubjectHistory, textHash: string | null, index: number, keys: Jwks): Promise<Check> {
+async function checkNotice(
+  history: SubjectHistory,
+  textHash: string | null,
+  index: number,
+  keys: Jwks,
+): Promise<Check> {
   const record = textHash === null ? undefined : history.notices[textHash];
   if (!record) return failed('the notice this receipt names is not in the log');
   if (record.jws === null) return skipped('the notice was redacted');
@@ -121,7 +155,12 @@ async function checkNotice(history: SubjectHistory, textHash: string | null, ind
   return pass;
 }
 
-async function checkInclusion(receipt: SubjectHistory['receipts'][number], leaf: string, sources: VerifySources, site: string): Promise<Check> {
+async function checkInclusion(
+  receipt: SubjectHistory['receipts'][number],
+  leaf: string,
+  sources: VerifySources,
+  site: string,
+): Promise<Check> {
   const current = parseCheckpoint(sources.checkpoint);
   if (!current.ok) return failed(current.error.message);
   let bundle: InclusionProofBundle | null = 'status' in receipt.proof ? null : receipt.proof;
@@ -134,13 +173,20 @@ async function checkInclusion(receipt: SubjectHistory['receipts'][number], leaf:
     }
   }
   if (!bundle) return skipped('not yet integrated into a checkpoint');
-  if (!sameCheckpoint(bundle.checkpoint, current.value)) return skipped('the log moved on while verifying: verify again');
-  if (bundle.index !== receipt.index || bundle.id !== receipt.id || bundle.site !== site) return failed('the proof is about another entry');
+  if (!sameCheckpoint(bundle.checkpoint, current.value))
+    return skipped('the log moved on while verifying: verify again');
+  if (bundle.index !== receipt.index || bundle.id !== receipt.id || bundle.site !== site)
+    return failed('the proof is about another entry');
   const verified = await verifyInclusionBundle(bundle, sources.keys, leaf);
   return verified.ok ? pass : failed(verified.error.message);
 }
 
 function sameCheckpoint(note: string, current: Checkpoint): boolean {
   const parsed = parseCheckpoint(note);
-  return parsed.ok && parsed.value.size === current.size && parsed.value.origin === current.origin && bytesEqual(parsed.value.rootHash, current.rootHash);
+  return (
+    parsed.ok &&
+    parsed.value.size === current.size &&
+    parsed.value.origin === current.origin &&
+    bytesEqual(parsed.value.rootHash, current.rootHash)
+  );
 }

@@ -3,12 +3,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
-import { Progress } from '../progress';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repoRoot } from '../assets';
 import { main } from '../main';
-import { startServer, type RunningServer } from '../server';
+import { Progress } from '../progress';
+import { type RunningServer, startServer } from '../server';
 
 describe('consent-ledger tokens, export, verify, purge', () => {
   let dir: string;
@@ -21,11 +21,29 @@ describe('consent-ledger tokens, export, verify, purge', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'audit-cmd-'));
-    server = await startServer({ port: 0, host: '127.0.0.1', data: data(), ratePerMinute: 0, demo: false, sites: join(repoRoot(), 'fixtures/sites'), sequencerIntervalMs: 50 });
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      data: data(),
+      ratePerMinute: 0,
+      demo: false,
+      sites: join(repoRoot(), 'fixtures/sites'),
+      sequencerIntervalMs: 50,
+    });
     for (let i = 0; i < 3; i++) {
       const device = await Device.create(config);
-      const receipts = [await device.receipt({ method: 'accept-all', choices: Object.fromEntries(Object.keys(config.purposes).map((p) => [p, 'granted'])) }), await device.receipt({ method: 'withdraw' })];
-      const res = await fetch(`${server.url}/v1/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: config.origins[0] }, body: JSON.stringify({ receipts: receipts.map((r) => r.jws) }) });
+      const receipts = [
+        await device.receipt({
+          method: 'accept-all',
+          choices: Object.fromEntries(Object.keys(config.purposes).map((p) => [p, 'granted'])),
+        }),
+        await device.receipt({ method: 'withdraw' }),
+      ];
+      const res = await fetch(`${server.url}/v1/receipts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: config.origins[0] },
+        body: JSON.stringify({ receipts: receipts.map((r) => r.jws) }),
+      });
       expect(res.status).toBe(201);
     }
     await server.collector.context.sequencer.runOnce();
@@ -40,7 +58,10 @@ describe('consent-ledger tokens, export, verify, purge', () => {
     stderr = [];
     vi.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
     vi.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr.push(String(chunk));
+      return true;
+    });
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -52,7 +73,9 @@ describe('consent-ledger tokens, export, verify, purge', () => {
     const token = out[0];
     expect(token).toMatch(/^clt_/);
     const id = /token (\S+) /.exec(err[0])![1];
-    const stats = await fetch(`${server.url}/v1/audit/sites/clikodoc/stats`, { headers: { Authorization: `Bearer ${token}` } });
+    const stats = await fetch(`${server.url}/v1/audit/sites/clikodoc/stats`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(stats.status).toBe(200);
     out = [];
     expect(await main(['tokens', 'list', '--data', data()])).toBe(0);
@@ -60,7 +83,10 @@ describe('consent-ledger tokens, export, verify, purge', () => {
     expect(out.join('\n')).not.toContain(token);
     expect(await main(['tokens', 'revoke', id, '--data', data()])).toBe(0);
     expect(await main(['tokens', 'revoke', id, '--data', data()])).toBe(1);
-    expect((await fetch(`${server.url}/v1/audit/sites/clikodoc/stats`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${server.url}/v1/audit/sites/clikodoc/stats`, { headers: { Authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(401);
     expect(await main(['tokens', 'create', '--role', 'owner', '--site', 'clikodoc', '--data', data()])).toBe(2);
     expect(await main(['tokens', 'create', '--role', 'admin', '--data', data()])).toBe(2);
   });
@@ -105,7 +131,9 @@ describe('consent-ledger tokens, export, verify, purge', () => {
 
   it('streams the export route over HTTP in chunks, without Content-Length', async () => {
     expect(await main(['tokens', 'create', '--role', 'auditor', '--site', 'clikodoc', '--data', data()])).toBe(0);
-    const res = await fetch(`${server.url}/v1/audit/sites/clikodoc/export`, { headers: { Authorization: `Bearer ${out[0]}` } });
+    const res = await fetch(`${server.url}/v1/audit/sites/clikodoc/export`, {
+      headers: { Authorization: `Bearer ${out[0]}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('transfer-encoding')).toBe('chunked');
     expect(res.headers.get('content-length')).toBeNull();

@@ -1,14 +1,16 @@
 // `consent-ledger export --site S`: the site's log at its latest checkpoint, streamed to a file or
 // stdout as NDJSON (verifiable offline with `consent-ledger verify`) or CSV, in constant memory.
-import { createWriteStream, type WriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { prepareCsvExport, prepareNdjsonExport } from '@consent-ledger/collector';
 import { parseNote, SITE_ID } from '@consent-ledger/protocol';
 import { CommandError, parse, UsageError } from '../args';
 import { exportJwks, openLedger } from '../data';
 import { Progress } from '../progress';
 
-export const EXPORT_USAGE = 'consent-ledger export --site <id> [--out FILE] [--format ndjson|csv] [--from DATE] [--to DATE] [--data DIR]';
+export const EXPORT_USAGE =
+  'consent-ledger export --site <id> [--out FILE] [--format ndjson|csv] [--from DATE] [--to DATE] [--data DIR]';
 
 /** A date flag as the stored timestamp form. */
 function dateFlag(value: string | undefined, name: string): string | undefined {
@@ -28,7 +30,14 @@ function linesIn(chunk: string | Uint8Array): number {
 
 /** Runs `export`; resolves with the exit code. */
 export async function exportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { site: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, data: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    site: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    data: { type: 'string' },
+  });
   if (positionals.length > 0) throw new UsageError('export takes no positional argument');
   if (!values.site || !SITE_ID.test(values.site)) throw new UsageError('--site needs a site id');
   const format = values.format ?? 'ndjson';
@@ -43,7 +52,10 @@ export async function exportCommand(args: string[]): Promise<number> {
     // The embedded JWKS must carry the note key name the checkpoint was signed under.
     const note = parseNote(checkpoint.note);
     const name = note.ok && note.value.signatures[0] ? note.value.signatures[0].name : 'consent-ledger';
-    const prepared = format === 'ndjson' ? await prepareNdjsonExport(store, values.site, await exportJwks(data, name), range) : await prepareCsvExport(store, values.site, range);
+    const prepared =
+      format === 'ndjson'
+        ? await prepareNdjsonExport(store, values.site, await exportJwks(data, name), range)
+        : await prepareCsvExport(store, values.site, range);
     if (!prepared) throw new CommandError(`the log of "${values.site}" has no checkpoint yet`);
     const out: WriteStream | NodeJS.WriteStream = values.out ? createWriteStream(values.out) : process.stdout;
     const progress = new Progress(prepared.treeSize, 'entries');
@@ -54,8 +66,13 @@ export async function exportCommand(args: string[]): Promise<number> {
       progress.update(Math.max(0, lines));
     }
     progress.finish();
-    if (values.out) await new Promise<void>((resolve, reject) => (out as WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
-    console.error(`${values.site}: ${lines} entries exported at tree size ${prepared.treeSize}${values.out ? ` to ${values.out}` : ''}`);
+    if (values.out)
+      await new Promise<void>((resolve, reject) =>
+        (out as WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+    console.error(
+      `${values.site}: ${lines} entries exported at tree size ${prepared.treeSize}${values.out ? ` to ${values.out}` : ''}`,
+    );
     return 0;
   } finally {
     await store.close();

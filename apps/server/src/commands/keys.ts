@@ -12,7 +12,8 @@ export const KEYS_USAGE = 'DATABASE_URL=postgres://… consent-ledger keys rotat
 /** Runs `keys rotate`; resolves with the exit code. */
 export async function keysCommand(args: string[]): Promise<number> {
   const [action, ...rest] = args;
-  if (action !== 'rotate') throw new UsageError(action ? `unknown keys action "${action}"` : 'keys needs an action: rotate');
+  if (action !== 'rotate')
+    throw new UsageError(action ? `unknown keys action "${action}"` : 'keys needs an action: rotate');
   const { positionals } = parse(rest, {});
   if (positionals.length > 0) throw new UsageError('keys rotate takes no argument');
   const url = databaseUrl();
@@ -21,7 +22,9 @@ export async function keysCommand(args: string[]): Promise<number> {
   try {
     const { kid, retired } = await rotateSigningKey(store, await createCollectorKeyJwk(), new Date().toISOString());
     console.log(kid);
-    console.error(`new signing key ${kid}${retired.length ? `, retired ${retired.join(', ')}` : ''}: restart every consent-ledger serve on this database to sign with it`);
+    console.error(
+      `new signing key ${kid}${retired.length ? `, retired ${retired.join(', ')}` : ''}: restart every consent-ledger serve on this database to sign with it`,
+    );
     return 0;
   } finally {
     await store.close();

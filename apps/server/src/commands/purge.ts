@@ -12,7 +12,8 @@ export async function purgeCommand(args: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError('purge takes no positional argument');
   const store = openLedger(values.data ?? './data');
   try {
-    for (const { site, redacted } of await purgeExpired(store, Date.now())) console.log(`${site}: ${redacted} receipt(s) redacted`);
+    for (const { site, redacted } of await purgeExpired(store, Date.now()))
+      console.log(`${site}: ${redacted} receipt(s) redacted`);
     return 0;
   } finally {
     await store.close();

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDpopProof } from '@consent-ledger/protocol';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
+import { createDpopProof } from '@consent-ledger/protocol';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repoRoot } from '../assets';
 import { main } from '../main';
-import { startServer, type RunningServer } from '../server';
+import { type RunningServer, startServer } from '../server';
 
 describe('consent-ledger serve flags', () => {
   let err: string[];
@@ -22,11 +22,23 @@ describe('consent-ledger serve flags', () => {
     [['--trust-proxy', '10.0.0.1/8'], '--trust-proxy: "10.0.0.1/8" has bits set after /8 (the block is 10.0.0.0/8)'],
     [['--trust-proxy', 'lb.internal'], '--trust-proxy: "lb.internal" is not an IP address or a CIDR block'],
     [['--trust-proxy', ''], '--trust-proxy: the list of trusted proxies is empty'],
-    [['--trust-proxy', '10.0.0.0/8', '--proxy-header', 'x-real-ip'], '--proxy-header must be one of x-forwarded-for, forwarded, not "x-real-ip"'],
+    [
+      ['--trust-proxy', '10.0.0.0/8', '--proxy-header', 'x-real-ip'],
+      '--proxy-header must be one of x-forwarded-for, forwarded, not "x-real-ip"',
+    ],
     [['--proxy-header', 'forwarded'], '--proxy-header needs --trust-proxy'],
-    [['--public-url', 'consent.example.org'], '--public-url: "consent.example.org" is not an absolute URL (such as https://consent.example.org)'],
-    [['--public-url', 'ftp://consent.example.org'], '--public-url: "ftp://consent.example.org" is not an http:// or https:// URL'],
-    [['--public-url', 'https://consent.example.org/?site=a'], '--public-url: "https://consent.example.org/?site=a" has a query or a fragment; give the base URL only'],
+    [
+      ['--public-url', 'consent.example.org'],
+      '--public-url: "consent.example.org" is not an absolute URL (such as https://consent.example.org)',
+    ],
+    [
+      ['--public-url', 'ftp://consent.example.org'],
+      '--public-url: "ftp://consent.example.org" is not an http:// or https:// URL',
+    ],
+    [
+      ['--public-url', 'https://consent.example.org/?site=a'],
+      '--public-url: "https://consent.example.org/?site=a" has a query or a fragment; give the base URL only',
+    ],
     [['--public-url'], "Option '--public-url <value>' argument missing"],
   ])('refuses %j before starting, as a usage error', async (args, message) => {
     expect(await main(['serve', ...args])).toBe(2);
@@ -49,17 +61,37 @@ describe('consent-ledger serve --public-url, over HTTP as a TLS-terminating prox
   });
 
   it('accepts a visitor’s proof bound to the public URL on a request that reaches it as http://127.0.0.1', async () => {
-    server = await startServer({ port: 0, host: '127.0.0.1', data: join(dir, 'data'), ratePerMinute: 0, demo: false, sites: join(repoRoot(), 'fixtures/sites'), publicUrl: 'https://consent.example.org' });
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      data: join(dir, 'data'),
+      ratePerMinute: 0,
+      demo: false,
+      sites: join(repoRoot(), 'fixtures/sites'),
+      publicUrl: 'https://consent.example.org',
+    });
     const device = await Device.create(fixtureConfig('clikodoc'));
     const receipt = await device.receipt({ page: 'http://localhost:8080/' });
-    const posted = await fetch(`${server.url}/v1/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:8080' }, body: JSON.stringify({ receipts: [receipt.jws] }) });
+    const posted = await fetch(`${server.url}/v1/receipts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:8080' },
+      body: JSON.stringify({ receipts: [receipt.jws] }),
+    });
     expect(posted.status).toBe(201);
     const path = `/v1/subjects/${receipt.payload.subject}/receipts`;
-    const read = (htu: string) => createDpopProof({ htm: 'GET', htu, device: device.keys }).then((proof) => fetch(`${server!.url}${path}`, { headers: { DPoP: proof } }));
+    const read = (htu: string) =>
+      createDpopProof({ htm: 'GET', htu, device: device.keys }).then((proof) =>
+        fetch(`${server!.url}${path}`, { headers: { DPoP: proof } }),
+      );
     const viaProxy = await read(`https://consent.example.org${path}`);
     expect(viaProxy.status).toBe(200);
-    expect(((await viaProxy.json()) as { sites: Array<{ site: string }> }).sites.map((s) => s.site)).toEqual(['clikodoc']);
+    expect(((await viaProxy.json()) as { sites: Array<{ site: string }> }).sites.map((s) => s.site)).toEqual([
+      'clikodoc',
+    ]);
     const direct = await read(`${server.url}${path}`);
-    expect([direct.status, ((await direct.json()) as { error: { code: string } }).error.code]).toEqual([401, 'bad-proof']);
+    expect([direct.status, ((await direct.json()) as { error: { code: string } }).error.code]).toEqual([
+      401,
+      'bad-proof',
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 // `consent-ledger serve`: runs the collector until SIGTERM or SIGINT, then shuts down cleanly.
 import { availableParallelism } from 'node:os';
-import { parsePublicUrl, parseTrustedProxies, PROXY_HEADERS, type ForwardingOptions, type ProxyHeader } from '@consent-ledger/collector';
+import {
+  type ForwardingOptions,
+  PROXY_HEADERS,
+  type ProxyHeader,
+  parsePublicUrl,
+  parseTrustedProxies,
+} from '@consent-ledger/collector';
 import { integerFlag, parse, UsageError } from '../args';
 import { startServer } from '../server';
 
@@ -16,7 +22,8 @@ const DEFAULT_VERIFY_THREADS = Math.max(0, availableParallelism() - 1);
 
 /** The `--trust-proxy` and `--proxy-header` flags; undefined when no proxy is trusted. */
 function forwardingFlags(list: string | undefined, header: string | undefined): ForwardingOptions | undefined {
-  if (header !== undefined && !PROXY_HEADERS.includes(header as ProxyHeader)) throw new UsageError(`--proxy-header must be one of ${PROXY_HEADERS.join(', ')}, not "${header}"`);
+  if (header !== undefined && !PROXY_HEADERS.includes(header as ProxyHeader))
+    throw new UsageError(`--proxy-header must be one of ${PROXY_HEADERS.join(', ')}, not "${header}"`);
   if (list === undefined) {
     if (header !== undefined) throw new UsageError('--proxy-header needs --trust-proxy');
     return undefined;
@@ -66,7 +73,9 @@ export async function serveCommand(args: string[]): Promise<number> {
   });
   const sites = server.published.length ? `, sites ${server.published.join(', ')}` : '';
   const reached = publicUrl ? `, reached at ${publicUrl}` : '';
-  console.log(`consent-ledger serving ${server.url}${reached} (name ${server.name}, data ${values.data ?? './data'}${sites})`);
+  console.log(
+    `consent-ledger serving ${server.url}${reached} (name ${server.name}, data ${values.data ?? './data'}${sites})`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGTERM', stop);

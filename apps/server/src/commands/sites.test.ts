@@ -30,12 +30,27 @@ describe('consent-ledger sites', () => {
     expect(await main(['sites', 'put', fixture, '--data', data()])).toBe(0);
     expect(out.pop()).toBe('clikodoc: revision 1 stored, notices unchanged');
     expect(await main(['sites', 'list', '--data', data()])).toBe(0);
-    expect(out.pop()).toMatch(/^clikodoc\trevision 1\tfr,en\t2 entries \(0 integrated\)\thttps:\/\/www\.clikodoc\.com http:\/\/localhost:8080$/);
+    expect(out.pop()).toMatch(
+      /^clikodoc\trevision 1\tfr,en\t2 entries \(0 integrated\)\thttps:\/\/www\.clikodoc\.com http:\/\/localhost:8080$/,
+    );
   });
 
   it('prints validation errors plainly, one per line, and exits 1', async () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ site: 'Bad Site', name: 'x', origins: [], revision: 1, policyUrl: 'https://x.example', languages: ['fr'], purposes: {}, services: [], colour: 'red' }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        site: 'Bad Site',
+        name: 'x',
+        origins: [],
+        revision: 1,
+        policyUrl: 'https://x.example',
+        languages: ['fr'],
+        purposes: {},
+        services: [],
+        colour: 'red',
+      }),
+    );
     expect(await main(['sites', 'put', bad, '--data', data()])).toBe(1);
     const message = err.join('\n');
     expect(message).toContain(`${bad}: invalid site config`);

@@ -5,7 +5,8 @@ import { publishSite } from '@consent-ledger/collector';
 import { CommandError, parse, UsageError } from '../args';
 import { loadOrCreateKey, openLedger } from '../data';
 
-export const SITES_USAGE = 'consent-ledger sites put <config.json> [--data DIR]\nconsent-ledger sites list [--all] [--data DIR]';
+export const SITES_USAGE =
+  'consent-ledger sites put <config.json> [--data DIR]\nconsent-ledger sites list [--all] [--data DIR]';
 
 /** Runs `sites put|list`; resolves with the exit code. */
 export async function sitesCommand(args: string[]): Promise<number> {
@@ -23,7 +24,9 @@ async function put(args: string[]): Promise<number> {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new CommandError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON (${(error as Error).message})`}`);
+    throw new CommandError(
+      `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON (${(error as Error).message})`}`,
+    );
   }
   const data = values.data ?? './data';
   const store = openLedger(data);
@@ -33,10 +36,14 @@ async function put(args: string[]): Promise<number> {
     const published = await publishSite(store, key, json, new Date().toISOString());
     if (!published.ok) {
       const lines = (published.error.issues ?? []).map((i) => `  ${i.path || '(config)'}: ${i.message}`);
-      throw new CommandError(`${file}: invalid site config\n${lines.length ? lines.join('\n') : `  ${published.error.message}`}`);
+      throw new CommandError(
+        `${file}: invalid site config\n${lines.length ? lines.join('\n') : `  ${published.error.message}`}`,
+      );
     }
     const { site, appended } = published.value;
-    const notices = appended.length ? `${appended.length} notice(s) appended (${appended.map((n) => n.language).join(', ')})` : 'notices unchanged';
+    const notices = appended.length
+      ? `${appended.length} notice(s) appended (${appended.map((n) => n.language).join(', ')})`
+      : 'notices unchanged';
     console.log(`${site.site}: revision ${site.config.revision} stored, ${notices}`);
     return 0;
   } finally {
@@ -52,7 +59,9 @@ async function list(args: string[]): Promise<number> {
     for (const s of await store.listSites({ includeDeleted: values.all ?? false })) {
       const log = sizes.get(s.site);
       const state = s.deletedAt ? `  deleted ${s.deletedAt}` : '';
-      console.log(`${s.site}\trevision ${s.config.revision}\t${s.config.languages.join(',')}\t${log?.size ?? 0} entries (${log?.treeSize ?? 0} integrated)\t${s.config.origins.join(' ')}${state}`);
+      console.log(
+        `${s.site}\trevision ${s.config.revision}\t${s.config.languages.join(',')}\t${log?.size ?? 0} entries (${log?.treeSize ?? 0} integrated)\t${s.config.origins.join(' ')}${state}`,
+      );
     }
     return 0;
   } finally {

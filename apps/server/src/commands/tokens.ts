@@ -19,10 +19,18 @@ export async function tokensCommand(args: string[]): Promise<number> {
 }
 
 async function create(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { role: { type: 'string' }, site: { type: 'string' }, data: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    role: { type: 'string' },
+    site: { type: 'string' },
+    data: { type: 'string' },
+  });
   if (positionals.length > 0) throw new UsageError('tokens create takes no positional argument');
-  if (!TOKEN_ROLES.includes(values.role as TokenRole)) throw new UsageError(`--role must be one of ${TOKEN_ROLES.join(', ')}`);
-  const sites = (values.site ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (!TOKEN_ROLES.includes(values.role as TokenRole))
+    throw new UsageError(`--role must be one of ${TOKEN_ROLES.join(', ')}`);
+  const sites = (values.site ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (sites.length === 0) throw new UsageError('--site needs at least one site id');
   const bad = sites.find((s) => s !== ALL_SITES && !SITE_ID.test(s));
   if (bad !== undefined) throw new UsageError(`"${bad}" is not a site id`);
@@ -30,7 +38,9 @@ async function create(args: string[]): Promise<number> {
   try {
     const issued = await issueToken(store, { role: values.role as TokenRole, sites }, new Date().toISOString());
     console.log(issued.token);
-    console.error(`token ${issued.id} (${issued.record.role} of ${issued.record.sites.join(', ')}): shown once, keep it safe`);
+    console.error(
+      `token ${issued.id} (${issued.record.role} of ${issued.record.sites.join(', ')}): shown once, keep it safe`,
+    );
     return 0;
   } finally {
     await store.close();
@@ -43,7 +53,9 @@ async function list(args: string[]): Promise<number> {
   const store = openLedger(values.data ?? './data');
   try {
     for (const t of await store.listTokens()) {
-      console.log(`${t.id}\t${t.role}\t${t.sites.join(',')}\tcreated ${t.createdAt}${t.revokedAt ? `\trevoked ${t.revokedAt}` : ''}`);
+      console.log(
+        `${t.id}\t${t.role}\t${t.sites.join(',')}\tcreated ${t.createdAt}${t.revokedAt ? `\trevoked ${t.revokedAt}` : ''}`,
+      );
     }
     return 0;
   } finally {
@@ -56,7 +68,8 @@ async function revoke(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('tokens revoke takes one token id');
   const store = openLedger(values.data ?? './data');
   try {
-    if (!(await store.revokeToken(positionals[0], new Date().toISOString()))) throw new CommandError(`no live token ${positionals[0]}`);
+    if (!(await store.revokeToken(positionals[0], new Date().toISOString())))
+      throw new CommandError(`no live token ${positionals[0]}`);
     console.log(`token ${positionals[0]} revoked`);
     return 0;
   } finally {

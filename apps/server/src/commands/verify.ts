@@ -3,19 +3,23 @@
 // reference. Exit 0 when everything holds, 1 on any failure, 2 on a usage error.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { verifyExport, type ExportReport, type Jwks } from '@consent-ledger/protocol';
+import { type ExportReport, type Jwks, verifyExport } from '@consent-ledger/protocol';
 import { CommandError, parse, UsageError } from '../args';
 
-export const VERIFY_USAGE = 'consent-ledger verify <export.ndjson> [--keys keys.json]   (keys: the JWKS of GET /v1/keys you trust)';
+export const VERIFY_USAGE =
+  'consent-ledger verify <export.ndjson> [--keys keys.json]   (keys: the JWKS of GET /v1/keys you trust)';
 
 function readKeys(file: string): Jwks {
   let keys: unknown;
   try {
     keys = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new CommandError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON'}`);
+    throw new CommandError(
+      `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON'}`,
+    );
   }
-  if (typeof keys !== 'object' || keys === null || !Array.isArray((keys as Jwks).keys)) throw new CommandError(`${file}: not a JWKS ({ "keys": [...] })`);
+  if (typeof keys !== 'object' || keys === null || !Array.isArray((keys as Jwks).keys))
+    throw new CommandError(`${file}: not a JWKS ({ "keys": [...] })`);
   return keys as Jwks;
 }
 
@@ -24,17 +28,23 @@ export function describeReport(report: ExportReport, keysFile: string | undefine
   const s = report.summary;
   const lines = [
     `export of site ${report.site ?? '?'}${report.partial ? ' (partial: entries checked by inclusion proof)' : ''}: tree size ${report.treeSize ?? '?'}, root ${report.rootHash ?? '?'}`,
-    report.trustedKeys ? `keys: checked against ${keysFile}` : "keys: the export's own (self-consistency only; pass --keys with keys you trust)",
+    report.trustedKeys
+      ? `keys: checked against ${keysFile}`
+      : "keys: the export's own (self-consistency only; pass --keys with keys you trust)",
     `entries ${s.entries}: ${s.receipts} receipts, ${s.notices} notices, ${s.redacted} redacted; ${s.subjects} subjects, ${s.withdrawals} withdrawals`,
     `dates: ${s.firstDate ?? '-'} to ${s.lastDate ?? '-'}`,
   ];
   if (s.redacted > 0) {
-    const reasons = Object.entries(report.redacted.byReason).map(([reason, n]) => `${reason} ${n}`).join(', ');
+    const reasons = Object.entries(report.redacted.byReason)
+      .map(([reason, n]) => `${reason} ${n}`)
+      .join(', ');
     const more = s.redacted > report.redacted.indexes.length ? ', ...' : '';
     lines.push(`redacted (${reasons}) at index ${report.redacted.indexes.join(', ')}${more}`);
   }
-  for (const f of report.failures) lines.push(`FAIL ${f.index === null ? 'export' : `index ${f.index}`}: ${f.code}: ${f.message}`);
-  if (report.failureCount > report.failures.length) lines.push(`FAIL ... and ${report.failureCount - report.failures.length} more`);
+  for (const f of report.failures)
+    lines.push(`FAIL ${f.index === null ? 'export' : `index ${f.index}`}: ${f.code}: ${f.message}`);
+  if (report.failureCount > report.failures.length)
+    lines.push(`FAIL ... and ${report.failureCount - report.failures.length} more`);
   lines.push(report.ok ? 'OK: the export verifies' : `FAILED: ${report.failureCount} problem(s)`);
   return lines;
 }
@@ -53,7 +63,9 @@ export async function verifyCommand(args: string[]): Promise<number> {
   try {
     await opened;
   } catch (error) {
-    throw new CommandError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new CommandError(
+      `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   const report = await verifyExport(createInterface({ input, crlfDelay: Infinity }), { keys });
   const text = describeReport(report, values.keys).join('\n');

@@ -21,15 +21,22 @@ const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
 export function bearerAuth(options: BearerAuthOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const match = BEARER.exec(c.req.header('authorization') ?? '');
-    if (!match) throw unauthorized(c.req.header('authorization') ? 'the Authorization header is not "Bearer <token>"' : 'this route needs Authorization: Bearer <token>');
+    if (!match)
+      throw unauthorized(
+        c.req.header('authorization')
+          ? 'the Authorization header is not "Bearer <token>"'
+          : 'this route needs Authorization: Bearer <token>',
+      );
     const hash = hashToken(match[1]);
     const token = await options.store.getTokenByHash(hash);
     // The lookup is by hash, so timing tells nothing of the secret; the compare is constant-time anyway.
     if (!token || !sameHash(token.hash, hash)) throw unauthorized('unknown token');
     if (token.revokedAt !== null) throw unauthorized('this token was revoked');
-    if (!options.roles.includes(token.role)) throw new ApiError(403, 'forbidden', `this route needs an ${options.roles.join(' or ')} token`);
+    if (!options.roles.includes(token.role))
+      throw new ApiError(403, 'forbidden', `this route needs an ${options.roles.join(' or ')} token`);
     const site = options.siteParam ? c.req.param(options.siteParam) : undefined;
-    if (site !== undefined && !tokenCovers(token, site)) throw new ApiError(403, 'forbidden', `this token does not cover site "${site}"`);
+    if (site !== undefined && !tokenCovers(token, site))
+      throw new ApiError(403, 'forbidden', `this token does not cover site "${site}"`);
     c.set('token', token);
     await next();
   };

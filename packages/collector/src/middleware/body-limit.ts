@@ -1,8 +1,8 @@
 // Bodies above the limit are refused with 413 `too-large` before they are read whole.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
-import { errorResponse } from '../errors';
 import type { AppEnv } from '../env';
+import { errorResponse } from '../errors';
 
 export interface BodyLimitOptions {
   /** Largest accepted body, in bytes. */
@@ -11,7 +11,8 @@ export interface BodyLimitOptions {
 
 /** Refuses request bodies larger than `maxBytes` (Content-Length or streamed). */
 export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> {
-  const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => errorResponse(c, 413, 'too-large', `the body exceeds ${options.maxBytes} bytes`);
+  const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) =>
+    errorResponse(c, 413, 'too-large', `the body exceeds ${options.maxBytes} bytes`);
   const streamed = honoBodyLimit({ maxSize: options.maxBytes, onError: tooLarge });
   return (c, next) => {
     // A Content-Length decides alone (Node's parser holds the body to it). Hono's middleware would

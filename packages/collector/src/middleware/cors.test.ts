@@ -7,7 +7,15 @@ const SITE_ORIGIN = 'https://www.example.fr';
 
 function app(): Hono<AppEnv> {
   const a = new Hono<AppEnv>();
-  a.use('*', siteCors({ allowed: async (origin) => origin === SITE_ORIGIN, allowMethods: ['POST', 'GET'], exposeHeaders: ['ETag'], maxAge: 60 }));
+  a.use(
+    '*',
+    siteCors({
+      allowed: async (origin) => origin === SITE_ORIGIN,
+      allowMethods: ['POST', 'GET'],
+      exposeHeaders: ['ETag'],
+      maxAge: 60,
+    }),
+  );
   a.post('/json', (c) => c.json({ ok: true }, 201));
   a.get('/own', () => new Response('own', { headers: { Vary: 'Accept-Encoding' } }));
   return a;
@@ -31,7 +39,10 @@ describe('siteCors', () => {
   });
 
   it('answers a preflight with 204 and the allowed methods and headers', async () => {
-    const res = await app().request('/json', { method: 'OPTIONS', headers: { Origin: SITE_ORIGIN, 'Access-Control-Request-Method': 'POST' } });
+    const res = await app().request('/json', {
+      method: 'OPTIONS',
+      headers: { Origin: SITE_ORIGIN, 'Access-Control-Request-Method': 'POST' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(SITE_ORIGIN);
     expect(res.headers.get('access-control-allow-methods')).toBe('POST,GET');

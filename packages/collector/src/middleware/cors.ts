@@ -38,7 +38,13 @@ export function siteCors(options: SiteCorsOptions): MiddlewareHandler<AppEnv> {
     if (exposeHeaders) c.header('Access-Control-Expose-Headers', exposeHeaders);
     c.header('Vary', 'Origin', { append: true });
     if (options.refuseOthers && !allowOrigin && options.allowMethods.includes(c.req.method))
-      throw new ApiError(403, 'origin-not-allowed', origin ? `no site lists origin ${origin}` : 'receipts are accepted from the pages of a site only (no Origin header)');
+      throw new ApiError(
+        403,
+        'origin-not-allowed',
+        origin
+          ? `no site lists origin ${origin}`
+          : 'receipts are accepted from the pages of a site only (no Origin header)',
+      );
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Max-Age', maxAge);
       c.header('Access-Control-Allow-Methods', allowMethods);
@@ -49,8 +55,10 @@ export function siteCors(options: SiteCorsOptions): MiddlewareHandler<AppEnv> {
     await next();
     // A handler that built its own Response did not get the headers set above: add them (the slow copy, rare).
     const headers = c.res.headers;
-    if (allowOrigin && headers.get('Access-Control-Allow-Origin') === null) c.header('Access-Control-Allow-Origin', allowOrigin);
-    if (exposeHeaders && headers.get('Access-Control-Expose-Headers') === null) c.header('Access-Control-Expose-Headers', exposeHeaders);
+    if (allowOrigin && headers.get('Access-Control-Allow-Origin') === null)
+      c.header('Access-Control-Allow-Origin', allowOrigin);
+    if (exposeHeaders && headers.get('Access-Control-Expose-Headers') === null)
+      c.header('Access-Control-Expose-Headers', exposeHeaders);
     if (!/\borigin\b/i.test(headers.get('Vary') ?? '')) c.header('Vary', 'Origin', { append: true });
   };
 }

@@ -2,8 +2,9 @@
 // the key's thumbprint must be the `:subject` of the route, `iat` within 60 s, and each `jti`
 // is refused when seen in the last 5 minutes. Every failure is 401 `bad-proof`. The proof's `htu`
 // is the URL the browser called: behind a proxy that changes it, give the collector's public URL.
-import type { MiddlewareHandler } from 'hono';
+
 import { verifyDpopProof } from '@consent-ledger/protocol';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { publicRequestUrl } from '../public-url';
@@ -24,7 +25,10 @@ export interface DpopAuthOptions {
 /** Remembered `jti`s with their expiry, oldest first (insertion order is expiry order). */
 class ReplayCache {
   private readonly seen = new Map<string, number>();
-  constructor(private readonly windowMs: number, private readonly max: number) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly max: number,
+  ) {}
 
   /** Records `jti`; false when it was seen within the window or the cache is full. */
   remember(jti: string, now: number): boolean {
@@ -46,9 +50,15 @@ export function dpopAuth(options: DpopAuthOptions): MiddlewareHandler<AppEnv> {
     if (!proof) throw badProof('this route needs a DPoP proof signed with the device key');
     const now = options.clock();
     const htu = options.publicUrl ? publicRequestUrl(options.publicUrl, c.req.url) : c.req.url;
-    const checked = await verifyDpopProof(proof, { htm: c.req.method, htu, now, maxSkewSeconds: options.maxSkewSeconds ?? 60 });
+    const checked = await verifyDpopProof(proof, {
+      htm: c.req.method,
+      htu,
+      now,
+      maxSkewSeconds: options.maxSkewSeconds ?? 60,
+    });
     if (!checked.ok) throw badProof(checked.error.message);
-    if (checked.value.subject !== c.req.param('subject')) throw badProof('the proof is signed by another device than the subject');
+    if (checked.value.subject !== c.req.param('subject'))
+      throw badProof('the proof is signed by another device than the subject');
     if (!replay.remember(checked.value.jti, now)) throw badProof('this proof was already used');
     c.set('subject', checked.value.subject);
     await next();

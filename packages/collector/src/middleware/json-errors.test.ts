@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditFixture, type AuditFixture } from '../routes/audit-fixture';
+import { type AuditFixture, auditFixture } from '../routes/audit-fixture';
 
 const SUBJECT = 'A'.repeat(43);
 const sample = (path: string) => path.replace(':site', 'clikodoc').replace(':subject', SUBJECT).replace(':id', 'x');
@@ -14,7 +14,8 @@ describe('unrouted requests', () => {
   });
 
   /** The token a path's middleware asks for, so the request reaches routing. */
-  const tokenOf = (path: string) => (path.startsWith('/v1/audit/') ? f.tokens.auditor : path.startsWith('/v1/admin/') ? f.tokens.rootAdmin : undefined);
+  const tokenOf = (path: string) =>
+    path.startsWith('/v1/audit/') ? f.tokens.auditor : path.startsWith('/v1/admin/') ? f.tokens.rootAdmin : undefined;
 
   it('answers 405 with Allow, listing exactly the registered methods, on every route asked with another one', async () => {
     const routes = f.collector.app.routes.filter((r) => r.method !== 'ALL');

@@ -5,8 +5,8 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { allowedMethods, type RouteEntry } from '../allowed-methods';
-import { ApiError, errorResponse } from '../errors';
 import type { AppEnv } from '../env';
+import { ApiError, errorResponse } from '../errors';
 
 export interface JsonErrorsOptions {
   /** Where unexpected errors are reported. */
@@ -20,7 +20,12 @@ export function jsonErrors(options: JsonErrorsOptions = {}): ErrorHandler<AppEnv
     if (error instanceof ApiError) return errorResponse(c, error.status, error.code, error.message, error.details);
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
-      return errorResponse(c, status, status === 413 ? 'too-large' : status >= 500 ? 'internal' : 'malformed', error.message || 'bad request');
+      return errorResponse(
+        c,
+        status,
+        status === 413 ? 'too-large' : status >= 500 ? 'internal' : 'malformed',
+        error.message || 'bad request',
+      );
     }
     log(`request ${requestIdOf(c)} failed:`, error);
     return errorResponse(c, 500, 'internal', 'internal error');
@@ -41,7 +46,12 @@ export function jsonNotFound(options: JsonNotFoundOptions): NotFoundHandler<AppE
     // When the request's own method is served here, a handler of it called c.notFound(): a 404.
     if (methods.length > 0 && !methods.includes(c.req.method)) {
       c.header('Allow', methods.join(', '));
-      return errorResponse(c, 405, 'method-not-allowed', `${c.req.method} is not allowed on ${path} (allowed: ${methods.join(', ')})`);
+      return errorResponse(
+        c,
+        405,
+        'method-not-allowed',
+        `${c.req.method} is not allowed on ${path} (allowed: ${methods.join(', ')})`,
+      );
     }
     return errorResponse(c, 404, 'not-found', `no route for ${c.req.method} ${path}`);
   };

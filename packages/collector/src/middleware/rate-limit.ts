@@ -1,8 +1,8 @@
 // 429 `rate-limited` with Retry-After once a client's bucket is empty. The middleware charges one
 // token per request; a handler that learns the real cost (receipts in a batch) charges the rest.
 import type { Context, MiddlewareHandler } from 'hono';
-import { errorResponse } from '../errors';
 import type { AppEnv } from '../env';
+import { errorResponse } from '../errors';
 import type { TokenBuckets } from '../token-bucket';
 
 export interface RateLimitOptions {
@@ -18,7 +18,12 @@ export function charge(c: Context<AppEnv>, options: RateLimitOptions, n: number)
   const taken = options.buckets.take(key, n);
   if (taken.ok) return null;
   c.header('Retry-After', String(taken.retryAfterSeconds));
-  return errorResponse(c, 429, 'rate-limited', `too many receipts from this address; retry in ${taken.retryAfterSeconds} s`);
+  return errorResponse(
+    c,
+    429,
+    'rate-limited',
+    `too many receipts from this address; retry in ${taken.retryAfterSeconds} s`,
+  );
 }
 
 /** Per-client token-bucket rate limit, one token per request. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureJson } from '../testing';
-import { auditFixture, type AuditFixture } from './audit-fixture';
+import { type AuditFixture, auditFixture } from './audit-fixture';
 
 describe('admin routes', () => {
   let f: AuditFixture;
@@ -12,7 +12,11 @@ describe('admin routes', () => {
   });
 
   const put = (site: string, body: unknown, token = f.tokens.rootAdmin) =>
-    f.call(`/v1/admin/sites/${site}`, token, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    f.call(`/v1/admin/sites/${site}`, token, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('publishes a new site (201), a new revision with its notices (200), and refuses invalid configs with their issues', async () => {
     const config = fixtureJson('cabinet-praticien') as { site: string; revision: number };
@@ -24,14 +28,22 @@ describe('admin routes', () => {
     expect(same.appended).toEqual([]);
     const next = await put(config.site, { ...config, revision: config.revision + 1 });
     expect(next.status).toBe(200);
-    expect(((await next.json()) as { appended: Array<{ revision: number }> }).appended.every((n) => n.revision === config.revision + 1)).toBe(true);
+    expect(
+      ((await next.json()) as { appended: Array<{ revision: number }> }).appended.every(
+        (n) => n.revision === config.revision + 1,
+      ),
+    ).toBe(true);
     const invalid = await put(config.site, { ...config, colour: 'red', revision: 0 });
     expect(invalid.status).toBe(400);
     const error = ((await invalid.json()) as { error: { code: string; issues: Array<{ path: string }> } }).error;
     expect(error.code).toBe('invalid-config');
     expect(error.issues.map((i) => i.path).sort()).toEqual(['colour', 'revision']);
     expect((await put('elsewhere', config)).status).toBe(400);
-    const wrongType = await f.call(`/v1/admin/sites/${config.site}`, f.tokens.rootAdmin, { method: 'PUT', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const wrongType = await f.call(`/v1/admin/sites/${config.site}`, f.tokens.rootAdmin, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(wrongType.status).toBe(415);
   });
 
@@ -42,18 +54,36 @@ describe('admin routes', () => {
     const deleted = await f.call('/v1/admin/sites/clikodoc', f.tokens.admin, { method: 'DELETE' });
     expect(deleted.status).toBe(200);
     expect((await f.call('/v1/admin/sites/clikodoc', f.tokens.admin, { method: 'DELETE' })).status).toBe(404);
-    expect(((await (await f.call('/v1/admin/sites/clikodoc', f.tokens.admin)).json()) as { site: { deletedAt: string | null } }).site.deletedAt).not.toBeNull();
+    expect(
+      (
+        (await (await f.call('/v1/admin/sites/clikodoc', f.tokens.admin)).json()) as {
+          site: { deletedAt: string | null };
+        }
+      ).site.deletedAt,
+    ).not.toBeNull();
     // From an origin only the deleted site listed, the origin filter refuses; from one a live site still lists, the site check does.
     const refused = await f.post([(await device.receipt()).jws]);
-    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([403, 'origin-not-allowed']);
-    const shared = await f.post([(await device.receipt({ page: 'http://localhost:8080/' })).jws], { Origin: 'http://localhost:8080' });
-    expect([shared.status, ((await shared.json()) as { error: { code: string } }).error.code]).toEqual([422, 'unknown-site']);
+    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([
+      403,
+      'origin-not-allowed',
+    ]);
+    const shared = await f.post([(await device.receipt({ page: 'http://localhost:8080/' })).jws], {
+      Origin: 'http://localhost:8080',
+    });
+    expect([shared.status, ((await shared.json()) as { error: { code: string } }).error.code]).toEqual([
+      422,
+      'unknown-site',
+    ]);
     expect((await f.call('/v1/audit/sites/clikodoc/receipts', f.tokens.auditor)).status).toBe(200);
     expect((await f.call('/v1/audit/sites/clikodoc/export', f.tokens.auditor)).status).toBe(200);
   });
 
   it('issues a token shown once, lists it without secret, and revokes it', async () => {
-    const created = await f.call('/v1/admin/tokens', f.tokens.admin, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role: 'auditor', sites: ['clikodoc'] }) });
+    const created = await f.call('/v1/admin/tokens', f.tokens.admin, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'auditor', sites: ['clikodoc'] }),
+    });
     expect(created.status).toBe(201);
     const { id, token } = (await created.json()) as { id: string; token: string };
     expect(token).toMatch(/^clt_[A-Za-z0-9_-]{43}$/);
@@ -65,11 +95,24 @@ describe('admin routes', () => {
     expect((await f.call(`/v1/admin/tokens/${id}`, f.tokens.admin, { method: 'DELETE' })).status).toBe(200);
     expect((await f.call(`/v1/admin/tokens/${id}`, f.tokens.admin, { method: 'DELETE' })).status).toBe(404);
     expect((await f.call('/v1/audit/sites/clikodoc/stats', token)).status).toBe(401);
-    for (const body of [{ role: 'owner', sites: ['clikodoc'] }, { role: 'auditor', sites: [] }, { role: 'auditor', sites: ['Bad Site'] }, { role: 'auditor', sites: ['clikodoc'], extra: 1 }]) {
-      const res = await f.call('/v1/admin/tokens', f.tokens.admin, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    for (const body of [
+      { role: 'owner', sites: ['clikodoc'] },
+      { role: 'auditor', sites: [] },
+      { role: 'auditor', sites: ['Bad Site'] },
+      { role: 'auditor', sites: ['clikodoc'], extra: 1 },
+    ]) {
+      const res = await f.call('/v1/admin/tokens', f.tokens.admin, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
-    const wildcard = await f.call('/v1/admin/tokens', f.tokens.admin, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role: 'admin', sites: ['*'] }) });
+    const wildcard = await f.call('/v1/admin/tokens', f.tokens.admin, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'admin', sites: ['*'] }),
+    });
     expect(wildcard.status).toBe(403);
   });
 });

@@ -1,7 +1,8 @@
 // The admin routes, behind an admin token: publish, read and delete site configs, and issue,
 // list and revoke API tokens, each within the sites the admin's own token covers.
-import { Hono, type Context } from 'hono';
+
 import { SITE_ID } from '@consent-ledger/protocol';
+import { type Context, Hono } from 'hono';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
@@ -9,7 +10,7 @@ import { bearerAuth } from '../middleware/auth';
 import { bodyLimit } from '../middleware/body-limit';
 import { publishSite } from '../sites';
 import type { TokenRecord, TokenRole } from '../store/types';
-import { ALL_SITES, issueToken, publicToken, tokenCovers, TOKEN_ROLES } from '../tokens';
+import { ALL_SITES, issueToken, publicToken, TOKEN_ROLES, tokenCovers } from '../tokens';
 
 /** Largest site config accepted (a config with many services and translations stays far below). */
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -49,10 +50,17 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
     }
     const existed = (await ctx.store.getSite(site)) !== null;
     const published = await publishSite(ctx.store, ctx.key, body, now());
-    if (!published.ok) throw new ApiError(400, 'invalid-config', published.error.message, { issues: published.error.issues ?? [] });
+    if (!published.ok)
+      throw new ApiError(400, 'invalid-config', published.error.message, { issues: published.error.issues ?? [] });
     ctx.sites.invalidate(site);
     const { site: record, appended } = published.value;
-    return c.json({ site: record, appended: appended.map(({ index, textHash, revision, language }) => ({ index, textHash, revision, language })) }, existed ? 200 : 201);
+    return c.json(
+      {
+        site: record,
+        appended: appended.map(({ index, textHash, revision, language }) => ({ index, textHash, revision, language })),
+      },
+      existed ? 200 : 201,
+    );
   });
 
   app.get('/v1/admin/sites/:site', async (c) => {
@@ -75,11 +83,22 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const body = (await jsonBody(c)) as { role?: unknown; sites?: unknown } | null;
     const role = body?.role;
     const sites = body?.sites;
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((k) => k !== 'role' && k !== 'sites')) {
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      Array.isArray(body) ||
+      Object.keys(body).some((k) => k !== 'role' && k !== 'sites')
+    ) {
       throw new ApiError(400, 'malformed', 'the body must be { "role", "sites": [...] }');
     }
-    if (!TOKEN_ROLES.includes(role as TokenRole)) throw new ApiError(400, 'malformed', `role must be one of ${TOKEN_ROLES.join(', ')}`);
-    if (!Array.isArray(sites) || sites.length === 0 || sites.length > 100 || !sites.every((s) => typeof s === 'string' && (s === ALL_SITES || SITE_ID.test(s)))) {
+    if (!TOKEN_ROLES.includes(role as TokenRole))
+      throw new ApiError(400, 'malformed', `role must be one of ${TOKEN_ROLES.join(', ')}`);
+    if (
+      !Array.isArray(sites) ||
+      sites.length === 0 ||
+      sites.length > 100 ||
+      !sites.every((s) => typeof s === 'string' && (s === ALL_SITES || SITE_ID.test(s)))
+    ) {
       throw new ApiError(400, 'malformed', `sites must list 1 to 100 site ids (or "${ALL_SITES}" for all)`);
     }
     const outside = sites.find((s) => (s === ALL_SITES ? !admin.sites.includes(ALL_SITES) : !tokenCovers(admin, s)));
@@ -101,7 +120,8 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const id = c.req.param('id');
     // A token outside the admin's sites is answered like an unknown one: its existence is not the admin's business.
     const token = (await ctx.store.listTokens()).find((t) => t.id === id);
-    if (!token || !within(admin, token) || !(await ctx.store.revokeToken(id, now()))) throw new ApiError(404, 'not-found', `no live token ${id}`);
+    if (!token || !within(admin, token) || !(await ctx.store.revokeToken(id, now())))
+      throw new ApiError(404, 'not-found', `no live token ${id}`);
     return c.json({ id, revoked: true });
   });
   return app;

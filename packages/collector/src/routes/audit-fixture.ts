@@ -11,7 +11,8 @@ export async function auditFixture(options: { clock?: () => number; publicUrl?: 
   const other = await t.collector.publishSite(fixtureJson('clickcare'));
   if (!other.ok) throw new Error(other.error.message);
   const at = '2026-12-01T00:00:00.000Z';
-  const issue = async (role: 'auditor' | 'admin', sites: string[]) => (await issueToken(t.store, { role, sites }, at)).token;
+  const issue = async (role: 'auditor' | 'admin', sites: string[]) =>
+    (await issueToken(t.store, { role, sites }, at)).token;
   const revokedIssued = await issueToken(t.store, { role: 'auditor', sites: ['clikodoc'] }, at);
   await t.store.revokeToken(revokedIssued.id, at);
   const tokens = {

@@ -1,12 +1,13 @@
 // The auditor's routes, behind an auditor or admin token: the sites it may read, then per site a
 // subject's full history, receipt search (keyset pagination on the log index), streamed exports
 // and consent statistics. They only read, so an admin token reads them too.
-import { Hono, type Context } from 'hono';
+
 import { METHODS } from '@consent-ledger/protocol';
+import { type Context, Hono } from 'hono';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
-import { prepareCsvExport, prepareNdjsonExport, streamOf, type ExportRange } from '../export-stream';
+import { type ExportRange, prepareCsvExport, prepareNdjsonExport, streamOf } from '../export-stream';
 import { subjectHistory } from '../history';
 import { collectorJwks } from '../keys';
 import { bearerAuth } from '../middleware/auth';
@@ -25,7 +26,12 @@ const READERS: readonly TokenRole[] = ['auditor', 'admin'];
 /** Refuses query parameters a route does not know, so a typo never silently widens a query. */
 export function onlyParams(c: Context<AppEnv>, allowed: readonly string[]): void {
   for (const name of Object.keys(c.req.queries())) {
-    if (!allowed.includes(name)) throw new ApiError(400, 'malformed', `unknown query parameter "${name}" (known: ${allowed.join(', ') || 'none'})`);
+    if (!allowed.includes(name))
+      throw new ApiError(
+        400,
+        'malformed',
+        `unknown query parameter "${name}" (known: ${allowed.join(', ') || 'none'})`,
+      );
   }
 }
 
@@ -34,7 +40,8 @@ export function dateParam(c: Context<AppEnv>, name: string): string | undefined 
   const text = c.req.query(name);
   if (text === undefined || text === '') return undefined;
   const time = DATE.test(text) ? Date.parse(`${text}T00:00:00.000Z`) : DATE_TIME.test(text) ? Date.parse(text) : NaN;
-  if (!Number.isFinite(time)) throw new ApiError(400, 'malformed', `${name} must be a date (2026-12-01) or an ISO 8601 date-time`);
+  if (!Number.isFinite(time))
+    throw new ApiError(400, 'malformed', `${name} must be a date (2026-12-01) or an ISO 8601 date-time`);
   return new Date(time).toISOString();
 }
 
@@ -86,7 +93,8 @@ function totalOf(buckets: StatsBucket[]): Omit<StatsBucket, 'start'> {
     total.receipts += b.receipts;
     for (const [m, n] of Object.entries(b.methods)) total.methods[m] = (total.methods[m] ?? 0) + n;
     for (const [p, counts] of Object.entries(b.purposes)) {
-      const t = (total.purposes[p] ??= { granted: 0, denied: 0, withdrawn: 0 });
+      total.purposes[p] ??= { granted: 0, denied: 0, withdrawn: 0 };
+      const t = total.purposes[p];
       t.granted += counts.granted;
       t.denied += counts.denied;
       t.withdrawn += counts.withdrawn;
@@ -95,7 +103,8 @@ function totalOf(buckets: StatsBucket[]): Omit<StatsBucket, 'start'> {
   return total;
 }
 
-const withRates = (purposes: Record<string, PurposeCounts>) => Object.fromEntries(Object.entries(purposes).map(([p, counts]) => [p, withRate(counts)]));
+const withRates = (purposes: Record<string, PurposeCounts>) =>
+  Object.fromEntries(Object.entries(purposes).map(([p, counts]) => [p, withRate(counts)]));
 
 /** The audit routes. */
 export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
@@ -113,7 +122,8 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
   function range(c: Context<AppEnv>): ExportRange {
     const from = dateParam(c, 'from');
     const to = dateParam(c, 'to');
-    if (from !== undefined && to !== undefined && from >= to) throw new ApiError(400, 'malformed', 'from must be before to');
+    if (from !== undefined && to !== undefined && from >= to)
+      throw new ApiError(400, 'malformed', 'from must be before to');
     return { from, to };
   }
 
@@ -123,16 +133,25 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const token = c.get('token')!;
     const sites = (await ctx.store.listSites({ includeDeleted: true })).filter((s) => tokenCovers(token, s.site));
     c.header('Cache-Control', 'no-store');
-    return c.json({ sites: sites.map((s) => ({ site: s.site, name: s.config.name, languages: s.config.languages, deletedAt: s.deletedAt })) });
+    return c.json({
+      sites: sites.map((s) => ({
+        site: s.site,
+        name: s.config.name,
+        languages: s.config.languages,
+        deletedAt: s.deletedAt,
+      })),
+    });
   });
 
   app.get('/v1/audit/sites/:site/subjects/:subject', async (c) => {
     onlyParams(c, []);
     const site = await knownSite(c);
     const subject = c.req.param('subject');
-    if (!SUBJECT.test(subject)) throw new ApiError(400, 'malformed', 'a subject is a JWK thumbprint (43 base64url characters)');
+    if (!SUBJECT.test(subject))
+      throw new ApiError(400, 'malformed', 'a subject is a JWK thumbprint (43 base64url characters)');
     const history = await subjectHistory(ctx.store, site, subject);
-    if (history.receipts.length === 0) throw new ApiError(404, 'not-found', `no receipt of subject ${subject} in the log of "${site}"`);
+    if (history.receipts.length === 0)
+      throw new ApiError(404, 'not-found', `no receipt of subject ${subject} in the log of "${site}"`);
     c.header('Cache-Control', 'no-store');
     return c.json(history);
   });
@@ -141,7 +160,8 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
     onlyParams(c, ['purpose', 'state', 'method', 'from', 'to', 'limit', 'cursor', 'order']);
     const site = await knownSite(c);
     const purpose = c.req.query('purpose');
-    if (purpose !== undefined && !PURPOSE.test(purpose)) throw new ApiError(400, 'malformed', 'purpose must be a purpose id');
+    if (purpose !== undefined && !PURPOSE.test(purpose))
+      throw new ApiError(400, 'malformed', 'purpose must be a purpose id');
     const state = oneOf(c, 'state', ['granted', 'denied'] as const);
     if (state !== undefined && purpose === undefined) throw new ApiError(400, 'malformed', 'state needs a purpose');
     const query: ReceiptQuery = {
@@ -157,7 +177,10 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const found = await ctx.store.searchReceipts(site, query);
     c.header('Cache-Control', 'no-store');
     // The cursor is the last index returned: appends only ever add higher indexes, so pages never shift.
-    return c.json({ receipts: found.map(receiptSummary), nextCursor: found.length === query.limit ? String(found[found.length - 1].index) : null });
+    return c.json({
+      receipts: found.map(receiptSummary),
+      nextCursor: found.length === query.limit ? String(found[found.length - 1].index) : null,
+    });
   });
 
   app.get('/v1/audit/sites/:site/export', async (c) => {
@@ -165,7 +188,10 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const site = await knownSite(c);
     const format = oneOf(c, 'format', ['ndjson', 'csv'] as const) ?? 'ndjson';
     const r = range(c);
-    const prepared = format === 'ndjson' ? await prepareNdjsonExport(ctx.store, site, collectorJwks(ctx.key, ctx.retiredKeys), r) : await prepareCsvExport(ctx.store, site, r);
+    const prepared =
+      format === 'ndjson'
+        ? await prepareNdjsonExport(ctx.store, site, collectorJwks(ctx.key, ctx.retiredKeys), r)
+        : await prepareCsvExport(ctx.store, site, r);
     if (!prepared) throw new ApiError(404, 'no-checkpoint', `the log of "${site}" has no checkpoint yet`);
     const suffix = r.from || r.to ? `-${(r.from ?? '').slice(0, 10)}_${(r.to ?? '').slice(0, 10)}` : '';
     // A ReadableStream body with chunked encoding: @hono/node-server then writes it as it comes instead of buffering it whole.

@@ -1,5 +1,5 @@
+import { type Notice, noticeHash, resolveNotice } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { noticeHash, resolveNotice, type Notice } from '@consent-ledger/protocol';
 import { testCollector } from '../testing';
 import { acceptedLanguages } from './config';
 
@@ -20,7 +20,8 @@ describe('GET /v1/sites/:site/config', () => {
     await h.dispose();
   });
 
-  const get = (query = '', headers: Record<string, string> = {}) => h.collector.app.request(`/v1/sites/clikodoc/config${query}`, { headers });
+  const get = (query = '', headers: Record<string, string> = {}) =>
+    h.collector.app.request(`/v1/sites/clikodoc/config${query}`, { headers });
 
   it('answers the config, its notice in the site first language and the notice textHash', async () => {
     const res = await get();
@@ -36,7 +37,8 @@ describe('GET /v1/sites/:site/config', () => {
   });
 
   it('negotiates lang first, then Accept-Language, then the site first language', async () => {
-    const languageOf = async (query: string, headers: Record<string, string> = {}) => ((await (await get(query, headers)).json()) as ConfigAnswer).language;
+    const languageOf = async (query: string, headers: Record<string, string> = {}) =>
+      ((await (await get(query, headers)).json()) as ConfigAnswer).language;
     expect(await languageOf('?lang=en')).toBe('en');
     expect(await languageOf('?lang=en', { 'Accept-Language': 'fr' })).toBe('en');
     expect(await languageOf('?lang=de', { 'Accept-Language': 'nl;q=0.9, en-GB;q=0.8' })).toBe('en');

@@ -1,8 +1,9 @@
 // GET /v1/sites/:site/config: the config with its notice resolved for the negotiated language and
 // the notice's textHash. Answered with a strong ETag and `no-cache`, so a returning visitor's
 // background revalidation costs a 304.
-import { Hono } from 'hono';
+
 import { negotiateLanguage, noticeHash, resolveNotice, sha256b64u } from '@consent-ledger/protocol';
+import { Hono } from 'hono';
 import { notModified } from '../conditional';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
@@ -31,7 +32,8 @@ export function configRoutes(ctx: CollectorContext): Hono<AppEnv> {
   app.use(
     '/v1/sites/:site/config',
     siteCors({
-      allowed: async (origin, site) => site !== undefined && ((await ctx.sites.site(site))?.config.origins.includes(origin) ?? false),
+      allowed: async (origin, site) =>
+        site !== undefined && ((await ctx.sites.site(site))?.config.origins.includes(origin) ?? false),
       allowMethods: ['GET', 'HEAD'],
       allowHeaders: ['If-None-Match'],
       exposeHeaders: ['ETag'],
@@ -43,7 +45,10 @@ export function configRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const view = await ctx.sites.site(site);
     if (!view) throw new ApiError(404, 'unknown-site', `unknown site "${site}"`);
     const lang = c.req.query('lang');
-    const language = negotiateLanguage(view.config, [...(lang ? [lang] : []), ...acceptedLanguages(c.req.header('accept-language'))]);
+    const language = negotiateLanguage(view.config, [
+      ...(lang ? [lang] : []),
+      ...acceptedLanguages(c.req.header('accept-language')),
+    ]);
     let answer = view.answers.get(language);
     if (!answer) {
       const notice = resolveNotice(view.config, language);

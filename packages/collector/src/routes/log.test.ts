@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   base64urlDecode,
   base64urlEncode,
+  type ConsistencyProofBundle,
+  type InclusionProofBundle,
   leafHash,
   verifyCheckpoint,
   verifyConsistency,
   verifyInclusion,
-  type ConsistencyProofBundle,
-  type InclusionProofBundle,
 } from '@consent-ledger/protocol';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Device, testCollector } from '../testing';
 
 type Harness = Awaited<ReturnType<typeof testCollector>>;
@@ -54,7 +54,8 @@ describe('log routes', () => {
     let now = Date.parse('2026-12-01T10:00:00.250Z');
     const timed = await testCollector({ clock: () => now });
     try {
-      const read = (headers: Record<string, string> = {}) => timed.collector.app.request('/v1/sites/clikodoc/log/checkpoint', { headers });
+      const read = (headers: Record<string, string> = {}) =>
+        timed.collector.app.request('/v1/sites/clikodoc/log/checkpoint', { headers });
       await timed.collector.context.sequencer.runOnce();
       const first = await read();
       expect(first.headers.get('last-modified')).toBe('Tue, 01 Dec 2026 10:00:00 GMT');
@@ -103,8 +104,18 @@ describe('log routes', () => {
     expect(checkpoint.ok).toBe(true);
     if (!checkpoint.ok) return;
     const hashes = proof.hashes.map(base64urlDecode);
-    expect(verifyInclusion(base64urlDecode(proof.leafHash), proof.index, proof.treeSize, hashes, checkpoint.value.rootHash)).toBe(true);
-    expect(verifyInclusion(base64urlDecode(proof.leafHash), proof.index + 1, proof.treeSize, hashes, checkpoint.value.rootHash)).toBe(false);
+    expect(
+      verifyInclusion(base64urlDecode(proof.leafHash), proof.index, proof.treeSize, hashes, checkpoint.value.rootHash),
+    ).toBe(true);
+    expect(
+      verifyInclusion(
+        base64urlDecode(proof.leafHash),
+        proof.index + 1,
+        proof.treeSize,
+        hashes,
+        checkpoint.value.rootHash,
+      ),
+    ).toBe(false);
     // Notices are entries too, addressed by their textHash.
     const notice = (await h.store.listNotices('clikodoc'))[0];
     const noticeProof = await get(`/v1/sites/clikodoc/log/proof/${notice.textHash}`);
@@ -142,7 +153,15 @@ describe('log routes', () => {
 
   it('refuses consistency ranges outside 0 < from <= to <= size', async () => {
     await h.collector.context.sequencer.runOnce();
-    for (const query of ['from=0&to=2', 'from=3&to=2', 'from=1&to=3', 'from=x', 'to=2', 'from=1.5&to=2', 'from=-1&to=2']) {
+    for (const query of [
+      'from=0&to=2',
+      'from=3&to=2',
+      'from=1&to=3',
+      'from=x',
+      'to=2',
+      'from=1.5&to=2',
+      'from=-1&to=2',
+    ]) {
       const res = await get(`/v1/sites/clikodoc/log/consistency?${query}`);
       expect(res.status, query).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('malformed');
@@ -153,7 +172,13 @@ describe('log routes', () => {
     const small = await testCollector();
     try {
       const { Sequencer } = await import('../sequencer');
-      const sequencer = new Sequencer({ store: small.store, key: small.key, clock: Date.now, intervalMs: 1000, maxStep: 3 });
+      const sequencer = new Sequencer({
+        store: small.store,
+        key: small.key,
+        clock: Date.now,
+        intervalMs: 1000,
+        maxStep: 3,
+      });
       const device = await Device.create(small.config);
       for (let i = 0; i < 5; i++) expect((await small.post([(await device.receipt()).jws])).status).toBe(201);
       expect(await sequencer.runOnce()).toBe(7);
@@ -174,7 +199,19 @@ describe('GET /v1/keys', () => {
       const res = await h.collector.app.request('/v1/keys');
       expect(res.status).toBe(200);
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
-      expect(await res.json()).toEqual({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: h.key.jwk.x, kid: h.key.kid, name: 'collector.test', alg: 'EdDSA', use: 'sig' }] });
+      expect(await res.json()).toEqual({
+        keys: [
+          {
+            kty: 'OKP',
+            crv: 'Ed25519',
+            x: h.key.jwk.x,
+            kid: h.key.kid,
+            name: 'collector.test',
+            alg: 'EdDSA',
+            use: 'sig',
+          },
+        ],
+      });
     } finally {
       await h.dispose();
     }

@@ -1,7 +1,16 @@
 // A site log's public routes: the latest checkpoint, inclusion proofs by entry id, consistency
 // proofs between two tree sizes. Proofs read O(log n) stored nodes.
+
+import {
+  base64urlEncode,
+  type ConsistencyProofBundle,
+  consistencyProof,
+  type InclusionProofBundle,
+  inclusionProof,
+  type NodeReader,
+  sha256b64u,
+} from '@consent-ledger/protocol';
 import { Hono } from 'hono';
-import { base64urlEncode, consistencyProof, inclusionProof, sha256b64u, type ConsistencyProofBundle, type InclusionProofBundle, type NodeReader } from '@consent-ledger/protocol';
 import { notModified } from '../conditional';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
@@ -12,7 +21,10 @@ import type { CheckpointRecord } from '../store/types';
 /** The log routes. */
 export function logRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const reader = (site: string): NodeReader => (level, index) => ctx.store.readNode(site, level, index);
+  const reader =
+    (site: string): NodeReader =>
+    (level, index) =>
+      ctx.store.readNode(site, level, index);
 
   async function latest(site: string): Promise<CheckpointRecord> {
     const checkpoint = await ctx.store.latestCheckpoint(site);
@@ -48,7 +60,15 @@ export function logRoutes(ctx: CollectorContext): Hono<AppEnv> {
     c.header('Cache-Control', 'no-cache');
     if (!checkpoint || entry.index >= checkpoint.size) return c.json({ status: 'pending' }, 202);
     const hashes = await inclusionProof(entry.index, checkpoint.size, reader(site));
-    const bundle: InclusionProofBundle = { site, id, index: entry.index, leafHash: entry.leafHash, treeSize: checkpoint.size, hashes: hashes.map(base64urlEncode), checkpoint: checkpoint.note };
+    const bundle: InclusionProofBundle = {
+      site,
+      id,
+      index: entry.index,
+      leafHash: entry.leafHash,
+      treeSize: checkpoint.size,
+      hashes: hashes.map(base64urlEncode),
+      checkpoint: checkpoint.note,
+    };
     return c.json(bundle);
   });
   app.get('/v1/sites/:site/log/consistency', async (c) => {

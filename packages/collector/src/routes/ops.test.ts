@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditFixture, type AuditFixture } from './audit-fixture';
+import { type AuditFixture, auditFixture } from './audit-fixture';
 
 describe('operations routes', () => {
   let f: AuditFixture;
@@ -11,9 +11,14 @@ describe('operations routes', () => {
   });
 
   it('describes in /openapi.json exactly the routes the app registers', async () => {
-    const doc = (await (await f.collector.app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await f.collector.app.request('/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    const described = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const described = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const registered = f.collector.app.routes
       .filter((r) => r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`);
@@ -35,6 +40,10 @@ describe('operations routes', () => {
     expect(text).toContain(`consent_ledger_log_entries{site="clikodoc"} ${size}`);
     expect(text).toMatch(/consent_ledger_seconds_since_last_checkpoint\{site="clikodoc"\} \d/);
     // Every sample line is `name{labels} value`, as the exposition format asks.
-    for (const line of text.trim().split('\n').filter((l) => !l.startsWith('#'))) expect(line).toMatch(/^[a-z_]+(\{[^}]*\})? [0-9.e+-]+$/);
+    for (const line of text
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#')))
+      expect(line).toMatch(/^[a-z_]+(\{[^}]*\})? [0-9.e+-]+$/);
   });
 });

@@ -14,7 +14,10 @@ export function ingestMetricsRoutes(ctx: CollectorContext): Hono<AppEnv> {
     await next();
     ctx.metrics.observeIngest((performance.now() - started) / 1000);
     if (c.res.status >= 400) {
-      const body = (await c.res.clone().json().catch(() => null)) as { error?: { code?: unknown } } | null;
+      const body = (await c.res
+        .clone()
+        .json()
+        .catch(() => null)) as { error?: { code?: unknown } } | null;
       ctx.metrics.receiptsRefused(typeof body?.error?.code === 'string' ? body.error.code : String(c.res.status));
     }
   });

@@ -1,16 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   base64urlEncode,
   decodeJws,
+  exportPublicJwk,
   fromUtf8,
   generateDeviceKey,
-  exportPublicJwk,
   RECEIPT_TYP,
+  type ReceiptPayload,
   signJws,
   utf8,
   verifyAck,
-  type ReceiptPayload,
 } from '@consent-ledger/protocol';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectorJwks } from '../keys';
 import { publishSite } from '../sites';
 import { Device, fixtureConfig, fixtureJson, testCollector } from '../testing';
@@ -27,13 +27,18 @@ describe('POST /v1/receipts', () => {
   });
 
   async function errorOf(res: Response) {
-    return ((await res.json()) as { error: { code: string; index?: number; expected?: string | null; message: string } }).error;
+    return (
+      (await res.json()) as { error: { code: string; index?: number; expected?: string | null; message: string } }
+    ).error;
   }
 
   describe('accepts', () => {
     it('a first receipt, answered with an ack signed by the collector after commit', async () => {
       const device = await Device.create(h.config);
-      const receipt = await device.receipt({ method: 'accept-all', choices: { analytics: 'granted', maps: 'granted', audiovideo: 'granted', support: 'granted' } });
+      const receipt = await device.receipt({
+        method: 'accept-all',
+        choices: { analytics: 'granted', maps: 'granted', audiovideo: 'granted', support: 'granted' },
+      });
       const res = await h.post([receipt.jws], { 'User-Agent': 'Mozilla/5.0 test', 'X-Test-Ip': '198.51.100.23' });
       expect(res.status).toBe(201);
       const { acks } = (await res.json()) as { acks: string[] };
@@ -42,9 +47,23 @@ describe('POST /v1/receipts', () => {
       expect(ack.ok).toBe(true);
       if (!ack.ok) return;
       // Notices of fr and en come first in the log.
-      expect(ack.value).toMatchObject({ id: receipt.payload.id, site: 'clikodoc', subject: receipt.payload.subject, index: 2, leafHash: receipt.leafHash, ip: '198.51.100.0', userAgent: 'Mozilla/5.0 test' });
+      expect(ack.value).toMatchObject({
+        id: receipt.payload.id,
+        site: 'clikodoc',
+        subject: receipt.payload.subject,
+        index: 2,
+        leafHash: receipt.leafHash,
+        ip: '198.51.100.0',
+        userAgent: 'Mozilla/5.0 test',
+      });
       const stored = await h.store.getEntry('clikodoc', receipt.payload.id);
-      expect(stored).toMatchObject({ index: 2, jws: receipt.jws, ack: acks[0], ip: '198.51.100.0', receivedAt: ack.value.receivedAt });
+      expect(stored).toMatchObject({
+        index: 2,
+        jws: receipt.jws,
+        ack: acks[0],
+        ip: '198.51.100.0',
+        receivedAt: ack.value.receivedAt,
+      });
     });
 
     it('a chain of five including a withdrawal', async () => {
@@ -52,17 +71,26 @@ describe('POST /v1/receipts', () => {
       const all = { analytics: 'granted', maps: 'granted', audiovideo: 'granted', support: 'granted' } as const;
       const steps = [
         { method: 'reject-all' as const },
-        { method: 'embed' as const, choices: { analytics: 'denied', maps: 'granted', audiovideo: 'denied', support: 'denied' } as const },
+        {
+          method: 'embed' as const,
+          choices: { analytics: 'denied', maps: 'granted', audiovideo: 'denied', support: 'denied' } as const,
+        },
         { method: 'accept-all' as const, choices: all },
         { method: 'save' as const, choices: { ...all, analytics: 'denied' } as const },
-        { method: 'withdraw' as const, choices: { analytics: 'denied', maps: 'denied', audiovideo: 'denied', support: 'denied' } as const },
+        {
+          method: 'withdraw' as const,
+          choices: { analytics: 'denied', maps: 'denied', audiovideo: 'denied', support: 'denied' } as const,
+        },
       ];
       const indexes: number[] = [];
       for (const step of steps) {
         const res = await h.post([(await device.receipt(step)).jws]);
         expect(res.status).toBe(201);
         const { acks } = (await res.json()) as { acks: string[] };
-        indexes.push(JSON.parse(fromUtf8((decodeJws(acks[0]) as { ok: true; value: { payload: Uint8Array } }).value.payload)).index);
+        indexes.push(
+          JSON.parse(fromUtf8((decodeJws(acks[0]) as { ok: true; value: { payload: Uint8Array } }).value.payload))
+            .index,
+        );
       }
       expect(indexes).toEqual([2, 3, 4, 5, 6]);
       const withdrawal = await h.store.readEntries('clikodoc', 6, 1);
@@ -71,7 +99,11 @@ describe('POST /v1/receipts', () => {
 
     it('a batch, in chain order, all or nothing', async () => {
       const device = await Device.create(h.config);
-      const batch = [await device.receipt(), await device.receipt({ method: 'save' }), await device.receipt({ method: 'withdraw' })];
+      const batch = [
+        await device.receipt(),
+        await device.receipt({ method: 'save' }),
+        await device.receipt({ method: 'withdraw' }),
+      ];
       const res = await h.post(batch.map((r) => r.jws));
       expect(res.status).toBe(201);
       const { acks } = (await res.json()) as { acks: string[] };
@@ -114,13 +146,22 @@ describe('POST /v1/receipts', () => {
       const receipts = await Promise.all(devices.map((d) => d.receipt()));
       const answers = await Promise.all(receipts.map((r) => h.post([r.jws])));
       expect(answers.map((a) => a.status)).toEqual(receipts.map(() => 201));
-      const indexes = await Promise.all(receipts.map(async (r) => (await h.store.getEntry('clikodoc', r.payload.id))!.index));
+      const indexes = await Promise.all(
+        receipts.map(async (r) => (await h.store.getEntry('clikodoc', r.payload.id))!.index),
+      );
       expect(indexes.sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 2));
     });
 
     it('answers the preflight of a site origin, not of others', async () => {
       const preflight = (origin: string) =>
-        h.collector.app.request('/v1/receipts', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+        h.collector.app.request('/v1/receipts', {
+          method: 'OPTIONS',
+          headers: {
+            Origin: origin,
+            'Access-Control-Request-Method': 'POST',
+            'Access-Control-Request-Headers': 'content-type',
+          },
+        });
       const ok = await preflight(h.origin);
       expect(ok.headers.get('access-control-allow-origin')).toBe(h.origin);
       expect(ok.headers.get('access-control-allow-methods')).toContain('POST');
@@ -139,7 +180,11 @@ describe('POST /v1/receipts', () => {
     });
 
     /** A JWS with a chosen header and payload, signed by `key` (the device's by default). */
-    async function forge(header: Record<string, unknown>, payload: unknown, key = device.keys.privateKey): Promise<string> {
+    async function forge(
+      header: Record<string, unknown>,
+      payload: unknown,
+      key = device.keys.privateKey,
+    ): Promise<string> {
       return signJws(header as never, JSON.stringify(payload), key);
     }
     async function deviceHeader() {
@@ -151,7 +196,12 @@ describe('POST /v1/receipts', () => {
       ['a body that is not { receipts }', () => h.post('{"receipt": []}'), 400, 'malformed'],
       ['an empty batch', () => h.post([]), 400, 'malformed'],
       ['a wrong content type', () => h.post([], { 'Content-Type': 'text/plain' }), 415, 'unsupported-media-type'],
-      ['a form body', () => h.post([], { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type'],
+      [
+        'a form body',
+        () => h.post([], { 'Content-Type': 'application/x-www-form-urlencoded' }),
+        415,
+        'unsupported-media-type',
+      ],
       ['a 1 MB body', () => h.post(JSON.stringify({ receipts: ['x'.repeat(1024 * 1024)] })), 413, 'too-large'],
       ['a non-JWS string', () => h.post(['hello']), 400, 'malformed'],
       ['a non-string receipt', () => h.post([42]), 400, 'malformed'],
@@ -177,7 +227,9 @@ describe('POST /v1/receipts', () => {
     it('HS256: 400 unsupported-alg', async () => {
       const header = { ...(await deviceHeader()), alg: 'HS256' };
       const input = `${base64urlEncode(utf8(JSON.stringify(header)))}.${base64urlEncode(utf8(JSON.stringify(good)))}`;
-      const hmac = await crypto.subtle.importKey('raw', utf8('secret'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+      const hmac = await crypto.subtle.importKey('raw', utf8('secret'), { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+      ]);
       const jws = `${input}.${base64urlEncode(new Uint8Array(await crypto.subtle.sign('HMAC', hmac, utf8(input))))}`;
       const res = await h.post([jws]);
       expect(res.status).toBe(400);
@@ -217,13 +269,19 @@ describe('POST /v1/receipts', () => {
 
     it('no Origin header: 403 origin-not-allowed', async () => {
       const receipt = await device.receipt();
-      const res = await h.collector.app.request('/v1/receipts', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ receipts: [receipt.jws] }) });
+      const res = await h.collector.app.request('/v1/receipts', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ receipts: [receipt.jws] }),
+      });
       expect(res.status).toBe(403);
       expect((await errorOf(res)).code).toBe('origin-not-allowed');
     });
 
     it('a page on another origin than the request: 400 malformed', async () => {
-      const res = await h.post([(await device.receipt({ page: 'https://www.clikodoc.com/rdv' })).jws], { Origin: 'http://localhost:8080' });
+      const res = await h.post([(await device.receipt({ page: 'https://www.clikodoc.com/rdv' })).jws], {
+        Origin: 'http://localhost:8080',
+      });
       expect(res.status).toBe(400);
       expect((await errorOf(res)).code).toBe('malformed');
     });
@@ -248,7 +306,9 @@ describe('POST /v1/receipts', () => {
 
     it('a textHash of another language than the receipt: 422 unknown-notice', async () => {
       const english = await device.receipt({ language: 'en' });
-      const res = await h.post([(await device.receipt({ language: 'fr', textHash: english.payload.textHash, prev: null })).jws]);
+      const res = await h.post([
+        (await device.receipt({ language: 'fr', textHash: english.payload.textHash, prev: null })).jws,
+      ]);
       expect(res.status).toBe(422);
       expect((await errorOf(res)).code).toBe('unknown-notice');
     });
@@ -312,8 +372,19 @@ describe('POST /v1/receipts rate limit', () => {
     const h = await testCollector({ limits: { ratePerMinute: 6 }, clock: () => now });
     try {
       const device = await Device.create(h.config);
-      const batch = [await device.receipt(), await device.receipt({ method: 'save' }), await device.receipt({ method: 'save' })];
-      expect((await h.post(batch.map((r) => r.jws), { 'X-Test-Ip': '192.0.2.1' })).status).toBe(201);
+      const batch = [
+        await device.receipt(),
+        await device.receipt({ method: 'save' }),
+        await device.receipt({ method: 'save' }),
+      ];
+      expect(
+        (
+          await h.post(
+            batch.map((r) => r.jws),
+            { 'X-Test-Ip': '192.0.2.1' },
+          )
+        ).status,
+      ).toBe(201);
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await h.post('{}', { 'X-Test-Ip': '192.0.2.1' })).status);
       expect(statuses).toEqual([400, 400, 400, 429]);

@@ -1,7 +1,8 @@
 // POST /v1/receipts: verify each receipt, check it against its site, then group-commit the batch
 // and answer its acks, which exist only once the batch is committed.
-import { Hono, type Context } from 'hono';
+
 import type { VerifiedReceipt } from '@consent-ledger/protocol';
+import { type Context, Hono } from 'hono';
 import { CommitQueueClosed } from '../commit-queue';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
@@ -9,9 +10,9 @@ import { ApiError, type ApiErrorCode } from '../errors';
 import { rateKey, storedIp } from '../ip';
 import { bodyLimit } from '../middleware/body-limit';
 import { siteCors } from '../middleware/cors';
-import { charge, rateLimit, type RateLimitOptions } from '../middleware/rate-limit';
+import { charge, type RateLimitOptions, rateLimit } from '../middleware/rate-limit';
 import { MISS_REFRESH_MS, type SiteView } from '../site-directory';
-import type { AppendFailure } from '../store/types';
+import type { AppendFailure, BatchOutcome } from '../store/types';
 
 /** Longest user agent stored. */
 const MAX_USER_AGENT = 512;
@@ -42,30 +43,53 @@ function parseBody(text: string, max: number): string[] {
     throw new ApiError(400, 'malformed', 'the body is not JSON');
   }
   const receipts = (body as { receipts?: unknown } | null)?.receipts;
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray(receipts) || Object.keys(body).length !== 1) {
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    Array.isArray(body) ||
+    !Array.isArray(receipts) ||
+    Object.keys(body).length !== 1
+  ) {
     throw new ApiError(400, 'malformed', 'the body must be { "receipts": ["<jws>", ...] }');
   }
-  if (receipts.length < 1 || receipts.length > max) throw new ApiError(400, 'malformed', `a batch holds 1 to ${max} receipts, not ${receipts.length}`);
+  if (receipts.length < 1 || receipts.length > max)
+    throw new ApiError(400, 'malformed', `a batch holds 1 to ${max} receipts, not ${receipts.length}`);
   const bad = receipts.findIndex((r) => typeof r !== 'string');
   if (bad >= 0) throw new ApiError(400, 'malformed', 'every receipt must be a compact JWS string', { index: bad });
   return receipts as string[];
 }
 
 /** Checks one verified receipt against its site as the cache knows it; the refusal, or null. */
-function checkAgainstSite(receipt: VerifiedReceipt, index: number, view: SiteView | null, origin: string): ApiError | null {
+function checkAgainstSite(
+  receipt: VerifiedReceipt,
+  index: number,
+  view: SiteView | null,
+  origin: string,
+): ApiError | null {
   const r = receipt.payload;
   if (!view) return refuse('unknown-site', `unknown site "${r.site}"`, index);
-  if (!view.config.origins.includes(origin)) return refuse('origin-not-allowed', `origin ${origin} is not one of the origins of site "${r.site}"`, index);
-  if (new URL(r.page).origin !== origin) return refuse('malformed', `page ${r.page} is not on the request's origin ${origin}`, index);
-  if (!view.revisions.has(r.revision)) return refuse('unknown-revision', `site "${r.site}" never published revision ${r.revision}`, index);
+  if (!view.config.origins.includes(origin))
+    return refuse('origin-not-allowed', `origin ${origin} is not one of the origins of site "${r.site}"`, index);
+  if (new URL(r.page).origin !== origin)
+    return refuse('malformed', `page ${r.page} is not on the request's origin ${origin}`, index);
+  if (!view.revisions.has(r.revision))
+    return refuse('unknown-revision', `site "${r.site}" never published revision ${r.revision}`, index);
   const notice = view.notices.get(r.textHash);
   if (!notice || notice.revision !== r.revision || notice.language !== r.language) {
-    return refuse('unknown-notice', `textHash names no notice of revision ${r.revision} in "${r.language}" in the log of "${r.site}"`, index);
+    return refuse(
+      'unknown-notice',
+      `textHash names no notice of revision ${r.revision} in "${r.language}" in the log of "${r.site}"`,
+      index,
+    );
   }
   if (notice.asked) {
     const given = Object.keys(r.choices);
     if (given.length !== notice.asked.length || !notice.asked.every((p) => Object.hasOwn(r.choices, p))) {
-      return refuse('malformed', `choices must list exactly the purposes of the notice: ${notice.asked.join(', ')}`, index);
+      return refuse(
+        'malformed',
+        `choices must list exactly the purposes of the notice: ${notice.asked.join(', ')}`,
+        index,
+      );
     }
   }
   return null;
@@ -79,12 +103,23 @@ function failureError(error: AppendFailure): ApiError {
 /** The ingest route, with its CORS, rate limit, origin filter and body limit. */
 export function receiptsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const limit: RateLimitOptions | null = ctx.buckets ? { buckets: ctx.buckets, key: (c: Context<AppEnv>) => rateKey(ctx.clientIp(c)) } : null;
+  const limit: RateLimitOptions | null = ctx.buckets
+    ? { buckets: ctx.buckets, key: (c: Context<AppEnv>) => rateKey(ctx.clientIp(c)) }
+    : null;
   // One origin lookup answers CORS and refuses, before the body is read, an origin no live site lists.
-  app.use('/v1/receipts', siteCors({ allowed: (origin) => ctx.sites.anyListsOrigin(origin), allowMethods: ['POST'], maxAge: 86400, refuseOthers: true }));
+  app.use(
+    '/v1/receipts',
+    siteCors({
+      allowed: (origin) => ctx.sites.anyListsOrigin(origin),
+      allowMethods: ['POST'],
+      maxAge: 86400,
+      refuseOthers: true,
+    }),
+  );
   if (limit) app.post('/v1/receipts', rateLimit(limit));
   app.post('/v1/receipts', bodyLimit({ maxBytes: ctx.limits.bodyBytes }), async (c) => {
-    if (!isJson(c.req.header('content-type'))) throw new ApiError(415, 'unsupported-media-type', 'send receipts as application/json');
+    if (!isJson(c.req.header('content-type')))
+      throw new ApiError(415, 'unsupported-media-type', 'send receipts as application/json');
     const origin = c.req.header('origin')!; // present and listed by some site: siteCors let it through
     const jwsList = parseBody(await c.req.text(), ctx.limits.batch);
     if (limit) {
@@ -110,7 +145,7 @@ export function receiptsRoutes(ctx: CollectorContext): Hono<AppEnv> {
     if (problem) throw problem;
     const ip = storedIp(ctx.clientIp(c), view!.config.ip);
     const userAgent = c.req.header('user-agent')?.slice(0, MAX_USER_AGENT) ?? null;
-    let outcome;
+    let outcome: BatchOutcome;
     try {
       outcome = await ctx.commits.submit({ site, receipts: receipts.map((receipt) => ({ receipt, ip, userAgent })) });
     } catch (error) {

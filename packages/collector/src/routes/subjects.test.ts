@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDpopProof, generateDeviceKey, verifyExport } from '@consent-ledger/protocol';
 import type { SubjectHistory } from '@consent-ledger/protocol';
+import { createDpopProof, generateDeviceKey, verifyExport } from '@consent-ledger/protocol';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCollector } from '../app';
-import { tempStore, testCollectorKey, type Device } from '../testing';
-import { auditFixture, type AuditFixture } from './audit-fixture';
+import { type Device, tempStore, testCollectorKey } from '../testing';
+import { type AuditFixture, auditFixture } from './audit-fixture';
 
 describe('a visitor’s own routes (DPoP)', () => {
   let f: AuditFixture;
@@ -26,15 +26,28 @@ describe('a visitor’s own routes (DPoP)', () => {
   async function send(method: string, path: string, proof?: string) {
     return f.collector.app.request(url(path), { method, headers: proof ? { DPoP: proof } : {} });
   }
-  const proofFor = (method: string, path: string, extra: { iat?: number; jti?: string; device?: Device['keys'] } = {}) =>
-    createDpopProof({ htm: method, htu: url(path), device: extra.device ?? visitor.keys, iat: extra.iat, jti: extra.jti });
+  const proofFor = (
+    method: string,
+    path: string,
+    extra: { iat?: number; jti?: string; device?: Device['keys'] } = {},
+  ) =>
+    createDpopProof({
+      htm: method,
+      htu: url(path),
+      device: extra.device ?? visitor.keys,
+      iat: extra.iat,
+      jti: extra.jti,
+    });
   const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
   it('reads the visitor’s receipts with acks and proofs', async () => {
     const path = `/v1/subjects/${subject}/receipts`;
     const res = await send('GET', path, await proofFor('GET', path));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { subject: string; sites: Array<{ site: string; receipts: Array<{ jws: string; ack: string; proof: { treeSize: number } }> }> };
+    const body = (await res.json()) as {
+      subject: string;
+      sites: Array<{ site: string; receipts: Array<{ jws: string; ack: string; proof: { treeSize: number } }> }>;
+    };
     expect(body.sites.map((s) => s.site)).toEqual(['clikodoc']);
     expect(body.sites[0].receipts).toHaveLength(2);
     expect(body.sites[0].receipts.every((r) => r.ack && r.proof.treeSize > 0)).toBe(true);
@@ -63,7 +76,9 @@ describe('a visitor’s own routes (DPoP)', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { erased: Array<{ site: string; redacted: number }>; at: string };
     expect(body.erased).toEqual([{ site: 'clikodoc', redacted: 2 }]);
-    const history = (await (await f.call(`/v1/audit/sites/clikodoc/subjects/${subject}`, f.tokens.auditor)).json()) as SubjectHistory;
+    const history = (await (
+      await f.call(`/v1/audit/sites/clikodoc/subjects/${subject}`, f.tokens.auditor)
+    ).json()) as SubjectHistory;
     expect(history.receipts.map((r) => [r.jws, r.redacted])).toEqual([
       [null, { at: body.at, reason: 'erasure' }],
       [null, { at: body.at, reason: 'erasure' }],
@@ -71,7 +86,11 @@ describe('a visitor’s own routes (DPoP)', () => {
     const lines = (await (await f.call('/v1/audit/sites/clikodoc/export', f.tokens.auditor)).text()).split('\n');
     const report = await verifyExport(lines, { keys: f.jwks });
     expect(report.failures).toEqual([]);
-    expect(report).toMatchObject({ ok: true, summary: { redacted: 2, receipts: 1 }, redacted: { byReason: { erasure: 2 } } });
+    expect(report).toMatchObject({
+      ok: true,
+      summary: { redacted: 2, receipts: 1 },
+      redacted: { byReason: { erasure: 2 } },
+    });
   });
 });
 
@@ -91,7 +110,10 @@ describe('a visitor’s own routes behind a proxy that changes the URL (publicUr
     const subject = receipt.payload.subject;
     const fixture = f;
     const send = async (method: string, path: string, htu: string) =>
-      fixture.collector.app.request(`http://internal:8080${path}?lang=fr`, { method, headers: { DPoP: await createDpopProof({ htm: method, htu, device: visitor.keys }) } });
+      fixture.collector.app.request(`http://internal:8080${path}?lang=fr`, {
+        method,
+        headers: { DPoP: await createDpopProof({ htm: method, htu, device: visitor.keys }) },
+      });
     return { subject, send };
   }
   const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
@@ -128,8 +150,12 @@ describe('a visitor’s own routes behind a proxy that changes the URL (publicUr
     const { store, dispose } = tempStore();
     try {
       const key = await testCollectorKey();
-      expect(() => createCollector({ store, key, publicUrl: 'consent.example.org' })).toThrow('createCollector: publicUrl "consent.example.org" is not an absolute URL');
-      expect(() => createCollector({ store, key, publicUrl: 'https://consent.example.org/?a=1' })).toThrow('has a query or a fragment');
+      expect(() => createCollector({ store, key, publicUrl: 'consent.example.org' })).toThrow(
+        'createCollector: publicUrl "consent.example.org" is not an absolute URL',
+      );
+      expect(() => createCollector({ store, key, publicUrl: 'https://consent.example.org/?a=1' })).toThrow(
+        'has a query or a fragment',
+      );
     } finally {
       await dispose();
     }

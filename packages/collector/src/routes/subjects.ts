@@ -11,7 +11,12 @@ import { eraseSubject } from '../retention';
 /** The visitor's routes. */
 export function subjectsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const cors = siteCors({ allowed: (origin) => ctx.sites.anyListsOrigin(origin), allowMethods: ['GET', 'DELETE'], allowHeaders: ['DPoP'], maxAge: 86400 });
+  const cors = siteCors({
+    allowed: (origin) => ctx.sites.anyListsOrigin(origin),
+    allowMethods: ['GET', 'DELETE'],
+    allowHeaders: ['DPoP'],
+    maxAge: 86400,
+  });
   const dpop = dpopAuth({ clock: ctx.clock, publicUrl: ctx.publicUrl });
   app.use('/v1/subjects/:subject', cors);
   app.use('/v1/subjects/:subject/receipts', cors);
@@ -24,7 +29,15 @@ export function subjectsRoutes(ctx: CollectorContext): Hono<AppEnv> {
       if (entries.length === 0) continue;
       const checkpoint = await ctx.store.latestCheckpoint(site.site);
       const receipts = await Promise.all(
-        entries.map(async (e) => ({ index: e.index, id: e.id, receivedAt: e.receivedAt, jws: e.jws, ack: e.ack, redacted: e.redacted, proof: await proofOf(ctx.store, e, checkpoint) })),
+        entries.map(async (e) => ({
+          index: e.index,
+          id: e.id,
+          receivedAt: e.receivedAt,
+          jws: e.jws,
+          ack: e.ack,
+          redacted: e.redacted,
+          proof: await proofOf(ctx.store, e, checkpoint),
+        })),
       );
       sites.push({ site: site.site, receipts });
     }

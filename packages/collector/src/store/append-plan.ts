@@ -72,12 +72,31 @@ export function planAppend(batches: ReceiptBatch[], log: PlanLookups): AppendPla
         const stored = log.stored(site, r.id);
         if (stored) {
           if (stored.leafHash !== receipt.leafHash || stored.ack === null) failure = idConflict(position, r.id);
-          else slots.push({ index: stored.index, leafHash: stored.leafHash, receivedAt: stored.receivedAt, ack: stored.ack, replay: true });
+          else
+            slots.push({
+              index: stored.index,
+              leafHash: stored.leafHash,
+              receivedAt: stored.receivedAt,
+              ack: stored.ack,
+              replay: true,
+            });
         } else {
           const headKey = `${site}\n${r.subject}`;
-          const expected = localHeads.has(headKey) ? localHeads.get(headKey)! : heads.has(headKey) ? heads.get(headKey)! : log.head(site, r.subject);
+          const expected = localHeads.has(headKey)
+            ? localHeads.get(headKey)!
+            : heads.has(headKey)
+              ? heads.get(headKey)!
+              : log.head(site, r.subject);
           if (r.prev !== expected) {
-            failure = { ok: false, error: { code: 'prev-mismatch', message: "prev is not the subject's last accepted receipt", index: position, expected } };
+            failure = {
+              ok: false,
+              error: {
+                code: 'prev-mismatch',
+                message: "prev is not the subject's last accepted receipt",
+                index: position,
+                expected,
+              },
+            };
           } else {
             const planned: PlannedReceipt = { batch, position, index: size++, leafHash: receipt.leafHash, ack: '' };
             localIds.set(idKey, planned);
@@ -104,14 +123,28 @@ export function planAppend(batches: ReceiptBatch[], log: PlanLookups): AppendPla
     fresh,
     sizes,
     outcomes: () =>
-      results.map((r) => (Array.isArray(r) ? { ok: true as const, receipts: r.map((s) => ('planned' in s ? answer(s.planned, s.replay) : s)) } : r)),
+      results.map((r) =>
+        Array.isArray(r)
+          ? { ok: true as const, receipts: r.map((s) => ('planned' in s ? answer(s.planned, s.replay) : s)) }
+          : r,
+      ),
   };
 }
 
 /** The ack payload of a planned receipt. */
 export function ackPayloadOf(p: PlannedReceipt): AckPayload {
   const { receipt, ip, userAgent } = p.batch.receipts[p.position];
-  return { v: 1, id: receipt.payload.id, site: p.batch.site, subject: receipt.payload.subject, index: p.index, leafHash: p.leafHash, receivedAt: p.batch.receivedAt, ip, userAgent };
+  return {
+    v: 1,
+    id: receipt.payload.id,
+    site: p.batch.site,
+    subject: receipt.payload.subject,
+    index: p.index,
+    leafHash: p.leafHash,
+    receivedAt: p.batch.receivedAt,
+    ip,
+    userAgent,
+  };
 }
 
 function answer(p: PlannedReceipt, replay: boolean): AppendedReceipt {
@@ -119,5 +152,8 @@ function answer(p: PlannedReceipt, replay: boolean): AppendedReceipt {
 }
 
 function idConflict(position: number, id: string): BatchOutcome {
-  return { ok: false, error: { code: 'id-conflict', message: `id ${id} is already used by another receipt`, index: position } };
+  return {
+    ok: false,
+    error: { code: 'id-conflict', message: `id ${id} is already used by another receipt`, index: position },
+  };
 }

@@ -1,8 +1,9 @@
 // The contract of the audit queries (types.ts, "Audit"), run beside `describeLedgerStore` against
 // every store, so that both stores answer auditors alike.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+
 import type { VerifiedReceipt } from '@consent-ledger/protocol';
-import { batch, recordingSigner, testConfig, testNotice, testReceipt, type StoreHarness } from './contract';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { batch, recordingSigner, type StoreHarness, testConfig, testNotice, testReceipt } from './contract';
 import { exportLine, withProofs } from './export-lines';
 import type { LedgerStore, PartialExportCursor, PartialExportLines, PartialExportQuery } from './types';
 
@@ -27,12 +28,19 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
 
     /** Appends receipts one batch each, failing the test on a refusal. */
     async function append(site: string, receipts: VerifiedReceipt[], at: string): Promise<void> {
-      const outcomes = await store.appendReceipts(receipts.map((r) => batch(site, [r], at)), recordingSigner());
+      const outcomes = await store.appendReceipts(
+        receipts.map((r) => batch(site, [r], at)),
+        recordingSigner(),
+      );
       for (const o of outcomes) if (!o.ok) throw new Error(`append refused: ${o.error.code}`);
     }
 
     /** A subject's chain of receipts with the given methods and choices, linked by prev. */
-    function chain(site: string, subject: string, steps: Array<[VerifiedReceipt['payload']['method'], Record<string, 'granted' | 'denied'>]>): VerifiedReceipt[] {
+    function chain(
+      site: string,
+      subject: string,
+      steps: Array<[VerifiedReceipt['payload']['method'], Record<string, 'granted' | 'denied'>]>,
+    ): VerifiedReceipt[] {
       let prev: string | null = null;
       return steps.map(([method, choices]) => {
         const r = testReceipt(site, subject, prev, { method, choices });
@@ -43,7 +51,11 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
 
     describe('subjectEntries', () => {
       it('lists one subject of one site in chain order, redacted entries included', async () => {
-        const [a1, a2, a3] = chain('alpha', 'sa', [['accept-all', { maps: 'granted' }], ['withdraw', { maps: 'denied' }], ['save', { maps: 'granted' }]]);
+        const [a1, a2, a3] = chain('alpha', 'sa', [
+          ['accept-all', { maps: 'granted' }],
+          ['withdraw', { maps: 'denied' }],
+          ['save', { maps: 'granted' }],
+        ]);
         await append('alpha', [a1], DAY1);
         await append('alpha', [testReceipt('alpha', 'sb', null)], DAY1);
         await append('beta', [testReceipt('beta', 'sa', null)], DAY1);
@@ -52,7 +64,12 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         const entries = await store.subjectEntries('alpha', 'sa');
         expect(entries.map((e) => e.id)).toEqual([a1.payload.id, a2.payload.id, a3.payload.id]);
         expect(entries.map((e) => e.index)).toEqual([2, 4, 5]);
-        expect(entries[1]).toMatchObject({ jws: null, choices: null, leafHash: a2.leafHash, redacted: { at: DAY3, reason: 'erasure' } });
+        expect(entries[1]).toMatchObject({
+          jws: null,
+          choices: null,
+          leafHash: a2.leafHash,
+          redacted: { at: DAY3, reason: 'erasure' },
+        });
         expect(entries[2]).toMatchObject({ jws: a3.jws, prev: a2.leafHash, method: 'save', receivedAt: DAY2 });
         expect(await store.subjectEntries('alpha', 'nobody')).toEqual([]);
         expect((await store.subjectEntries('beta', 'sa')).map((e) => e.index)).toEqual([1]);
@@ -62,7 +79,10 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
     describe('searchReceipts', () => {
       let all: VerifiedReceipt[];
       beforeEach(async () => {
-        const s1 = chain('alpha', 's1', [['accept-all', { analytics: 'granted', maps: 'granted' }], ['withdraw', { analytics: 'denied', maps: 'granted' }]]);
+        const s1 = chain('alpha', 's1', [
+          ['accept-all', { analytics: 'granted', maps: 'granted' }],
+          ['withdraw', { analytics: 'denied', maps: 'granted' }],
+        ]);
         const s2 = chain('alpha', 's2', [['reject-all', { analytics: 'denied', maps: 'denied' }]]);
         const s3 = chain('alpha', 's3', [['save', { analytics: 'denied', 'audio-video': 'granted' }]]);
         await append('alpha', [s1[0], s2[0]], DAY1);
@@ -111,15 +131,24 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
 
       it('leaves redacted receipts out', async () => {
         await store.redactEntries('alpha', [all[0].payload.id], { at: DAY3, reason: 'retention' });
-        expect((await store.searchReceipts('alpha', { order: 'asc', limit: 10 })).map((e) => e.index)).toEqual([3, 4, 5]);
+        expect((await store.searchReceipts('alpha', { order: 'asc', limit: 10 })).map((e) => e.index)).toEqual([
+          3, 4, 5,
+        ]);
         expect((await store.searchReceipts('alpha', { order: 'asc', limit: 10, method: 'accept-all' })).length).toBe(0);
       });
     });
 
     describe('receiptStats', () => {
       it('counts per day and per week, with methods and withdrawals against the previous receipt', async () => {
-        const s1 = chain('alpha', 's1', [['accept-all', { analytics: 'granted', maps: 'granted' }], ['withdraw', { analytics: 'denied', maps: 'granted' }], ['save', { analytics: 'denied', maps: 'denied' }]]);
-        const s2 = chain('alpha', 's2', [['reject-all', { analytics: 'denied', maps: 'denied' }], ['save', { analytics: 'denied', maps: 'granted' }]]);
+        const s1 = chain('alpha', 's1', [
+          ['accept-all', { analytics: 'granted', maps: 'granted' }],
+          ['withdraw', { analytics: 'denied', maps: 'granted' }],
+          ['save', { analytics: 'denied', maps: 'denied' }],
+        ]);
+        const s2 = chain('alpha', 's2', [
+          ['reject-all', { analytics: 'denied', maps: 'denied' }],
+          ['save', { analytics: 'denied', maps: 'granted' }],
+        ]);
         await append('alpha', [s1[0], s2[0]], DAY1);
         await append('alpha', [s1[1], s2[1]], DAY2);
         await append('alpha', [s1[2]], DAY3);
@@ -127,9 +156,33 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
 
         const days = await store.receiptStats('alpha', { interval: 'day' });
         expect(days).toEqual([
-          { start: '2026-11-30', receipts: 2, methods: { 'accept-all': 1, 'reject-all': 1 }, purposes: { analytics: { granted: 1, denied: 1, withdrawn: 0 }, maps: { granted: 1, denied: 1, withdrawn: 0 } } },
-          { start: '2026-12-01', receipts: 2, methods: { withdraw: 1, save: 1 }, purposes: { analytics: { granted: 0, denied: 2, withdrawn: 1 }, maps: { granted: 2, denied: 0, withdrawn: 0 } } },
-          { start: '2026-12-07', receipts: 1, methods: { save: 1 }, purposes: { analytics: { granted: 0, denied: 1, withdrawn: 0 }, maps: { granted: 0, denied: 1, withdrawn: 1 } } },
+          {
+            start: '2026-11-30',
+            receipts: 2,
+            methods: { 'accept-all': 1, 'reject-all': 1 },
+            purposes: {
+              analytics: { granted: 1, denied: 1, withdrawn: 0 },
+              maps: { granted: 1, denied: 1, withdrawn: 0 },
+            },
+          },
+          {
+            start: '2026-12-01',
+            receipts: 2,
+            methods: { withdraw: 1, save: 1 },
+            purposes: {
+              analytics: { granted: 0, denied: 2, withdrawn: 1 },
+              maps: { granted: 2, denied: 0, withdrawn: 0 },
+            },
+          },
+          {
+            start: '2026-12-07',
+            receipts: 1,
+            methods: { save: 1 },
+            purposes: {
+              analytics: { granted: 0, denied: 1, withdrawn: 0 },
+              maps: { granted: 0, denied: 1, withdrawn: 1 },
+            },
+          },
         ]);
         const weeks = await store.receiptStats('alpha', { interval: 'week' });
         expect(weeks.map((w) => [w.start, w.receipts, w.purposes.analytics.withdrawn, w.methods.save])).toEqual([
@@ -142,12 +195,20 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
       });
 
       it('leaves redacted receipts out, and a redacted previous receipt grants nothing', async () => {
-        const s1 = chain('alpha', 's1', [['accept-all', { analytics: 'granted' }], ['withdraw', { analytics: 'denied' }]]);
+        const s1 = chain('alpha', 's1', [
+          ['accept-all', { analytics: 'granted' }],
+          ['withdraw', { analytics: 'denied' }],
+        ]);
         await append('alpha', [s1[0]], DAY1);
         await append('alpha', [s1[1]], DAY2);
         await store.redactEntries('alpha', [s1[0].payload.id], { at: DAY3, reason: 'retention' });
         expect(await store.receiptStats('alpha', { interval: 'day' })).toEqual([
-          { start: '2026-12-01', receipts: 1, methods: { withdraw: 1 }, purposes: { analytics: { granted: 0, denied: 1, withdrawn: 0 } } },
+          {
+            start: '2026-12-01',
+            receipts: 1,
+            methods: { withdraw: 1 },
+            purposes: { analytics: { granted: 0, denied: 1, withdrawn: 0 } },
+          },
         ]);
         expect(await store.receiptStats('beta', { interval: 'week' })).toEqual([]);
       });
@@ -167,17 +228,28 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         const lines = text(page.bytes).split('\n');
         expect(lines[0]).toMatch(/^\{"index":0,"kind":"notice","jws":"[^"]+"\}$/);
         expect(lines[2]).toBe(`{"index":2,"kind":"receipt","jws":"${a.jws}","ack":"ack.alpha.2.${a.payload.id}"}`);
-        expect(lines[3]).toBe(`{"index":3,"kind":"receipt","leafHash":"${b.leafHash}","redacted":{"at":"${DAY3}","reason":"erasure"}}`);
+        expect(lines[3]).toBe(
+          `{"index":3,"kind":"receipt","leafHash":"${b.leafHash}","redacted":{"at":"${DAY3}","reason":"erasure"}}`,
+        );
         expect(lines[4]).toBe('');
         const middle = await store.readExportLines('alpha', 1, 2);
-        expect([middle.count, text(middle.bytes)]).toEqual([2, lines.slice(1, 3).map((l) => `${l}\n`).join('')]);
+        expect([middle.count, text(middle.bytes)]).toEqual([
+          2,
+          lines
+            .slice(1, 3)
+            .map((l) => `${l}\n`)
+            .join(''),
+        ]);
         expect(await store.readExportLines('beta', 5, 10)).toMatchObject({ count: 0 });
         expect((await store.readExportLines('beta', 5, 10)).bytes).toHaveLength(0);
       });
 
       it('escapes what a stored value would need escaped as JSON.stringify does', async () => {
         const odd = 'ack "quoted" \\ back\tslash \u0001 \u007f é \u2028 😀';
-        const outcomes = await store.appendReceipts([batch('alpha', [testReceipt('alpha', 'sa', null)], DAY1)], async (payloads) => payloads.map(() => odd));
+        const outcomes = await store.appendReceipts(
+          [batch('alpha', [testReceipt('alpha', 'sa', null)], DAY1)],
+          async (payloads) => payloads.map(() => odd),
+        );
         expect(outcomes[0].ok).toBe(true);
         const page = await store.readExportLines('alpha', 2, 1);
         const [entry] = await store.readEntries('alpha', 2, 1);
@@ -188,7 +260,8 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
 
     describe('readPartialExportLines', () => {
       /** The lines of a page, each cut at its end. */
-      const linesOf = (page: PartialExportLines) => page.ends.map((end, i) => new TextDecoder().decode(page.bytes.subarray(i === 0 ? 0 : page.ends[i - 1], end)));
+      const linesOf = (page: PartialExportLines) =>
+        page.ends.map((end, i) => new TextDecoder().decode(page.bytes.subarray(i === 0 ? 0 : page.ends[i - 1], end)));
 
       /** Every page of a partial export of `query`, `limit` lines a page, with its lines. */
       async function pagesOf(site: string, query: PartialExportQuery, limit: number) {
@@ -206,7 +279,10 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
       /** The reference: every entry read, filtered here, each line by `exportLine`. */
       async function reference(site: string, { from, to, size }: PartialExportQuery) {
         const entries = (await store.readEntries(site, 0, 1000)).filter(
-          (e) => e.index < size && (e.kind === 'notice' || ((from === undefined || e.receivedAt >= from) && (to === undefined || e.receivedAt < to))),
+          (e) =>
+            e.index < size &&
+            (e.kind === 'notice' ||
+              ((from === undefined || e.receivedAt >= from) && (to === undefined || e.receivedAt < to))),
         );
         return { indexes: entries.map((e) => e.index), lines: entries.map((e) => exportLine(e)), entries };
       }
@@ -226,7 +302,12 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         await append('alpha', [r[5]], DAY2); // 8
         await append('alpha', [r[6]], DAY3); // 9
         ids = { redactedReceipt: r[2].payload.id, redactedNotice: testNotice('alpha', 1, 'en').textHash };
-        expect(await store.redactEntries('alpha', [ids.redactedReceipt, ids.redactedNotice], { at: DAY3, reason: 'erasure' })).toBe(2);
+        expect(
+          await store.redactEntries('alpha', [ids.redactedReceipt, ids.redactedNotice], {
+            at: DAY3,
+            reason: 'erasure',
+          }),
+        ).toBe(2);
       });
 
       it('holds every notice and the receipts received in [from, to) below the size, redacted ones included, byte for byte as exportLine writes them', async () => {
@@ -243,7 +324,9 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         expect((await pagesOf('alpha', { ...query, size: 8 }, 100))[0].indexes).toEqual([0, 1, 2, 4, 6]);
         // A proof goes where exportLine puts it, whatever the kind of line, an empty one too.
         const proofs = page.indexes.map((index) => (index === 4 ? [] : [`aGFzaA${index}`, 'b3RoZXI']));
-        expect(new TextDecoder().decode(withProofs(page, proofs))).toBe(expected.entries.map((e, i) => exportLine(e, proofs[i])).join(''));
+        expect(new TextDecoder().decode(withProofs(page, proofs))).toBe(
+          expected.entries.map((e, i) => exportLine(e, proofs[i])).join(''),
+        );
       });
 
       it('pages with its cursor, the last page with a null one, whatever the range', async () => {
@@ -260,10 +343,17 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
             expect(pages.every((p) => p.indexes.length <= limit && p.lines.length === p.indexes.length)).toBe(true);
             expect(pages.slice(0, -1).every((p) => p.next !== null)).toBe(true);
             expect(pages[pages.length - 1].next).toBeNull();
-            expect([query, limit, pages.flatMap((p) => p.indexes), pages.flatMap((p) => p.lines)]).toEqual([query, limit, expected.indexes, expected.lines]);
+            expect([query, limit, pages.flatMap((p) => p.indexes), pages.flatMap((p) => p.lines)]).toEqual([
+              query,
+              limit,
+              expected.indexes,
+              expected.lines,
+            ]);
           }
         }
-        expect((await pagesOf('alpha', { from: '2027-01-01T00:00:00.000Z', size: 10 }, 100))[0].indexes).toEqual([0, 1, 6]);
+        expect((await pagesOf('alpha', { from: '2027-01-01T00:00:00.000Z', size: 10 }, 100))[0].indexes).toEqual([
+          0, 1, 6,
+        ]);
         expect((await pagesOf('beta', { from: DAY2, to: DAY3, size: 2 }, 100))[0].indexes).toEqual([0, 1]);
         expect((await pagesOf('beta', { from: DAY3, size: 2 }, 100))[0].indexes).toEqual([0]);
       });

@@ -1,17 +1,18 @@
 // The LedgerStore contract, written once and run against every store (sqlite.test.ts, and the
 // PostgreSQL store's test). Receipts here are structurally valid but unsigned: the store trusts
 // the collector's verification and must not care about signatures.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+
 import {
+  type AckPayload,
   base64urlEncode,
   leafHash,
-  uuidv7,
-  utf8,
-  type AckPayload,
   type ReceiptPayload,
   type SiteConfig,
+  utf8,
+  uuidv7,
   type VerifiedReceipt,
 } from '@consent-ledger/protocol';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AckSigner, LedgerStore, NoticeInput, ReceiptBatch } from './types';
 
 /** A store under test, plus ways to reach the same data again. */
@@ -49,11 +50,22 @@ export function testConfig(site: string, revision = 1): SiteConfig {
 /** A notice input whose JWS is a stand-in string. */
 export function testNotice(site: string, revision: number, language: string): NoticeInput {
   const jws = `notice.${site}.${revision}.${language}`;
-  return { textHash: base64urlEncode(leafHash(`text:${jws}`)), revision, language, jws, leafHash: base64urlEncode(leafHash(jws)) };
+  return {
+    textHash: base64urlEncode(leafHash(`text:${jws}`)),
+    revision,
+    language,
+    jws,
+    leafHash: base64urlEncode(leafHash(jws)),
+  };
 }
 
 /** An unsigned receipt with a real leaf hash over its stand-in JWS. */
-export function testReceipt(site: string, subject: string, prev: string | null, overrides: Partial<ReceiptPayload> = {}): VerifiedReceipt {
+export function testReceipt(
+  site: string,
+  subject: string,
+  prev: string | null,
+  overrides: Partial<ReceiptPayload> = {},
+): VerifiedReceipt {
   const payload: ReceiptPayload = {
     v: 1,
     id: uuidv7(),
@@ -85,7 +97,11 @@ export function recordingSigner(): AckSigner & { calls: AckPayload[][] } {
 
 /** A batch of receipts as one request brings them, with a fixed IP and user agent. */
 export function batch(site: string, receipts: VerifiedReceipt[], receivedAt = AT): ReceiptBatch {
-  return { site, receivedAt, receipts: receipts.map((receipt) => ({ receipt, ip: '203.0.113.0', userAgent: 'test-agent' })) };
+  return {
+    site,
+    receivedAt,
+    receipts: receipts.map((receipt) => ({ receipt, ip: '203.0.113.0', userAgent: 'test-agent' })),
+  };
 }
 
 /** Registers the whole contract suite for one store implementation. */
@@ -102,7 +118,11 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
     });
 
     async function publish(site: string, revision = 1) {
-      return store.putSite(testConfig(site, revision), [testNotice(site, revision, 'fr'), testNotice(site, revision, 'en')], AT);
+      return store.putSite(
+        testConfig(site, revision),
+        [testNotice(site, revision, 'fr'), testNotice(site, revision, 'en')],
+        AT,
+      );
     }
 
     describe('sites', () => {
@@ -110,15 +130,26 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
         const first = await publish('alpha');
         expect(first.site.config.site).toBe('alpha');
         expect(first.site.deletedAt).toBeNull();
-        expect(first.appended.map((n) => [n.index, n.language])).toEqual([[0, 'fr'], [1, 'en']]);
-        const again = await store.putSite(testConfig('alpha', 1), [testNotice('alpha', 1, 'fr'), testNotice('alpha', 2, 'fr')], '2026-12-02T00:00:00.000Z');
+        expect(first.appended.map((n) => [n.index, n.language])).toEqual([
+          [0, 'fr'],
+          [1, 'en'],
+        ]);
+        const again = await store.putSite(
+          testConfig('alpha', 1),
+          [testNotice('alpha', 1, 'fr'), testNotice('alpha', 2, 'fr')],
+          '2026-12-02T00:00:00.000Z',
+        );
         expect(again.appended.map((n) => [n.index, n.revision])).toEqual([[2, 2]]);
         expect(again.site.createdAt).toBe(AT);
         expect(again.site.updatedAt).toBe('2026-12-02T00:00:00.000Z');
         const notices = await store.listNotices('alpha');
         expect(notices.map((n) => n.index)).toEqual([0, 1, 2]);
         expect(notices[0].jws).toBe('notice.alpha.1.fr');
-        expect((await store.listLogs()).find((l) => l.site === 'alpha')).toEqual({ site: 'alpha', size: 3, treeSize: 0 });
+        expect((await store.listLogs()).find((l) => l.site === 'alpha')).toEqual({
+          site: 'alpha',
+          size: 3,
+          treeSize: 0,
+        });
         const entry = await store.getEntry('alpha', notices[2].textHash);
         expect(entry?.kind).toBe('notice');
         expect(entry?.subject).toBeNull();
@@ -156,9 +187,35 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
           ],
         });
         expect(sign.calls).toHaveLength(1);
-        expect(sign.calls[0][0]).toEqual({ v: 1, id: a.payload.id, site: 'alpha', subject: 'sa', index: 2, leafHash: a.leafHash, receivedAt: AT, ip: '203.0.113.0', userAgent: 'test-agent' });
+        expect(sign.calls[0][0]).toEqual({
+          v: 1,
+          id: a.payload.id,
+          site: 'alpha',
+          subject: 'sa',
+          index: 2,
+          leafHash: a.leafHash,
+          receivedAt: AT,
+          ip: '203.0.113.0',
+          userAgent: 'test-agent',
+        });
         const entry = await store.getEntry('alpha', a.payload.id);
-        expect(entry).toMatchObject({ index: 2, kind: 'receipt', jws: a.jws, subject: 'sa', ack: `ack.alpha.2.${a.payload.id}`, ip: '203.0.113.0', userAgent: 'test-agent', method: 'save', choices: a.payload.choices, prev: null, redacted: null, textHash: 'text-hash', revision: 1, language: 'fr', page: 'https://alpha.example/' });
+        expect(entry).toMatchObject({
+          index: 2,
+          kind: 'receipt',
+          jws: a.jws,
+          subject: 'sa',
+          ack: `ack.alpha.2.${a.payload.id}`,
+          ip: '203.0.113.0',
+          userAgent: 'test-agent',
+          method: 'save',
+          choices: a.payload.choices,
+          prev: null,
+          redacted: null,
+          textHash: 'text-hash',
+          revision: 1,
+          language: 'fr',
+          page: 'https://alpha.example/',
+        });
         expect((await store.readEntries('alpha', 1, 2)).map((e) => e.index)).toEqual([1, 2]);
         expect((await store.listLogs()).find((l) => l.site === 'alpha')?.size).toBe(4);
       });
@@ -167,7 +224,11 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
         await publish('alpha');
         await publish('beta');
         const outcomes = await store.appendReceipts(
-          [batch('alpha', [testReceipt('alpha', 's1', null)]), batch('beta', [testReceipt('beta', 's1', null)]), batch('alpha', [testReceipt('alpha', 's2', null)])],
+          [
+            batch('alpha', [testReceipt('alpha', 's1', null)]),
+            batch('beta', [testReceipt('beta', 's1', null)]),
+            batch('alpha', [testReceipt('alpha', 's2', null)]),
+          ],
           recordingSigner(),
         );
         expect(outcomes.map((o) => (o.ok ? o.receipts.map((r) => r.index) : o.error.code))).toEqual([[2], [2], [3]]);
@@ -204,9 +265,18 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
         expect(ok.ok).toBe(true);
         const fork = testReceipt('alpha', 'sa', r1.leafHash);
         const fresh = testReceipt('alpha', 'sa', null);
-        const [o1, o2] = await store.appendReceipts([batch('alpha', [fork]), batch('alpha', [fresh])], recordingSigner());
-        expect(o1).toEqual({ ok: false, error: expect.objectContaining({ code: 'prev-mismatch', index: 0, expected: r2.leafHash }) });
-        expect(o2).toEqual({ ok: false, error: expect.objectContaining({ code: 'prev-mismatch', index: 0, expected: r2.leafHash }) });
+        const [o1, o2] = await store.appendReceipts(
+          [batch('alpha', [fork]), batch('alpha', [fresh])],
+          recordingSigner(),
+        );
+        expect(o1).toEqual({
+          ok: false,
+          error: expect.objectContaining({ code: 'prev-mismatch', index: 0, expected: r2.leafHash }),
+        });
+        expect(o2).toEqual({
+          ok: false,
+          error: expect.objectContaining({ code: 'prev-mismatch', index: 0, expected: r2.leafHash }),
+        });
         const other = testReceipt('alpha', 'sb', 'not-a-hash');
         const [o3] = await store.appendReceipts([batch('alpha', [other])], recordingSigner());
         expect(o3).toEqual({ ok: false, error: expect.objectContaining({ code: 'prev-mismatch', expected: null }) });
@@ -218,8 +288,15 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
         const bad1 = testReceipt('alpha', 'sb', null);
         const bad2 = testReceipt('alpha', 'sb', 'wrong');
         const later = testReceipt('alpha', 'sc', null);
-        const outcomes = await store.appendReceipts([batch('alpha', [good]), batch('alpha', [bad1, bad2]), batch('alpha', [later])], recordingSigner());
-        expect(outcomes.map((o) => (o.ok ? o.receipts.map((r) => r.index) : [o.error.code, o.error.index]))).toEqual([[2], ['prev-mismatch', 1], [3]]);
+        const outcomes = await store.appendReceipts(
+          [batch('alpha', [good]), batch('alpha', [bad1, bad2]), batch('alpha', [later])],
+          recordingSigner(),
+        );
+        expect(outcomes.map((o) => (o.ok ? o.receipts.map((r) => r.index) : [o.error.code, o.error.index]))).toEqual([
+          [2],
+          ['prev-mismatch', 1],
+          [3],
+        ]);
         expect(await store.getEntry('alpha', bad1.payload.id)).toBeNull();
         expect((await store.listLogs())[0].size).toBe(4);
       });
@@ -228,24 +305,40 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
         await publish('alpha');
         const r1 = testReceipt('alpha', 'sa', null);
         const r2 = testReceipt('alpha', 'sa', r1.leafHash);
-        const outcomes = await store.appendReceipts([batch('alpha', [r1]), batch('alpha', [r1, r2])], recordingSigner());
+        const outcomes = await store.appendReceipts(
+          [batch('alpha', [r1]), batch('alpha', [r1, r2])],
+          recordingSigner(),
+        );
         expect(outcomes).toMatchObject([
           { ok: true, receipts: [{ index: 2, replay: false }] },
-          { ok: true, receipts: [{ index: 2, replay: true, ack: `ack.alpha.2.${r1.payload.id}` }, { index: 3, replay: false }] },
+          {
+            ok: true,
+            receipts: [
+              { index: 2, replay: true, ack: `ack.alpha.2.${r1.payload.id}` },
+              { index: 3, replay: false },
+            ],
+          },
         ]);
       });
 
       it('refuses receipts for an unknown or deleted site', async () => {
         await publish('alpha');
         await store.deleteSite('alpha', AT);
-        const outcomes = await store.appendReceipts([batch('alpha', [testReceipt('alpha', 's', null)]), batch('zeta', [testReceipt('zeta', 's', null)])], recordingSigner());
+        const outcomes = await store.appendReceipts(
+          [batch('alpha', [testReceipt('alpha', 's', null)]), batch('zeta', [testReceipt('zeta', 's', null)])],
+          recordingSigner(),
+        );
         expect(outcomes.map((o) => !o.ok && o.error.code)).toEqual(['unknown-site', 'unknown-site']);
       });
 
       it('writes nothing when the ack signer fails', async () => {
         await publish('alpha');
         const r = testReceipt('alpha', 'sa', null);
-        await expect(store.appendReceipts([batch('alpha', [r])], async () => { throw new Error('signer down'); })).rejects.toThrow('signer down');
+        await expect(
+          store.appendReceipts([batch('alpha', [r])], async () => {
+            throw new Error('signer down');
+          }),
+        ).rejects.toThrow('signer down');
         expect(await store.getEntry('alpha', r.payload.id)).toBeNull();
         const [o] = await store.appendReceipts([batch('alpha', [r])], recordingSigner());
         expect(o).toMatchObject({ ok: true, receipts: [{ index: 2 }] });
@@ -253,7 +346,12 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
 
       it('keeps indexes dense and unique under concurrent appends', async () => {
         await publish('alpha');
-        const calls = Array.from({ length: 20 }, (_, i) => store.appendReceipts([batch('alpha', [testReceipt('alpha', `s${i}`, null), testReceipt('alpha', `t${i}`, null)])], recordingSigner()));
+        const calls = Array.from({ length: 20 }, (_, i) =>
+          store.appendReceipts(
+            [batch('alpha', [testReceipt('alpha', `s${i}`, null), testReceipt('alpha', `t${i}`, null)])],
+            recordingSigner(),
+          ),
+        );
         const indexes = (await Promise.all(calls)).flatMap(([o]) => (o.ok ? o.receipts.map((r) => r.index) : []));
         expect(indexes.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
       });
@@ -265,7 +363,10 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
         await store.appendReceipts([batch('alpha', [r1])], recordingSigner());
         const a = testReceipt('alpha', 'sa', r1.leafHash);
         const b = testReceipt('alpha', 'sa', r1.leafHash);
-        const [[oa], [ob]] = await Promise.all([store.appendReceipts([batch('alpha', [a])], recordingSigner()), twin.appendReceipts([batch('alpha', [b])], recordingSigner())]);
+        const [[oa], [ob]] = await Promise.all([
+          store.appendReceipts([batch('alpha', [a])], recordingSigner()),
+          twin.appendReceipts([batch('alpha', [b])], recordingSigner()),
+        ]);
         expect([oa.ok, ob.ok].sort()).toEqual([false, true]);
         const failed = oa.ok ? ob : oa;
         expect(failed).toMatchObject({ ok: false, error: { code: 'prev-mismatch' } });
@@ -279,7 +380,11 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
         const r = testReceipt('alpha', 'sa', null);
         await store.appendReceipts([batch('alpha', [r])], recordingSigner());
         const leaves = await store.readLeafHashes('alpha', 0, 10);
-        expect(leaves.map((l) => base64urlEncode(l))).toEqual([testNotice('alpha', 1, 'fr').leafHash, testNotice('alpha', 1, 'en').leafHash, r.leafHash]);
+        expect(leaves.map((l) => base64urlEncode(l))).toEqual([
+          testNotice('alpha', 1, 'fr').leafHash,
+          testNotice('alpha', 1, 'en').leafHash,
+          r.leafHash,
+        ]);
         expect((await store.readLeafHashes('alpha', 2, 10)).length).toBe(1);
         const parent = new Uint8Array(32).fill(7);
         const checkpoint = { site: 'alpha', size: 2, rootHash: base64urlEncode(parent), note: 'note-2', createdAt: AT };
@@ -299,7 +404,14 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
         expect(base64urlEncode(await store.readNode('alpha', 0, 2))).toBe(r.leafHash);
         await expect(store.readNode('alpha', 1, 1)).rejects.toThrow();
         const cp3 = { ...checkpoint, size: 3, note: 'note-3' };
-        expect(await store.integrate({ site: 'alpha', fromSize: 2, nodes: [{ level: 0, index: 2, hash: leaves[2] }], checkpoint: cp3 })).toBe(true);
+        expect(
+          await store.integrate({
+            site: 'alpha',
+            fromSize: 2,
+            nodes: [{ level: 0, index: 2, hash: leaves[2] }],
+            checkpoint: cp3,
+          }),
+        ).toBe(true);
         expect(await store.latestCheckpoint('alpha')).toEqual(cp3);
         expect(await store.checkpointAt('alpha', 2)).toEqual(checkpoint);
       });
@@ -314,7 +426,18 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
         expect(await store.redactEntries('alpha', [r.payload.id, 'unknown'], redaction)).toBe(1);
         expect(await store.redactEntries('alpha', [r.payload.id], redaction)).toBe(0);
         const entry = await store.getEntry('alpha', r.payload.id);
-        expect(entry).toMatchObject({ index: 2, leafHash: r.leafHash, jws: null, ack: null, ip: null, userAgent: null, choices: null, page: null, subject: 'sa', redacted: redaction });
+        expect(entry).toMatchObject({
+          index: 2,
+          leafHash: r.leafHash,
+          jws: null,
+          ack: null,
+          ip: null,
+          userAgent: null,
+          choices: null,
+          page: null,
+          subject: 'sa',
+          redacted: redaction,
+        });
         expect(base64urlEncode(await store.readNode('alpha', 0, 2))).toBe(r.leafHash);
         const next = testReceipt('alpha', 'sa', r.leafHash);
         const [o] = await store.appendReceipts([batch('alpha', [next])], recordingSigner());
@@ -324,9 +447,23 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
 
     describe('tokens', () => {
       it('creates, finds by hash, lists and revokes', async () => {
-        const token = { id: 'tok1', hash: 'hash1', role: 'auditor' as const, sites: ['alpha', 'beta'], createdAt: AT, revokedAt: null };
+        const token = {
+          id: 'tok1',
+          hash: 'hash1',
+          role: 'auditor' as const,
+          sites: ['alpha', 'beta'],
+          createdAt: AT,
+          revokedAt: null,
+        };
         await store.createToken(token);
-        await store.createToken({ ...token, id: 'tok2', hash: 'hash2', role: 'admin', sites: [], createdAt: '2026-12-02T00:00:00.000Z' });
+        await store.createToken({
+          ...token,
+          id: 'tok2',
+          hash: 'hash2',
+          role: 'admin',
+          sites: [],
+          createdAt: '2026-12-02T00:00:00.000Z',
+        });
         expect(await store.getTokenByHash('hash1')).toEqual(token);
         expect(await store.getTokenByHash('nope')).toBeNull();
         expect((await store.listTokens()).map((t) => t.id)).toEqual(['tok1', 'tok2']);

@@ -14,7 +14,12 @@ export type ExportEntry = Pick<EntryRecord, 'index' | 'kind' | 'leafHash' | 'jws
 export function exportLine(e: ExportEntry, proof?: string[]): string {
   const line =
     e.redacted || e.jws === null
-      ? { index: e.index, kind: e.kind, leafHash: e.leafHash, redacted: e.redacted ?? { at: e.receivedAt, reason: 'redacted' } }
+      ? {
+          index: e.index,
+          kind: e.kind,
+          leafHash: e.leafHash,
+          redacted: e.redacted ?? { at: e.receivedAt, reason: 'redacted' },
+        }
       : e.kind === 'receipt'
         ? { index: e.index, kind: e.kind, jws: e.jws, ack: e.ack ?? '' }
         : { index: e.index, kind: e.kind, jws: e.jws };
@@ -43,10 +48,25 @@ export function withProofs(page: Pick<PartialExportLines, 'bytes' | 'ends'>, pro
 }
 
 /** The page of partial export lines a store's query answered: indexes and byte lengths of its lines, comma-separated (null when none), and their bytes. */
-export function partialPage(indexes: string | null, lengths: string | null, bytes: Uint8Array, span: PartialExportCursor, limit: number): PartialExportLines {
-  const page: PartialExportLines = { indexes: indexes === null ? [] : indexes.split(',').map(Number), bytes, ends: [], next: null };
+export function partialPage(
+  indexes: string | null,
+  lengths: string | null,
+  bytes: Uint8Array,
+  span: PartialExportCursor,
+  limit: number,
+): PartialExportLines {
+  const page: PartialExportLines = {
+    indexes: indexes === null ? [] : indexes.split(',').map(Number),
+    bytes,
+    ends: [],
+    next: null,
+  };
   let end = 0;
-  if (lengths !== null) for (const length of lengths.split(',')) page.ends.push((end += Number(length)));
+  if (lengths !== null)
+    for (const length of lengths.split(',')) {
+      end += Number(length);
+      page.ends.push(end);
+    }
   if (page.indexes.length === limit) page.next = { ...span, after: page.indexes[limit - 1] + 1 };
   return page;
 }

@@ -15,15 +15,25 @@ export interface PostgresAuditOptions<Row> {
 const LIVE_RECEIPT = "e.site = $1 AND e.kind = 'receipt' AND e.redacted_at IS NULL";
 
 // encode(…, 'base64') breaks lines every 76 characters; a leaf hash's 44 never reach that.
-const EXPORT_LINE = exportLineSql({ quote: (expr) => `to_json(${expr}::text)::text`, base64url: (expr) => `rtrim(translate(encode(${expr}, 'base64'), '+/', '-_'), '=')` });
+const EXPORT_LINE = exportLineSql({
+  quote: (expr) => `to_json(${expr}::text)::text`,
+  base64url: (expr) => `rtrim(translate(encode(${expr}, 'base64'), '+/', '-_'), '=')`,
+});
 
 /** Builds the audit queries over a PostgreSQL store. */
 export function postgresAuditQueries<Row>({ query, columns, toEntry }: PostgresAuditOptions<Row>): AuditQueries {
-  const prefixed = columns.split(',').map((c) => `e.${c.trim()}`).join(', ');
+  const prefixed = columns
+    .split(',')
+    .map((c) => `e.${c.trim()}`)
+    .join(', ');
   const entries = async (text: string, values: unknown[]) => ((await query(text, values)).rows as Row[]).map(toEntry);
 
   /** The WHERE clause of live receipts of `site` in [from, to), with its parameters. */
-  function range(site: string, from: string | undefined, to: string | undefined): { where: string[]; values: unknown[] } {
+  function range(
+    site: string,
+    from: string | undefined,
+    to: string | undefined,
+  ): { where: string[]; values: unknown[] } {
     const where = [LIVE_RECEIPT];
     const values: unknown[] = [site];
     if (from !== undefined) where.push(`e.received_at >= $${values.push(from)}`);
@@ -33,7 +43,10 @@ export function postgresAuditQueries<Row>({ query, columns, toEntry }: PostgresA
 
   return {
     subjectEntries(site, subject) {
-      return entries(`SELECT ${prefixed} FROM entries e WHERE e.site = $1 AND e.subject = $2 ORDER BY e.idx`, [site, subject]);
+      return entries(`SELECT ${prefixed} FROM entries e WHERE e.site = $1 AND e.subject = $2 ORDER BY e.idx`, [
+        site,
+        subject,
+      ]);
     },
 
     searchReceipts(site, q) {
@@ -43,20 +56,35 @@ export function postgresAuditQueries<Row>({ query, columns, toEntry }: PostgresA
       if (q.method !== undefined) where.push(`e.method = $${values.push(q.method)}`);
       if (q.purpose !== undefined) {
         const purpose = `$${values.push(q.purpose)}::text`;
-        where.push(q.state === undefined ? `e.choices ? ${purpose}` : `e.choices ->> ${purpose} = $${values.push(q.state)}`);
+        where.push(
+          q.state === undefined ? `e.choices ? ${purpose}` : `e.choices ->> ${purpose} = $${values.push(q.state)}`,
+        );
       }
       const limit = `$${values.push(q.limit)}`;
-      return entries(`SELECT ${prefixed} FROM entries e WHERE ${where.join(' AND ')} ORDER BY e.idx ${asc ? 'ASC' : 'DESC'} LIMIT ${limit}`, values);
+      return entries(
+        `SELECT ${prefixed} FROM entries e WHERE ${where.join(' AND ')} ORDER BY e.idx ${asc ? 'ASC' : 'DESC'} LIMIT ${limit}`,
+        values,
+      );
     },
 
     async receiptStats(site, q) {
       const { where, values } = range(site, q.from, q.to);
       const filter = where.join(' AND ');
-      const bucket = q.interval === 'day' ? 'substr(e.received_at, 1, 10)' : "to_char(date_trunc('week', substr(e.received_at, 1, 10)::date), 'YYYY-MM-DD')";
-      const previous = 'SELECT p.choices ->> c.key FROM entries p WHERE p.site = e.site AND p.subject = e.subject AND p.idx < e.idx ORDER BY p.idx DESC LIMIT 1';
+      const bucket =
+        q.interval === 'day'
+          ? 'substr(e.received_at, 1, 10)'
+          : "to_char(date_trunc('week', substr(e.received_at, 1, 10)::date), 'YYYY-MM-DD')";
+      const previous =
+        'SELECT p.choices ->> c.key FROM entries p WHERE p.site = e.site AND p.subject = e.subject AND p.idx < e.idx ORDER BY p.idx DESC LIMIT 1';
       const [methods, purposes, withdrawals] = await Promise.all([
-        query(`SELECT ${bucket} AS bucket, e.method, count(*) AS n FROM entries e WHERE ${filter} GROUP BY 1, 2`, values),
-        query(`SELECT ${bucket} AS bucket, c.key AS purpose, c.value AS state, count(*) AS n FROM entries e, jsonb_each_text(e.choices) c WHERE ${filter} GROUP BY 1, 2, 3`, values),
+        query(
+          `SELECT ${bucket} AS bucket, e.method, count(*) AS n FROM entries e WHERE ${filter} GROUP BY 1, 2`,
+          values,
+        ),
+        query(
+          `SELECT ${bucket} AS bucket, c.key AS purpose, c.value AS state, count(*) AS n FROM entries e, jsonb_each_text(e.choices) c WHERE ${filter} GROUP BY 1, 2, 3`,
+          values,
+        ),
         query(
           `SELECT ${bucket} AS bucket, c.key AS purpose, count(*) AS n FROM entries e, jsonb_each_text(e.choices) c ` +
             `WHERE ${filter} AND c.value = 'denied' AND (${previous}) = 'granted' GROUP BY 1, 2`,
@@ -66,17 +94,22 @@ export function postgresAuditQueries<Row>({ query, columns, toEntry }: PostgresA
       const buckets = new Map<string, StatsBucket>();
       const bucketOf = (start: string): StatsBucket => {
         let b = buckets.get(start);
-        if (!b) buckets.set(start, (b = { start, receipts: 0, methods: {}, purposes: {} }));
+        if (!b) {
+          b = { start, receipts: 0, methods: {}, purposes: {} };
+          buckets.set(start, b);
+        }
         return b;
       };
-      const purposeOf = (b: StatsBucket, purpose: string) => (b.purposes[purpose] ??= { granted: 0, denied: 0, withdrawn: 0 });
+      const purposeOf = (b: StatsBucket, purpose: string) =>
+        (b.purposes[purpose] ??= { granted: 0, denied: 0, withdrawn: 0 });
       for (const row of methods.rows as Array<{ bucket: string; method: string; n: number }>) {
         const b = bucketOf(row.bucket);
         b.receipts += row.n;
         b.methods[row.method] = row.n;
       }
       for (const row of purposes.rows as Array<{ bucket: string; purpose: string; state: string; n: number }>) {
-        if (row.state === 'granted' || row.state === 'denied') purposeOf(bucketOf(row.bucket), row.purpose)[row.state] = row.n;
+        if (row.state === 'granted' || row.state === 'denied')
+          purposeOf(bucketOf(row.bucket), row.purpose)[row.state] = row.n;
       }
       for (const row of withdrawals.rows as Array<{ bucket: string; purpose: string; n: number }>) {
         purposeOf(bucketOf(row.bucket), row.purpose).withdrawn = row.n;
@@ -107,7 +140,10 @@ export function postgresAuditQueries<Row>({ query, columns, toEntry }: PostgresA
       let span = cursor;
       if (!span) {
         const values: unknown[] = [site, q.size];
-        const { rows } = await query(`SELECT min(idx) AS first, max(idx) AS last FROM entries WHERE ${["site = $1 AND kind = 'receipt' AND idx < $2", ...time(values)].join(' AND ')}`, values);
+        const { rows } = await query(
+          `SELECT min(idx) AS first, max(idx) AS last FROM entries WHERE ${["site = $1 AND kind = 'receipt' AND idx < $2", ...time(values)].join(' AND ')}`,
+          values,
+        );
         const [{ first, last }] = rows as Array<{ first: number | null; last: number | null }>;
         span = first === null || last === null ? { after: 0, first: 0, last: -1 } : { after: 0, first, last };
       }
@@ -119,12 +155,19 @@ export function postgresAuditQueries<Row>({ query, columns, toEntry }: PostgresA
           'ORDER BY idx LIMIT $6) page',
         values,
       );
-      const [{ indexes, lengths, lines }] = rows as Array<{ indexes: string | null; lengths: string | null; lines: string }>;
+      const [{ indexes, lengths, lines }] = rows as Array<{
+        indexes: string | null;
+        lengths: string | null;
+        lines: string;
+      }>;
       return partialPage(indexes, lengths, Buffer.from(lines, 'utf8'), span, limit);
     },
 
     async expiredReceiptIds(site, before, limit) {
-      const { rows } = await query(`SELECT e.id FROM entries e WHERE ${LIVE_RECEIPT} AND e.received_at < $2 ORDER BY e.idx LIMIT $3`, [site, before, limit]);
+      const { rows } = await query(
+        `SELECT e.id FROM entries e WHERE ${LIVE_RECEIPT} AND e.received_at < $2 ORDER BY e.idx LIMIT $3`,
+        [site, before, limit],
+      );
       return (rows as Array<{ id: string }>).map((r) => r.id);
     },
   };

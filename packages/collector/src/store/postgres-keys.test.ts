@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import { base64urlDecode, checkpointBody, signNote, verifyNote } from '@consent-ledger/protocol';
+import { describe, expect, it } from 'vitest';
 import { createCollectorKeyJwk, loadCollectorKey } from '../keys';
 import { clusterForThisFile } from '../testing/pg-suite';
-import { claimCollectorName, openPostgresStore, rotateSigningKey, sharedSigningKeys, type PostgresStore } from './postgres';
+import {
+  claimCollectorName,
+  openPostgresStore,
+  type PostgresStore,
+  rotateSigningKey,
+  sharedSigningKeys,
+} from './postgres';
 
 const AT = '2026-12-01T10:00:00.000Z';
 const cluster = clusterForThisFile();
@@ -26,7 +32,9 @@ describe('the signing identity shared through PostgreSQL', () => {
     const names = await Promise.all(all.map((store, i) => claimCollectorName(store, null, `127.0.0.1:808${i}`, AT)));
     expect(new Set(names).size).toBe(1);
     expect(await claimCollectorName(all[0], names[0], 'unused', AT)).toBe(names[0]);
-    await expect(claimCollectorName(all[1], 'ledger.example', 'unused', AT)).rejects.toThrow(`this database signs as "${names[0]}", not "ledger.example"`);
+    await expect(claimCollectorName(all[1], 'ledger.example', 'unused', AT)).rejects.toThrow(
+      `this database signs as "${names[0]}", not "ledger.example"`,
+    );
     await Promise.all(all.map((s) => s.close()));
   });
 
@@ -39,9 +47,15 @@ describe('the signing identity shared through PostgreSQL', () => {
     const after = await sharedSigningKeys(store, createCollectorKeyJwk, AT);
     expect(after.current.x).not.toBe(before.current.x);
     expect(after.retired).toEqual([{ kty: 'OKP', crv: 'Ed25519', x: before.current.x }]);
-    const noteKeys = [after.current, ...after.retired].map((k) => ({ name: 'ledger.example', publicKey: base64urlDecode(k.x) }));
+    const noteKeys = [after.current, ...after.retired].map((k) => ({
+      name: 'ledger.example',
+      publicKey: base64urlDecode(k.x),
+    }));
     expect((await verifyNote(oldNote, noteKeys)).ok).toBe(true);
-    const { rows } = await store.query<{ kid: string; private_jwk: string | null }>('SELECT kid, private_jwk FROM collector_keys WHERE kid = $1', [oldKey.kid]);
+    const { rows } = await store.query<{ kid: string; private_jwk: string | null }>(
+      'SELECT kid, private_jwk FROM collector_keys WHERE kid = $1',
+      [oldKey.kid],
+    );
     expect(rows).toEqual([{ kid: oldKey.kid, private_jwk: null }]);
     await store.close();
   });

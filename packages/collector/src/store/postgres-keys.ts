@@ -14,24 +14,29 @@ export interface SharedKeys {
   retired: OkpPublicJwk[];
 }
 
-interface KeyRow { public_jwk: string; private_jwk: string | null }
+interface KeyRow {
+  public_jwk: string;
+  private_jwk: string | null;
+}
 
 function thumbprint(jwk: PrivateOkpJwk): string {
   return jwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: jwk.x });
 }
 
 /** Loads the shared keys, storing `create()`'s key when the database has none (the first collector to start wins). */
-export async function sharedSigningKeys(store: PostgresStore, create: () => Promise<PrivateOkpJwk>, at: string): Promise<SharedKeys> {
+export async function sharedSigningKeys(
+  store: PostgresStore,
+  create: () => Promise<PrivateOkpJwk>,
+  at: string,
+): Promise<SharedKeys> {
   let rows = await keyRows(store);
   if (!rows.some((r) => r.private_jwk !== null)) {
     const jwk = await create();
     // The partial unique index admits one current key: of two collectors starting together, one inserts.
-    await store.query('INSERT INTO collector_keys (kid, public_jwk, private_jwk, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
-      thumbprint(jwk),
-      JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }),
-      JSON.stringify(jwk),
-      at,
-    ]);
+    await store.query(
+      'INSERT INTO collector_keys (kid, public_jwk, private_jwk, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [thumbprint(jwk), JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }), JSON.stringify(jwk), at],
+    );
     rows = await keyRows(store);
   }
   const current = rows.find((r) => r.private_jwk !== null)!;
@@ -45,12 +50,22 @@ export async function sharedSigningKeys(store: PostgresStore, create: () => Prom
  * The collector name every `serve` on this database signs as: the first to start records its
  * own; later ones take it, and one told another name (`--name`) refuses to start.
  */
-export async function claimCollectorName(store: PostgresStore, requested: string | null, fallback: string, at: string): Promise<string> {
-  await store.query('INSERT INTO collector_identity (name, claimed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [requested ?? fallback, at]);
+export async function claimCollectorName(
+  store: PostgresStore,
+  requested: string | null,
+  fallback: string,
+  at: string,
+): Promise<string> {
+  await store.query('INSERT INTO collector_identity (name, claimed_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+    requested ?? fallback,
+    at,
+  ]);
   const { rows } = await store.query<{ name: string }>('SELECT name FROM collector_identity');
   const name = rows[0].name;
   if (requested !== null && requested !== name) {
-    throw new Error(`collectors sharing one database sign as one: this database signs as "${name}", not "${requested}" (pass --name ${name}, or none)`);
+    throw new Error(
+      `collectors sharing one database sign as one: this database signs as "${name}", not "${requested}" (pass --name ${name}, or none)`,
+    );
   }
   return name;
 }
@@ -60,9 +75,16 @@ export async function claimCollectorName(store: PostgresStore, requested: string
  * collectors keep signing with the key they loaded until restarted (their acks and checkpoints
  * stay valid: the old key remains listed); restart them all so that every /v1/keys lists the new one.
  */
-export async function rotateSigningKey(store: PostgresStore, next: PrivateOkpJwk, at: string): Promise<{ kid: string; retired: string[] }> {
+export async function rotateSigningKey(
+  store: PostgresStore,
+  next: PrivateOkpJwk,
+  at: string,
+): Promise<{ kid: string; retired: string[] }> {
   return store.transaction(async (c) => {
-    const { rows } = await c.query<{ kid: string }>('UPDATE collector_keys SET private_jwk = NULL, retired_at = $1 WHERE private_jwk IS NOT NULL RETURNING kid', [at]);
+    const { rows } = await c.query<{ kid: string }>(
+      'UPDATE collector_keys SET private_jwk = NULL, retired_at = $1 WHERE private_jwk IS NOT NULL RETURNING kid',
+      [at],
+    );
     const kid = thumbprint(next);
     await c.query('INSERT INTO collector_keys (kid, public_jwk, private_jwk, created_at) VALUES ($1, $2, $3, $4)', [
       kid,
@@ -75,6 +97,8 @@ export async function rotateSigningKey(store: PostgresStore, next: PrivateOkpJwk
 }
 
 async function keyRows(store: PostgresStore): Promise<KeyRow[]> {
-  const { rows } = await store.query<KeyRow>('SELECT public_jwk, private_jwk FROM collector_keys ORDER BY created_at DESC, kid');
+  const { rows } = await store.query<KeyRow>(
+    'SELECT public_jwk, private_jwk FROM collector_keys ORDER BY created_at DESC, kid',
+  );
   return rows;
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
 import { clusterForThisFile } from '../testing/pg-suite';
 import { PostgresSequencerLock } from './postgres-lock';
 import { ADVISORY_NAMESPACE, SEQUENCER_LOCK } from './postgres-schema';

@@ -72,7 +72,10 @@ export class PostgresSequencerLock implements SequencerLock {
       if (this.holding) {
         await client.query('SELECT 1');
       } else {
-        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [ADVISORY_NAMESPACE, SEQUENCER_LOCK]);
+        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
+          ADVISORY_NAMESPACE,
+          SEQUENCER_LOCK,
+        ]);
         if (rows[0].ok && !this.closed && this.client === client) {
           this.holding = true;
           this.handlers?.onHeld();

@@ -2,7 +2,15 @@
 // database for every test.
 import { describe, expect, it } from 'vitest';
 import { clusterForThisFile } from '../testing/pg-suite';
-import { batch, describeLedgerStore, recordingSigner, testConfig, testNotice, testReceipt, type StoreHarness } from './contract';
+import {
+  batch,
+  describeLedgerStore,
+  recordingSigner,
+  type StoreHarness,
+  testConfig,
+  testNotice,
+  testReceipt,
+} from './contract';
 import { describeAuditQueries } from './contract-audit';
 import { openPostgresStore, type PostgresStore } from './postgres';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
@@ -50,7 +58,9 @@ describe('PostgreSQL store under concurrent collectors', () => {
       // Calls name the sites in both orders: a store locking log heads one batch at a time, in call order, could deadlock here.
       const calls = Array.from({ length: 16 }, (_, i) => {
         const sites = i % 2 === 0 ? ['alpha', 'beta'] : ['beta', 'alpha'];
-        const batches = sites.map((site) => batch(site, [testReceipt(site, `s${i}`, null), testReceipt(site, `t${i}`, null)]));
+        const batches = sites.map((site) =>
+          batch(site, [testReceipt(site, `s${i}`, null), testReceipt(site, `t${i}`, null)]),
+        );
         return (i % 4 < 2 ? one : two).appendReceipts(batches, recordingSigner());
       });
       const outcomes = (await Promise.all(calls)).flat();
@@ -71,7 +81,9 @@ describe('PostgreSQL store migrations', () => {
     const url = await cluster.createDatabase('migrations');
     const stores: PostgresStore[] = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(url)));
     try {
-      const { rows } = await stores[0].query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      const { rows } = await stores[0].query<{ version: number }>(
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
       expect(rows.map((r) => r.version)).toEqual(POSTGRES_MIGRATIONS.map((_, i) => i + 1));
       await stores[1].putSite({ site: 'alpha' } as never, [], '2026-12-01T00:00:00.000Z');
       expect((await stores[3].listLogs()).map((l) => l.site)).toEqual(['alpha']);

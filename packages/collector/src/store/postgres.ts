@@ -3,12 +3,22 @@
 // order so two appenders never deadlock), reads ids and subject heads under that lock, and inserts
 // all its receipts with one multi-row INSERT in the same transaction (group commit). The
 // sequencer's tree size lives in another row, so integration never waits for appenders.
-import pg from 'pg';
+
 import { base64urlDecode, base64urlEncode, type EntryKind, type SiteConfig } from '@consent-ledger/protocol';
+import pg from 'pg';
 import { ackPayloadOf, planAppend, type StoredReceipt } from './append-plan';
 import { postgresAuditQueries } from './postgres-audit';
-import { ENTRY_COLUMNS, entryRecord, toCheckpoint, toNotice, toSite, type CheckpointRow, type EntryRow as StoredEntryRow, type SiteRow } from './rows';
 import { ADVISORY_NAMESPACE, MIGRATION_LOCK, POSTGRES_MIGRATIONS } from './postgres-schema';
+import {
+  type CheckpointRow,
+  ENTRY_COLUMNS,
+  entryRecord,
+  type SiteRow,
+  type EntryRow as StoredEntryRow,
+  toCheckpoint,
+  toNotice,
+  toSite,
+} from './rows';
 import type {
   AckSigner,
   AuditQueries,
@@ -26,8 +36,8 @@ import type {
   TokenRecord,
 } from './types';
 
+export { claimCollectorName, rotateSigningKey, type SharedKeys, sharedSigningKeys } from './postgres-keys';
 export { PostgresSequencerLock, type PostgresSequencerLockOptions } from './postgres-lock';
-export { claimCollectorName, rotateSigningKey, sharedSigningKeys, type SharedKeys } from './postgres-keys';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -42,24 +52,72 @@ const INT8 = 20;
 // bigint columns (indexes, sizes) come back as numbers: a log stays far below 2^53 entries.
 const TYPES = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8 && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 // jsonb columns come back decoded.
 type EntryRow = StoredEntryRow<Record<string, 'granted' | 'denied'> | null>;
 
-interface TokenRow { id: string; hash: string; role: TokenRecord['role']; sites: string[]; created_at: string; revoked_at: string | null }
+interface TokenRow {
+  id: string;
+  hash: string;
+  role: TokenRecord['role'];
+  sites: string[];
+  created_at: string;
+  revoked_at: string | null;
+}
 
 /** Column types of entries, in ENTRY_COLUMNS order, for multi-row inserts through unnest(). */
 const ENTRY_ARRAY_TYPES = [
-  'text', 'bigint', 'text', 'text', 'bytea', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'integer', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
+  'text',
+  'bigint',
+  'text',
+  'text',
+  'bytea',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'jsonb',
+  'integer',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
 ];
 
 const INSERT_ENTRIES = `INSERT INTO entries (${ENTRY_COLUMNS}) SELECT * FROM unnest(${ENTRY_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
 
 type EntryValues = [
-  string, number, EntryKind, string, Buffer, string | null, string, string | null, string | null, string | null, string | null, string | null,
-  string | null, number | null, string | null, string | null, string | null, string | null, string | null, null, null,
+  string,
+  number,
+  EntryKind,
+  string,
+  Buffer,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  null,
+  null,
 ];
 
 /**
@@ -98,10 +156,17 @@ async function migrate(pool: pg.Pool): Promise<void> {
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_NAMESPACE, MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM schema_migrations',
+    );
     const applied = rows[0].version ?? 0;
-    if (applied > POSTGRES_MIGRATIONS.length) throw new Error(`the database schema (version ${applied}) is newer than this collector (${POSTGRES_MIGRATIONS.length})`);
+    if (applied > POSTGRES_MIGRATIONS.length)
+      throw new Error(
+        `the database schema (version ${applied}) is newer than this collector (${POSTGRES_MIGRATIONS.length})`,
+      );
     for (let v = applied; v < POSTGRES_MIGRATIONS.length; v++) {
       await client.query(POSTGRES_MIGRATIONS[v]);
       await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
@@ -124,7 +189,14 @@ function toEntry(row: EntryRow): EntryRecord {
 }
 
 function toToken(row: TokenRow): TokenRecord {
-  return { id: row.id, hash: row.hash, role: row.role, sites: row.sites, createdAt: row.created_at, revokedAt: row.revoked_at };
+  return {
+    id: row.id,
+    hash: row.hash,
+    role: row.role,
+    sites: row.sites,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 /** Columns of entries turned into one array per column, for INSERT_ENTRIES. */
@@ -148,7 +220,11 @@ export class PostgresStore implements LedgerStore {
   ) {
     // Reported by the first call instead, never as an unhandled rejection.
     ready.catch(() => undefined);
-    this.audit = postgresAuditQueries({ query: (text, values) => this.query(text, values), columns: ENTRY_COLUMNS, toEntry });
+    this.audit = postgresAuditQueries({
+      query: (text, values) => this.query(text, values),
+      columns: ENTRY_COLUMNS,
+      toEntry,
+    });
   }
 
   /** Runs `work` on one pooled connection inside a transaction; counted for close(). */
@@ -183,7 +259,11 @@ export class PostgresStore implements LedgerStore {
     return run;
   }
 
-  putSite(config: SiteConfig, notices: NoticeInput[], at: string): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
+  putSite(
+    config: SiteConfig,
+    notices: NoticeInput[],
+    at: string,
+  ): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
     return this.transaction(async (c) => {
       const { rows: siteRows } = await c.query<SiteRow>(
         'INSERT INTO sites (site, config, created_at, updated_at, deleted_at) VALUES ($1, $2, $3, $3, NULL) ' +
@@ -192,20 +272,52 @@ export class PostgresStore implements LedgerStore {
       );
       await c.query('INSERT INTO logs (site, size) VALUES ($1, 0) ON CONFLICT (site) DO NOTHING', [config.site]);
       await c.query('INSERT INTO trees (site, tree_size) VALUES ($1, 0) ON CONFLICT (site) DO NOTHING', [config.site]);
-      const { rows } = await c.query<{ size: number }>('SELECT size FROM logs WHERE site = $1 FOR UPDATE', [config.site]);
-      let size = rows[0].size;
-      const { rows: known } = await c.query<{ id: string }>('SELECT id FROM entries WHERE site = $1 AND id = ANY($2::text[])', [
+      const { rows } = await c.query<{ size: number }>('SELECT size FROM logs WHERE site = $1 FOR UPDATE', [
         config.site,
-        notices.map((n) => n.textHash),
       ]);
+      let size = rows[0].size;
+      const { rows: known } = await c.query<{ id: string }>(
+        'SELECT id FROM entries WHERE site = $1 AND id = ANY($2::text[])',
+        [config.site, notices.map((n) => n.textHash)],
+      );
       const seen = new Set(known.map((k) => k.id));
       const values: EntryValues[] = [];
       const appended: NoticeRecord[] = [];
       for (const n of notices) {
         if (seen.has(n.textHash)) continue;
         seen.add(n.textHash);
-        values.push([config.site, size, 'notice', n.textHash, Buffer.from(base64urlDecode(n.leafHash)), n.jws, at, null, null, null, null, null, null, n.revision, n.language, n.textHash, null, null, null, null, null]);
-        appended.push({ site: config.site, index: size, textHash: n.textHash, revision: n.revision, language: n.language, jws: n.jws, receivedAt: at });
+        values.push([
+          config.site,
+          size,
+          'notice',
+          n.textHash,
+          Buffer.from(base64urlDecode(n.leafHash)),
+          n.jws,
+          at,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          n.revision,
+          n.language,
+          n.textHash,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ]);
+        appended.push({
+          site: config.site,
+          index: size,
+          textHash: n.textHash,
+          revision: n.revision,
+          language: n.language,
+          jws: n.jws,
+          receivedAt: at,
+        });
         size++;
       }
       if (values.length > 0) {
@@ -228,12 +340,18 @@ export class PostgresStore implements LedgerStore {
   }
 
   async deleteSite(site: string, at: string): Promise<boolean> {
-    const { rowCount } = await this.query('UPDATE sites SET deleted_at = $1 WHERE site = $2 AND deleted_at IS NULL', [at, site]);
+    const { rowCount } = await this.query('UPDATE sites SET deleted_at = $1 WHERE site = $2 AND deleted_at IS NULL', [
+      at,
+      site,
+    ]);
     return rowCount === 1;
   }
 
   async listNotices(site: string): Promise<NoticeRecord[]> {
-    const { rows } = await this.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = $1 AND kind = 'notice' ORDER BY idx`, [site]);
+    const { rows } = await this.query<EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = $1 AND kind = 'notice' ORDER BY idx`,
+      [site],
+    );
     return rows.map(toNotice);
   }
 
@@ -268,12 +386,25 @@ export class PostgresStore implements LedgerStore {
       const stored = new Map<string, StoredReceipt>();
       const heads = new Map<string, string>();
       if (ids.length > 0) {
-        const { rows: found } = await c.query<{ site: string; id: string; idx: number; leaf_hash: Buffer; ack: string | null; received_at: string }>(
+        const { rows: found } = await c.query<{
+          site: string;
+          id: string;
+          idx: number;
+          leaf_hash: Buffer;
+          ack: string | null;
+          received_at: string;
+        }>(
           'SELECT e.site, e.id, e.idx, e.leaf_hash, e.ack, e.received_at FROM unnest($1::text[], $2::text[]) AS k(site, id) ' +
             'JOIN entries e ON e.site = k.site AND e.id = k.id',
           [idSites, ids],
         );
-        for (const r of found) stored.set(`${r.site}\n${r.id}`, { index: r.idx, leafHash: base64urlEncode(r.leaf_hash), ack: r.ack, receivedAt: r.received_at });
+        for (const r of found)
+          stored.set(`${r.site}\n${r.id}`, {
+            index: r.idx,
+            leafHash: base64urlEncode(r.leaf_hash),
+            ack: r.ack,
+            receivedAt: r.received_at,
+          });
         const { rows: last } = await c.query<{ site: string; subject: string; leaf_hash: Buffer }>(
           'SELECT k.site, k.subject, h.leaf_hash FROM unnest($1::text[], $2::text[]) AS k(site, subject) ' +
             'CROSS JOIN LATERAL (SELECT leaf_hash FROM entries e WHERE e.site = k.site AND e.subject = k.subject ORDER BY e.idx DESC LIMIT 1) h',
@@ -294,26 +425,51 @@ export class PostgresStore implements LedgerStore {
         const { receipt, ip, userAgent } = p.batch.receipts[p.position];
         const r = receipt.payload;
         return [
-          p.batch.site, p.index, 'receipt', r.id, Buffer.from(base64urlDecode(p.leafHash)), receipt.jws, p.batch.receivedAt, r.subject, p.ack, ip, userAgent,
-          r.method, JSON.stringify(r.choices), r.revision, r.language, r.textHash, r.issuedAt, r.page, r.prev, null, null,
+          p.batch.site,
+          p.index,
+          'receipt',
+          r.id,
+          Buffer.from(base64urlDecode(p.leafHash)),
+          receipt.jws,
+          p.batch.receivedAt,
+          r.subject,
+          p.ack,
+          ip,
+          userAgent,
+          r.method,
+          JSON.stringify(r.choices),
+          r.revision,
+          r.language,
+          r.textHash,
+          r.issuedAt,
+          r.page,
+          r.prev,
+          null,
+          null,
         ];
       });
       await c.query(INSERT_ENTRIES, columns(values));
-      await c.query('UPDATE logs SET size = v.size FROM unnest($1::text[], $2::bigint[]) AS v(site, size) WHERE logs.site = v.site', [
-        [...plan.sizes.keys()],
-        [...plan.sizes.values()],
-      ]);
+      await c.query(
+        'UPDATE logs SET size = v.size FROM unnest($1::text[], $2::bigint[]) AS v(site, size) WHERE logs.site = v.site',
+        [[...plan.sizes.keys()], [...plan.sizes.values()]],
+      );
       return plan.outcomes();
     });
   }
 
   async getEntry(site: string, id: string): Promise<EntryRecord | null> {
-    const { rows } = await this.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = $1 AND id = $2`, [site, id]);
+    const { rows } = await this.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = $1 AND id = $2`, [
+      site,
+      id,
+    ]);
     return rows[0] ? toEntry(rows[0]) : null;
   }
 
   async readEntries(site: string, from: number, limit: number): Promise<EntryRecord[]> {
-    const { rows } = await this.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = $1 AND idx >= $2 ORDER BY idx LIMIT $3`, [site, from, limit]);
+    const { rows } = await this.query<EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = $1 AND idx >= $2 ORDER BY idx LIMIT $3`,
+      [site, from, limit],
+    );
     return rows.map(toEntry);
   }
 
@@ -325,45 +481,69 @@ export class PostgresStore implements LedgerStore {
   }
 
   async readLeafHashes(site: string, from: number, limit: number): Promise<Uint8Array[]> {
-    const { rows } = await this.query<{ leaf_hash: Buffer }>('SELECT leaf_hash FROM entries WHERE site = $1 AND idx >= $2 ORDER BY idx LIMIT $3', [site, from, limit]);
+    const { rows } = await this.query<{ leaf_hash: Buffer }>(
+      'SELECT leaf_hash FROM entries WHERE site = $1 AND idx >= $2 ORDER BY idx LIMIT $3',
+      [site, from, limit],
+    );
     return rows.map((r) => bytes(r.leaf_hash));
   }
 
   async readNode(site: string, level: number, index: number): Promise<Uint8Array> {
     const { rows } =
       level === 0
-        ? await this.query<{ hash: Buffer }>('SELECT leaf_hash AS hash FROM entries WHERE site = $1 AND idx = $2', [site, index])
-        : await this.query<{ hash: Buffer }>('SELECT hash FROM nodes WHERE site = $1 AND level = $2 AND idx = $3', [site, level, index]);
+        ? await this.query<{ hash: Buffer }>('SELECT leaf_hash AS hash FROM entries WHERE site = $1 AND idx = $2', [
+            site,
+            index,
+          ])
+        : await this.query<{ hash: Buffer }>('SELECT hash FROM nodes WHERE site = $1 AND level = $2 AND idx = $3', [
+            site,
+            level,
+            index,
+          ]);
     if (!rows[0]) throw new Error(`no tree node (${level}, ${index}) in the log of "${site}"`);
     return bytes(rows[0].hash);
   }
 
   integrate(step: Integration): Promise<boolean> {
     return this.transaction(async (c) => {
-      const { rowCount } = await c.query('UPDATE trees SET tree_size = $1 WHERE site = $2 AND tree_size = $3', [step.checkpoint.size, step.site, step.fromSize]);
+      const { rowCount } = await c.query('UPDATE trees SET tree_size = $1 WHERE site = $2 AND tree_size = $3', [
+        step.checkpoint.size,
+        step.site,
+        step.fromSize,
+      ]);
       if (rowCount !== 1) return false;
       const inner = step.nodes.filter((n) => n.level > 0);
       if (inner.length > 0) {
-        await c.query('INSERT INTO nodes (site, level, idx, hash) SELECT $1, * FROM unnest($2::integer[], $3::bigint[], $4::bytea[])', [
-          step.site,
-          inner.map((n) => n.level),
-          inner.map((n) => n.index),
-          inner.map((n) => Buffer.from(n.hash)),
-        ]);
+        await c.query(
+          'INSERT INTO nodes (site, level, idx, hash) SELECT $1, * FROM unnest($2::integer[], $3::bigint[], $4::bytea[])',
+          [step.site, inner.map((n) => n.level), inner.map((n) => n.index), inner.map((n) => Buffer.from(n.hash))],
+        );
       }
       const cp = step.checkpoint;
-      await c.query('INSERT INTO checkpoints (site, size, root_hash, note, created_at) VALUES ($1, $2, $3, $4, $5)', [step.site, cp.size, cp.rootHash, cp.note, cp.createdAt]);
+      await c.query('INSERT INTO checkpoints (site, size, root_hash, note, created_at) VALUES ($1, $2, $3, $4, $5)', [
+        step.site,
+        cp.size,
+        cp.rootHash,
+        cp.note,
+        cp.createdAt,
+      ]);
       return true;
     });
   }
 
   async latestCheckpoint(site: string): Promise<CheckpointRecord | null> {
-    const { rows } = await this.query<CheckpointRow>('SELECT * FROM checkpoints WHERE site = $1 ORDER BY size DESC LIMIT 1', [site]);
+    const { rows } = await this.query<CheckpointRow>(
+      'SELECT * FROM checkpoints WHERE site = $1 ORDER BY size DESC LIMIT 1',
+      [site],
+    );
     return rows[0] ? toCheckpoint(rows[0]) : null;
   }
 
   async checkpointAt(site: string, size: number): Promise<CheckpointRecord | null> {
-    const { rows } = await this.query<CheckpointRow>('SELECT * FROM checkpoints WHERE site = $1 AND size = $2', [site, size]);
+    const { rows } = await this.query<CheckpointRow>('SELECT * FROM checkpoints WHERE site = $1 AND size = $2', [
+      site,
+      size,
+    ]);
     return rows[0] ? toCheckpoint(rows[0]) : null;
   }
 
@@ -377,13 +557,10 @@ export class PostgresStore implements LedgerStore {
   }
 
   async createToken(token: TokenRecord): Promise<void> {
-    await this.query('INSERT INTO tokens (id, hash, role, sites, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
-      token.id,
-      token.hash,
-      token.role,
-      token.sites,
-      token.createdAt,
-    ]);
+    await this.query(
+      'INSERT INTO tokens (id, hash, role, sites, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, NULL)',
+      [token.id, token.hash, token.role, token.sites, token.createdAt],
+    );
   }
 
   async getTokenByHash(hash: string): Promise<TokenRecord | null> {
@@ -397,7 +574,10 @@ export class PostgresStore implements LedgerStore {
   }
 
   async revokeToken(id: string, at: string): Promise<boolean> {
-    const { rowCount } = await this.query('UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
+    const { rowCount } = await this.query('UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [
+      at,
+      id,
+    ]);
     return rowCount === 1;
   }
 

@@ -29,10 +29,22 @@ export interface EntryRow<Choices> {
 }
 
 /** A sites row. */
-export interface SiteRow { site: string; config: string; created_at: string; updated_at: string; deleted_at: string | null }
+export interface SiteRow {
+  site: string;
+  config: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
 
 /** A checkpoints row. */
-export interface CheckpointRow { site: string; size: number; root_hash: string; note: string; created_at: string }
+export interface CheckpointRow {
+  site: string;
+  size: number;
+  root_hash: string;
+  note: string;
+  created_at: string;
+}
 
 /** The entries columns in the order both stores select and insert them. */
 export const ENTRY_COLUMNS =
@@ -66,12 +78,26 @@ export function entryRecord(row: EntryRow<unknown>, choices: EntryRecord['choice
 
 /** The notice record of a notice entry (its id is the text hash). */
 export function toNotice(row: EntryRow<unknown>): NoticeRecord {
-  return { site: row.site, index: row.idx, textHash: row.id, revision: row.revision ?? 0, language: row.language ?? '', jws: row.jws, receivedAt: row.received_at };
+  return {
+    site: row.site,
+    index: row.idx,
+    textHash: row.id,
+    revision: row.revision ?? 0,
+    language: row.language ?? '',
+    jws: row.jws,
+    receivedAt: row.received_at,
+  };
 }
 
 /** The record of a sites row. */
 export function toSite(row: SiteRow): SiteRecord {
-  return { site: row.site, config: JSON.parse(row.config) as SiteConfig, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at };
+  return {
+    site: row.site,
+    config: JSON.parse(row.config) as SiteConfig,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
 }
 
 /** The record of a checkpoints row. */

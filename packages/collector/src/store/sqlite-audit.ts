@@ -25,14 +25,24 @@ const PURPOSE_PATH = `'$."' || c.key || '"'`;
 
 /** Builds the audit queries over a SQLite store's reader connection. */
 export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAuditOptions<Row>): AuditQueries {
-  const prefixed = columns.split(',').map((c) => `e.${c.trim()}`).join(', ');
-  const bySubject = reader.prepare<[string, string], Row>(`SELECT ${prefixed} FROM entries e WHERE e.site = ? AND e.subject = ? ORDER BY e.idx`);
+  const prefixed = columns
+    .split(',')
+    .map((c) => `e.${c.trim()}`)
+    .join(', ');
+  const bySubject = reader.prepare<[string, string], Row>(
+    `SELECT ${prefixed} FROM entries e WHERE e.site = ? AND e.subject = ? ORDER BY e.idx`,
+  );
   const expired = reader.prepare<{ site: string; before: string; limit: number }, { id: string }>(
     `SELECT e.id FROM entries e WHERE ${LIVE_RECEIPT} AND e.received_at < @before ORDER BY e.idx LIMIT @limit`,
   );
   // SQLite has no base64; only redacted lines call this, and they are rare.
-  reader.function('export_base64url', { deterministic: true }, (bytes) => Buffer.from(bytes as Uint8Array).toString('base64url'));
-  const line = exportLineSql({ quote: (expr) => `json_quote(${expr})`, base64url: (expr) => `export_base64url(${expr})` });
+  reader.function('export_base64url', { deterministic: true }, (bytes) =>
+    Buffer.from(bytes as Uint8Array).toString('base64url'),
+  );
+  const line = exportLineSql({
+    quote: (expr) => `json_quote(${expr})`,
+    base64url: (expr) => `export_base64url(${expr})`,
+  });
   // One BLOB per page: group_concat takes the rows in the order the subquery yields them (it cannot
   // be flattened, having a LIMIT); an ORDER BY inside group_concat would sort the lines once more.
   const exportLines = reader
@@ -42,7 +52,10 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
     .raw();
   const partials = new Map<
     string,
-    { span: Database.Statement<Record<string, unknown>, [number | null, number | null]>; page: Database.Statement<Record<string, unknown>, [string | null, string | null, Buffer | null]> }
+    {
+      span: Database.Statement<Record<string, unknown>, [number | null, number | null]>;
+      page: Database.Statement<Record<string, unknown>, [string | null, string | null, Buffer | null]>;
+    }
   >();
   const searches = new Map<string, Database.Statement<Record<string, unknown>, Row>>();
 
@@ -55,7 +68,11 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
     if (!cached) {
       const receipts = "site = @site AND kind = 'receipt'";
       cached = {
-        span: reader.prepare<Record<string, unknown>, [number | null, number | null]>(`SELECT min(idx), max(idx) FROM entries WHERE ${[receipts, 'idx < @size', ...time].join(' AND ')}`).raw(),
+        span: reader
+          .prepare<Record<string, unknown>, [number | null, number | null]>(
+            `SELECT min(idx), max(idx) FROM entries WHERE ${[receipts, 'idx < @size', ...time].join(' AND ')}`,
+          )
+          .raw(),
         // `+received_at` keeps the time index out of the page: it would sort the whole range each
         // time. One row a page, its lines in one BLOB as for a full export, in the subquery's order.
         page: reader
@@ -70,7 +87,10 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
     }
     return cached;
   }
-  const stats = new Map<string, { purposes: Database.Statement; methods: Database.Statement; withdrawals: Database.Statement }>();
+  const stats = new Map<
+    string,
+    { purposes: Database.Statement; methods: Database.Statement; withdrawals: Database.Statement }
+  >();
 
   function searchStatement(query: ReceiptQuery): Database.Statement<Record<string, unknown>, Row> {
     const where = [LIVE_RECEIPT];
@@ -80,7 +100,11 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
     if (query.from !== undefined) where.push('e.received_at >= @from');
     if (query.to !== undefined) where.push('e.received_at < @to');
     if (query.purpose !== undefined) {
-      where.push(query.state === undefined ? `json_type(e.choices, '$."' || @purpose || '"') IS NOT NULL` : `json_extract(e.choices, '$."' || @purpose || '"') = @state`);
+      where.push(
+        query.state === undefined
+          ? `json_type(e.choices, '$."' || @purpose || '"') IS NOT NULL`
+          : `json_extract(e.choices, '$."' || @purpose || '"') = @state`,
+      );
     }
     const order = `ORDER BY e.idx ${asc ? 'ASC' : 'DESC'}`;
     const ranged = query.from !== undefined || query.to !== undefined;
@@ -103,14 +127,20 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
     let cached = stats.get(key);
     if (!cached) {
       // `weekday 1` moves forward to a Monday, so step back six days first: the Monday on or before.
-      const bucket = query.interval === 'day' ? 'substr(e.received_at, 1, 10)' : "date(substr(e.received_at, 1, 10), '-6 days', 'weekday 1')";
+      const bucket =
+        query.interval === 'day'
+          ? 'substr(e.received_at, 1, 10)'
+          : "date(substr(e.received_at, 1, 10), '-6 days', 'weekday 1')";
       const filter = where.join(' AND ');
-      const previousChoices = 'SELECT p.choices FROM entries p WHERE p.site = e.site AND p.subject = e.subject AND p.idx < e.idx ORDER BY p.idx DESC LIMIT 1';
+      const previousChoices =
+        'SELECT p.choices FROM entries p WHERE p.site = e.site AND p.subject = e.subject AND p.idx < e.idx ORDER BY p.idx DESC LIMIT 1';
       cached = {
         purposes: reader.prepare(
           `SELECT ${bucket} AS bucket, c.key AS purpose, c.value AS state, count(*) AS n FROM entries e, json_each(e.choices) c WHERE ${filter} GROUP BY 1, 2, 3`,
         ),
-        methods: reader.prepare(`SELECT ${bucket} AS bucket, e.method AS method, count(*) AS n FROM entries e WHERE ${filter} GROUP BY 1, 2`),
+        methods: reader.prepare(
+          `SELECT ${bucket} AS bucket, e.method AS method, count(*) AS n FROM entries e WHERE ${filter} GROUP BY 1, 2`,
+        ),
         withdrawals: reader.prepare(
           `SELECT ${bucket} AS bucket, c.key AS purpose, count(*) AS n FROM entries e, json_each(e.choices) c WHERE ${filter} AND c.value = 'denied' ` +
             `AND json_extract((${previousChoices}), ${PURPOSE_PATH}) = 'granted' GROUP BY 1, 2`,
@@ -128,7 +158,8 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
 
     async searchReceipts(site, query) {
       const params: Record<string, unknown> = { site, limit: query.limit };
-      for (const name of ['after', 'method', 'from', 'to', 'purpose', 'state'] as const) if (query[name] !== undefined) params[name] = query[name];
+      for (const name of ['after', 'method', 'from', 'to', 'purpose', 'state'] as const)
+        if (query[name] !== undefined) params[name] = query[name];
       return searchStatement(query).all(params).map(toEntry);
     },
 
@@ -146,14 +177,21 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
         }
         return b;
       };
-      const purposeOf = (b: StatsBucket, purpose: string) => (b.purposes[purpose] ??= { granted: 0, denied: 0, withdrawn: 0 });
+      const purposeOf = (b: StatsBucket, purpose: string) =>
+        (b.purposes[purpose] ??= { granted: 0, denied: 0, withdrawn: 0 });
       for (const row of statements.methods.all(params) as Array<{ bucket: string; method: string; n: number }>) {
         const b = bucketOf(row.bucket);
         b.receipts += row.n;
         b.methods[row.method] = row.n;
       }
-      for (const row of statements.purposes.all(params) as Array<{ bucket: string; purpose: string; state: string; n: number }>) {
-        if (row.state === 'granted' || row.state === 'denied') purposeOf(bucketOf(row.bucket), row.purpose)[row.state] = row.n;
+      for (const row of statements.purposes.all(params) as Array<{
+        bucket: string;
+        purpose: string;
+        state: string;
+        n: number;
+      }>) {
+        if (row.state === 'granted' || row.state === 'denied')
+          purposeOf(bucketOf(row.bucket), row.purpose)[row.state] = row.n;
       }
       for (const row of statements.withdrawals.all(params) as Array<{ bucket: string; purpose: string; n: number }>) {
         purposeOf(bucketOf(row.bucket), row.purpose).withdrawn = row.n;
@@ -176,7 +214,15 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
         const [first, last] = statements.span.get({ site, size: query.size, ...time })!;
         span = first === null || last === null ? { after: 0, first: 0, last: -1 } : { after: 0, first, last };
       }
-      const [indexes, lengths, bytes] = statements.page.get({ site, size: query.size, after: span.after, first: span.first, last: span.last, limit, ...time })!;
+      const [indexes, lengths, bytes] = statements.page.get({
+        site,
+        size: query.size,
+        after: span.after,
+        first: span.first,
+        last: span.last,
+        limit,
+        ...time,
+      })!;
       return partialPage(indexes, lengths, bytes ?? new Uint8Array(0), span, limit);
     },
 

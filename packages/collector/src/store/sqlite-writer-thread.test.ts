@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAck } from '@consent-ledger/protocol';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nativeAckSigner } from '../ack-signer';
 import { collectorJwks } from '../keys';
 import { testCollectorKey } from '../testing';
@@ -36,21 +36,42 @@ describe('SQLite store with a writer thread', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('signs acks on the writer thread with a portable signer: the collector\'s own acks, stored with the receipts', async () => {
+  it("signs acks on the writer thread with a portable signer: the collector's own acks, stored with the receipts", async () => {
     const key = await testCollectorKey();
     const native = nativeAckSigner(key);
     // Called on this thread, the signer fails: the acks can only come from the writer thread.
-    const elsewhere: PortableAckSigner = Object.assign(async () => Promise.reject(new Error('signed on the serving thread')), { signingKey: native.signingKey });
+    const elsewhere: PortableAckSigner = Object.assign(
+      async () => Promise.reject(new Error('signed on the serving thread')),
+      { signingKey: native.signingKey },
+    );
     const receipts = [testReceipt('alpha', SUBJECT, null), testReceipt('alpha', 'Q'.repeat(43), null)];
     const [outcome] = await store.appendReceipts([batch('alpha', receipts)], elsewhere);
     if (!outcome.ok) throw new Error(outcome.error.message);
     const jwks = collectorJwks(key);
     for (const [i, r] of outcome.receipts.entries()) {
       const verified = await verifyAck(r.ack, jwks);
-      expect(verified.ok && verified.value).toMatchObject({ id: receipts[i].payload.id, index: i + 1, leafHash: receipts[i].leafHash });
+      expect(verified.ok && verified.value).toMatchObject({
+        id: receipts[i].payload.id,
+        index: i + 1,
+        leafHash: receipts[i].leafHash,
+      });
       expect((await store.getEntry('alpha', receipts[i].payload.id))?.ack).toBe(r.ack);
     }
-    expect(outcome.receipts.map((r) => r.ack)).toEqual(await native(outcome.receipts.map((r, i) => ({ v: 1, id: receipts[i].payload.id, site: 'alpha', subject: receipts[i].payload.subject, index: r.index, leafHash: r.leafHash, receivedAt: AT, ip: '203.0.113.0', userAgent: 'test-agent' }))));
+    expect(outcome.receipts.map((r) => r.ack)).toEqual(
+      await native(
+        outcome.receipts.map((r, i) => ({
+          v: 1,
+          id: receipts[i].payload.id,
+          site: 'alpha',
+          subject: receipts[i].payload.subject,
+          index: r.index,
+          leafHash: r.leafHash,
+          receivedAt: AT,
+          ip: '203.0.113.0',
+          userAgent: 'test-agent',
+        })),
+      ),
+    );
   });
 
   it('answers an append only once committed: a store opened afterwards reads it', async () => {
@@ -69,13 +90,17 @@ describe('SQLite store with a writer thread', () => {
   it('rejects a call whose write failed, with its message and SQLite code, and goes on with the next', async () => {
     const token = { id: 'tok1', hash: 'h1', role: 'admin' as const, sites: [], createdAt: AT, revokedAt: null };
     await store.createToken(token);
-    await expect(store.createToken({ ...token, hash: 'h2' })).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+    await expect(store.createToken({ ...token, hash: 'h2' })).rejects.toMatchObject({
+      code: 'SQLITE_CONSTRAINT_PRIMARYKEY',
+    });
     expect(await store.revokeToken('tok1', AT)).toBe(true);
   });
 
   it('rejects an append whose signer (kept on this thread) fails, and commits nothing of it', async () => {
     const receipt = testReceipt('alpha', SUBJECT, null);
-    await expect(store.appendReceipts([batch('alpha', [receipt])], async () => Promise.reject(new Error('key unavailable')))).rejects.toThrow('key unavailable');
+    await expect(
+      store.appendReceipts([batch('alpha', [receipt])], async () => Promise.reject(new Error('key unavailable'))),
+    ).rejects.toThrow('key unavailable');
     expect(await store.getEntry('alpha', receipt.payload.id)).toBeNull();
     const [outcome] = await store.appendReceipts([batch('alpha', [receipt])], recordingSigner());
     expect(outcome.ok && outcome.receipts[0].index).toBe(1);

@@ -5,7 +5,19 @@
 import { Worker } from 'node:worker_threads';
 import type { AckPayload, SiteConfig } from '@consent-ledger/protocol';
 import type { SqliteWriter } from './sqlite-writes';
-import type { AckSigner, AckSigningKey, BatchOutcome, Integration, NoticeInput, NoticeRecord, PortableAckSigner, ReceiptBatch, Redaction, SiteRecord, TokenRecord } from './types';
+import type {
+  AckSigner,
+  AckSigningKey,
+  BatchOutcome,
+  Integration,
+  NoticeInput,
+  NoticeRecord,
+  PortableAckSigner,
+  ReceiptBatch,
+  Redaction,
+  SiteRecord,
+  TokenRecord,
+} from './types';
 
 /** What the worker is started with. */
 export interface WriterData {
@@ -32,7 +44,10 @@ export type WriterCall =
 export type ToWriter = WriterCall | { id: number; acks?: string[]; signError?: string };
 
 /** A message from the worker: a call's result or error, or a request to sign a call's acks. */
-export type FromWriter = { id: number; value: unknown } | { id: number; error: string; code?: string } | { id: number; sign: AckPayload[] };
+export type FromWriter =
+  | { id: number; value: unknown }
+  | { id: number; error: string; code?: string }
+  | { id: number; sign: AckPayload[] };
 
 interface Pending {
   resolve: (value: never) => void;
@@ -60,7 +75,11 @@ export class SqliteWriterThread implements SqliteWriter {
     this.worker.unref();
   }
 
-  putSite(config: SiteConfig, notices: NoticeInput[], at: string): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
+  putSite(
+    config: SiteConfig,
+    notices: NoticeInput[],
+    at: string,
+  ): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
     return this.call({ op: 'putSite', args: [config, notices, at] });
   }
 
@@ -69,7 +88,10 @@ export class SqliteWriterThread implements SqliteWriter {
   }
 
   appendReceipts(batches: ReceiptBatch[], signAcks: AckSigner): Promise<BatchOutcome[]> {
-    return this.call({ op: 'appendReceipts', batches, signingKey: isPortable(signAcks) ? signAcks.signingKey : null }, signAcks);
+    return this.call(
+      { op: 'appendReceipts', batches, signingKey: isPortable(signAcks) ? signAcks.signingKey : null },
+      signAcks,
+    );
   }
 
   integrate(step: Integration): Promise<boolean> {
@@ -116,14 +138,19 @@ export class SqliteWriterThread implements SqliteWriter {
       return;
     }
     this.settle(message.id);
-    if ('error' in message) waiting.reject(Object.assign(new Error(message.error), message.code ? { code: message.code } : {}));
+    if ('error' in message)
+      waiting.reject(Object.assign(new Error(message.error), message.code ? { code: message.code } : {}));
     else waiting.resolve(message.value as never);
   }
 
   private signFor(id: number, payloads: AckPayload[], signAcks: AckSigner): void {
     signAcks(payloads).then(
       (acks) => this.worker.postMessage({ id, acks } satisfies ToWriter),
-      (error: unknown) => this.worker.postMessage({ id, signError: error instanceof Error ? error.message : String(error) } satisfies ToWriter),
+      (error: unknown) =>
+        this.worker.postMessage({
+          id,
+          signError: error instanceof Error ? error.message : String(error),
+        } satisfies ToWriter),
     );
   }
 

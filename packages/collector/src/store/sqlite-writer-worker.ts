@@ -4,8 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AckPayload } from '@consent-ledger/protocol';
 import { signAcksWith } from '../ack-signer';
-import { openWriterConnection, SqliteWrites, type SignAcks } from './sqlite-writes';
 import type { FromWriter, ToWriter, WriterCall, WriterData } from './sqlite-writer-thread';
+import { openWriterConnection, type SignAcks, SqliteWrites } from './sqlite-writes';
 
 const { path, busyTimeoutMs } = workerData as WriterData;
 const writes = new SqliteWrites(openWriterConnection(path, busyTimeoutMs));
@@ -26,7 +26,10 @@ function run(message: WriterCall): Promise<unknown> {
   switch (message.op) {
     case 'appendReceipts': {
       const key = message.signingKey;
-      return writes.appendReceipts(message.batches, key ? (payloads) => signAcksWith(key, payloads) : remoteSigner(message.id));
+      return writes.appendReceipts(
+        message.batches,
+        key ? (payloads) => signAcksWith(key, payloads) : remoteSigner(message.id),
+      );
     }
     case 'putSite':
       return writes.putSite(...message.args);
@@ -60,7 +63,11 @@ port.on('message', (message: ToWriter) => {
     },
     (error: unknown) => {
       const code = (error as { code?: unknown } | null)?.code;
-      reply({ id: message.id, error: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) });
+      reply({
+        id: message.id,
+        error: error instanceof Error ? error.message : String(error),
+        ...(typeof code === 'string' ? { code } : {}),
+      });
     },
   );
 });

@@ -3,18 +3,32 @@
 // (sqlite-writer-thread.ts) so that inserts and the commit's fsync never stall HTTP serving.
 // Durability: WAL with synchronous = FULL, so COMMIT returns only once the WAL is fsynced; every
 // method resolves after its COMMIT, and acks are only ever sent after that.
+
+import { type AckPayload, base64urlDecode, base64urlEncode, type SiteConfig } from '@consent-ledger/protocol';
 import Database from 'better-sqlite3';
-import { base64urlDecode, base64urlEncode, type AckPayload, type SiteConfig } from '@consent-ledger/protocol';
-import { ackPayloadOf, planAppend, type AppendPlan } from './append-plan';
-import { ENTRY_COLUMNS, toSite, type SiteRow } from './rows';
-import type { BatchOutcome, Integration, NoticeInput, NoticeRecord, ReceiptBatch, Redaction, SiteRecord, TokenRecord } from './types';
+import { type AppendPlan, ackPayloadOf, planAppend } from './append-plan';
+import { ENTRY_COLUMNS, type SiteRow, toSite } from './rows';
+import type {
+  BatchOutcome,
+  Integration,
+  NoticeInput,
+  NoticeRecord,
+  ReceiptBatch,
+  Redaction,
+  SiteRecord,
+  TokenRecord,
+} from './types';
 
 /** Signs ack payloads, one ack per payload in order (an AckSigner, or one run on the writer thread). */
 export type SignAcks = (payloads: AckPayload[]) => string[] | Promise<string[]>;
 
 /** The writes of the SQLite store, wherever they run. */
 export interface SqliteWriter {
-  putSite(config: SiteConfig, notices: NoticeInput[], at: string): Promise<{ site: SiteRecord; appended: NoticeRecord[] }>;
+  putSite(
+    config: SiteConfig,
+    notices: NoticeInput[],
+    at: string,
+  ): Promise<{ site: SiteRecord; appended: NoticeRecord[] }>;
   deleteSite(site: string, at: string): Promise<boolean>;
   appendReceipts(batches: ReceiptBatch[], signAcks: SignAcks): Promise<BatchOutcome[]>;
   integrate(step: Integration): Promise<boolean>;
@@ -39,22 +53,31 @@ function prepare(w: Database.Database) {
     logOf: w.prepare<[string], { size: number; tree_size: number }>('SELECT size, tree_size FROM logs WHERE site = ?'),
     siteRow: w.prepare<[string], SiteRow>('SELECT * FROM sites WHERE site = ?'),
     liveSite: w.prepare<[string], { deleted_at: string | null }>('SELECT deleted_at FROM sites WHERE site = ?'),
-    entryById: w.prepare<[string, string], { idx: number; leaf_hash: Uint8Array; ack: string | null; received_at: string }>(
-      'SELECT idx, leaf_hash, ack, received_at FROM entries WHERE site = ? AND id = ?',
-    ),
+    entryById: w.prepare<
+      [string, string],
+      { idx: number; leaf_hash: Uint8Array; ack: string | null; received_at: string }
+    >('SELECT idx, leaf_hash, ack, received_at FROM entries WHERE site = ? AND id = ?'),
     lastOfSubject: w.prepare<[string, string], { leaf_hash: Uint8Array }>(
       'SELECT leaf_hash FROM entries WHERE site = ? AND subject = ? ORDER BY idx DESC LIMIT 1',
     ),
-    insertEntry: w.prepare(`INSERT INTO entries (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',').map(() => '?').join(', ')})`),
+    insertEntry: w.prepare(
+      `INSERT INTO entries (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')})`,
+    ),
     setSize: w.prepare<[number, string]>('UPDATE logs SET size = ? WHERE site = ?'),
     upsertSite: w.prepare<[string, string, string, string]>(
       'INSERT INTO sites (site, config, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, NULL) ' +
         'ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at, deleted_at = NULL',
     ),
-    ensureLog: w.prepare<[string]>('INSERT INTO logs (site, size, tree_size) VALUES (?, 0, 0) ON CONFLICT (site) DO NOTHING'),
+    ensureLog: w.prepare<[string]>(
+      'INSERT INTO logs (site, size, tree_size) VALUES (?, 0, 0) ON CONFLICT (site) DO NOTHING',
+    ),
     deleteSite: w.prepare<[string, string]>('UPDATE sites SET deleted_at = ? WHERE site = ? AND deleted_at IS NULL'),
     advanceTree: w.prepare<[number, string, number]>('UPDATE logs SET tree_size = ? WHERE site = ? AND tree_size = ?'),
-    insertNode: w.prepare<[string, number, number, Uint8Array]>('INSERT INTO nodes (site, level, idx, hash) VALUES (?, ?, ?, ?)'),
+    insertNode: w.prepare<[string, number, number, Uint8Array]>(
+      'INSERT INTO nodes (site, level, idx, hash) VALUES (?, ?, ?, ?)',
+    ),
     insertCheckpoint: w.prepare<[string, number, string, string, string]>(
       'INSERT INTO checkpoints (site, size, root_hash, note, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -90,7 +113,11 @@ export class SqliteWrites implements SqliteWriter {
     return this.write(() => this.db.transaction(work).immediate());
   }
 
-  putSite(config: SiteConfig, notices: NoticeInput[], at: string): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
+  putSite(
+    config: SiteConfig,
+    notices: NoticeInput[],
+    at: string,
+  ): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
     return this.transaction(() => {
       this.w.upsertSite.run(config.site, JSON.stringify(config), at, at);
       this.w.ensureLog.run(config.site);
@@ -99,10 +126,37 @@ export class SqliteWrites implements SqliteWriter {
       for (const notice of notices) {
         if (this.w.entryById.get(config.site, notice.textHash)) continue;
         this.w.insertEntry.run(
-          config.site, size, 'notice', notice.textHash, base64urlDecode(notice.leafHash), notice.jws, at,
-          null, null, null, null, null, null, notice.revision, notice.language, notice.textHash, null, null, null, null, null,
+          config.site,
+          size,
+          'notice',
+          notice.textHash,
+          base64urlDecode(notice.leafHash),
+          notice.jws,
+          at,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          notice.revision,
+          notice.language,
+          notice.textHash,
+          null,
+          null,
+          null,
+          null,
+          null,
         );
-        appended.push({ site: config.site, index: size, textHash: notice.textHash, revision: notice.revision, language: notice.language, jws: notice.jws, receivedAt: at });
+        appended.push({
+          site: config.site,
+          index: size,
+          textHash: notice.textHash,
+          revision: notice.revision,
+          language: notice.language,
+          jws: notice.jws,
+          receivedAt: at,
+        });
         size++;
       }
       this.w.setSize.run(size, config.site);
@@ -123,23 +177,44 @@ export class SqliteWrites implements SqliteWriter {
         const { plan, seen } = this.plan(batches);
         const acks = plan.fresh.length ? await signAcks(plan.fresh.map(ackPayloadOf)) : [];
         if (acks.length !== plan.fresh.length) throw new Error('ack signer returned the wrong number of acks');
-        const committed = this.db.transaction(() => {
-          for (const [site, size] of seen) {
-            if (this.w.logOf.get(site)?.size !== size || this.w.liveSite.get(site)?.deleted_at !== null) return false;
-          }
-          plan.fresh.forEach((p, i) => {
-            p.ack = acks[i];
-            const { receipt, ip, userAgent } = p.batch.receipts[p.position];
-            const r = receipt.payload;
-            // Buffer's native base64url: the leaf hash is the collector's own, never a client's text.
-            this.w.insertEntry.run(
-              p.batch.site, p.index, 'receipt', r.id, Buffer.from(p.leafHash, 'base64url'), receipt.jws, p.batch.receivedAt,
-              r.subject, p.ack, ip, userAgent, r.method, JSON.stringify(r.choices), r.revision, r.language, r.textHash, r.issuedAt, r.page, r.prev, null, null,
-            );
-          });
-          for (const [site, size] of plan.sizes) this.w.setSize.run(size, site);
-          return true;
-        }).immediate();
+        const committed = this.db
+          .transaction(() => {
+            for (const [site, size] of seen) {
+              if (this.w.logOf.get(site)?.size !== size || this.w.liveSite.get(site)?.deleted_at !== null) return false;
+            }
+            plan.fresh.forEach((p, i) => {
+              p.ack = acks[i];
+              const { receipt, ip, userAgent } = p.batch.receipts[p.position];
+              const r = receipt.payload;
+              // Buffer's native base64url: the leaf hash is the collector's own, never a client's text.
+              this.w.insertEntry.run(
+                p.batch.site,
+                p.index,
+                'receipt',
+                r.id,
+                Buffer.from(p.leafHash, 'base64url'),
+                receipt.jws,
+                p.batch.receivedAt,
+                r.subject,
+                p.ack,
+                ip,
+                userAgent,
+                r.method,
+                JSON.stringify(r.choices),
+                r.revision,
+                r.language,
+                r.textHash,
+                r.issuedAt,
+                r.page,
+                r.prev,
+                null,
+                null,
+              );
+            });
+            for (const [site, size] of plan.sizes) this.w.setSize.run(size, site);
+            return true;
+          })
+          .immediate();
         if (committed) return plan.outcomes();
       }
     });
@@ -162,7 +237,9 @@ export class SqliteWrites implements SqliteWriter {
       },
       stored: (site, id) => {
         const row = this.w.entryById.get(site, id);
-        return row && { index: row.idx, leafHash: base64urlEncode(row.leaf_hash), ack: row.ack, receivedAt: row.received_at };
+        return (
+          row && { index: row.idx, leafHash: base64urlEncode(row.leaf_hash), ack: row.ack, receivedAt: row.received_at }
+        );
       },
       head: (site, subject) => {
         const last = this.w.lastOfSubject.get(site, subject);
@@ -175,7 +252,8 @@ export class SqliteWrites implements SqliteWriter {
   integrate(step: Integration): Promise<boolean> {
     return this.transaction(() => {
       if (this.w.advanceTree.run(step.checkpoint.size, step.site, step.fromSize).changes !== 1) return false;
-      for (const node of step.nodes) if (node.level > 0) this.w.insertNode.run(step.site, node.level, node.index, node.hash);
+      for (const node of step.nodes)
+        if (node.level > 0) this.w.insertNode.run(step.site, node.level, node.index, node.hash);
       const cp = step.checkpoint;
       this.w.insertCheckpoint.run(step.site, cp.size, cp.rootHash, cp.note, cp.createdAt);
       return true;
@@ -183,7 +261,9 @@ export class SqliteWrites implements SqliteWriter {
   }
 
   redactEntries(site: string, ids: string[], redaction: Redaction): Promise<number> {
-    return this.transaction(() => ids.reduce((n, id) => n + this.w.redact.run(redaction.at, redaction.reason, site, id).changes, 0));
+    return this.transaction(() =>
+      ids.reduce((n, id) => n + this.w.redact.run(redaction.at, redaction.reason, site, id).changes, 0),
+    );
   }
 
   createToken(token: TokenRecord): Promise<void> {

@@ -3,13 +3,23 @@
 // which only ever sees committed data. Other processes (the CLI while `serve` runs) are
 // serialised by SQLite's own write lock, which this store only takes for synchronous work, so it
 // never holds it across an await.
-import Database from 'better-sqlite3';
+
 import type { SiteConfig } from '@consent-ledger/protocol';
-import { ENTRY_COLUMNS, entryRecord, toCheckpoint, toNotice, toSite, type CheckpointRow, type EntryRow as StoredEntryRow, type SiteRow } from './rows';
+import Database from 'better-sqlite3';
+import {
+  type CheckpointRow,
+  ENTRY_COLUMNS,
+  entryRecord,
+  type SiteRow,
+  type EntryRow as StoredEntryRow,
+  toCheckpoint,
+  toNotice,
+  toSite,
+} from './rows';
 import { sqliteAuditQueries } from './sqlite-audit';
-import { SqliteWriterThread } from './sqlite-writer-thread';
-import { openWriterConnection, SqliteWrites, type SqliteWriter } from './sqlite-writes';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
+import { SqliteWriterThread } from './sqlite-writer-thread';
+import { openWriterConnection, type SqliteWriter, SqliteWrites } from './sqlite-writes';
 import type {
   AckSigner,
   AuditQueries,
@@ -41,7 +51,14 @@ export interface SqliteStoreOptions {
 // SQLite keeps JSON columns as text.
 type EntryRow = StoredEntryRow<string | null>;
 
-interface TokenRow { id: string; hash: string; role: TokenRecord['role']; sites: string; created_at: string; revoked_at: string | null }
+interface TokenRow {
+  id: string;
+  hash: string;
+  role: TokenRecord['role'];
+  sites: string;
+  created_at: string;
+  revoked_at: string | null;
+}
 
 /** Opens (creating and migrating when needed) the SQLite store at `path`. */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): LedgerStore {
@@ -53,7 +70,14 @@ function toEntry(row: EntryRow): EntryRecord {
 }
 
 function toToken(row: TokenRow): TokenRecord {
-  return { id: row.id, hash: row.hash, role: row.role, sites: JSON.parse(row.sites) as string[], createdAt: row.created_at, revokedAt: row.revoked_at };
+  return {
+    id: row.id,
+    hash: row.hash,
+    role: row.role,
+    sites: JSON.parse(row.sites) as string[],
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 function migrate(db: Database.Database): void {
@@ -92,7 +116,9 @@ class SqliteStore implements LedgerStore {
       site: r.prepare<[string], SiteRow>('SELECT * FROM sites WHERE site = ?'),
       sites: r.prepare<[], SiteRow>('SELECT * FROM sites ORDER BY site'),
       liveSites: r.prepare<[], SiteRow>('SELECT * FROM sites WHERE deleted_at IS NULL ORDER BY site'),
-      notices: r.prepare<[string], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = ? AND kind = 'notice' ORDER BY idx`),
+      notices: r.prepare<[string], EntryRow>(
+        `SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = ? AND kind = 'notice' ORDER BY idx`,
+      ),
       entry: r.prepare<[string, string], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = ? AND id = ?`),
       entries: r.prepare<[string, number, number], EntryRow>(
         `SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = ? AND idx >= ? ORDER BY idx LIMIT ?`,
@@ -101,8 +127,12 @@ class SqliteStore implements LedgerStore {
       leaves: r.prepare<[string, number, number], { leaf_hash: Uint8Array }>(
         'SELECT leaf_hash FROM entries WHERE site = ? AND idx >= ? ORDER BY idx LIMIT ?',
       ),
-      leaf: r.prepare<[string, number], { leaf_hash: Uint8Array }>('SELECT leaf_hash FROM entries WHERE site = ? AND idx = ?'),
-      node: r.prepare<[string, number, number], { hash: Uint8Array }>('SELECT hash FROM nodes WHERE site = ? AND level = ? AND idx = ?'),
+      leaf: r.prepare<[string, number], { leaf_hash: Uint8Array }>(
+        'SELECT leaf_hash FROM entries WHERE site = ? AND idx = ?',
+      ),
+      node: r.prepare<[string, number, number], { hash: Uint8Array }>(
+        'SELECT hash FROM nodes WHERE site = ? AND level = ? AND idx = ?',
+      ),
       latest: r.prepare<[string], CheckpointRow>('SELECT * FROM checkpoints WHERE site = ? ORDER BY size DESC LIMIT 1'),
       checkpointAt: r.prepare<[string, number], CheckpointRow>('SELECT * FROM checkpoints WHERE site = ? AND size = ?'),
       tokenByHash: r.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
@@ -111,7 +141,11 @@ class SqliteStore implements LedgerStore {
     this.audit = sqliteAuditQueries({ reader: r, columns: ENTRY_COLUMNS, toEntry });
   }
 
-  putSite(config: SiteConfig, notices: NoticeInput[], at: string): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
+  putSite(
+    config: SiteConfig,
+    notices: NoticeInput[],
+    at: string,
+  ): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
     return this.writes.putSite(config, notices, at);
   }
 

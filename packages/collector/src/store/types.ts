@@ -174,7 +174,11 @@ export interface TokenRecord {
  */
 export interface LedgerStore extends AuditQueries {
   /** Saves a config and appends those of its notices whose textHash is not yet in the site's log, atomically; undeletes a deleted site. */
-  putSite(config: SiteConfig, notices: NoticeInput[], at: string): Promise<{ site: SiteRecord; appended: NoticeRecord[] }>;
+  putSite(
+    config: SiteConfig,
+    notices: NoticeInput[],
+    at: string,
+  ): Promise<{ site: SiteRecord; appended: NoticeRecord[] }>;
   /** A site by id, deleted ones included (check `deletedAt`). */
   getSite(site: string): Promise<SiteRecord | null>;
   /** Every site, in id order; deleted ones only when asked. */
@@ -335,7 +339,12 @@ export interface AuditQueries {
    * range's time-index entries once, then only the rows between its first and last receipt (never
    * the whole log), whatever the order of `receivedAt` along the log.
    */
-  readPartialExportLines(site: string, query: PartialExportQuery, cursor: PartialExportCursor | null, limit: number): Promise<PartialExportLines>;
+  readPartialExportLines(
+    site: string,
+    query: PartialExportQuery,
+    cursor: PartialExportCursor | null,
+    limit: number,
+  ): Promise<PartialExportLines>;
   /** Ids of unredacted receipts received before `before`, in index order, at most `limit` (the retention purge's lookup). */
   expiredReceiptIds(site: string, before: string, limit: number): Promise<string[]>;
 }

@@ -43,10 +43,14 @@ export function findPgBin(): string {
   if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root)
-    ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
     : [];
   if (versions.length === 0) {
-    throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (run `bash scripts/setup.sh --system`, or set PG_BIN)');
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (run `bash scripts/setup.sh --system`, or set PG_BIN)',
+    );
   }
   return join(root, versions[0], 'bin');
 }
@@ -59,7 +63,9 @@ async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -100,7 +106,19 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   // A test runner that dies mid-run must not leave a server behind.
   process.once('exit', stopSync);
   try {
-    const [initCmd, initArgs] = asServerUser(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
+    const [initCmd, initArgs] = asServerUser(join(bin, 'initdb'), [
+      '-D',
+      data,
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '--no-sync',
+      '-E',
+      'UTF8',
+      '--locale',
+      'C',
+    ]);
     await run(initCmd, initArgs);
     const port = await freePort();
     const settings: Record<string, string | number> = {
@@ -111,8 +129,21 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
       fsync: options.fsync === false ? 'off' : 'on',
       ...options.settings,
     };
-    const serverArgs = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(' ');
-    const [ctlCmd, ctlArgs] = asServerUser(pgCtl, ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30', '-o', serverArgs, 'start']);
+    const serverArgs = Object.entries(settings)
+      .map(([k, v]) => `-c ${k}=${v}`)
+      .join(' ');
+    const [ctlCmd, ctlArgs] = asServerUser(pgCtl, [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '30',
+      '-o',
+      serverArgs,
+      'start',
+    ]);
     started = true;
     await run(ctlCmd, ctlArgs);
     const base = `postgres://postgres@127.0.0.1:${port}`;

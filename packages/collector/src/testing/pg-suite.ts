@@ -1,6 +1,6 @@
 // One throwaway PostgreSQL cluster per test file, started before its tests and removed after them.
 import { afterAll, beforeAll } from 'vitest';
-import { startPgCluster, type PgCluster } from './pg-cluster';
+import { type PgCluster, startPgCluster } from './pg-cluster';
 
 /**
  * Registers the cluster's start and stop hooks and answers a handle to it. fsync is off: these tests

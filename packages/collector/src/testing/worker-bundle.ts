@@ -20,7 +20,10 @@ export async function bundleWorker(entry: URL, dir: string): Promise<URL> {
       {
         name: 'native-addons',
         setup(b) {
-          b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: require.resolve('better-sqlite3'), external: true }));
+          b.onResolve({ filter: /^better-sqlite3$/ }, () => ({
+            path: require.resolve('better-sqlite3'),
+            external: true,
+          }));
         },
       },
     ],

@@ -74,11 +74,13 @@ export const de: Catalog = {
     },
     marketing: {
       title: 'Marketing',
-      description: 'Um zu messen, wie unsere E-Mails und Kampagnen ankommen, und um Ihnen Inhalte und Angebote passend zu Ihren Interessen zu zeigen, auch auf anderen Websites.',
+      description:
+        'Um zu messen, wie unsere E-Mails und Kampagnen ankommen, und um Ihnen Inhalte und Angebote passend zu Ihren Interessen zu zeigen, auch auf anderen Websites.',
     },
     maps: {
       title: 'Interaktive Karten',
-      description: 'Karten eines externen Dienstes, etwa um eine Praxis zu finden. Der Anbieter erhält Ihre IP-Adresse und kann Cookies setzen.',
+      description:
+        'Karten eines externen Dienstes, etwa um eine Praxis zu finden. Der Anbieter erhält Ihre IP-Adresse und kann Cookies setzen.',
     },
     audiovideo: {
       title: 'Audio und Video',

@@ -12,14 +12,16 @@ export const en: Catalog = {
     'banner.customize': 'Customize',
     'banner.close': 'Continue without accepting',
     'dialog.title': 'Cookie preferences',
-    'dialog.intro': 'Turn each purpose on or off, then save your choices. You can change your mind at any time: withdrawing consent is as easy as giving it.',
+    'dialog.intro':
+      'Turn each purpose on or off, then save your choices. You can change your mind at any time: withdrawing consent is as easy as giving it.',
     'dialog.save': 'Save my choices',
     'dialog.acceptAll': 'Accept all',
     'dialog.rejectAll': 'Reject all',
     'dialog.close': 'Close',
     'dialog.alwaysOn': 'Always on',
     'dialog.services': 'Services used',
-    'dialog.gpc': 'Your browser sends a Global Privacy Control signal, so marketing is turned off. You can still allow it here if you wish.',
+    'dialog.gpc':
+      'Your browser sends a Global Privacy Control signal, so marketing is turned off. You can still allow it here if you wish.',
     'dialog.history': 'My consent history',
     'service.provider': 'Provider',
     'service.transfer': 'Where data is processed',
@@ -62,7 +64,8 @@ export const en: Catalog = {
   purposes: {
     necessary: {
       title: 'Strictly necessary',
-      description: 'Cookies and trackers the site needs to work: security, signing in to your account, remembering your choices. They do not require your consent.',
+      description:
+        'Cookies and trackers the site needs to work: security, signing in to your account, remembering your choices. They do not require your consent.',
     },
     analytics: {
       title: 'Analytics',
@@ -70,11 +73,13 @@ export const en: Catalog = {
     },
     marketing: {
       title: 'Marketing',
-      description: 'To measure how our e-mails and campaigns perform, and to show you content and offers suited to your interests, including on other sites.',
+      description:
+        'To measure how our e-mails and campaigns perform, and to show you content and offers suited to your interests, including on other sites.',
     },
     maps: {
       title: 'Interactive maps',
-      description: 'Maps from a third-party service, for instance to find a practice. The provider receives your IP address and may set cookies.',
+      description:
+        'Maps from a third-party service, for instance to find a practice. The provider receives your IP address and may set cookies.',
     },
     audiovideo: {
       title: 'Audio and video',

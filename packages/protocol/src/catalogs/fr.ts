@@ -71,7 +71,8 @@ export const fr: Catalog = {
     },
     analytics: {
       title: 'Mesure d’audience',
-      description: 'Statistiques de fréquentation qui nous aident à comprendre comment le site est utilisé, pour l’améliorer.',
+      description:
+        'Statistiques de fréquentation qui nous aident à comprendre comment le site est utilisé, pour l’améliorer.',
     },
     marketing: {
       title: 'Marketing',

@@ -65,7 +65,8 @@ export const nl: Catalog = {
   purposes: {
     necessary: {
       title: 'Strikt noodzakelijk',
-      description: 'Cookies en technieken die de site nodig heeft om te werken: beveiliging, inloggen op uw account, uw keuzes onthouden. Hiervoor is geen toestemming nodig.',
+      description:
+        'Cookies en technieken die de site nodig heeft om te werken: beveiliging, inloggen op uw account, uw keuzes onthouden. Hiervoor is geen toestemming nodig.',
     },
     analytics: {
       title: 'Statistieken',
@@ -73,11 +74,13 @@ export const nl: Catalog = {
     },
     marketing: {
       title: 'Marketing',
-      description: 'Om te meten hoe onze e-mails en campagnes presteren, en om u inhoud en aanbiedingen te tonen die bij uw interesses passen, ook op andere sites.',
+      description:
+        'Om te meten hoe onze e-mails en campagnes presteren, en om u inhoud en aanbiedingen te tonen die bij uw interesses passen, ook op andere sites.',
     },
     maps: {
       title: 'Interactieve kaarten',
-      description: 'Kaarten van een externe dienst, bijvoorbeeld om een praktijk te vinden. De aanbieder ontvangt uw IP-adres en kan cookies plaatsen.',
+      description:
+        'Kaarten van een externe dienst, bijvoorbeeld om een praktijk te vinden. De aanbieder ontvangt uw IP-adres en kan cookies plaatsen.',
     },
     audiovideo: {
       title: 'Audio en video',

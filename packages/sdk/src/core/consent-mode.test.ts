@@ -10,11 +10,7 @@ it('pushes arguments objects as gtag does, default first', () => {
   consentUpdate({ analytics: 'granted', marketing: 'denied' });
   const [, first, second] = (window as W).dataLayer! as IArguments[];
   expect(Object.prototype.toString.call(first)).toBe('[object Arguments]');
-  expect([...first]).toEqual([
-    'consent',
-    'default',
-    { ...consentSignals({}), wait_for_update: 500 },
-  ]);
+  expect([...first]).toEqual(['consent', 'default', { ...consentSignals({}), wait_for_update: 500 }]);
   expect([...second]).toEqual(['consent', 'update', consentSignals({ analytics: 'granted' })]);
 });
 
@@ -27,7 +23,12 @@ it('maps purposes to the Consent Mode v2 signals', () => {
     functionality_storage: 'granted',
     security_storage: 'granted',
   });
-  expect(consentSignals({ analytics: 'granted' })).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
+  expect(consentSignals({ analytics: 'granted' })).toMatchObject({
+    analytics_storage: 'granted',
+    ad_storage: 'denied',
+    ad_user_data: 'denied',
+    ad_personalization: 'denied',
+  });
 });
 
 it('creates the dataLayer when the page has none', () => {

@@ -6,8 +6,9 @@ type GtagWindow = Window & { dataLayer?: unknown[] };
 // gtag.js reads `arguments` objects from the dataLayer (its snippet is `dataLayer.push(arguments)`),
 // so the SDK pushes the same shape and works whether or not gtag is defined yet.
 function gtag(..._args: unknown[]): void {
-  // eslint-disable-next-line prefer-rest-params
-  ((window as GtagWindow).dataLayer ||= []).push(arguments);
+  (window as GtagWindow).dataLayer ||= [];
+  // biome-ignore lint/complexity/noArguments: gtag.js reads the dataLayer's `arguments` objects, not arrays
+  (window as GtagWindow).dataLayer!.push(arguments);
 }
 
 /** Google Consent Mode v2 signals for the given purposes' choices. */
@@ -28,4 +29,5 @@ export function consentSignals(choices: Record<string, Choice>): Signals {
 export const consentDefault = (): void => gtag('consent', 'default', { ...consentSignals({}), wait_for_update: 500 });
 
 /** Pushes `consent update` for a decision. */
-export const consentUpdate = (choices: Record<string, Choice>): void => gtag('consent', 'update', consentSignals(choices));
+export const consentUpdate = (choices: Record<string, Choice>): void =>
+  gtag('consent', 'update', consentSignals(choices));

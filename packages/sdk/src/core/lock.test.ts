@@ -3,14 +3,20 @@ import { withLock } from './lock';
 
 it('runs tasks holding the same lock one at a time, in order, even when one fails', async () => {
   const log: string[] = [];
-  const task = (name: string, fail = false) => async () => {
-    log.push(`${name}:start`);
-    await new Promise((r) => setTimeout(r, 5));
-    log.push(`${name}:end`);
-    if (fail) throw new Error(name);
-    return name;
-  };
-  const results = await Promise.allSettled([withLock('l', task('a')), withLock('l', task('b', true)), withLock('l', task('c'))]);
+  const task =
+    (name: string, fail = false) =>
+    async () => {
+      log.push(`${name}:start`);
+      await new Promise((r) => setTimeout(r, 5));
+      log.push(`${name}:end`);
+      if (fail) throw new Error(name);
+      return name;
+    };
+  const results = await Promise.allSettled([
+    withLock('l', task('a')),
+    withLock('l', task('b', true)),
+    withLock('l', task('c')),
+  ]);
   expect(log).toEqual(['a:start', 'a:end', 'b:start', 'b:end', 'c:start', 'c:end']);
   expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
 });
@@ -27,7 +33,10 @@ it('lets different locks run side by side', async () => {
 
 it('uses the Web Locks API when the browser has it, so other tabs wait too', async () => {
   const names: string[] = [];
-  const request = vi.fn(async (name: string, task: () => Promise<unknown>) => (names.push(name), task()));
+  const request = vi.fn(async (name: string, task: () => Promise<unknown>) => {
+    names.push(name);
+    return task();
+  });
   Object.defineProperty(navigator, 'locks', { value: { request }, configurable: true });
   try {
     expect(await withLock('consent-ledger:clickcare', async () => 42)).toBe(42);

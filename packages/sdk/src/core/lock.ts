@@ -7,6 +7,9 @@ export function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (locks?.request) return locks.request(name, task) as Promise<T>;
   const run = (tails.get(name) ?? Promise.resolve()).then(task);
-  tails.set(name, run.catch(() => undefined));
+  tails.set(
+    name,
+    run.catch(() => undefined),
+  );
   return run;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDocument } from '../../test/collector-double';
 import { isExpired } from './expiry';
-import { askReason, askedOf, evaluate, isGranted } from './state';
+import { askedOf, askReason, evaluate, isGranted } from './state';
 
 const doc = fixtureDocument('clikodoc');
 const day = 86_400_000;
@@ -47,7 +47,13 @@ describe('consent state', () => {
   });
 
   it('grants only under a decision in force, necessary always', () => {
-    const asked = { ...evaluate(doc, decided({ maps: 'granted' }, 1, 0), now), document: doc, gpc: false, storage: 'memory' as const, subject: null };
+    const asked = {
+      ...evaluate(doc, decided({ maps: 'granted' }, 1, 0), now),
+      document: doc,
+      gpc: false,
+      storage: 'memory' as const,
+      subject: null,
+    };
     expect(isGranted(asked, 'maps')).toBe(false);
     expect(isGranted(asked, 'necessary')).toBe(true);
     expect(isGranted({ ...asked, status: 'decided' }, 'maps')).toBe(true);

@@ -21,7 +21,11 @@ export function fillChoices(asked: string[], from: Record<string, Choice> = {}):
 }
 
 /** Why the visitor must be asked, or null when the stored decision still holds. */
-export function askReason(doc: ConfigDocument, decision: StoredDecision | undefined, now = Date.now()): AskReason | null {
+export function askReason(
+  doc: ConfigDocument,
+  decision: StoredDecision | undefined,
+  now = Date.now(),
+): AskReason | null {
   if (!askedOf(doc).length) return null;
   if (!decision) return 'first-visit';
   if (decision.revision !== doc.config.revision) return 'revision';

@@ -15,7 +15,10 @@ export const isBlocked = (el: Element): boolean => !live.has(el);
 /** The host the embed would load from (its own `data-src` or its first `<source>`'s), or `''`. */
 export function embedHost(el: Element): string {
   try {
-    return new URL((el.matches('[data-src]') ? el : el.querySelector('source[data-src]'))!.getAttribute('data-src')!, el.ownerDocument.baseURI).hostname;
+    return new URL(
+      (el.matches('[data-src]') ? el : el.querySelector('source[data-src]'))!.getAttribute('data-src')!,
+      el.ownerDocument.baseURI,
+    ).hostname;
   } catch {
     return '';
   }
@@ -24,7 +27,9 @@ export function embedHost(el: Element): string {
 /** The first service of `purpose` whose hosts include the embed URL's host (or a parent of it). */
 export function serviceOf(el: Element, purpose: string, services: Service[]): Service | null {
   const host = embedHost(el);
-  return services.find((s) => s.purpose == purpose && s.hosts?.some((h) => host == h || host.endsWith('.' + h))) ?? null;
+  return (
+    services.find((s) => s.purpose === purpose && s.hosts?.some((h) => host === h || host.endsWith(`.${h}`))) ?? null
+  );
 }
 
 // The element and its <source> children, which hold their URLs the same way.
@@ -36,10 +41,10 @@ export function loadEmbed(el: HTMLElement): void {
   live.add(el);
   for (const node of withSources(el))
     for (const attr of ['src', 'srcset']) {
-      const value = node.getAttribute('data-' + attr);
+      const value = node.getAttribute(`data-${attr}`);
       if (value != null) node.setAttribute(attr, value);
     }
-  const media = el.tagName == 'SOURCE' ? el.parentElement : el;
+  const media = el.tagName === 'SOURCE' ? el.parentElement : el;
   if (media instanceof HTMLMediaElement) media.load();
 }
 
@@ -49,7 +54,10 @@ export function loadEmbed(el: HTMLElement): void {
  */
 export function unloadEmbed(el: HTMLElement): HTMLElement {
   const copy = el.cloneNode(true) as HTMLElement;
-  for (const node of withSources(copy)) node.removeAttribute('src'), node.removeAttribute('srcset');
+  for (const node of withSources(copy)) {
+    node.removeAttribute('src');
+    node.removeAttribute('srcset');
+  }
   el.replaceWith(copy);
   return copy;
 }
@@ -57,7 +65,7 @@ export function unloadEmbed(el: HTMLElement): HTMLElement {
 /** The blocked embeds among `elements` (a `<source>` is drawn by its media element), with their service. */
 export function blockedEmbeds(elements: HTMLElement[], services: Service[]): BlockedEmbed[] {
   return elements
-    .filter((el) => isBlocked(el) && el.tagName != 'SOURCE')
+    .filter((el) => isBlocked(el) && el.tagName !== 'SOURCE')
     .map((element) => {
       const purpose = element.getAttribute('data-consent')!;
       return { element, purpose, service: serviceOf(element, purpose, services) };

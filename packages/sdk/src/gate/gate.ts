@@ -39,20 +39,28 @@ export function createGate(o: GateOptions): Gate {
   function report(): void {
     const list = blocked();
     // Listeners hear only real changes (a MutationObserver fires often).
-    if (list.length != reported.length || list.some((e, i) => e.element != reported[i].element || e.service != reported[i].service)) o.onEmbeds((reported = list));
+    if (
+      list.length !== reported.length ||
+      list.some((e, i) => e.element !== reported[i].element || e.service !== reported[i].service)
+    ) {
+      reported = list;
+      o.onEmbeds(list);
+    }
   }
 
   function apply(): Promise<void> {
     // Single-page apps add gated elements later.
-    (observer ??= new MutationObserver(() => void apply())).observe(o.root as Node, { childList: true, subtree: true });
+    observer ??= new MutationObserver(() => void apply());
+    observer.observe(o.root as Node, { childList: true, subtree: true });
     // One pass at a time, so a pass never starts an inline script ahead of a pending external one.
-    return (queue = queue
+    queue = queue
       .then(() => {
         for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (o.allowed(purposeOf(el))) loadEmbed(el);
         report();
         return activateScripts(all<HTMLScriptElement>(SCRIPT_SELECTOR).filter((s) => o.allowed(purposeOf(s))));
       })
-      .catch(console.error));
+      .catch(console.error);
+    return queue;
   }
 
   return {
@@ -63,8 +71,12 @@ export function createGate(o: GateOptions): Gate {
       report();
     },
     revoke(purposes) {
-      clearCookies(o.services().flatMap((s) => (purposes.includes(s.purpose) ? s.cookies : [])), (o.root as Node).ownerDocument ?? (o.root as Document));
-      for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (!isBlocked(el) && purposes.includes(purposeOf(el))) unloadEmbed(el);
+      clearCookies(
+        o.services().flatMap((s) => (purposes.includes(s.purpose) ? s.cookies : [])),
+        (o.root as Node).ownerDocument ?? (o.root as Document),
+      );
+      for (const el of all<HTMLElement>(EMBED_SELECTOR))
+        if (!isBlocked(el) && purposes.includes(purposeOf(el))) unloadEmbed(el);
       report();
     },
     stop: () => observer?.disconnect(),

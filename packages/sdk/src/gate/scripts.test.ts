@@ -15,7 +15,16 @@ beforeEach(() => {
 it('keeps every attribute but the inert type, and turns data-type into the type', () => {
   const el = document.createElement('script');
   el.type = 'text/plain';
-  for (const [k, v] of Object.entries({ 'data-consent': 'analytics', 'data-type': 'module', src: 'https://cdn.example/m.js', integrity: 'sha384-abc', crossorigin: 'anonymous', defer: '', referrerpolicy: 'no-referrer', nonce: 'n0nce' }))
+  for (const [k, v] of Object.entries({
+    'data-consent': 'analytics',
+    'data-type': 'module',
+    src: 'https://cdn.example/m.js',
+    integrity: 'sha384-abc',
+    crossorigin: 'anonymous',
+    defer: '',
+    referrerpolicy: 'no-referrer',
+    nonce: 'n0nce',
+  }))
     el.setAttribute(k, v);
   const copy = liveScript(el);
   expect(copy.type).toBe('module');
@@ -34,23 +43,29 @@ it('keeps every attribute but the inert type, and turns data-type into the type'
 });
 
 it('activates three scripts in document order; the inline one waits for the external one before it', async () => {
-  // Hold back a.js's outcome: stop its error event (happy-dom does not fetch) before the SDK sees it.
+  // Hold back a.js's outcome: stop its load event (happy-dom fires it at once, fetching nothing) before the SDK sees it.
   let a: HTMLScriptElement | undefined;
   const hold = (e: Event) => {
-    if ((e.target as Element).id === 'a' && !a) (a = e.target as HTMLScriptElement), e.stopImmediatePropagation();
+    if ((e.target as Element).id !== 'a' || a) return;
+    a = e.target as HTMLScriptElement;
+    e.stopImmediatePropagation();
   };
-  document.addEventListener('error', hold, true);
+  document.addEventListener('load', hold, true);
   const done = activateScripts(inert());
   await new Promise((r) => setTimeout(r, 10));
   expect(a).toBeDefined();
   expect(live().map((s) => s.id)).toEqual(['a']);
   expect(inert().map((s) => s.id)).toEqual(['b', 'c']);
-  document.removeEventListener('error', hold, true);
+  document.removeEventListener('load', hold, true);
   a!.dispatchEvent(new Event('load'));
   await done;
   expect(live().map((s) => s.id)).toEqual(['a', 'b', 'c']);
   expect(live().map((s) => s.previousElementSibling?.tagName ?? null)).toEqual([null, 'P', 'SCRIPT']);
-  expect(live().filter((s) => s.src).every((s) => s.async === false)).toBe(true);
+  expect(
+    live()
+      .filter((s) => s.src)
+      .every((s) => s.async === false),
+  ).toBe(true);
   expect(inert()).toEqual([]);
 });
 

@@ -3,9 +3,13 @@
 // that the site offers (its first language when none is offered).
 
 /** The visitor's preferred languages, most preferred first: the tag's `data-lang`, then `<html lang>`, then the browser's. */
-export function preferredLanguages(dataLang?: string | null, doc: Document = document, nav: Navigator = navigator): string[] {
+export function preferredLanguages(
+  dataLang?: string | null,
+  doc: Document = document,
+  nav: Navigator = navigator,
+): string[] {
   const tags = [dataLang, doc.documentElement.lang, ...(nav.languages ?? [nav.language])];
   const seen = new Set<string>();
-  for (const tag of tags) if (tag && tag.trim()) seen.add(tag.trim().toLowerCase());
+  for (const tag of tags) if (tag?.trim()) seen.add(tag.trim().toLowerCase());
   return [...seen];
 }

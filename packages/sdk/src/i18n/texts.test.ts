@@ -4,7 +4,9 @@ import { countryName, fill, translator } from './texts';
 
 describe('texts', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(fill('{provider} shows {service} ({purpose})', { provider: 'Google', service: 'Maps' })).toBe('Google shows Maps ({purpose})');
+    expect(fill('{provider} shows {service} ({purpose})', { provider: 'Google', service: 'Maps' })).toBe(
+      'Google shows Maps ({purpose})',
+    );
   });
 
   it('reads the notice texts', () => {

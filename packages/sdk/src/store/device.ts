@@ -1,7 +1,7 @@
-import { generateDeviceKey, type EcPublicJwk } from '@consent-ledger/protocol';
+import { type EcPublicJwk, generateDeviceKey } from '@consent-ledger/protocol';
 import { withLock } from '../core/lock';
-import { keyOf, type Kv } from './idb';
-import { thumbprint, type DeviceKey } from './sign';
+import { type Kv, keyOf } from './idb';
+import { type DeviceKey, thumbprint } from './sign';
 
 /** The device key, created on first need (private key non-extractable, stored as a CryptoKey); under a lock so two tabs never make two. */
 export function deviceKey(kv: Kv): Promise<DeviceKey> {

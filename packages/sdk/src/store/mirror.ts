@@ -28,4 +28,5 @@ export function writeMirror(site: string, decision: StoredDecision | undefined):
 }
 
 /** True when two stored decisions are the same (both absent included; an unreadable copy, null, matches nothing stored). */
-export const sameDecision = (a: StoredDecision | undefined | null, b: StoredDecision | undefined | null): boolean => JSON.stringify(a) === JSON.stringify(b);
+export const sameDecision = (a: StoredDecision | undefined | null, b: StoredDecision | undefined | null): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { freshPage, payloadOf, settled } from '../../test/page';
 import { keyOf } from './idb';
 
-const chainOk = (jwss: string[], leafs: string[]) => jwss.every((jws, i) => payloadOf(jws).prev === (i ? leafs[i - 1] : null));
+const chainOk = (jwss: string[], leafs: string[]) =>
+  jwss.every((jws, i) => payloadOf(jws).prev === (i ? leafs[i - 1] : null));
 
 describe('outbox', () => {
   it('collector down, then back: every receipt is delivered once, in order', async () => {
@@ -104,7 +105,10 @@ describe('outbox', () => {
     expect(second.status).toBe('acknowledged');
     expect(payloadOf(second.jws).prev).toBe(first.ack!.payload.leafHash);
     expect(collector.logged).toEqual([first.id, second.id]);
-    expect(collector.posted.filter((p) => p.id === second.id).map((p) => p.prev)).toEqual([null, first.ack!.payload.leafHash]);
+    expect(collector.posted.filter((p) => p.id === second.id).map((p) => p.prev)).toEqual([
+      null,
+      first.ack!.payload.leafHash,
+    ]);
   });
 
   it('two runtimes (two tabs) deciding at once keep one chain', async () => {
@@ -112,11 +116,23 @@ describe('outbox', () => {
     const a = start({ reloadOnWithdraw: false });
     const b = start({ reloadOnWithdraw: false });
     await Promise.all([a.ready, b.ready]);
-    await Promise.all([a.acceptAll(), b.rejectAll(), a.decide({ analytics: 'granted' }, 'save'), b.withdraw('marketing'), a.rejectAll(), b.acceptAll()]);
+    await Promise.all([
+      a.acceptAll(),
+      b.rejectAll(),
+      a.decide({ analytics: 'granted' }, 'save'),
+      b.withdraw('marketing'),
+      a.rejectAll(),
+      b.acceptAll(),
+    ]);
     const items = await settled(a);
     expect(items).toHaveLength(6);
     expect(items.every((i) => i.status === 'acknowledged')).toBe(true);
-    expect(chainOk(items.map((i) => i.jws), items.map((i) => i.ack!.payload.leafHash))).toBe(true);
+    expect(
+      chainOk(
+        items.map((i) => i.jws),
+        items.map((i) => i.ack!.payload.leafHash),
+      ),
+    ).toBe(true);
     expect(new Set(items.map((i) => payloadOf(i.jws).subject)).size).toBe(1);
     expect(collector.logged).toEqual(items.map((i) => i.id));
     // No fork: the collector never had to refuse a prev.
@@ -130,7 +146,12 @@ describe('outbox', () => {
     await rt.acceptAll();
     const [item] = await settled(rt);
     const proof = await rt.exportProof();
-    expect(proof).toMatchObject({ v: 1, site: 'clickcare', subject: rt.get().subject, collector: 'https://consent.example.org' });
+    expect(proof).toMatchObject({
+      v: 1,
+      site: 'clickcare',
+      subject: rt.get().subject,
+      collector: 'https://consent.example.org',
+    });
     expect(proof.keys.keys).toHaveLength(1);
     // The double answers 202 pending for proofs: no proof yet, the ack is there.
     expect(proof.receipts).toEqual([{ jws: item.jws, ack: item.ack!.jws, proof: null }]);

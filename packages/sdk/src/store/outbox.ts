@@ -1,7 +1,7 @@
 import type { Jwks } from '@consent-ledger/protocol';
 import { withLock } from '../core/lock';
-import { keyOf, type Kv } from './idb';
-import { patchReceipts, readReceipts, rechain, type ReceiptRecord } from './receipts';
+import { type Kv, keyOf } from './idb';
+import { patchReceipts, type ReceiptRecord, readReceipts, rechain } from './receipts';
 import { checkAck, type DeviceKey } from './sign';
 
 /** What the outbox needs from the runtime. */
@@ -36,15 +36,20 @@ export function createOutbox({ kv, site, collector, device, onAck }: OutboxOptio
   // Thrown to end a flush and try again later: after `ms`, or the next backoff step.
   const retry = (ms?: number) => ({ retry: ms });
   // Once stopped, nothing more goes out, not even the rest of a flush in progress.
-  const request = (path: string, init?: RequestInit) => (stopped ? Promise.reject(retry()) : fetch(collector + path, init));
+  const request = (path: string, init?: RequestInit) =>
+    stopped ? Promise.reject(retry()) : fetch(collector + path, init);
   const patch = (fn: (r: ReceiptRecord) => ReceiptRecord) => patchReceipts(kv, site, fn);
 
   async function keys(refresh = false): Promise<Jwks> {
-    if (!refresh && (cachedKeys ??= (await kv.getMany<[Jwks?]>([keysKey]))[0])) return cachedKeys;
+    if (!refresh) {
+      cachedKeys ??= (await kv.getMany<[Jwks?]>([keysKey]))[0];
+      if (cachedKeys) return cachedKeys;
+    }
     const res = await request('/v1/keys');
     if (!res.ok) throw retry();
-    await kv.set(keysKey, (cachedKeys = await res.json()));
-    return cachedKeys!;
+    cachedKeys = (await res.json()) as Jwks;
+    await kv.set(keysKey, cachedKeys);
+    return cachedKeys;
   }
 
   // Sends one batch and records its outcome; throws `retry()` when it should be tried again later.
@@ -61,7 +66,7 @@ export function createOutbox({ kv, site, collector, device, onAck }: OutboxOptio
       next: for (const [i, r] of batch.entries()) {
         for (const refresh of [false, true]) {
           const p = await checkAck(acks[i], await keys(refresh));
-          if (p?.id == r.id && p.leafHash == r.leafHash && p.subject == r.payload.subject) {
+          if (p?.id === r.id && p.leafHash === r.leafHash && p.subject === r.payload.subject) {
             done.set(r.id, { ...r, status: 'acknowledged', ack: { jws: acks[i], payload: p }, error: null });
             continue next;
           }
@@ -75,17 +80,17 @@ export function createOutbox({ kv, site, collector, device, onAck }: OutboxOptio
       return;
     }
     const { status } = res;
-    if (status == 429 || status >= 500) throw retry(+res.headers.get('retry-after')! * 1000 || undefined);
+    if (status === 429 || status >= 500) throw retry(+res.headers.get('retry-after')! * 1000 || undefined);
     const { error = {} } = ((await res.json().catch(() => null)) ?? {}) as ErrorBody;
     const { id } = batch[error.index!] ?? batch[0];
-    if (status == 409 && error.code == 'prev-mismatch') {
+    if (status === 409 && error.code === 'prev-mismatch') {
       // The log's chain and ours disagree (storage partly lost, a tab without locks): re-sign after its head.
       if (++rechains.n > 3) throw retry();
       return rechain(kv, site, await device(), id, error.expected);
     }
     // Refused for good: kept with its error, and the receipts after it chained past it.
-    const refusal = { code: error.code ?? 'http-' + status, message: error.message ?? '' };
-    await patch((r) => (r.id == id ? { ...r, status: 'refused', error: refusal } : r));
+    const refusal = { code: error.code ?? `http-${status}`, message: error.message ?? '' };
+    await patch((r) => (r.id === id ? { ...r, status: 'refused', error: refusal } : r));
     await rechain(kv, site, await device(), id);
   }
 
@@ -93,18 +98,32 @@ export function createOutbox({ kv, site, collector, device, onAck }: OutboxOptio
     return withLock(`consent-ledger:${site}:send`, async () => {
       const rechains = { n: 0 };
       try {
-        for (let pending; !stopped && (pending = (await readReceipts(kv, site)).filter((r) => r.status == 'pending')).length; ) {
+        while (!stopped) {
+          const pending = (await readReceipts(kv, site)).filter((r) => r.status === 'pending');
+          if (!pending.length) break;
           // keepalive requests may carry at most 64 KiB in flight: stay well under it, and under 100 receipts.
           let size = 0;
-          await send(pending.filter((r, i) => i < 100 && ((size += r.jws.length + 3) <= 48e3 || !i)), rechains);
+          const batch = pending.filter((r, i) => {
+            size += r.jws.length + 3;
+            return i < 100 && (size <= 48e3 || !i);
+          });
+          await send(batch, rechains);
         }
         attempt = 0;
       } catch (error) {
         clearTimeout(timer);
-        if (!stopped) timer = setTimeout(flush, (error as ReturnType<typeof retry>).retry ?? Math.min(1000 * 2 ** attempt++, 3e5));
+        if (!stopped)
+          timer = setTimeout(flush, (error as ReturnType<typeof retry>).retry ?? Math.min(1000 * 2 ** attempt++, 3e5));
       }
     });
   }
 
-  return { flush, keys, stop: () => ((stopped = true), clearTimeout(timer)) };
+  return {
+    flush,
+    keys,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import type { ReceiptInput, ReceiptPayload } from '@consent-ledger/protocol';
 import { withLock } from '../core/lock';
 import type { HistoryItem } from '../types';
-import { keyOf, type Kv } from './idb';
-import { signReceipt, type DeviceKey } from './sign';
+import { type Kv, keyOf } from './idb';
+import { type DeviceKey, signReceipt } from './sign';
 
 /** One receipt as kept on the device, in chain order: the outbox is its `pending` part. */
 export interface ReceiptRecord {
@@ -20,17 +20,27 @@ export interface ReceiptRecord {
 export type NewReceipt = Omit<ReceiptInput, 'prev' | 'id' | 'issuedAt'>;
 
 /** Reads the site's receipts, oldest first. */
-export const readReceipts = async (kv: Kv, site: string): Promise<ReceiptRecord[]> => (await kv.getMany<[ReceiptRecord[]?]>([keyOf.receipts(site)]))[0] ?? [];
+export const readReceipts = async (kv: Kv, site: string): Promise<ReceiptRecord[]> =>
+  (await kv.getMany<[ReceiptRecord[]?]>([keyOf.receipts(site)]))[0] ?? [];
 
 /** The record as the public API shows it. */
-export const toHistoryItem = ({ payload: { issuedAt, method, choices }, leafHash: _, ...rest }: ReceiptRecord): HistoryItem => ({ ...rest, issuedAt, method, choices });
+export const toHistoryItem = ({
+  payload: { issuedAt, method, choices },
+  leafHash: _,
+  ...rest
+}: ReceiptRecord): HistoryItem => ({ ...rest, issuedAt, method, choices });
 
 /** Rewrites the stored records in one transaction, so concurrent updates of other records are never lost. */
-export const patchReceipts = (kv: Kv, site: string, patch: (r: ReceiptRecord) => ReceiptRecord, add: ReceiptRecord[] = []): Promise<void> =>
-  kv.update<ReceiptRecord[]>(keyOf.receipts(site), (list = []) => [...list.map(patch), ...add]);
+export const patchReceipts = (
+  kv: Kv,
+  site: string,
+  patch: (r: ReceiptRecord) => ReceiptRecord,
+  add: ReceiptRecord[] = [],
+): Promise<void> => kv.update<ReceiptRecord[]>(keyOf.receipts(site), (list = []) => [...list.map(patch), ...add]);
 
 // Refused receipts never reached the log, so the chain skips them.
-const chainHead = (list: ReceiptRecord[]): string | null => list.findLast((r) => r.status != 'refused')?.leafHash ?? null;
+const chainHead = (list: ReceiptRecord[]): string | null =>
+  list.findLast((r) => r.status !== 'refused')?.leafHash ?? null;
 
 const lockName = (site: string) => `consent-ledger:${site}`;
 
@@ -38,7 +48,13 @@ const lockName = (site: string) => `consent-ledger:${site}`;
  * Signs a receipt chained after the subject's last one and queues it, under the site's lock; `first`
  * runs under the same lock before signing (the runtime stores the decision there).
  */
-export function appendReceipt(kv: Kv, site: string, device: DeviceKey, input: NewReceipt, first?: () => Promise<void>): Promise<ReceiptRecord> {
+export function appendReceipt(
+  kv: Kv,
+  site: string,
+  device: DeviceKey,
+  input: NewReceipt,
+  first?: () => Promise<void>,
+): Promise<ReceiptRecord> {
   return withLock(lockName(site), async () => {
     await first?.();
     const r = await signReceipt({ ...input, prev: chainHead(await readReceipts(kv, site)) }, device);
@@ -55,16 +71,16 @@ export function appendReceipt(kv: Kv, site: string, device: DeviceKey, input: Ne
 export function rechain(kv: Kv, site: string, device: DeviceKey, fromId: string, head?: string | null): Promise<void> {
   return withLock(lockName(site), async () => {
     const list = await readReceipts(kv, site);
-    const at = list.findIndex((r) => r.id == fromId);
+    const at = list.findIndex((r) => r.id === fromId);
     let prev = head === undefined ? chainHead(list.slice(0, at)) : head;
     const signed = new Map<string, ReceiptRecord>();
     for (const r of at < 0 ? [] : list.slice(at)) {
-      if (r.status != 'pending') continue;
+      if (r.status !== 'pending') continue;
       const { v: _v, subject: _s, ...input } = r.payload;
       const next = { ...r, ...(await signReceipt({ ...input, prev }, device)) };
       signed.set(r.id, next);
       prev = next.leafHash;
     }
-    await patchReceipts(kv, site, (r) => (r.status == 'pending' && signed.get(r.id)) || r);
+    await patchReceipts(kv, site, (r) => (r.status === 'pending' && signed.get(r.id)) || r);
   });
 }

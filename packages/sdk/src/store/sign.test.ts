@@ -1,13 +1,13 @@
 import {
+  type AckPayload,
   base64urlEncode,
   exportPublicJwk,
   generateCollectorKey,
   jwkThumbprint,
   leafHash,
+  type OkpPublicJwk,
   signAck,
   verifyReceipt,
-  type AckPayload,
-  type OkpPublicJwk,
 } from '@consent-ledger/protocol';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -28,7 +28,9 @@ const input = {
   prev: null,
 };
 
-beforeEach(() => void (globalThis.indexedDB = new IDBFactory()));
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
 
 describe('browser signing', () => {
   it('signs receipts that protocol verifies, with its subject and leaf hash', async () => {
@@ -54,7 +56,17 @@ describe('browser signing', () => {
     const pair = await generateCollectorKey();
     const jwk = (await exportPublicJwk(pair.publicKey)) as OkpPublicJwk;
     const keys = { keys: [{ ...jwk, kid: jwkThumbprint(jwk), name: 'c' }] };
-    const payload: AckPayload = { v: 1, id: '0193a000-0000-7000-8000-000000000000', site: 'clickcare', subject: 'A'.repeat(43), index: 3, leafHash: base64urlEncode(leafHash('receipt')), receivedAt: '2026-12-01T00:00:00.000Z', ip: null, userAgent: 'Mozilla/5.0 (é)' };
+    const payload: AckPayload = {
+      v: 1,
+      id: '0193a000-0000-7000-8000-000000000000',
+      site: 'clickcare',
+      subject: 'A'.repeat(43),
+      index: 3,
+      leafHash: base64urlEncode(leafHash('receipt')),
+      receivedAt: '2026-12-01T00:00:00.000Z',
+      ip: null,
+      userAgent: 'Mozilla/5.0 (é)',
+    };
     const ack = await signAck(payload, { privateKey: pair.privateKey, kid: keys.keys[0].kid });
     expect(await checkAck(ack, keys)).toEqual(payload);
     expect(await checkAck(ack, { keys: [{ ...keys.keys[0], kid: 'other' }] })).toBeNull();
@@ -69,7 +81,17 @@ describe('browser signing', () => {
     const pair = await generateCollectorKey();
     const jwk = (await exportPublicJwk(pair.publicKey)) as OkpPublicJwk;
     const keys = { keys: [{ ...jwk, kid: jwkThumbprint(jwk), name: 'c' }] };
-    const payload = { v: 1 as const, id: '0193a000-0000-7000-8000-000000000001', site: 'clickcare', subject: 'A'.repeat(43), index: 0, leafHash: base64urlEncode(leafHash('r')), receivedAt: '2026-12-01T00:00:00.000Z', ip: null, userAgent: null };
+    const payload = {
+      v: 1 as const,
+      id: '0193a000-0000-7000-8000-000000000001',
+      site: 'clickcare',
+      subject: 'A'.repeat(43),
+      index: 0,
+      leafHash: base64urlEncode(leafHash('r')),
+      receivedAt: '2026-12-01T00:00:00.000Z',
+      ip: null,
+      userAgent: null,
+    };
     const ack = await signAck(payload, { privateKey: pair.privateKey, kid: keys.keys[0].kid });
     vi.spyOn(crypto.subtle, 'importKey').mockRejectedValue(new DOMException('Ed25519', 'NotSupportedError'));
     expect(await checkAck(ack, keys)).toEqual(payload);

@@ -5,18 +5,18 @@
 // receipt. Tests check both sides against protocol's full verifiers.
 import {
   ACK_TYP,
-  base64urlDecodeLenient as bytes,
-  base64urlEncode,
-  jwsSigningInput,
-  RECEIPT_TYP,
-  utf8,
-  uuidv7,
   type AckPayload,
+  base64urlEncode,
+  base64urlDecodeLenient as bytes,
   type EcPublicJwk,
   type Jwks,
+  jwsSigningInput,
   type KeyPair,
+  RECEIPT_TYP,
   type ReceiptInput,
   type ReceiptPayload,
+  utf8,
+  uuidv7,
 } from '@consent-ledger/protocol';
 
 /** The device key with its public JWK and subject id, computed once at creation. */
@@ -35,10 +35,12 @@ export interface SignedReceipt {
 // Lenient base64url decoding: an ack that decodes oddly simply fails its signature check.
 const json = (text: string) => JSON.parse(new TextDecoder().decode(bytes(text)));
 
-const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => base64urlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+const sha256 = async (bytes: Uint8Array<ArrayBuffer>) =>
+  base64urlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 
 /** RFC 7638 thumbprint of a P-256 public key (its required members in lexicographic order). */
-export const thumbprint = ({ crv, kty, x, y }: EcPublicJwk): Promise<string> => sha256(utf8(JSON.stringify({ crv, kty, x, y })));
+export const thumbprint = ({ crv, kty, x, y }: EcPublicJwk): Promise<string> =>
+  sha256(utf8(JSON.stringify({ crv, kty, x, y })));
 
 /** RFC 9162 leaf hash of a JWS: SHA-256(0x00 || ASCII bytes), base64url. */
 export const leafHashOf = (jws: string): Promise<string> => sha256(utf8(`\0${jws}`));
@@ -51,7 +53,7 @@ export async function signReceipt(input: ReceiptInput, device: DeviceKey): Promi
   // the bundle about 120 bytes brotli; sign.test.ts checks the result with protocol's verifyReceipt.
   const signing = jwsSigningInput({ alg: 'ES256', typ: RECEIPT_TYP, jwk: device.jwk }, JSON.stringify(payload));
   const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, device.privateKey, utf8(signing));
-  const jws = signing + '.' + base64urlEncode(new Uint8Array(signature));
+  const jws = `${signing}.${base64urlEncode(new Uint8Array(signature))}`;
   return { jws, payload, leafHash: await leafHashOf(jws) };
 }
 
@@ -66,9 +68,11 @@ export async function checkAck(jws: string, keys: Jwks): Promise<AckPayload | nu
     const header = json(h);
     const jwk = keys.keys.find((k) => k.kid === header.kid);
     if (!jwk || header.alg !== 'EdDSA' || header.typ !== ACK_TYP) return null;
-    const key = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, 'Ed25519', true, ['verify']).catch((error: Error) => {
-      if (error.name !== 'NotSupportedError') throw error;
-    });
+    const key = await crypto.subtle
+      .importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, 'Ed25519', true, ['verify'])
+      .catch((error: Error) => {
+        if (error.name !== 'NotSupportedError') throw error;
+      });
     const valid = !key || (await crypto.subtle.verify('Ed25519', key, bytes(s), utf8(`${h}.${p}`)));
     return valid ? json(p) : null;
   } catch {

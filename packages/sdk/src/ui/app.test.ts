@@ -69,7 +69,8 @@ describe('redraws', () => {
 
   it('keeps the placeholder (and the focus in it) through a change that leaves its embed blocked', async () => {
     const rt = fakeRuntime();
-    document.body.innerHTML = '<iframe width="400" height="300" data-consent="maps" data-src="https://maps.example/embed"></iframe>';
+    document.body.innerHTML =
+      '<iframe width="400" height="300" data-consent="maps" data-src="https://maps.example/embed"></iframe>';
     const element = document.querySelector('iframe')!;
     const { unmount } = await mounted(rt);
     rt.setEmbeds([{ element, purpose: 'maps', service: null }]);

@@ -32,7 +32,8 @@ export interface Ui {
   save(): void;
 }
 
-const REOPEN_ICON = 'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zM8 9a1.5 1.5 0 1 1 0 .1zm-1 6a1.5 1.5 0 1 1 0 .1zm6 2a1.5 1.5 0 1 1 0 .1zm4-3a1 1 0 1 1 0 .1z';
+const REOPEN_ICON =
+  'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zM8 9a1.5 1.5 0 1 1 0 .1zm-1 6a1.5 1.5 0 1 1 0 .1zm6 2a1.5 1.5 0 1 1 0 .1zm4-3a1 1 0 1 1 0 .1z';
 
 /** The re-open button: a cookie drawn in SVG, named for screen readers and on hover. */
 function reopenButton(label: string, onclick: (event: Event) => void): HTMLElement {
@@ -46,7 +47,8 @@ function reopenButton(label: string, onclick: (event: Event) => void): HTMLEleme
 
 // A control in a redrawn dialog is "the same" when it has the same tag and name: focus stays on it.
 const FOCUSABLE = 'button,a[href],summary';
-const nameOf = (el: Element) => el.tagName + (el.getAttribute('aria-labelledby') ?? el.getAttribute('aria-label') ?? el.textContent);
+const nameOf = (el: Element) =>
+  el.tagName + (el.getAttribute('aria-labelledby') ?? el.getAttribute('aria-label') ?? el.textContent);
 
 /**
  * Draws the banner, the dialog (preferences or history), the re-open button and the live region of
@@ -66,7 +68,8 @@ export function drawApp(rt: ConsentRuntime, root: HTMLElement): () => void {
   const put = (at: number, fresh: Element | null) => {
     layers[at]?.remove();
     if (fresh) w.insertBefore(fresh, layers.slice(at + 1).find(Boolean) ?? live);
-    return (layers[at] = fresh);
+    layers[at] = fresh;
+    return fresh;
   };
   const decide = (act: () => Promise<void>) => () => void act().then(ui.close);
 
@@ -79,7 +82,7 @@ export function drawApp(rt: ConsentRuntime, root: HTMLElement): () => void {
     root: w,
     open(view = 'dialog', from = deepActiveElement()) {
       if (!ui.view) opener = from;
-      const moved = ui.view != view;
+      const moved = ui.view !== view;
       Object.assign(ui, { view, draft: { ...ui.snap.choices }, items: null });
       drawDialog();
       // Focus goes onto the dialog itself when it opens or switches view, so its name is read first.
@@ -104,31 +107,48 @@ export function drawApp(rt: ConsentRuntime, root: HTMLElement): () => void {
     if (!d || !ui.view) return;
     const t = translator(d.notice);
     if (!dialog) {
-      const box = h('div', { class: 'dlg', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cl-title', tabindex: -1, onkeydown: (e: KeyboardEvent) => trapKeys(e, box, ui.close) });
-      put(2, h('div', { class: 'bd', onclick: (e: Event) => e.target == e.currentTarget && ui.close() }, box));
+      const box = h('div', {
+        class: 'dlg',
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-labelledby': 'cl-title',
+        tabindex: -1,
+        onkeydown: (e: KeyboardEvent) => trapKeys(e, box, ui.close),
+      });
+      put(2, h('div', { class: 'bd', onclick: (e: Event) => e.target === e.currentTarget && ui.close() }, box));
       dialog = box;
     }
     const active = deepActiveElement();
-    const focused = dialog.contains(active) && active != dialog ? nameOf(active!) : null;
+    const focused = dialog.contains(active) && active !== dialog ? nameOf(active!) : null;
     const open = [...dialog.querySelectorAll('details')].map((d) => d.open);
-    dialog.replaceChildren(closeButton(t('dialog.close'), ui.close), ...flat((ui.view == 'history' ? history : preferences)(ui, t, d)));
-    dialog.querySelectorAll('details').forEach((d, i) => (d.open = !!open[i]));
-    if (focused) ([...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => nameOf(el) == focused) ?? dialog).focus();
+    dialog.replaceChildren(
+      closeButton(t('dialog.close'), ui.close),
+      ...flat((ui.view === 'history' ? history : preferences)(ui, t, d)),
+    );
+    dialog.querySelectorAll('details').forEach((details, i) => {
+      details.open = !!open[i];
+    });
+    if (focused)
+      ([...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => nameOf(el) === focused) ?? dialog).focus();
   }
 
   /** Reads the receipts again while the history view is open. */
   function refresh() {
-    if (ui.view == 'history')
+    if (ui.view === 'history')
       rt.history().then((items) => {
         ui.items = items;
-        if (ui.view == 'history') drawDialog();
+        if (ui.view === 'history') drawDialog();
       });
   }
 
   function draw() {
     const { snap } = ui;
     const d = snap.document;
-    const wanted = [d, snap.status == 'needs-decision', snap.status == 'decided' && !document.querySelector('[data-consent-open]')];
+    const wanted = [
+      d,
+      snap.status === 'needs-decision',
+      snap.status === 'decided' && !document.querySelector('[data-consent-open]'),
+    ];
     if (d) w.lang = d.language;
     if (wanted.some((v, i) => v !== drawnFor[i])) {
       const t = d && translator(d.notice);
@@ -144,8 +164,11 @@ export function drawApp(rt: ConsentRuntime, root: HTMLElement): () => void {
     const d = rt.get().document;
     if (!d) return;
     const t = translator(d.notice);
-    const withdrawn = d.notice.purposes.filter((p) => item.choices[p.id] == 'denied' && before[p.id] == 'granted');
-    live.textContent = item.method == 'withdraw' ? t('withdraw.confirm', { purpose: withdrawn.map((p) => p.title).join(', ') }) : t('announce.saved');
+    const withdrawn = d.notice.purposes.filter((p) => item.choices[p.id] === 'denied' && before[p.id] === 'granted');
+    live.textContent =
+      item.method === 'withdraw'
+        ? t('withdraw.confirm', { purpose: withdrawn.map((p) => p.title).join(', ') })
+        : t('announce.saved');
   }
 
   const offs = [

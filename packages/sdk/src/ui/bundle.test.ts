@@ -1,6 +1,5 @@
 // The shipped file, not the sources: dist/consent.js (minified, rebuilt here) runs in the page with
 // the real runtime, against the collector double, as a site's <script> tag would start it.
-// @vitest-environment-options { "settings": { "enableIframePageLoading": true } }
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +12,9 @@ import { click, control, flush, key } from './test-dom';
 
 const sdk = join(dirname(fileURLToPath(import.meta.url)), '../..');
 let bundle = '';
+/** Runs code as a classic <script> does: in the page's global scope (an indirect eval), not this module's. */
+// biome-ignore lint/security/noGlobalEval: the test must run the built bundle itself as the page's script
+const runAsScript: (code: string) => unknown = eval;
 
 beforeAll(() => {
   const built = spawnSync(process.execPath, [join(sdk, 'build.mjs')], { encoding: 'utf8' });
@@ -35,7 +37,7 @@ async function scriptTag(attributes: Record<string, string>, src = 'http://local
   script.src = src;
   for (const [name, value] of Object.entries(attributes)) script.setAttribute(`data-${name}`, value);
   const currentScript = vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
-  (0, eval)(bundle);
+  runAsScript(bundle);
   currentScript.mockRestore();
   const rt = (window as W).ConsentLedger!;
   await rt.ready;
@@ -75,7 +77,11 @@ describe('consent.js (minified) in a page', () => {
     expect(url.startsWith('http://localhost:8080/v1/sites/clikodoc/config?lang=fr-fr')).toBe(true);
     const region = root.querySelector('[role=region]')!;
     expect(region.getAttribute('aria-label')).toBe(collector.doc.notice.texts['banner.label']);
-    expect([...region.querySelectorAll('.acts button')].map((b) => b.textContent)).toEqual(['Tout accepter', 'Tout refuser', 'Personnaliser']);
+    expect([...region.querySelectorAll('.acts button')].map((b) => b.textContent)).toEqual([
+      'Tout accepter',
+      'Tout refuser',
+      'Personnaliser',
+    ]);
     expect(region.textContent).toContain('clikOdoc');
     expect(document.body.firstElementChild!.id).toBe('consent-ledger');
     // The map waits behind its placeholder; the analytics script has not run.
@@ -88,23 +94,28 @@ describe('consent.js (minified) in a page', () => {
   it('data-collector, data-lang and an inline config document: no config request at all', async () => {
     const doc = fixtureDocument('clikodoc', {}, 'en');
     await freshPage('clikodoc', 'http://localhost:8080/en', doc);
-    document.body.innerHTML = `<script type="application/json" id="consent-ledger-config">${JSON.stringify(doc)}</script>` + page;
-    const { root, rt } = await scriptTag({ site: 'clikodoc', collector: 'https://consent.example.org', lang: 'en' }, 'https://cdn.example.net/consent.js');
+    document.body.innerHTML = `<script type="application/json" id="consent-ledger-config">${JSON.stringify(doc)}</script>${page}`;
+    const { root, rt } = await scriptTag(
+      { site: 'clikodoc', collector: 'https://consent.example.org', lang: 'en' },
+      'https://cdn.example.net/consent.js',
+    );
     expect(vi.mocked(fetch).mock.calls.some(([u]) => String(u).includes('/config'))).toBe(false);
     expect(control(root, 'Accept all')).toBeTruthy();
     await click(control(root, 'Reject all'));
     await receipts(rt, 1);
-    expect(vi.mocked(fetch).mock.calls.map(([u]) => new URL(String(u)).origin)).toContain('https://consent.example.org');
+    expect(vi.mocked(fetch).mock.calls.map(([u]) => new URL(String(u)).origin)).toContain(
+      'https://consent.example.org',
+    );
   });
 
-  it('data-consent-mode pushes Consent Mode\'s default synchronously, before the config is fetched', async () => {
+  it("data-consent-mode pushes Consent Mode's default synchronously, before the config is fetched", async () => {
     await freshPage('clikodoc', 'http://localhost:8080/');
     const script = document.createElement('script');
     script.src = 'http://localhost:8080/consent.js';
     script.dataset.site = 'clikodoc';
     script.setAttribute('data-consent-mode', '');
     const currentScript = vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
-    (0, eval)(bundle);
+    runAsScript(bundle);
     currentScript.mockRestore();
     const layer = (window as W).dataLayer!;
     expect(layer.map((a) => [...(a as IArguments)].slice(0, 2).join(' '))).toEqual(['consent default']);
@@ -119,7 +130,11 @@ describe('consent.js (minified) in a page', () => {
     const { root, rt } = await scriptTag({ site: 'clikodoc' });
     await click(control(root, 'Tout refuser'));
     const [item] = await receipts(rt, 1);
-    expect(item).toMatchObject({ method: 'reject-all', status: 'acknowledged', choices: { analytics: 'denied', maps: 'denied', audiovideo: 'denied', support: 'denied' } });
+    expect(item).toMatchObject({
+      method: 'reject-all',
+      status: 'acknowledged',
+      choices: { analytics: 'denied', maps: 'denied', audiovideo: 'denied', support: 'denied' },
+    });
     expect(collector.logged).toEqual([item.id]);
     await flush();
     expect(root.querySelector('[role=region]')).toBeNull();
@@ -132,9 +147,14 @@ describe('consent.js (minified) in a page', () => {
     document.body.innerHTML = page;
     const { root, rt } = await scriptTag({ site: 'clikodoc' });
     const video = document.querySelector('video')!;
-    const placeholders = () => [...document.querySelectorAll<HTMLElement>('[data-consent-placeholder]')].map((p) => p.dataset.consentPlaceholder);
+    const placeholders = () =>
+      [...document.querySelectorAll<HTMLElement>('[data-consent-placeholder]')].map(
+        (p) => p.dataset.consentPlaceholder,
+      );
     expect(placeholders()).toEqual(['maps', 'audiovideo']);
-    await click(control(document.querySelector('[data-consent-placeholder=audiovideo]')!.shadowRoot!, 'Afficher cette fois-ci'));
+    await click(
+      control(document.querySelector('[data-consent-placeholder=audiovideo]')!.shadowRoot!, 'Afficher cette fois-ci'),
+    );
     await vi.waitFor(() => expect(video.getAttribute('src')).toBe('https://video.twilio.com/room.mp4'));
     expect(placeholders()).toEqual(['maps']);
 
@@ -143,7 +163,9 @@ describe('consent.js (minified) in a page', () => {
     await click(customize);
     const dialog = root.querySelector<HTMLElement>('[role=dialog]')!;
     expect(root.activeElement).toBe(dialog);
-    const analytics = [...dialog.querySelectorAll<HTMLElement>('[role=switch]')].find((s) => root.getElementById(s.getAttribute('aria-labelledby')!)!.textContent === 'Mesure d’audience')!;
+    const analytics = [...dialog.querySelectorAll<HTMLElement>('[role=switch]')].find(
+      (s) => root.getElementById(s.getAttribute('aria-labelledby')!)!.textContent === 'Mesure d’audience',
+    )!;
     expect(await key(dialog, 'Tab', true)).toBe(true);
     await click(analytics);
     await click(control(dialog, 'Enregistrer mes choix'));
@@ -159,7 +181,10 @@ describe('consent.js (minified) in a page', () => {
     const history = root.querySelector<HTMLElement>('[role=dialog]')!;
     expect(history.querySelector('h2')!.textContent).toBe(rt.get().document!.notice.texts['history.title']);
     const acknowledged = rt.get().document!.notice.texts['history.acknowledged'];
-    expect([...history.querySelectorAll('li.svc dd:last-child')].map((d) => d.textContent)).toEqual([acknowledged, acknowledged]);
+    expect([...history.querySelectorAll('li.svc dd:last-child')].map((d) => d.textContent)).toEqual([
+      acknowledged,
+      acknowledged,
+    ]);
     await key(history, 'Escape');
     expect(root.querySelector('[role=dialog]')).toBeNull();
   });

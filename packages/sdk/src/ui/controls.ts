@@ -1,9 +1,13 @@
 // The few controls every view repeats, drawn one way so that they look and weigh the same everywhere.
-import { h, type Child } from './dom';
+import { type Child, h } from './dom';
 
 /** A row of equally weighted buttons (`[label, onClick]`, falsy entries skipped): same class, same size. */
 export function actions(...buttons: Array<[string, (event: MouseEvent) => void] | false | undefined>): HTMLElement {
-  return h('div', { class: 'acts' }, buttons.map((b) => b && h('button', { class: 'b', onclick: b[1] }, b[0])));
+  return h(
+    'div',
+    { class: 'acts' },
+    buttons.map((b) => b && h('button', { class: 'b', onclick: b[1] }, b[0])),
+  );
 }
 
 /** The × in a corner, named for screen readers and on hover. */
@@ -18,5 +22,9 @@ export function privacyLink(href: string | undefined, label: string): HTMLElemen
 
 /** A list of terms and their values (`[term, value, class of the value?]`; falsy rows skipped), laid out as two columns. */
 export function terms(...rows: Array<[string, Child, string?] | false | null | undefined | ''>): HTMLElement {
-  return h('dl', null, rows.map((row) => row && [h('dt', null, row[0]), h('dd', { class: row[2] }, row[1])]));
+  return h(
+    'dl',
+    null,
+    rows.map((row) => row && [h('dt', null, row[0]), h('dd', { class: row[2] }, row[1])]),
+  );
 }

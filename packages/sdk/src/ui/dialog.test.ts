@@ -33,7 +33,9 @@ describe('preferences dialog', () => {
       'title:audiovideo',
     ]);
     expect(list.every((s) => s.getAttribute('aria-checked') === 'false')).toBe(true);
-    expect(list.map((s) => root.getElementById(s.getAttribute('aria-describedby')!)!.textContent)).toContain('description:maps');
+    expect(list.map((s) => root.getElementById(s.getAttribute('aria-describedby')!)!.textContent)).toContain(
+      'description:maps',
+    );
     const necessary = dialog.querySelector('.p')!;
     expect(necessary.textContent).toContain('title:necessary');
     expect(necessary.textContent).toContain('dialog.alwaysOn');
@@ -41,7 +43,11 @@ describe('preferences dialog', () => {
   });
 
   it('pre-fills the switches with the choices in force (a returning visitor re-asked)', async () => {
-    const rt = fakeRuntime(testDocument(), { status: 'needs-decision', reason: 'revision', choices: { analytics: 'granted', marketing: 'denied', maps: 'granted', audiovideo: 'denied' } });
+    const rt = fakeRuntime(testDocument(), {
+      status: 'needs-decision',
+      reason: 'revision',
+      choices: { analytics: 'granted', marketing: 'denied', maps: 'granted', audiovideo: 'denied' },
+    });
     const { dialog } = await openDialog(rt);
     expect(switches(dialog).map((s) => s.getAttribute('aria-checked'))).toEqual(['true', 'false', 'true', 'false']);
   });
@@ -56,7 +62,9 @@ describe('preferences dialog', () => {
     expect(rt.calls).toEqual([]);
     await click(control(dialog, 'dialog.save'));
     await flush();
-    expect(rt.calls).toEqual([['decide', { analytics: 'denied', marketing: 'denied', maps: 'granted', audiovideo: 'denied' }, 'save']]);
+    expect(rt.calls).toEqual([
+      ['decide', { analytics: 'denied', marketing: 'denied', maps: 'granted', audiovideo: 'denied' }, 'save'],
+    ]);
     expect(root.querySelector('[role=dialog]')).toBeNull();
   });
 
@@ -99,7 +107,10 @@ describe('preferences dialog', () => {
     expect(analytics.querySelector('summary')!.textContent).toBe('dialog.services (2)');
     const [ga, stats] = [...analytics.querySelectorAll('.svc')];
     expect(ga.querySelector('b')!.textContent).toBe('Google Analytics');
-    const pairs = (el: Element) => Object.fromEntries([...el.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]));
+    const pairs = (el: Element) =>
+      Object.fromEntries(
+        [...el.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]),
+      );
     expect(pairs(ga)).toEqual({
       'service.provider': 'Google',
       'service.transfer': '⚠ service.transferOutside United States',
@@ -109,7 +120,11 @@ describe('preferences dialog', () => {
     expect(ga.querySelector('.warn')).not.toBeNull();
     expect(control(ga, 'service.privacy').getAttribute('href')).toBe('https://policies.google.com/privacy');
     // A member state (FR) is not a transfer outside the EU; no cookies and no retention are said plainly.
-    expect(pairs(stats)).toEqual({ 'service.provider': 'Demo', 'service.transfer': 'service.transferEu', 'service.cookies': 'service.noCookies' });
+    expect(pairs(stats)).toEqual({
+      'service.provider': 'Demo',
+      'service.transfer': 'service.transferEu',
+      'service.cookies': 'service.noCookies',
+    });
     expect(stats.querySelector('.warn, a')).toBeNull();
     // A purpose without services has no list.
     expect(dialog.querySelectorAll('.p')[4].querySelector('details')).toBeNull();
@@ -181,7 +196,10 @@ describe('dialog keyboard flows', () => {
   });
 
   it('the re-open button opens the dialog and gets focus back on Escape', async () => {
-    const rt = fakeRuntime(testDocument(), { status: 'decided', choices: { analytics: 'granted', marketing: 'denied', maps: 'denied', audiovideo: 'denied' } });
+    const rt = fakeRuntime(testDocument(), {
+      status: 'decided',
+      choices: { analytics: 'granted', marketing: 'denied', maps: 'denied', audiovideo: 'denied' },
+    });
     const { root } = await mounted(rt);
     const reopen = control(root, 'reopen.label');
     reopen.focus();

@@ -14,10 +14,14 @@ export type Props = Record<string, string | number | boolean | null | undefined 
  * `false`/`null`/`undefined` none (ARIA states are passed as the strings "true"/"false"); children are
  * appended in order, lists flattened.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props ?? {})) {
-    if (typeof value == 'function') element.addEventListener(name.slice(2), value as EventListener);
+    if (typeof value === 'function') element.addEventListener(name.slice(2), value as EventListener);
     else if (value != null && value !== false) element.setAttribute(name, value === true ? '' : String(value));
   }
   element.append(...flat(children));
@@ -29,7 +33,7 @@ export function flat(children: Child[]): Array<Node | string> {
   const out: Array<Node | string> = [];
   for (const c of children) {
     if (Array.isArray(c)) out.push(...flat(c));
-    else if (c != null && c !== false) out.push(typeof c == 'number' ? String(c) : c);
+    else if (c != null && c !== false) out.push(typeof c === 'number' ? String(c) : c);
   }
   return out;
 }

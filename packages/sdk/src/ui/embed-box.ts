@@ -16,7 +16,7 @@ export function embedBox(element: HTMLElement): EmbedBox {
     const resolved = computed[name];
     return (
       element.style[name] ||
-      (attribute && (/^[\d.]+$/.test(attribute) ? attribute + 'px' : attribute)) ||
+      (attribute && (/^[\d.]+$/.test(attribute) ? `${attribute}px` : attribute)) ||
       (resolved && resolved !== 'auto' && resolved !== '0px' ? resolved : fallback)
     );
   };

@@ -1,8 +1,23 @@
 // A test double of ConsentRuntime for the UI's component tests: in memory, synchronous state,
 // every call recorded, events fired like the real runtime's, so the UI is tested without IndexedDB,
 // WebCrypto or a collector. Texts are their own keys (placeholders kept) so tests find them by key.
-import { TEXT_KEYS, type Choice, type Method, type Notice, type SiteConfig, type TextKey } from '@consent-ledger/protocol';
-import type { BlockedEmbed, ConfigDocument, ConsentEvents, ConsentRuntime, ConsentSnapshot, HistoryItem, ProofDocument } from '../types';
+import {
+  type Choice,
+  type Method,
+  type Notice,
+  type SiteConfig,
+  TEXT_KEYS,
+  type TextKey,
+} from '@consent-ledger/protocol';
+import type {
+  BlockedEmbed,
+  ConfigDocument,
+  ConsentEvents,
+  ConsentRuntime,
+  ConsentSnapshot,
+  HistoryItem,
+  ProofDocument,
+} from '../types';
 
 const PLACEHOLDERS: Partial<Record<TextKey, string>> = {
   'banner.text': 'banner.text {site}',
@@ -24,9 +39,26 @@ export function testDocument(overrides: Partial<SiteConfig> = {}, language = 'en
     expiresAfterDays: 182,
     purposes: { analytics: {}, marketing: {}, maps: {}, audiovideo: {} },
     services: [
-      { id: 'ga', name: 'Google Analytics', provider: 'Google', purpose: 'analytics', transfer: 'US', cookies: ['_ga', '_ga_*'], retention: '13 months', privacyUrl: 'https://policies.google.com/privacy' },
+      {
+        id: 'ga',
+        name: 'Google Analytics',
+        provider: 'Google',
+        purpose: 'analytics',
+        transfer: 'US',
+        cookies: ['_ga', '_ga_*'],
+        retention: '13 months',
+        privacyUrl: 'https://policies.google.com/privacy',
+      },
       { id: 'stats', name: 'Stats', provider: 'Demo', purpose: 'analytics', transfer: 'FR', cookies: [] },
-      { id: 'maps', name: 'Google Maps', provider: 'Google', purpose: 'maps', transfer: 'US', hosts: ['www.google.com'], cookies: ['NID'] },
+      {
+        id: 'maps',
+        name: 'Google Maps',
+        provider: 'Google',
+        purpose: 'maps',
+        transfer: 'US',
+        hosts: ['www.google.com'],
+        cookies: ['NID'],
+      },
     ],
     consentMode: true,
     honorGpc: true,
@@ -35,9 +67,26 @@ export function testDocument(overrides: Partial<SiteConfig> = {}, language = 'en
     ...overrides,
   };
   const texts = Object.fromEntries(TEXT_KEYS.map((key) => [key, PLACEHOLDERS[key] ?? key])) as Record<TextKey, string>;
-  const purposes = ['necessary', ...Object.keys(config.purposes)].map((id) => ({ id, title: `title:${id}`, description: `description:${id}` }));
-  const services = config.services.map(({ retention, cookies, ...s }) => ({ ...s, cookies: cookies ?? [], ...(typeof retention === 'string' ? { retention } : {}) }));
-  const notice: Notice = { v: 1, site: config.site, revision: config.revision, language: language as Notice['language'], policyUrl: config.policyUrl, texts, purposes, services };
+  const purposes = ['necessary', ...Object.keys(config.purposes)].map((id) => ({
+    id,
+    title: `title:${id}`,
+    description: `description:${id}`,
+  }));
+  const services = config.services.map(({ retention, cookies, ...s }) => ({
+    ...s,
+    cookies: cookies ?? [],
+    ...(typeof retention === 'string' ? { retention } : {}),
+  }));
+  const notice: Notice = {
+    v: 1,
+    site: config.site,
+    revision: config.revision,
+    language: language as Notice['language'],
+    policyUrl: config.policyUrl,
+    texts,
+    purposes,
+    services,
+  };
   return { config, language, notice, textHash: 'test-hash' };
 }
 
@@ -54,10 +103,23 @@ export interface FakeRuntime extends ConsentRuntime {
 }
 
 /** A fake runtime whose decisions apply at once, in memory. */
-export function fakeRuntime(doc: ConfigDocument | null = testDocument(), patch: Partial<ConsentSnapshot> = {}): FakeRuntime {
+export function fakeRuntime(
+  doc: ConfigDocument | null = testDocument(),
+  patch: Partial<ConsentSnapshot> = {},
+): FakeRuntime {
   const asked = doc ? Object.keys(doc.config.purposes) : [];
   const denied = Object.fromEntries(asked.map((p) => [p, 'denied' as Choice]));
-  let snap: ConsentSnapshot = { status: doc ? 'needs-decision' : 'loading', reason: doc ? 'first-visit' : null, choices: denied, decidedAt: null, document: doc, gpc: false, storage: 'indexeddb', subject: 'subject-1', ...patch };
+  let snap: ConsentSnapshot = {
+    status: doc ? 'needs-decision' : 'loading',
+    reason: doc ? 'first-visit' : null,
+    choices: denied,
+    decidedAt: null,
+    document: doc,
+    gpc: false,
+    storage: 'indexeddb',
+    subject: 'subject-1',
+    ...patch,
+  };
   let embeds: BlockedEmbed[] = [];
   const listeners = new Map<string, Set<(value: never) => void>>();
   const calls: unknown[][] = [];
@@ -72,7 +134,16 @@ export function fakeRuntime(doc: ConfigDocument | null = testDocument(), patch: 
   };
   const record = async (choices: Record<string, Choice>, method: Method) => {
     const next = { ...snap.choices, ...choices };
-    const item: HistoryItem = { id: `r${items.length}`, issuedAt: new Date(Date.UTC(2026, 10, 22, 10, items.length)).toISOString(), method, choices: next, status: 'pending', jws: 'jws', ack: null, error: null };
+    const item: HistoryItem = {
+      id: `r${items.length}`,
+      issuedAt: new Date(Date.UTC(2026, 10, 22, 10, items.length)).toISOString(),
+      method,
+      choices: next,
+      status: 'pending',
+      jws: 'jws',
+      ack: null,
+      error: null,
+    };
     items.push(item);
     // As the real runtime: the snapshot changes first, then the receipt is announced.
     set({ status: 'decided', reason: null, choices: next, decidedAt: item.issuedAt });
@@ -105,7 +176,10 @@ export function fakeRuntime(doc: ConfigDocument | null = testDocument(), patch: 
     },
     async acceptAll() {
       calls.push(['acceptAll']);
-      await record(Object.fromEntries(asked.map((p) => [p, (snap.gpc && p === 'marketing' ? 'denied' : 'granted') as Choice])), 'accept-all');
+      await record(
+        Object.fromEntries(asked.map((p) => [p, (snap.gpc && p === 'marketing' ? 'denied' : 'granted') as Choice])),
+        'accept-all',
+      );
     },
     async rejectAll() {
       calls.push(['rejectAll']);
@@ -127,7 +201,15 @@ export function fakeRuntime(doc: ConfigDocument | null = testDocument(), patch: 
     history: async () => items.slice(),
     async exportProof(): Promise<ProofDocument> {
       calls.push(['exportProof']);
-      return { v: 1, site: snap.document!.config.site, subject: snap.subject!, collector: 'http://localhost:8080', exportedAt: '2026-11-22T10:00:00.000Z', keys: { keys: [] }, receipts: items.map((i) => ({ jws: i.jws, ack: null, proof: null })) };
+      return {
+        v: 1,
+        site: snap.document!.config.site,
+        subject: snap.subject!,
+        collector: 'http://localhost:8080',
+        exportedAt: '2026-11-22T10:00:00.000Z',
+        keys: { keys: [] },
+        receipts: items.map((i) => ({ jws: i.jws, ack: null, proof: null })),
+      };
     },
     destroy() {
       calls.push(['destroy']);

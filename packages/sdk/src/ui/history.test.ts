@@ -32,11 +32,24 @@ describe('history view', () => {
     rt.items[0].status = 'acknowledged';
     rt.items[1].status = 'refused';
     const { dialog } = await openHistory(rt);
-    const rows = [...dialog.querySelectorAll('li.svc')].map((li) => [...li.querySelectorAll('dd')].map((dd) => dd.textContent));
-    const date = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    const rows = [...dialog.querySelectorAll('li.svc')].map((li) =>
+      [...li.querySelectorAll('dd')].map((dd) => dd.textContent),
+    );
+    const date = (iso: string) =>
+      new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
     expect(rows).toEqual([
-      [date(rt.items[1].issuedAt), 'method.save', 'title:analytics: state.granted, title:marketing: state.granted, title:maps: state.denied, title:audiovideo: state.granted', 'history.refused'],
-      [date(rt.items[0].issuedAt), 'method.accept-all', 'title:analytics: state.granted, title:marketing: state.granted, title:maps: state.granted, title:audiovideo: state.granted', 'history.acknowledged'],
+      [
+        date(rt.items[1].issuedAt),
+        'method.save',
+        'title:analytics: state.granted, title:marketing: state.granted, title:maps: state.denied, title:audiovideo: state.granted',
+        'history.refused',
+      ],
+      [
+        date(rt.items[0].issuedAt),
+        'method.accept-all',
+        'title:analytics: state.granted, title:marketing: state.granted, title:maps: state.granted, title:audiovideo: state.granted',
+        'history.acknowledged',
+      ],
     ]);
     expect(dialog.querySelector('time')!.getAttribute('datetime')).toBe(rt.items[1].issuedAt);
   });
@@ -70,7 +83,12 @@ describe('history view', () => {
     expect(saved!.name).toBe('consent-proof-demo-2026-11-22.json');
     expect(saved!.blob.type).toBe('application/json');
     const proof = JSON.parse(await saved!.blob.text());
-    expect(proof).toMatchObject({ v: 1, site: 'demo', subject: 'subject-1', receipts: [{ jws: 'jws', ack: null, proof: null }] });
+    expect(proof).toMatchObject({
+      v: 1,
+      site: 'demo',
+      subject: 'subject-1',
+      receipts: [{ jws: 'jws', ack: null, proof: null }],
+    });
     expect(dialog.querySelector('a[download]')).toBeNull();
   });
 

@@ -3,13 +3,13 @@ import type { Translate } from '../i18n/texts';
 import type { ConfigDocument } from '../types';
 import type { Ui } from './app';
 import { actions, terms } from './controls';
-import { h, type Child } from './dom';
+import { type Child, h } from './dom';
 import { downloadProof } from './proof-download';
 
 /** The visitor's own receipts, newest first, with "Download my proof" and "Withdraw my consent". */
 export function history(ui: Ui, t: Translate, { notice, language }: ConfigDocument): Child[] {
   const { snap, items, rt } = ui;
-  const title = (id: string) => notice.purposes.find((p) => p.id == id)?.title ?? id;
+  const title = (id: string) => notice.purposes.find((p) => p.id === id)?.title ?? id;
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   return [
     h('h2', { id: 'cl-title' }, t('history.title')),
@@ -28,9 +28,14 @@ export function history(ui: Ui, t: Translate, { notice, language }: ConfigDocume
                   { class: 'svc' },
                   terms(
                     [t('history.date'), h('time', { datetime: item.issuedAt }, date.format(new Date(item.issuedAt)))],
-                    [t('history.method'), t(('method.' + item.method) as TextKey)],
-                    [t('history.choices'), Object.entries(item.choices).map(([id, choice]) => `${title(id)}: ${t(('state.' + choice) as TextKey)}`).join(', ')],
-                    [t('history.status'), t(('history.' + item.status) as TextKey)],
+                    [t('history.method'), t(`method.${item.method}` as TextKey)],
+                    [
+                      t('history.choices'),
+                      Object.entries(item.choices)
+                        .map(([id, choice]) => `${title(id)}: ${t(`state.${choice}` as TextKey)}`)
+                        .join(', '),
+                    ],
+                    [t('history.status'), t(`history.${item.status}` as TextKey)],
                   ),
                 ),
               ),

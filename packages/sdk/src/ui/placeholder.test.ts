@@ -1,5 +1,3 @@
-// @vitest-environment-options { "settings": { "enableIframePageLoading": true } }
-// Iframes without a src load about:blank; with loading disabled happy-dom logs an error for each one.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BlockedEmbed } from '../types';
 import { embedBox, isTiny } from './embed-box';
@@ -26,20 +24,26 @@ const mapsService = () => testDocument().notice.services.find((s) => s.id === 'm
 
 describe('embed box', () => {
   it('takes width and height attributes as pixels, and keeps percentages', () => {
-    const [a, b] = page('<iframe data-consent="maps" width="600" height="450"></iframe><iframe data-consent="maps" width="100%" height="300"></iframe>');
+    const [a, b] = page(
+      '<iframe data-consent="maps" width="600" height="450"></iframe><iframe data-consent="maps" width="100%" height="300"></iframe>',
+    );
     expect(embedBox(a)).toMatchObject({ width: '600px', height: '450px' });
     expect(embedBox(b)).toMatchObject({ width: '100%', height: '300px' });
   });
 
   it('prefers the inline style, then the computed size', () => {
-    const [a] = page('<style>.v{width:320px;height:180px;display:block}</style><video data-consent="audiovideo" style="width:50%" height="200"></video><video data-consent="audiovideo" class="v"></video>');
+    const [a] = page(
+      '<style>.v{width:320px;height:180px;display:block}</style><video data-consent="audiovideo" style="width:50%" height="200"></video><video data-consent="audiovideo" class="v"></video>',
+    );
     const b = document.querySelector<HTMLElement>('.v')!;
     expect(embedBox(a)).toMatchObject({ width: '50%', height: '200px' });
     expect(embedBox(b)).toMatchObject({ width: '320px', height: '180px', display: 'block' });
   });
 
   it('gives an inline embed an inline-block box, and tells a tracking pixel from an embed', () => {
-    const [img, frame] = page('<img data-consent="marketing" width="1" height="1"><iframe data-consent="maps" width="400" height="300"></iframe>');
+    const [img, frame] = page(
+      '<img data-consent="marketing" width="1" height="1"><iframe data-consent="maps" width="400" height="300"></iframe>',
+    );
     expect(embedBox(frame).display).toBe('inline-block');
     expect(isTiny(embedBox(img))).toBe(true);
     expect(isTiny(embedBox(frame))).toBe(false);
@@ -49,7 +53,10 @@ describe('embed box', () => {
 describe('placeholders', () => {
   it('stand in the exact box of each blocked embed, which is hidden meanwhile', async () => {
     const { hosts, els } = await withPlaceholders(
-      (els) => [{ element: els[0], purpose: 'maps', service: mapsService() }, { element: els[1], purpose: 'audiovideo', service: null }],
+      (els) => [
+        { element: els[0], purpose: 'maps', service: mapsService() },
+        { element: els[1], purpose: 'audiovideo', service: null },
+      ],
       '<iframe data-consent="maps" width="600" height="450" title="Cabinet"></iframe><p>between</p><video data-consent="audiovideo" style="width:100%;height:240px" data-src="https://player.example.net/v.mp4"></video>',
     );
     const [maps, video] = hosts();
@@ -64,7 +71,10 @@ describe('placeholders', () => {
 
   it('say who provides the embed, for which purpose, and offer both ways to load it', async () => {
     const { hosts } = await withPlaceholders(
-      (els) => [{ element: els[0], purpose: 'maps', service: mapsService() }, { element: els[1], purpose: 'audiovideo', service: null }],
+      (els) => [
+        { element: els[0], purpose: 'maps', service: mapsService() },
+        { element: els[1], purpose: 'audiovideo', service: null },
+      ],
       '<iframe data-consent="maps" width="600" height="450"></iframe><iframe data-consent="audiovideo" width="600" height="400" data-src="https://video.example.net/room/1"></iframe>',
     );
     const [maps, video] = hosts().map((h) => h.shadowRoot!);
@@ -74,7 +84,9 @@ describe('placeholders', () => {
     expect(control(maps, 'placeholder.loadOnce').className).toBe('b');
     expect(control(maps, 'placeholder.alwaysAllow title:maps').className).toBe('b');
     // Without a known service, the provider is the embed's host.
-    expect(video.querySelector('p')!.textContent).toBe('placeholder.text video.example.net video.example.net title:audiovideo');
+    expect(video.querySelector('p')!.textContent).toBe(
+      'placeholder.text video.example.net video.example.net title:audiovideo',
+    );
   });
 
   it('"Load this time" loads that embed only, and its placeholder goes', async () => {
@@ -93,7 +105,11 @@ describe('placeholders', () => {
 
   it('"Always allow" grants the purpose with method embed, removing every placeholder of it', async () => {
     const { hosts, rt, els } = await withPlaceholders(
-      (els) => [{ element: els[0], purpose: 'maps', service: mapsService() }, { element: els[1], purpose: 'maps', service: mapsService() }, { element: els[2], purpose: 'audiovideo', service: null }],
+      (els) => [
+        { element: els[0], purpose: 'maps', service: mapsService() },
+        { element: els[1], purpose: 'maps', service: mapsService() },
+        { element: els[2], purpose: 'audiovideo', service: null },
+      ],
       '<iframe data-consent="maps" width="600" height="450"></iframe><iframe data-consent="maps" width="300" height="200"></iframe><iframe data-consent="audiovideo" width="300" height="200" style="display:block"></iframe>',
     );
     await click(control(hosts()[1].shadowRoot!, 'placeholder.alwaysAllow title:maps'));
@@ -104,7 +120,10 @@ describe('placeholders', () => {
   });
 
   it('draw nothing for a tracking pixel, nor before the notice is known', async () => {
-    const { hosts } = await withPlaceholders((els) => [{ element: els[0], purpose: 'marketing', service: null }], '<img data-consent="marketing" width="1" height="1">');
+    const { hosts } = await withPlaceholders(
+      (els) => [{ element: els[0], purpose: 'marketing', service: null }],
+      '<img data-consent="marketing" width="1" height="1">',
+    );
     expect(hosts()).toHaveLength(0);
     resetPage();
     const [frame] = page('<iframe data-consent="maps" width="600" height="450"></iframe>');
@@ -115,7 +134,10 @@ describe('placeholders', () => {
   });
 
   it('follow embeds added later, and go away when the UI is removed', async () => {
-    const { hosts, rt, els, unmount } = await withPlaceholders(() => [], '<iframe data-consent="maps" width="600" height="450"></iframe>');
+    const { hosts, rt, els, unmount } = await withPlaceholders(
+      () => [],
+      '<iframe data-consent="maps" width="600" height="450"></iframe>',
+    );
     expect(hosts()).toHaveLength(0);
     rt.setEmbeds([{ element: els[0], purpose: 'maps', service: mapsService() }]);
     await flush();

@@ -7,9 +7,13 @@ import { embedBox, isTiny } from './embed-box';
 import { styledHost } from './styles';
 
 /** What stands in a blocked embed's box: who provides it, for which purpose, and the two ways to load it. */
-export function placeholder(rt: ConsentRuntime, { notice, language }: ConfigDocument, { element, purpose, service }: BlockedEmbed): HTMLElement {
+export function placeholder(
+  rt: ConsentRuntime,
+  { notice, language }: ConfigDocument,
+  { element, purpose, service }: BlockedEmbed,
+): HTMLElement {
   const t = translator(notice);
-  const title = notice.purposes.find((p) => p.id == purpose)?.title ?? purpose;
+  const title = notice.purposes.find((p) => p.id === purpose)?.title ?? purpose;
   const provider = service?.provider ?? embedHost(element);
   const name = service?.name ?? provider;
   // After loading, the embed takes the placeholder's place: focus goes there instead of being lost.
@@ -21,7 +25,10 @@ export function placeholder(rt: ConsentRuntime, { notice, language }: ConfigDocu
     privacyLink(service?.privacyUrl, t('service.privacy')),
     actions(
       [t('placeholder.loadOnce'), () => void rt.loadEmbedOnce(element).then(then)],
-      [t('placeholder.alwaysAllow', { purpose: title }), () => void rt.decide({ [purpose]: 'granted' }, 'embed').then(then)],
+      [
+        t('placeholder.alwaysAllow', { purpose: title }),
+        () => void rt.decide({ [purpose]: 'granted' }, 'embed').then(then),
+      ],
     ),
   );
 }
@@ -36,7 +43,7 @@ export function drawPlaceholders(rt: ConsentRuntime, nonce?: string): () => void
     const doc = rt.get().document;
     const wanted = doc ? embeds : [];
     for (const [element, [host, , display]] of drawn)
-      if (!wanted.some((e) => e.element == element)) {
+      if (!wanted.some((e) => e.element === element)) {
         host.remove();
         element.style.display = display;
         drawn.delete(element);
@@ -51,11 +58,12 @@ export function drawPlaceholders(rt: ConsentRuntime, nonce?: string): () => void
         host.dataset.consentPlaceholder = embed.purpose;
         Object.assign(host.style, size, { maxWidth: '100%', boxSizing: 'border-box' });
         box.style.height = '100%';
-        drawn.set(element, (entry = [host, box, element.style.display]));
+        entry = [host, box, element.style.display];
+        drawn.set(element, entry);
         element.before(host);
         element.style.display = 'none';
       }
-      if (entry[3] != doc) {
+      if (entry[3] !== doc) {
         entry[1].replaceChildren(placeholder(rt, doc!, embed));
         entry[3] = doc!;
       }

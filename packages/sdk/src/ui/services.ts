@@ -7,7 +7,8 @@ import { h } from './dom';
 const EU = 'ATBEBGHRCYCZDKEEFIFRDEGRHUIEITLVLTLUMTNLPLPTROSKSIESSE';
 
 /** Whether a service's `transfer` keeps the data inside the EU ("EU" or a member state's code). */
-export const staysInEu = (transfer: string): boolean => transfer == 'EU' || (transfer.length == 2 && EU.match(/../g)!.includes(transfer.toUpperCase()));
+export const staysInEu = (transfer: string): boolean =>
+  transfer === 'EU' || (transfer.length === 2 && EU.match(/../g)!.includes(transfer.toUpperCase()));
 
 /** The services of one purpose: who runs them, where the data goes, which cookies, how long, their policy. */
 export function serviceList(t: Translate, services: Notice['services'], language: string): HTMLElement {
@@ -23,7 +24,11 @@ export function serviceList(t: Translate, services: Notice['services'], language
           [t('service.provider'), s.provider],
           staysInEu(s.transfer)
             ? [t('service.transfer'), t('service.transferEu')]
-            : [t('service.transfer'), ['⚠ ', t('service.transferOutside', { country: countryName(s.transfer, language) })], 'warn'],
+            : [
+                t('service.transfer'),
+                ['⚠ ', t('service.transferOutside', { country: countryName(s.transfer, language) })],
+                'warn',
+              ],
           [t('service.cookies'), s.cookies.join(', ') || t('service.noCookies')],
           s.retention && [t('service.retention'), s.retention],
         ),

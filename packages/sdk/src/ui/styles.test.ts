@@ -11,7 +11,12 @@ afterEach(() => {
 /** The custom properties set by the first `:host{...}` rule after `from`. */
 function palette(from: number): Record<string, string> {
   const rule = css.slice(css.indexOf(':host{', from) + 6, css.indexOf('}', css.indexOf(':host{', from)));
-  return Object.fromEntries([...rule.matchAll(/--cl-([a-z]+):#([0-9a-f]{6}|[0-9a-f]{3})\b/g)].map((m) => [m[1], '#' + (m[2].length === 3 ? m[2].replace(/./g, '$&$&') : m[2])]));
+  return Object.fromEntries(
+    [...rule.matchAll(/--cl-([a-z]+):#([0-9a-f]{6}|[0-9a-f]{3})\b/g)].map((m) => [
+      m[1],
+      `#${m[2].length === 3 ? m[2].replace(/./g, '$&$&') : m[2]}`,
+    ]),
+  );
 }
 
 // WCAG 2.2 relative luminance and contrast ratio.
@@ -85,6 +90,8 @@ describe('stylesheet', () => {
 
   it('lets the banner fit 320 px and 200 % zoom: it scrolls within the viewport and its buttons wrap', () => {
     expect(css).toMatch(/\.bn,\.dlg\{max-height:calc\(100vh - 16px\);overflow:auto/);
-    expect(css).toMatch(/\.acts\{display:grid;grid-template-columns:repeat\(auto-fit,minmax\(10em,1fr\)\);grid-auto-rows:1fr/);
+    expect(css).toMatch(
+      /\.acts\{display:grid;grid-template-columns:repeat\(auto-fit,minmax\(10em,1fr\)\);grid-auto-rows:1fr/,
+    );
   });
 });

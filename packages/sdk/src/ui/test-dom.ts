@@ -24,7 +24,9 @@ export function control(root: ParentNode, name: string): HTMLElement {
 
 /** Whether a control named `name` is on screen. */
 export function has(root: ParentNode, name: string): boolean {
-  return [...root.querySelectorAll('button,a,summary')].some((el) => el.textContent?.trim() === name || el.getAttribute('aria-label') === name);
+  return [...root.querySelectorAll('button,a,summary')].some(
+    (el) => el.textContent?.trim() === name || el.getAttribute('aria-label') === name,
+  );
 }
 
 /** Clicks and waits for the re-render. */
