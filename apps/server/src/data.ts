@@ -1,7 +1,19 @@
 // The data folder: the SQLite ledger and the collector's Ed25519 key (a private JWK, mode 0600),
 // created on first use by whichever command comes first, so `serve` and the other commands can
 // run on the same folder at the same time.
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   type CollectorKey,
@@ -13,6 +25,7 @@ import {
 } from '@consent-ledger/collector';
 import { createPostgresStore } from '@consent-ledger/collector/postgres';
 import type { Jwks } from '@consent-ledger/protocol';
+import { CommandError } from './args';
 import { databaseUrl, sharedJwks, sharedKey } from './postgres';
 
 /** Where a data folder keeps its files. */
@@ -23,7 +36,31 @@ export function dataPaths(dir: string): { dir: string; ledger: string; key: stri
 
 /** Creates the data folder (mode 0700) when missing. */
 export function ensureDataDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new CommandError(`cannot use ${resolve(dir)} as the data folder: ${(error as Error).message}`);
+  }
+}
+
+/** Writes `text` to `path` only if no file is there, atomically: a crash leaves the whole file or none. */
+function createAtomically(path: string, text: string): void {
+  const temp = `${path}.${randomUUID()}.tmp`;
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    // A hard link, unlike rename, never replaces a file another process created meanwhile.
+    linkSync(temp, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(temp);
+  }
 }
 
 /** Loads the collector key of the data folder, creating it (mode 0600) on first use; with DATABASE_URL, the database's shared key. */
@@ -33,13 +70,31 @@ export async function loadOrCreateKey(dir: string, name: string): Promise<Collec
   const url = databaseUrl();
   if (url) return sharedKey(url, key, name);
   try {
-    writeFileSync(key, `${JSON.stringify(await createCollectorKeyJwk())}\n`, { mode: 0o600, flag: 'wx' });
+    // Another process (or an earlier start) may have written it first: then that one is used.
+    createAtomically(key, `${JSON.stringify(await createCollectorKeyJwk())}\n`);
+    if ((statSync(key).mode & 0o077) !== 0) chmodSync(key, 0o600);
   } catch (error) {
-    // Another process (or an earlier start) wrote it first: use that one.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new CommandError(`cannot create the collector key ${key}: ${(error as Error).message}`);
   }
-  if ((statSync(key).mode & 0o077) !== 0) chmodSync(key, 0o600);
-  return loadCollectorKey(JSON.parse(readFileSync(key, 'utf8')), name);
+  return readKeyFile(key, name);
+}
+
+/** The key file's Ed25519 private JWK; a one-line CommandError naming what is wrong with it otherwise. */
+async function readKeyFile(path: string, name: string): Promise<CollectorKey> {
+  const fix = 'restore it from a backup (or remove it to start over with a new key)';
+  const text = readFileSync(path, 'utf8');
+  if (text.trim() === '') throw new CommandError(`${path} is empty, not a collector key: ${fix}`);
+  let jwk: unknown;
+  try {
+    jwk = JSON.parse(text);
+  } catch {
+    throw new CommandError(`${path} is not JSON, not a collector key: ${fix}`);
+  }
+  try {
+    return await loadCollectorKey(jwk, name);
+  } catch (error) {
+    throw new CommandError(`${path}: ${(error as Error).message}: ${fix}`);
+  }
 }
 
 /** The JWKS an export embeds: the data folder's key, or with DATABASE_URL every key the database lists (retired ones too). */
@@ -54,5 +109,9 @@ export function openLedger(dir: string, options: { writerWorker?: URL } = {}): L
   ensureDataDir(dir);
   const url = databaseUrl();
   if (url) return createPostgresStore(url);
-  return openSqliteStore(dataPaths(dir).ledger, options);
+  try {
+    return openSqliteStore(dataPaths(dir).ledger, options);
+  } catch (error) {
+    throw new CommandError(`cannot open the ledger ${dataPaths(dir).ledger}: ${(error as Error).message}`);
+  }
 }

@@ -197,6 +197,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await collector?.close();
     await pool?.close();
     await store.close();
-    throw error;
+    // Whatever stopped the start is said in one line (a stack trace buries the cause).
+    if (error instanceof CommandError) throw error;
+    throw new CommandError(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

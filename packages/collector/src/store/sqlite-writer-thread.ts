@@ -65,6 +65,7 @@ export class SqliteWriterThread implements SqliteWriter {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
   private failure: Error | null = null;
+  private closing = false;
 
   constructor(workerUrl: URL, data: WriterData) {
     this.worker = new Worker(workerUrl, { workerData: data });
@@ -113,6 +114,10 @@ export class SqliteWriterThread implements SqliteWriter {
   async close(): Promise<void> {
     if (this.failure) return;
     const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    // Referenced until it has exited: an unreferenced worker lets the process end while a caller
+    // still awaits this close (a failed start then exited 0 before printing its error).
+    this.closing = true;
+    this.worker.ref();
     const closed = this.call({ op: 'close' });
     // Calls made from now on would reach a closed connection: refuse them here.
     this.failure = new Error('the SQLite store is closed');
@@ -156,7 +161,7 @@ export class SqliteWriterThread implements SqliteWriter {
 
   private settle(id: number): void {
     this.pending.delete(id);
-    if (this.pending.size === 0) this.worker.unref();
+    if (this.pending.size === 0 && !this.closing) this.worker.unref();
   }
 
   private fail(error: Error): void {

@@ -1,0 +1,22 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dataPaths, loadOrCreateKey } from './data';
+
+describe('the data folder key', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'data-key-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is created once, mode 0600, with no temporary file left beside it', async () => {
+    const data = join(dir, 'data');
+    const first = await loadOrCreateKey(data, 'a');
+    const again = await Promise.all([loadOrCreateKey(data, 'a'), loadOrCreateKey(data, 'a')]);
+    expect(again.map((k) => k.kid)).toEqual([first.kid, first.kid]);
+    expect(readdirSync(data)).toEqual(['collector-key.json']);
+    expect(statSync(dataPaths(data).key).mode & 0o777).toBe(0o600);
+  });
+});
