@@ -2,7 +2,9 @@
 // a private JWK; published in `GET /v1/keys` with kid = RFC 7638 thumbprint and name = note key name.
 import {
   base64urlDecode,
+  formatVerifierKey,
   generateCollectorKey,
+  isNoteKeyName,
   type Jwks,
   jwkThumbprint,
   normalizePublicJwk,
@@ -62,5 +64,11 @@ export async function loadCollectorKey(jwk: unknown, name: string): Promise<Coll
 
 /** The JWKS of `GET /v1/keys`: the signing key first, then retired keys that still verify old checkpoints. */
 export function collectorJwks(key: CollectorKey, retired: OkpPublicJwk[] = []): Jwks {
-  return { keys: [key.jwk, ...retired] };
+  return { keys: [key.jwk, ...retired].map(withVerifierKey) };
+}
+
+/** A named public JWK with its signed-note verifier key, so Go's `note.NewVerifier` (and any C2SP tool) can check checkpoints. */
+function withVerifierKey(jwk: OkpPublicJwk): OkpPublicJwk {
+  if (jwk.name === undefined || !isNoteKeyName(jwk.name)) return jwk;
+  return { ...jwk, vkey: formatVerifierKey(jwk.name, base64urlDecode(jwk.x)) };
 }

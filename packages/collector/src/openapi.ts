@@ -73,7 +73,11 @@ const schemas: Record<string, Schema> = {
             crv: { const: 'Ed25519' },
             x: { type: 'string' },
             kid: { type: 'string' },
-            name: { type: 'string' },
+            name: { type: 'string', description: 'The signed-note key name of the checkpoints' },
+            vkey: {
+              type: 'string',
+              description: 'The same key as a signed-note verifier key: name+keyid+base64(0x01 || key)',
+            },
           },
         },
       },

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   checkpointBody,
   type NoteKey,
-  noteKeyId,
   parseCheckpoint,
   parseNote,
   signNote,
@@ -10,6 +9,7 @@ import {
   verifyNote,
 } from './checkpoint';
 import { base64Decode, base64Encode } from './encoding';
+import { noteKeyId } from './note-key';
 
 const fromHex = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
 const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -182,5 +182,18 @@ describe('parse and verify', () => {
       });
     }
     expect(parseNote(`${body}\n\n${`${sigLine}\n`.repeat(100)}`).ok).toBe(true);
+  });
+
+  it("takes another log's extension lines only when asked (a witness must), never an empty one", () => {
+    const root = base64Encode(ROOT8);
+    const sig = '\u2014 other.example AAAAAAAAAAAA\n';
+    const extended = `${ORIGIN}\n8\n${root}\nextension one\nextension two\n\n${sig}`;
+    expect(parseCheckpoint(extended).ok).toBe(false);
+    const parsed = parseCheckpoint(extended, { extensions: true });
+    expect(parsed.ok && [parsed.value.size, parsed.value.body]).toEqual([
+      8,
+      `${ORIGIN}\n8\n${root}\nextension one\nextension two\n`,
+    ]);
+    expect(parseCheckpoint(`${ORIGIN}\n8\n\n${sig}`, { extensions: true }).ok).toBe(false);
   });
 });

@@ -2,8 +2,8 @@
 // existing transparency-log tooling can read and check what the sequencer publishes.
 
 import { base64Decode, base64Encode, bytesEqual, concatBytes, utf8 } from './encoding';
+import { isNoteKeyName, noteKeyId } from './note-key';
 import { fail, ok, type Result } from './result';
-import { sha256 } from './sha256';
 
 /** One signature line of a signed note: `— name base64(keyId || signature)`. */
 export interface NoteSignature {
@@ -34,12 +34,10 @@ export interface NoteKey {
   publicKey: Uint8Array;
 }
 
-const ED25519_TYPE = 0x01;
 const SIGNATURE_PREFIX = '\u2014 ';
 // The spec asks verifiers to accept at least 16 signatures; a cap keeps hostile notes cheap.
 const MAX_SIGNATURES = 100;
 const MAX_NOTE_LENGTH = 1 << 16;
-const KEY_NAME = /^[^\s+]+$/u;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a note may hold no control character but newline (C2SP signed-note)
 const FORBIDDEN_CONTROL = /[\u0000-\u0009\u000b-\u001f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -55,11 +53,6 @@ export function checkpointBody(origin: string, size: number, rootHash: Uint8Arra
   return `${origin}\n${size}\n${base64Encode(rootHash)}\n`;
 }
 
-/** Signed-note key id: first 4 bytes of SHA-256(name || 0x0A || 0x01 || publicKey). */
-export function noteKeyId(name: string, publicKey: Uint8Array): Uint8Array {
-  return sha256(concatBytes(utf8(name), Uint8Array.of(0x0a, ED25519_TYPE), publicKey)).slice(0, 4);
-}
-
 /** Signs a body as a C2SP signed note: body, blank line, `— name base64(keyId || sig)\n`. */
 export async function signNote(
   body: string,
@@ -67,10 +60,27 @@ export async function signNote(
 ): Promise<string> {
   const problem = textProblem(body);
   if (problem) throw new TypeError(`signNote: ${problem}`);
-  if (!KEY_NAME.test(key.name) || FORBIDDEN_CONTROL.test(key.name))
-    throw new TypeError(`signNote: invalid key name ${JSON.stringify(key.name)}`);
   const signature = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, utf8(body)));
-  return `${body}\n${SIGNATURE_PREFIX}${key.name} ${base64Encode(concatBytes(noteKeyId(key.name, key.publicKey), signature))}\n`;
+  return `${body}\n${signatureLine(key.name, concatBytes(noteKeyId(key.name, key.publicKey), signature))}`;
+}
+
+/** One signature line, newline included: `— name base64(keyId || signature)`. */
+export function signatureLine(name: string, bytes: Uint8Array): string {
+  if (!isNoteKeyName(name)) throw new TypeError(`invalid note key name ${JSON.stringify(name)}`);
+  return `${SIGNATURE_PREFIX}${name} ${base64Encode(bytes)}\n`;
+}
+
+/** A signed note with more signature lines after its own; a line the note already holds is not repeated. */
+export function appendSignatures(note: string, lines: string[]): string {
+  const present = new Set(note.slice(note.lastIndexOf('\n\n') + 2).split('\n'));
+  let out = note;
+  for (const line of lines) {
+    const bare = line.endsWith('\n') ? line.slice(0, -1) : line;
+    if (present.has(bare) || !bare.startsWith(SIGNATURE_PREFIX) || bare.includes('\n')) continue;
+    present.add(bare);
+    out += `${bare}\n`;
+  }
+  return out;
 }
 
 /** Parses a signed note (C2SP signed-note) without checking its signatures; `bad-checkpoint` when malformed. */
@@ -118,26 +128,36 @@ export async function verifyNote(note: string, keys: NoteKey[]): Promise<Result<
   return verified > 0 ? parsed : fail('bad-signature', 'note: no signature by a trusted key');
 }
 
-/** Parses a checkpoint note (without checking signatures). */
-export function parseCheckpoint(note: string): Result<Checkpoint> {
+/**
+ * Parses a checkpoint note (without checking signatures). Extension lines are refused unless
+ * `extensions` is set: this log never writes them, but a witness must take other logs' checkpoints.
+ */
+export function parseCheckpoint(note: string, options: { extensions?: boolean } = {}): Result<Checkpoint> {
   const parsed = parseNote(note);
-  return parsed.ok ? checkpointOf(parsed.value) : parsed;
+  return parsed.ok ? checkpointOf(parsed.value, options.extensions === true) : parsed;
 }
 
 /** Parses and verifies a checkpoint: at least one signature by one of `keys` must verify (and none of theirs fail). */
-export async function verifyCheckpoint(note: string, keys: NoteKey[]): Promise<Result<Checkpoint>> {
+export async function verifyCheckpoint(
+  note: string,
+  keys: NoteKey[],
+  options: { extensions?: boolean } = {},
+): Promise<Result<Checkpoint>> {
   // The body is checked before any signature, so a malformed checkpoint costs no crypto.
-  const checkpoint = parseCheckpoint(note);
+  const checkpoint = parseCheckpoint(note, options);
   if (!checkpoint.ok) return checkpoint;
   const verified = await verifyNote(note, keys);
   return verified.ok ? checkpoint : verified;
 }
 
-/** Reads the checkpoint fields out of a note's text; extension lines are refused, since this log never writes them. */
-function checkpointOf(note: SignedNote): Result<Checkpoint> {
+/** Reads the checkpoint fields out of a note's text. */
+function checkpointOf(note: SignedNote, extensions: boolean): Result<Checkpoint> {
   const lines = note.text.slice(0, -1).split('\n');
-  if (lines.length !== 3)
-    return fail('bad-checkpoint', `checkpoint: expected 3 body lines (origin, size, root), got ${lines.length}`);
+  if (extensions ? lines.length < 3 || lines.slice(3).includes('') : lines.length !== 3)
+    return fail(
+      'bad-checkpoint',
+      `checkpoint: expected 3 body lines (origin, size, root)${extensions ? ' then non-empty extension lines' : ''}, got ${lines.length}`,
+    );
   const [origin, sizeLine, rootLine] = lines;
   if (origin === '') return fail('bad-checkpoint', 'checkpoint: empty origin');
   const size = Number(sizeLine);
@@ -163,7 +183,7 @@ function parseSignatureLine(line: string): NoteSignature | null {
   if (space < 0) return null;
   const name = rest.slice(0, space);
   const bytes = decodeBase64(rest.slice(space + 1));
-  if (!KEY_NAME.test(name) || !bytes || bytes.length <= 4) return null;
+  if (!isNoteKeyName(name) || !bytes || bytes.length <= 4) return null;
   return { name, keyId: bytes.slice(0, 4), signature: bytes.slice(4) };
 }
 
@@ -176,7 +196,12 @@ function decodeBase64(text: string): Uint8Array | null {
   }
 }
 
-async function ed25519Verifies(publicKey: Uint8Array, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
+/** Whether `signature` is `publicKey`'s Ed25519 signature of `message` (WebCrypto); false on any error. */
+export async function ed25519Verifies(
+  publicKey: Uint8Array,
+  signature: Uint8Array,
+  message: Uint8Array,
+): Promise<boolean> {
   if (signature.length !== 64) return false;
   try {
     const key = await crypto.subtle.importKey('raw', publicKey as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, [

@@ -8,13 +8,15 @@ export interface EcPublicJwk {
   x: string;
   y: string;
 }
-/** A collector's public key: Ed25519. `kid` and `name` are set when published in the JWKS. */
+/** A collector's public key: Ed25519. `kid`, `name` and `vkey` are set when published in the JWKS. */
 export interface OkpPublicJwk {
   kty: 'OKP';
   crv: 'Ed25519';
   x: string;
   kid?: string;
   name?: string;
+  /** The same key as a signed-note verifier key, `name+keyid+base64(0x01 || key)`, for transparency-log tools. */
+  vkey?: string;
   alg?: 'EdDSA';
   use?: 'sig';
 }

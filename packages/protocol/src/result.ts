@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'bad-typ'
   | 'invalid-config'
   | 'bad-proof'
-  | 'bad-checkpoint';
+  | 'bad-checkpoint'
+  | 'no-quorum';
 
 /** One problem found while validating a value: where, and which rule it broke. */
 export interface Issue {

@@ -3,7 +3,9 @@ import {
   base64urlEncode,
   type ConsistencyProofBundle,
   type InclusionProofBundle,
+  type Jwks,
   leafHash,
+  parseVerifierKey,
   verifyCheckpoint,
   verifyConsistency,
   verifyInclusion,
@@ -193,13 +195,15 @@ describe('log routes', () => {
 });
 
 describe('GET /v1/keys', () => {
-  it('lists the collector key with kid = thumbprint and name = note key name', async () => {
+  it('lists the collector key with kid = thumbprint, name = note key name and its signed-note verifier key', async () => {
     const h = await testCollector();
     try {
       const res = await h.collector.app.request('/v1/keys');
       expect(res.status).toBe(200);
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
-      expect(await res.json()).toEqual({
+      const jwks = (await res.json()) as Jwks;
+      const vkey = jwks.keys[0].vkey;
+      expect(jwks).toEqual({
         keys: [
           {
             kty: 'OKP',
@@ -207,11 +211,19 @@ describe('GET /v1/keys', () => {
             x: h.key.jwk.x,
             kid: h.key.kid,
             name: 'collector.test',
+            vkey: expect.stringMatching(/^collector\.test\+[0-9a-f]{8}\+A[A-Za-z0-9+/]{43}$/),
             alg: 'EdDSA',
             use: 'sig',
           },
         ],
       });
+      // The verifier key alone (what a C2SP tool or a witness is configured with) checks the log's checkpoints.
+      const parsed = parseVerifierKey(vkey);
+      expect(parsed.ok && base64urlEncode(parsed.value.publicKey)).toBe(h.key.jwk.x);
+      await h.post([(await (await Device.create(h.config)).receipt()).jws]);
+      await h.collector.context.sequencer.runOnce();
+      const note = await (await h.collector.app.request('/v1/sites/clikodoc/log/checkpoint')).text();
+      expect(parsed.ok && (await verifyCheckpoint(note, [parsed.value])).ok).toBe(true);
     } finally {
       await h.dispose();
     }
