@@ -11,6 +11,7 @@ export * from './inclusion';
 export * from './jcs';
 export * from './jwk';
 export * from './jws';
+export * from './match';
 export * from './merkle';
 export * from './note-key';
 export * from './notice';

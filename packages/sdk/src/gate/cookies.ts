@@ -1,11 +1,6 @@
-const EXPIRED = '=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+import { cookieMatcher } from '@consent-ledger/protocol';
 
-/** Turns a cookie pattern (exact name, or `*` for any run of characters) into a matcher. */
-export function cookieMatcher(pattern: string): (name: string) => boolean {
-  // Every non-word character is escaped, then the escaped `*` becomes "any run".
-  const re = new RegExp(`^${pattern.replace(/\W/g, '\\$&').replace(/\\\*/g, '.*')}$`);
-  return (name) => re.test(name);
-}
+const EXPIRED = '=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
 
 /** The domains a cookie of this page may live on: host-only, the host, then each parent domain. */
 export function cookieDomains(hostname: string): string[] {

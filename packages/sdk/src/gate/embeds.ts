@@ -1,4 +1,4 @@
-import type { Notice } from '@consent-ledger/protocol';
+import { hostMatches, type Notice } from '@consent-ledger/protocol';
 import type { BlockedEmbed } from '../types';
 
 /** Inert embeds: their URL waits in `data-src` / `data-srcset` and their purpose in `data-consent`. */
@@ -27,9 +27,7 @@ export function embedHost(el: Element): string {
 /** The first service of `purpose` whose hosts include the embed URL's host (or a parent of it). */
 export function serviceOf(el: Element, purpose: string, services: Service[]): Service | null {
   const host = embedHost(el);
-  return (
-    services.find((s) => s.purpose === purpose && s.hosts?.some((h) => host === h || host.endsWith(`.${h}`))) ?? null
-  );
+  return services.find((s) => s.purpose === purpose && s.hosts?.some((h) => hostMatches(h, host))) ?? null;
 }
 
 // The element and its <source> children, which hold their URLs the same way.
