@@ -24,4 +24,17 @@ describe('TokenBuckets', () => {
     expect(buckets.take('c').ok).toBe(true);
     expect(buckets.take('a').ok).toBe(true);
   });
+
+  it('gives back what a refused request already paid, and counts it in Retry-After', () => {
+    let now = 0;
+    const buckets = new TokenBuckets({ perMinute: 60, clock: () => now });
+    expect(buckets.take('a', 59)).toEqual({ ok: true });
+    expect(buckets.take('a')).toEqual({ ok: true });
+    now += 2000;
+    expect(buckets.take('a')).toEqual({ ok: true });
+    expect(buckets.take('a', 3, 1)).toEqual({ ok: false, retryAfterSeconds: 2 });
+    now += 2000;
+    expect(buckets.take('a')).toEqual({ ok: true });
+    expect(buckets.take('a', 3, 1)).toEqual({ ok: true });
+  });
 });

@@ -23,8 +23,17 @@ export class TokenBuckets {
     this.maxKeys = options.maxKeys ?? 100_000;
   }
 
-  /** Takes `n` tokens from `key`'s bucket, or none when it holds fewer. */
-  take(key: string, n = 1): Take {
+  /** The most tokens a bucket holds: one minute's allowance. */
+  get capacity(): number {
+    return this.options.perMinute;
+  }
+
+  /**
+   * Takes `n` tokens from `key`'s bucket, or none when it holds fewer. `paid` tokens this request
+   * already took are given back on a refusal, and counted in its Retry-After, so a client waiting
+   * that long is served instead of paying the first token again.
+   */
+  take(key: string, n = 1, paid = 0): Take {
     const now = this.options.clock();
     const capacity = this.options.perMinute;
     let bucket = this.buckets.get(key);
@@ -40,7 +49,8 @@ export class TokenBuckets {
       bucket.tokens -= n;
       return { ok: true };
     }
-    const missing = Math.min(n, capacity) - bucket.tokens;
+    bucket.tokens += paid;
+    const missing = Math.min(n + paid, capacity) - bucket.tokens;
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(missing / this.perMs / 1000)) };
   }
 }

@@ -11,11 +11,11 @@ export interface RateLimitOptions {
   key: (c: Context<AppEnv>) => string | null;
 }
 
-/** Charges `n` tokens to the request's bucket; the 429 answer when it is empty, else null. */
-export function charge(c: Context<AppEnv>, options: RateLimitOptions, n: number): Response | null {
+/** Charges `n` more tokens to the request's bucket (`paid` already taken by it); the 429 answer when it holds fewer, else null. */
+export function charge(c: Context<AppEnv>, options: RateLimitOptions, n: number, paid = 0): Response | null {
   const key = options.key(c);
   if (key === null || n <= 0) return null;
-  const taken = options.buckets.take(key, n);
+  const taken = options.buckets.take(key, n, paid);
   if (taken.ok) return null;
   c.header('Retry-After', String(taken.retryAfterSeconds));
   return errorResponse(

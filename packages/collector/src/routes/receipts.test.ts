@@ -399,4 +399,33 @@ describe('POST /v1/receipts rate limit', () => {
       await h.dispose();
     }
   });
+
+  it("takes a batch larger than a minute's allowance once the bucket is full, never refusing it for good", async () => {
+    let now = Date.parse('2026-12-01T10:00:00.000Z');
+    const h = await testCollector({ limits: { ratePerMinute: 2 }, clock: () => now });
+    try {
+      const device = await Device.create(h.config);
+      const batch = async () => {
+        const receipts = [];
+        for (let i = 0; i < 3; i++) receipts.push(await device.receipt({ method: i ? 'save' : 'accept-all' }));
+        return receipts.map((r) => r.jws);
+      };
+      expect((await h.post(await batch(), { 'X-Test-Ip': '192.0.2.7' })).status).toBe(201);
+      // A client that waits what Retry-After says is served within a minute, however it is split.
+      const second = await batch();
+      const statuses: number[] = [];
+      let waited = 0;
+      for (let attempt = 0; attempt < 5 && statuses.at(-1) !== 201; attempt++) {
+        const res = await h.post(second, { 'X-Test-Ip': '192.0.2.7' });
+        statuses.push(res.status);
+        const wait = Number(res.headers.get('retry-after') ?? 0) * 1000;
+        waited += wait;
+        now += wait;
+      }
+      expect(statuses).toEqual([429, 429, 201]);
+      expect(waited).toBe(60_000);
+    } finally {
+      await h.dispose();
+    }
+  });
 });

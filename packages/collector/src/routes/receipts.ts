@@ -123,7 +123,9 @@ export function receiptsRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const origin = c.req.header('origin')!; // present and listed by some site: siteCors let it through
     const jwsList = parseBody(await c.req.text(), ctx.limits.batch);
     if (limit) {
-      const refused = charge(c, limit, jwsList.length - 1);
+      // A batch costs one token per receipt, but never more than a full bucket: a batch larger than
+      // a minute's allowance waits for a full bucket instead of being refused forever.
+      const refused = charge(c, limit, Math.min(jwsList.length, limit.buckets.capacity) - 1, 1);
       if (refused) return refused;
     }
     const results = await Promise.all(jwsList.map((jws) => ctx.verify(jws)));
