@@ -74,7 +74,11 @@ describe('GET /v1/sites/:site/consent.js', () => {
     expect(rebuiltTag.split('.')[1]).toBe(etag.split('.')[1]);
     expect(rebuiltTag.split('.')[0]).not.toBe(etag.split('.')[0]);
 
-    const published = await h.collector.publishSite({ ...(fixtureJson() as object), name: 'clikOdoc (renamed)' });
+    const published = await h.collector.publishSite({
+      ...(fixtureJson() as object),
+      name: 'clikOdoc (renamed)',
+      revision: 2,
+    });
     expect(published.ok).toBe(true);
     const changed = await get('/v1/sites/clikodoc/consent.js?lang=fr', { 'If-None-Match': rebuiltTag });
     expect(changed.status).toBe(200);

@@ -1,6 +1,6 @@
 // The collector over real HTTP on loopback, on a real SQLite file in a temp folder.
 
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '@consent-ledger/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repoRoot } from './assets';
 import { type RunningServer, type ServerOptions, startServer } from './server';
 
@@ -54,6 +54,7 @@ describe('consent-ledger server over HTTP', () => {
     dir = mkdtempSync(join(tmpdir(), 'server-'));
   });
   afterEach(async () => {
+    vi.restoreAllMocks();
     await server?.close();
     server = null;
     rmSync(dir, { recursive: true, force: true });
@@ -103,6 +104,24 @@ describe('consent-ledger server over HTTP', () => {
     expect(keys.keys[0].name).toBe(s.name);
   });
 
+  it('keeps a site published since at a higher revision when --sites holds an older file, and says so', async () => {
+    const warned: string[] = [];
+    vi.spyOn(console, 'warn').mockImplementation((...args) => void warned.push(args.join(' ')));
+    const first = await start();
+    const file = JSON.parse(readFileSync(join(FIXTURES, 'clikodoc.json'), 'utf8'));
+    const edited = await first.collector.publishSite({ ...file, revision: 2, name: 'clikOdoc Santé' });
+    expect(edited.ok).toBe(true);
+    await first.close();
+    const again = await start();
+    expect(again.published).not.toContain('clikodoc');
+    expect(again.published).toContain('clickcare');
+    expect(warned).toEqual([
+      expect.stringMatching(
+        /clikodoc\.json not published, the published config stays: revision 1 is lower than the published revision 2/,
+      ),
+    ]);
+    expect((await again.store.getSite('clikodoc'))?.config).toMatchObject({ revision: 2, name: 'clikOdoc Santé' });
+  });
   it('accepts a chain, integrates it, and serves proofs that verify; a restart loses nothing and the sequencer resumes', async () => {
     let s = await start();
     const device = await Device.create({ ...config, origins: [origin] });

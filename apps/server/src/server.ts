@@ -63,7 +63,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Publishes every *.json config of a folder, in name order; a bad one stops the start with its issues. */
+/** Publishes every *.json config of a folder, in name order; a bad one stops the start with its issues, one the revision rules refuse is left out with a warning. */
 async function publishFolder(collector: Collector, dir: string): Promise<string[]> {
   let files: string[];
   try {
@@ -83,8 +83,11 @@ async function publishFolder(collector: Collector, dir: string): Promise<string[
       throw new CommandError(`${path}: not JSON (${(error as Error).message})`);
     }
     const published = await collector.publishSite(json);
-    if (!published.ok) throw new CommandError(`${path}: ${published.error.message}`);
-    sites.push(published.value.site.site);
+    // A site edited since (in the console, or by `sites put`) keeps what was published: the start says why.
+    if (!published.ok && published.error.code === 'revision-conflict')
+      console.warn(`consent-ledger: ${path} not published, the published config stays: ${published.error.message}`);
+    else if (!published.ok) throw new CommandError(`${path}: ${published.error.message}`);
+    else sites.push(published.value.site.site);
   }
   return sites;
 }

@@ -1,7 +1,7 @@
 // createCollector: the Hono app of the collector API and the parts behind it (site cache, group
 // commit, sequencer), wired once. Servers mount `app`, call `start()` and, on shutdown, `close()`.
 
-import type { OkpPublicJwk, Result } from '@consent-ledger/protocol';
+import type { OkpPublicJwk } from '@consent-ledger/protocol';
 import { type Context, Hono } from 'hono';
 import { nativeAckSigner } from './ack-signer';
 import { CommitQueue } from './commit-queue';
@@ -24,7 +24,7 @@ import { subjectsRoutes } from './routes/subjects';
 import { Sequencer } from './sequencer';
 import type { SequencerLock } from './sequencer-lock';
 import { SiteDirectory } from './site-directory';
-import { type Published, publishSite } from './sites';
+import { type PublishOptions, type PublishResult, publishSite } from './sites';
 import type { LedgerStore } from './store/types';
 import { TokenBuckets } from './token-bucket';
 import { createVerifier, type ReceiptVerifier } from './verifier';
@@ -56,8 +56,8 @@ export interface CollectorOptions {
 export interface Collector {
   app: Hono<AppEnv>;
   context: CollectorContext;
-  /** Validates and publishes a site config (its notices appended), refreshing this collector's cache. */
-  publishSite(config: unknown): Promise<Result<Published, 'invalid-config'>>;
+  /** Validates and publishes a site config (its notices appended; revision rules checked), refreshing this collector's cache. */
+  publishSite(config: unknown, options?: PublishOptions): Promise<PublishResult>;
   /** Starts the periodic sequencer. */
   start(): void;
   /** Refuses new receipts, commits those in flight, stops the sequencer after a last round. */
@@ -121,8 +121,8 @@ export function createCollector(options: CollectorOptions): Collector {
   return {
     app,
     context,
-    async publishSite(config) {
-      const published = await publishSite(store, key, config, new Date(clock()).toISOString());
+    async publishSite(config, publishOptions) {
+      const published = await publishSite(store, key, config, new Date(clock()).toISOString(), publishOptions);
       if (published.ok) context.sites.invalidate(published.value.site.site);
       return published;
     },

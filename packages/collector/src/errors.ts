@@ -26,7 +26,8 @@ export type ApiErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'bad-proof'
-  | 'invalid-config';
+  | 'invalid-config'
+  | 'revision-conflict';
 
 /** Extra members of an error object (`index`, `expected`, `issues`...). */
 export type ErrorDetails = Record<string, unknown>;

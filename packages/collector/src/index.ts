@@ -19,7 +19,14 @@ export { parsePublicUrl } from './public-url';
 export { eraseSubject, purgeExpired, type RedactedCount, startRetentionJob } from './retention';
 export { checkpointOrigin, Sequencer } from './sequencer';
 export type { SequencerLock, SequencerLockHandlers } from './sequencer-lock';
-export { type Published, publishSite, signNotices } from './sites';
+export {
+  type Published,
+  type PublishFailure,
+  type PublishOptions,
+  type PublishResult,
+  publishSite,
+  signNotices,
+} from './sites';
 export { openSqliteStore } from './store/sqlite';
 export type * from './store/types';
 export { ALL_SITES, hashToken, issueToken, publicToken, TOKEN_PREFIX, TOKEN_ROLES } from './tokens';

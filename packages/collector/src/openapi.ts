@@ -428,6 +428,9 @@ export function openApiDocument(server: string): Record<string, unknown> {
             'Created',
           ),
           400: error('invalid-config (with issues), malformed'),
+          409: error(
+            'revision-conflict (with published, lowest, changed): a notice text changed without a higher revision, or the revision is lower than the published one',
+          ),
           ...tokenErrors,
           413: error('too-large'),
           415: error('unsupported-media-type'),

@@ -19,6 +19,7 @@ export * from './proof';
 export * from './proof-document';
 export * from './receipt';
 export * from './result';
+export * from './revision';
 export * from './sha256';
 export * from './texts';
 export * from './uuid';

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,12 +26,34 @@ describe('consent-ledger sites', () => {
 
   it('puts a config with its notices, once, and lists it', async () => {
     expect(await main(['sites', 'put', fixture, '--data', data()])).toBe(0);
-    expect(out.pop()).toBe('clikodoc: revision 1 stored, 2 notice(s) appended (fr, en)');
+    expect(out.pop()).toBe('clikodoc: revision 1 stored, 2 notice(s) appended (fr, en); new site');
     expect(await main(['sites', 'put', fixture, '--data', data()])).toBe(0);
-    expect(out.pop()).toBe('clikodoc: revision 1 stored, notices unchanged');
+    expect(out.pop()).toBe('clikodoc: revision 1 stored, notices unchanged; returning visitors keep their choices');
     expect(await main(['sites', 'list', '--data', data()])).toBe(0);
     expect(out.pop()).toMatch(
       /^clikodoc\trevision 1\tfr,en\t2 entries \(0 integrated\)\thttps:\/\/www\.clikodoc\.com http:\/\/localhost:8080$/,
+    );
+  });
+
+  it('refuses a changed text at the same revision (exit 1, naming the fix), and --bump raises the revision', async () => {
+    expect(await main(['sites', 'put', fixture, '--data', data()])).toBe(0);
+    const config = JSON.parse(readFileSync(fixture, 'utf8'));
+    const edited = join(dir, 'clikodoc.json');
+    writeFileSync(edited, JSON.stringify({ ...config, purposes: { ...config.purposes, marketing: {} } }));
+    expect(await main(['sites', 'put', edited, '--data', data()])).toBe(1);
+    expect(err.pop()).toBe(
+      `consent-ledger: ${edited}: revision 1 is already published with other texts (the notice changed in fr, en), so returning visitors would never be asked about them: publish it as revision 2 (sites put --bump does it), or undo the text changes`,
+    );
+    expect(await main(['sites', 'put', edited, '--bump', '--data', data()])).toBe(0);
+    expect(out.pop()).toBe(
+      'clikodoc: revision 2 (raised from 1 by --bump) stored, 2 notice(s) appended (fr, en); returning visitors will be asked again',
+    );
+    // The file still says 1: publishing it again is a lower revision, refused, unless --bump (no text changed: kept at 2).
+    expect(await main(['sites', 'put', edited, '--data', data()])).toBe(1);
+    expect(err.pop()).toContain('revision 1 is lower than the published revision 2: publish it as revision 2');
+    expect(await main(['sites', 'put', edited, '--bump', '--data', data()])).toBe(0);
+    expect(out.pop()).toBe(
+      'clikodoc: revision 2 (raised from 1 by --bump) stored, notices unchanged; returning visitors keep their choices',
     );
   });
 

@@ -6,7 +6,14 @@ import { CommandError, parse, UsageError } from '../args';
 import { loadOrCreateKey, openLedger } from '../data';
 
 export const SITES_USAGE =
-  'consent-ledger sites put <config.json> [--data DIR]\nconsent-ledger sites list [--all] [--data DIR]';
+  'consent-ledger sites put <config.json> [--bump] [--data DIR]\nconsent-ledger sites list [--all] [--data DIR]';
+
+/** What a publication means for the site's returning visitors. */
+const OUTCOMES: Record<string, string> = {
+  'new-site': 'new site',
+  'keeps-choices': 'returning visitors keep their choices',
+  'asks-again': 'returning visitors will be asked again',
+};
 
 /** Runs `sites put|list`; resolves with the exit code. */
 export async function sitesCommand(args: string[]): Promise<number> {
@@ -17,7 +24,7 @@ export async function sitesCommand(args: string[]): Promise<number> {
 }
 
 async function put(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { data: { type: 'string' } });
+  const { values, positionals } = parse(args, { data: { type: 'string' }, bump: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('sites put takes one config file');
   const [file] = positionals;
   let json: unknown;
@@ -33,18 +40,24 @@ async function put(args: string[]): Promise<number> {
   try {
     // Notices are signed by the collector key, the same one `serve` uses on this data folder.
     const key = await loadOrCreateKey(data, 'consent-ledger');
-    const published = await publishSite(store, key, json, new Date().toISOString());
+    const published = await publishSite(store, key, json, new Date().toISOString(), { bump: values.bump });
+    if (!published.ok && published.error.code === 'revision-conflict')
+      throw new CommandError(`${file}: ${published.error.message}`);
     if (!published.ok) {
       const lines = (published.error.issues ?? []).map((i) => `  ${i.path || '(config)'}: ${i.message}`);
       throw new CommandError(
         `${file}: invalid site config\n${lines.length ? lines.join('\n') : `  ${published.error.message}`}`,
       );
     }
-    const { site, appended } = published.value;
+    const { site, appended, check } = published.value;
     const notices = appended.length
       ? `${appended.length} notice(s) appended (${appended.map((n) => n.language).join(', ')})`
       : 'notices unchanged';
-    console.log(`${site.site}: revision ${site.config.revision} stored, ${notices}`);
+    const given = (json as { revision?: unknown }).revision;
+    const raised = given !== site.config.revision ? ` (raised from ${given} by --bump)` : '';
+    console.log(
+      `${site.site}: revision ${site.config.revision}${raised} stored, ${notices}; ${OUTCOMES[check.outcome]}`,
+    );
     return 0;
   } finally {
     await store.close();

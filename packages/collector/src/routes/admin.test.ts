@@ -47,6 +47,51 @@ describe('admin routes', () => {
     expect(wrongType.status).toBe(415);
   });
 
+  it('refuses a changed notice at the same revision and any lower revision with 409, naming the fix', async () => {
+    const config = fixtureJson('cabinet-praticien') as { site: string; revision: number; purposes: object };
+    expect((await put(config.site, config)).status).toBe(201);
+    const added = { ...config, purposes: { ...config.purposes, marketing: {} } };
+    const refused = await put(config.site, added);
+    expect(refused.status).toBe(409);
+    const { error } = (await refused.json()) as {
+      error: { code: string; message: string; published: number; lowest: number; changed: string[] };
+    };
+    expect(error).toMatchObject({
+      code: 'revision-conflict',
+      published: config.revision,
+      lowest: config.revision + 1,
+      changed: ['fr'],
+    });
+    expect(error.message).toContain(`publish it as revision ${config.revision + 1}`);
+    // Nothing of the refused config was stored or logged.
+    const stored = (await (await f.call(`/v1/admin/sites/${config.site}`, f.tokens.rootAdmin)).json()) as {
+      site: { config: { purposes: object } };
+    };
+    expect(Object.keys(stored.site.config.purposes)).not.toContain('marketing');
+    const bumped = await put(config.site, { ...added, revision: config.revision + 1 });
+    expect(bumped.status).toBe(200);
+    const lower = await put(config.site, config);
+    expect(lower.status).toBe(409);
+    expect(((await lower.json()) as { error: { message: string } }).error.message).toMatch(
+      new RegExp(`^revision ${config.revision} is lower than the published revision ${config.revision + 1}`),
+    );
+  });
+
+  it('answers two publications at once one after the other: the second sees the first', async () => {
+    const config = fixtureJson('cabinet-praticien') as { site: string; revision: number; purposes: object };
+    expect((await put(config.site, config)).status).toBe(201);
+    const a = { ...config, purposes: { ...config.purposes, marketing: {} } };
+    const b = { ...config, name: 'Another name' };
+    const statuses = await Promise.all([put(config.site, a), put(config.site, b)]).then((r) => r.map((x) => x.status));
+    expect(statuses).toEqual([409, 409]);
+    const both = await Promise.all([
+      put(config.site, { ...a, revision: config.revision + 1 }),
+      put(config.site, { ...b, revision: config.revision + 1 }),
+    ]);
+    // The first raises the revision; the second, at that same revision with other texts, is refused.
+    expect(both.map((r) => r.status)).toEqual([200, 409]);
+  });
+
   it('deletes a site: receipts refused, its log still readable to auditors', async () => {
     const device = await f.device();
     await f.submit([await device.receipt()]);

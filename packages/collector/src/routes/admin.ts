@@ -50,8 +50,14 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
     }
     const existed = (await ctx.store.getSite(site)) !== null;
     const published = await publishSite(ctx.store, ctx.key, body, now());
-    if (!published.ok)
-      throw new ApiError(400, 'invalid-config', published.error.message, { issues: published.error.issues ?? [] });
+    if (!published.ok) {
+      const { error } = published;
+      if (error.code === 'revision-conflict') {
+        const { published: current, lowest, changed } = error.check;
+        throw new ApiError(409, 'revision-conflict', error.message, { published: current, lowest, changed });
+      }
+      throw new ApiError(400, 'invalid-config', error.message, { issues: error.issues ?? [] });
+    }
     ctx.sites.invalidate(site);
     const { site: record, appended } = published.value;
     return c.json(
