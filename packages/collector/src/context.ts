@@ -26,9 +26,13 @@ export interface Limits {
   siteCacheMs: number;
   /** Imported device keys kept. */
   keyCache: number;
+  /** Requests per minute per client address to a visitor's own routes (`/v1/subjects/*`); 0 disables the limit. */
+  subjectRequestsPerMinute: number;
+  /** DPoP proofs remembered against replay (a full cache forgets the oldest; it never refuses a fresh proof). */
+  dpopProofsRemembered: number;
 }
 
-/** Defaults of `Limits` (DESIGN.md: 128 KB, 100 receipts, 600 per minute). */
+/** Defaults of `Limits` (DESIGN.md: 128 KB, 100 receipts, 600 per minute; a visitor's own routes 60 requests per minute). */
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: 128 * 1024,
   batch: 100,
@@ -36,6 +40,8 @@ export const DEFAULT_LIMITS: Limits = {
   commitReceipts: 2000,
   siteCacheMs: 2000,
   keyCache: 100_000,
+  subjectRequestsPerMinute: 60,
+  dpopProofsRemembered: 100_000,
 };
 
 /** The shared parts of one collector. */

@@ -9,6 +9,8 @@ export interface RateLimitOptions {
   buckets: TokenBuckets;
   /** The bucket of a request (e.g. its client address); null skips the limit. */
   key: (c: Context<AppEnv>) => string | null;
+  /** What is counted, for the 429 message; default "receipts". */
+  unit?: string;
 }
 
 /** Charges `n` more tokens to the request's bucket (`paid` already taken by it); the 429 answer when it holds fewer, else null. */
@@ -22,7 +24,7 @@ export function charge(c: Context<AppEnv>, options: RateLimitOptions, n: number,
     c,
     429,
     'rate-limited',
-    `too many receipts from this address; retry in ${taken.retryAfterSeconds} s`,
+    `too many ${options.unit ?? 'receipts'} from this address; retry in ${taken.retryAfterSeconds} s`,
   );
 }
 

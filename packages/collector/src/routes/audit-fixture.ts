@@ -6,8 +6,14 @@ import { Device, fixtureJson, testCollector } from '../testing';
 import { issueToken } from '../tokens';
 
 /** Builds the fixture; call `dispose` after each test. */
-export async function auditFixture(options: { clock?: () => number; publicUrl?: string } = {}) {
-  const t = await testCollector({ site: 'clikodoc', clock: options.clock, publicUrl: options.publicUrl });
+export async function auditFixture(
+  options: {
+    clock?: () => number;
+    publicUrl?: string;
+    limits?: NonNullable<Parameters<typeof testCollector>[0]>['limits'];
+  } = {},
+) {
+  const t = await testCollector({ site: 'clikodoc', ...options });
   const other = await t.collector.publishSite(fixtureJson('clickcare'));
   if (!other.ok) throw new Error(other.error.message);
   const at = '2026-12-01T00:00:00.000Z';

@@ -1,5 +1,11 @@
 import type { SubjectHistory } from '@consent-ledger/protocol';
-import { createDpopProof, generateDeviceKey, verifyExport } from '@consent-ledger/protocol';
+import {
+  createDpopProof,
+  exportPublicJwk,
+  generateDeviceKey,
+  jwkThumbprint,
+  verifyExport,
+} from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCollector } from '../app';
 import { type Device, tempStore, testCollectorKey } from '../testing';
@@ -161,3 +167,68 @@ describe('a visitor’s own routes behind a proxy that changes the URL (publicUr
     }
   });
 });
+
+describe('a visitor’s own routes under a flood', () => {
+  let f: AuditFixture | null = null;
+  afterEach(async () => {
+    await f?.dispose();
+    f = null;
+  });
+  const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+
+  it('never locks other visitors out when one client has filled the replay cache', async () => {
+    let now = Date.now();
+    f = await auditFixture({ clock: () => now, limits: { dpopProofsRemembered: 20, subjectRequestsPerMinute: 0 } });
+    const fixture = f;
+    const proofOf = async (device: Device) =>
+      createDpopProof({
+        htm: 'GET',
+        htu: `http://localhost/v1/subjects/${await subjectOf(device)}/receipts`,
+        device: device.keys,
+        iat: Math.floor(now / 1000),
+      });
+    const read = async (device: Device, ip: string, proof?: string) =>
+      fixture.collector.app.request(`http://localhost/v1/subjects/${await subjectOf(device)}/receipts`, {
+        headers: { DPoP: proof ?? (await proofOf(device)), 'X-Test-Ip': ip },
+      });
+    // One client, four proofs a second: half again as many as the cache holds within the window.
+    const flooder = await f.device();
+    const proofs: string[] = [];
+    for (let i = 0; i < 30; i++, now += 250) {
+      proofs.push(await proofOf(flooder));
+      expect((await read(flooder, '198.51.100.1', proofs[i])).status).toBe(200);
+    }
+    for (let i = 0; i < 5; i++) expect((await read(await f.device(), '198.51.100.2')).status).toBe(200);
+    const replayed = await read(flooder, '198.51.100.1', proofs[29]);
+    expect([replayed.status, await code(replayed)]).toEqual([401, 'bad-proof']);
+  });
+
+  it('rate-limits the visitor routes per address before any proof is checked', async () => {
+    f = await auditFixture({ limits: { subjectRequestsPerMinute: 3 } });
+    const fixture = f;
+    const device = await f.device();
+    const path = `/v1/subjects/${await subjectOf(device)}/receipts`;
+    const get = (ip: string) =>
+      fixture.collector.app.request(`http://localhost${path}`, { headers: { DPoP: 'a.b.c', 'X-Test-Ip': ip } });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await get('198.51.100.9')).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const limited = await get('198.51.100.9');
+    expect([limited.status, await code(limited), limited.headers.get('retry-after')]).toEqual([
+      429,
+      'rate-limited',
+      '20',
+    ]);
+    expect((await get('198.51.100.10')).status).toBe(401);
+    const erase = await fixture.collector.app.request(`http://localhost/v1/subjects/${await subjectOf(device)}`, {
+      method: 'DELETE',
+      headers: { DPoP: 'a.b.c', 'X-Test-Ip': '198.51.100.9' },
+    });
+    expect(erase.status).toBe(429);
+  });
+});
+
+/** The subject id (JWK thumbprint) of a device. */
+async function subjectOf(device: Device): Promise<string> {
+  return jwkThumbprint(await exportPublicJwk(device.keys.publicKey));
+}

@@ -4,9 +4,12 @@ import { Hono } from 'hono';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
 import { proofOf } from '../history';
+import { rateKey } from '../ip';
 import { siteCors } from '../middleware/cors';
 import { dpopAuth } from '../middleware/dpop';
+import { rateLimit } from '../middleware/rate-limit';
 import { eraseSubject } from '../retention';
+import { TokenBuckets } from '../token-bucket';
 
 /** The visitor's routes. */
 export function subjectsRoutes(ctx: CollectorContext): Hono<AppEnv> {
@@ -17,9 +20,19 @@ export function subjectsRoutes(ctx: CollectorContext): Hono<AppEnv> {
     allowHeaders: ['DPoP'],
     maxAge: 86400,
   });
-  const dpop = dpopAuth({ clock: ctx.clock, publicUrl: ctx.publicUrl });
+  const dpop = dpopAuth({ clock: ctx.clock, publicUrl: ctx.publicUrl, maxRemembered: ctx.limits.dpopProofsRemembered });
   app.use('/v1/subjects/:subject', cors);
   app.use('/v1/subjects/:subject/receipts', cors);
+  // Charged before the proof is verified: a flood costs no signature check, and cannot fill the replay cache alone.
+  if (ctx.limits.subjectRequestsPerMinute > 0) {
+    const limited = rateLimit({
+      buckets: new TokenBuckets({ perMinute: ctx.limits.subjectRequestsPerMinute, clock: ctx.clock }),
+      key: (c) => rateKey(ctx.clientIp(c)),
+      unit: 'requests',
+    });
+    app.get('/v1/subjects/:subject/receipts', limited);
+    app.delete('/v1/subjects/:subject', limited);
+  }
 
   app.get('/v1/subjects/:subject/receipts', dpop, async (c) => {
     const subject = c.get('subject')!;
