@@ -13,7 +13,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 // state and callback names. Anything stored (IndexedDB), sent, or part of the public API is not here.
 // Before adding a name, check that no DOM or built-in API uses it (`mode`, `before`, `reject`, `type`,
 // `key`, `open`, `close`, `root` do).
-const INTERNAL_PROPS = /^(onEmbeds|onAck|allowed|loadOnce|revoke|getMany|retry|openFrom|draft|snap|items|accept|save)$/;
+const INTERNAL_PROPS =
+  /^(onEmbeds|onAck|allowed|loadOnce|revoke|getMany|retry|openFrom|draft|snap|items|accept|save|store|outbox|device|publish|applyDocument|adopt|enforce|flush)$/;
 
 /** One set of options for the real bundle and its size tests, so they measure the same thing. */
 const options = {

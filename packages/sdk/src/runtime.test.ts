@@ -170,6 +170,7 @@ describe('first and returning visits', () => {
     expect(rt.get().status).toBe('decided');
     expect((await settled(rt)).map((i) => i.status)).toEqual(['acknowledged']);
     expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0].slice(0, 2)).toEqual(['consent-ledger:', 'no-indexeddb']);
   });
 });
 

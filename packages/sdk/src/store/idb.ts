@@ -1,4 +1,5 @@
 import { createStore, getMany, set, update } from 'idb-keyval';
+import { logProblem } from '../core/log';
 
 /** The few storage operations the runtime needs, over IndexedDB or, without it, memory. */
 export interface Kv {
@@ -48,7 +49,7 @@ export async function openKv(keys: string[]): Promise<{ kv: Kv; values: unknown[
       values,
     };
   } catch (error) {
-    console.warn('Consent Ledger: IndexedDB unavailable, choices last for this page view only.', error);
+    logProblem('no-indexeddb', error);
     return { kv: memoryKv(), values: keys.map(() => undefined) };
   }
 }

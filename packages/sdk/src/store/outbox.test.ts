@@ -2,11 +2,23 @@ import { createStore, set } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
 import { freshPage, payloadOf, settled } from '../../test/page';
 import { keyOf } from './idb';
+import { nextBatch } from './outbox';
+import type { ReceiptRecord } from './receipts';
 
 const chainOk = (jwss: string[], leafs: string[]) =>
   jwss.every((jws, i) => payloadOf(jws).prev === (i ? leafs[i - 1] : null));
 
 describe('outbox', () => {
+  it('sends at most 100 receipts and about 48 KB in one batch, but always at least one', () => {
+    const records = (count: number, size: number) =>
+      Array.from({ length: count }, (_, i) => ({ id: `r${i}`, jws: 'x'.repeat(size) }) as ReceiptRecord);
+    expect(nextBatch(records(150, 100))).toHaveLength(100);
+    expect(nextBatch(records(150, 100)).map((r) => r.id)).toEqual(records(100, 1).map((r) => r.id));
+    expect(nextBatch(records(150, 1000))).toHaveLength(47);
+    expect(nextBatch(records(3, 60_000))).toHaveLength(1);
+    expect(nextBatch([])).toEqual([]);
+  });
+
   it('collector down, then back: every receipt is delivered once, in order', async () => {
     const { start, collector } = await freshPage();
     collector.down = true;

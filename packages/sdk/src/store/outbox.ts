@@ -24,6 +24,24 @@ export interface Outbox {
   stop(): void;
 }
 
+/** Most receipts in one `POST /v1/receipts` (the collector's batch limit). */
+const MAX_BATCH = 100;
+/** Most bytes of JWS in one batch: a keepalive request may carry at most 64 KiB in flight. */
+const MAX_BATCH_BYTES = 48_000;
+
+/** The first pending receipts that fit one batch (at least one, however large). */
+export function nextBatch(pending: ReceiptRecord[]): ReceiptRecord[] {
+  let bytes = 0;
+  let count = 0;
+  for (const r of pending.slice(0, MAX_BATCH)) {
+    // Each JWS travels as a JSON string and a comma.
+    bytes += r.jws.length + 3;
+    if (count && bytes > MAX_BATCH_BYTES) break;
+    count++;
+  }
+  return pending.slice(0, count);
+}
+
 type ErrorBody = { error?: { code?: string; message?: string; index?: number; expected?: string | null } };
 
 /** Creates the outbox of a site. */
@@ -101,13 +119,7 @@ export function createOutbox({ kv, site, collector, device, onAck }: OutboxOptio
         while (!stopped) {
           const pending = (await readReceipts(kv, site)).filter((r) => r.status === 'pending');
           if (!pending.length) break;
-          // keepalive requests may carry at most 64 KiB in flight: stay well under it, and under 100 receipts.
-          let size = 0;
-          const batch = pending.filter((r, i) => {
-            size += r.jws.length + 3;
-            return i < 100 && (size <= 48e3 || !i);
-          });
-          await send(batch, rechains);
+          await send(nextBatch(pending), rechains);
         }
         attempt = 0;
       } catch (error) {

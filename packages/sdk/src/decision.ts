@@ -1,0 +1,201 @@
+// The decision part of the runtime: the decision stored on the device, the snapshot the page sees,
+// the gate that follows it, and the one path by which a decision is put in force and recorded.
+import type { Choice, Language, Method } from '@consent-ledger/protocol';
+import { consentDefault, consentUpdate } from './core/consent-mode';
+import type { Emitter } from './core/emitter';
+import { gpcActive } from './core/gpc';
+import { logProblem } from './core/log';
+import { evaluate, isGranted, type StoredDecision } from './core/state';
+import { createGate, type Gate } from './gate/gate';
+import { deviceKey } from './store/device';
+import { type Kv, keyOf, memoryKv } from './store/idb';
+import { sameDecision, writeMirror } from './store/mirror';
+import type { Outbox } from './store/outbox';
+import { appendReceipt, toHistoryItem } from './store/receipts';
+import type { DeviceKey } from './store/sign';
+import type { ConfigDocument, ConsentEvents, ConsentOptions, ConsentSnapshot } from './types';
+
+/** Where the page's consent is kept: in memory until IndexedDB opens, with the device key and the outbox from then on. */
+export interface Store {
+  kv: Kv;
+  device?: DeviceKey;
+  outbox?: Outbox;
+}
+
+/** The consent in force on one page, and the only ways to change it. */
+export interface Decisions {
+  readonly gate: Gate;
+  readonly store: Store;
+  /** The snapshot in force. */
+  get(): ConsentSnapshot;
+  /** Merges `next` into the snapshot and tells the page (events, DOM event, gate). */
+  publish(next: Partial<ConsentSnapshot>): void;
+  /** Puts a config document in force with the stored decision. */
+  applyDocument(doc: ConfigDocument): void;
+  /**
+   * Adopts the decision read from storage (undefined: none): with `doc` when no document is in force
+   * yet; otherwise it is the record and wins over the mirrored copy in force, which it replaces.
+   */
+  adopt(stored: StoredDecision | undefined, doc?: ConfigDocument): Promise<void>;
+  /**
+   * Puts a decision in force: made here (`method`: stored and receipted), made in another tab, or
+   * read from storage. A purpose turned off is a withdrawal whatever the method: its cookies go, its
+   * embeds stop, and the page reloads if it was running.
+   */
+  enforce(next: StoredDecision | undefined, method?: Method): Promise<void>;
+  /** Makes the receipt of `choices` without changing the decision (GPC, an embed loaded once). */
+  record(method: Method, choices: Record<string, Choice>): Promise<void>;
+  /** The device key, made on first need; the snapshot names its subject from then on. */
+  device(): Promise<DeviceKey>;
+  /** Sends what the outbox holds. */
+  flush(): void;
+}
+
+/** What the decision part shares with the rest of the runtime. */
+export interface DecisionContext {
+  events: Emitter<ConsentEvents>;
+  /** The site's other tabs: they hear "changed" after each decision stored here. */
+  tabs: BroadcastChannel | null;
+  /** Aborted when the runtime is destroyed: from then on the page is told nothing. */
+  signal: AbortSignal;
+}
+
+/** Creates the consent state of a page. */
+export function createDecisions(options: ConsentOptions, { events, tabs, signal }: DecisionContext): Decisions {
+  const { site } = options;
+  const store: Store = { kv: memoryKv() };
+  let stored: StoredDecision | undefined;
+  let consentModeOn = false;
+  let snapshot: ConsentSnapshot = {
+    status: 'loading',
+    reason: null,
+    choices: {},
+    decidedAt: null,
+    document: null,
+    gpc: false,
+    storage: 'indexeddb',
+    subject: null,
+  };
+
+  const gate = createGate({
+    root: options.root ?? document,
+    allowed: (purpose) => isGranted(snapshot, purpose),
+    services: () => snapshot.document?.notice.services ?? [],
+    onEmbeds: (list) => events.emit('embeds', list),
+  });
+
+  // Consent Mode's default must precede every Google tag: pushed synchronously when the tag or an inline config asks for it.
+  function startConsentMode(wanted?: boolean): void {
+    if (!wanted || consentModeOn) return;
+    consentModeOn = true;
+    consentDefault();
+  }
+  startConsentMode(options.consentMode || options.config?.config.consentMode);
+
+  function publish(next: Partial<ConsentSnapshot>): void {
+    snapshot = { ...snapshot, ...next };
+    if (signal.aborted) return;
+    events.emit('change', snapshot);
+    dispatchEvent(new CustomEvent('consentledger:change', { detail: snapshot }));
+    // Without a notice the gate knows no service: nothing is loaded or reported before one.
+    if (snapshot.document) void gate.apply();
+  }
+
+  function applyDocument(doc: ConfigDocument): void {
+    startConsentMode(doc.config.consentMode);
+    const next = evaluate(doc, stored);
+    if (consentModeOn && next.status === 'decided' && snapshot.status !== 'decided') consentUpdate(next.choices);
+    publish({ ...next, document: doc, gpc: gpcActive(doc.config) });
+  }
+
+  async function device(): Promise<DeviceKey> {
+    store.device ??= await deviceKey(store.kv);
+    snapshot = { ...snapshot, subject: store.device.subject };
+    return store.device;
+  }
+
+  const flush = () => void store.outbox?.flush();
+
+  // Stores a decision (IndexedDB, then its mirror) and tells the other tabs to re-read it. Another
+  // tab's decision may have been enforced here while this one waited for the lock: this one, stored
+  // last, is then put back in force.
+  async function save(decision: StoredDecision): Promise<void> {
+    try {
+      await store.kv.set(keyOf.decision(site), decision);
+    } catch (error) {
+      logProblem('store', error);
+      return;
+    }
+    if (store.kv.mode === 'indexeddb') writeMirror(site, decision);
+    tabs?.postMessage('changed');
+    if (stored !== decision) await enforce(decision);
+  }
+
+  // Makes the receipt of `choices`. With `decision`, stores it under the chain's lock first, so that
+  // of two tabs deciding at once, the decision stored last is the one whose receipt comes last.
+  async function receipt(method: Method, choices: Record<string, Choice>, decision?: StoredDecision): Promise<void> {
+    const { config, language, textHash } = snapshot.document!;
+    let saved = false;
+    const saveFirst =
+      decision &&
+      (async () => {
+        await save(decision);
+        saved = true;
+      });
+    try {
+      const input = {
+        site,
+        method,
+        choices,
+        revision: config.revision,
+        language: language as Language,
+        textHash,
+        page: location.origin + location.pathname,
+      };
+      const record = await appendReceipt(store.kv, site, await device(), input, saveFirst);
+      events.emit('decision', toHistoryItem(record));
+      flush();
+    } catch (error) {
+      // Storage or crypto failing must not break the page: the choice already applies, and is kept.
+      logProblem('receipt', error);
+      if (decision && !saved) await save(decision);
+    }
+  }
+
+  async function enforce(next: StoredDecision | undefined, method?: Method): Promise<void> {
+    const before = snapshot;
+    const previous = stored?.choices ?? {};
+    const revoked = Object.keys(previous).filter((p) => previous[p] === 'granted' && next?.choices[p] !== 'granted');
+    stored = next;
+    if (consentModeOn) consentUpdate(next?.choices ?? {});
+    publish(evaluate(snapshot.document!, next));
+    if (revoked.length) gate.revoke(revoked);
+    if (method && next) await receipt(method, next.choices, next);
+    if (options.reloadOnWithdraw === false || !revoked.some((p) => isGranted(before, p))) return;
+    // A started script cannot be unloaded: reload once the receipt had its chance to be sent.
+    await Promise.race([store.outbox?.flush(), new Promise((r) => setTimeout(r, 1500))]);
+    location.reload();
+  }
+
+  async function adopt(decision: StoredDecision | undefined, doc?: ConfigDocument): Promise<void> {
+    if (snapshot.document) {
+      if (!sameDecision(decision, stored)) await enforce(decision);
+      return;
+    }
+    stored = decision;
+    if (doc) applyDocument(doc);
+  }
+
+  return {
+    gate,
+    store,
+    get: () => snapshot,
+    publish,
+    applyDocument,
+    adopt,
+    enforce,
+    record: receipt,
+    device,
+    flush,
+  };
+}
