@@ -13,6 +13,7 @@ export default defineConfig({
           include: [
             'packages/protocol/**/*.test.ts',
             'packages/collector/**/*.test.ts',
+            'packages/witness/**/*.test.ts',
             'apps/server/**/*.test.ts',
             'bench/**/*.test.ts',
             'docs/**/*.test.ts',

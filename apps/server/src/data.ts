@@ -69,26 +69,31 @@ export async function loadOrCreateKey(dir: string, name: string): Promise<Collec
   ensureDataDir(dir);
   const url = databaseUrl();
   if (url) return sharedKey(url, key, name);
+  return loadOrCreateKeyFile(key, name, 'collector key');
+}
+
+/** Loads the Ed25519 key file at `path` (a private JWK) under `name`, creating it (mode 0600) on first use. */
+export async function loadOrCreateKeyFile(path: string, name: string, what: string): Promise<CollectorKey> {
   try {
     // Another process (or an earlier start) may have written it first: then that one is used.
-    createAtomically(key, `${JSON.stringify(await createCollectorKeyJwk())}\n`);
-    if ((statSync(key).mode & 0o077) !== 0) chmodSync(key, 0o600);
+    createAtomically(path, `${JSON.stringify(await createCollectorKeyJwk())}\n`);
+    if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   } catch (error) {
-    throw new CommandError(`cannot create the collector key ${key}: ${(error as Error).message}`);
+    throw new CommandError(`cannot create the ${what} ${path}: ${(error as Error).message}`);
   }
-  return readKeyFile(key, name);
+  return readKeyFile(path, name, what);
 }
 
 /** The key file's Ed25519 private JWK; a one-line CommandError naming what is wrong with it otherwise. */
-async function readKeyFile(path: string, name: string): Promise<CollectorKey> {
+async function readKeyFile(path: string, name: string, what: string): Promise<CollectorKey> {
   const fix = 'restore it from a backup (or remove it to start over with a new key)';
   const text = readFileSync(path, 'utf8');
-  if (text.trim() === '') throw new CommandError(`${path} is empty, not a collector key: ${fix}`);
+  if (text.trim() === '') throw new CommandError(`${path} is empty, not a ${what}: ${fix}`);
   let jwk: unknown;
   try {
     jwk = JSON.parse(text);
   } catch {
-    throw new CommandError(`${path} is not JSON, not a collector key: ${fix}`);
+    throw new CommandError(`${path} is not JSON, not a ${what}: ${fix}`);
   }
   try {
     return await loadCollectorKey(jwk, name);

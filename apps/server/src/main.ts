@@ -8,6 +8,7 @@ import { SERVE_USAGE, serveCommand } from './commands/serve';
 import { SITES_USAGE, sitesCommand } from './commands/sites';
 import { TOKENS_USAGE, tokensCommand } from './commands/tokens';
 import { VERIFY_USAGE, verifyCommand } from './commands/verify';
+import { WITNESS_USAGE, witnessCommand } from './commands/witness';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   serve: { run: serveCommand, usage: SERVE_USAGE },
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   verify: { run: verifyCommand, usage: VERIFY_USAGE },
   purge: { run: purgeCommand, usage: PURGE_USAGE },
   keys: { run: keysCommand, usage: KEYS_USAGE },
+  witness: { run: witnessCommand, usage: WITNESS_USAGE },
 };
 
 function usage(): string {

@@ -92,7 +92,8 @@ async function publishFolder(collector: Collector, dir: string): Promise<string[
   return sites;
 }
 
-function listen(
+/** Starts a Node HTTP server for `fetch` on `host:port`. */
+export function listen(
   fetch: (req: Request, env: unknown) => Response | Promise<Response>,
   port: number,
   host: string,
@@ -103,7 +104,8 @@ function listen(
   });
 }
 
-function displayHost(host: string): string {
+/** A host as it goes in a URL (IPv6 addresses in brackets). */
+export function displayHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 

@@ -22,4 +22,5 @@ export * from './result';
 export * from './revision';
 export * from './sha256';
 export * from './texts';
+export * from './tlog-witness';
 export * from './uuid';

@@ -9,6 +9,7 @@ import {
 } from '@consent-ledger/collector';
 import { integerFlag, parse, UsageError } from '../args';
 import { startServer } from '../server';
+import { closeOnSignal } from '../signals';
 
 export const SERVE_USAGE =
   'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR] [--verify-threads N]\n                     [--trust-proxy CIDR,...] [--proxy-header x-forwarded-for|forwarded] [--public-url URL]';
@@ -76,18 +77,9 @@ export async function serveCommand(args: string[]): Promise<number> {
   console.log(
     `consent-ledger serving ${server.url}${reached} (name ${server.name}, data ${values.data ?? './data'}${sites})`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      console.log(`consent-ledger: ${signal}, finishing in-flight commits`);
-      server.close().then(resolve, (error) => {
-        console.error('consent-ledger: shutdown failed:', error);
-        resolve();
-      });
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-  });
+  await closeOnSignal(
+    () => server.close(),
+    (signal) => `consent-ledger: ${signal}, finishing in-flight commits`,
+  );
   return 0;
 }
