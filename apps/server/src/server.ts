@@ -48,7 +48,29 @@ export interface ServerOptions {
   trustProxy?: ForwardingOptions;
   /** The URL clients call when a proxy in front changes it (`--public-url`); visitors' DPoP proofs are bound to it. */
   publicUrl?: string;
+  /** Socket timeouts (ms); default SOCKET_TIMEOUTS. */
+  timeouts?: Partial<SocketTimeouts>;
 }
+
+/** How long a client may hold a connection without doing its part (ms). */
+export interface SocketTimeouts {
+  /** No byte either way: a connection that never sends one is closed after this. */
+  idleMs: number;
+  /** From the connection (or the previous response) to the end of the request headers. */
+  headersMs: number;
+  /** To the end of the request body (the largest is 128 KB). */
+  requestMs: number;
+  /** A kept-alive connection waiting for its next request. */
+  keepAliveMs: number;
+}
+
+/** Defaults of `SocketTimeouts`: generous for a phone on a bad network, short enough that idle sockets cannot pile up. */
+export const SOCKET_TIMEOUTS: SocketTimeouts = {
+  idleMs: 30_000,
+  headersMs: 20_000,
+  requestMs: 60_000,
+  keepAliveMs: 5_000,
+};
 
 /** A started server. */
 export interface RunningServer {
@@ -97,9 +119,20 @@ export function listen(
   fetch: (req: Request, env: unknown) => Response | Promise<Response>,
   port: number,
   host: string,
+  timeouts: SocketTimeouts,
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname: host }, () => resolve(server as Server)) as Server;
+    const serverOptions = {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // Node checks the header and request timeouts this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1000, timeouts.headersMs),
+    };
+    const server = serve({ fetch, port, hostname: host, serverOptions }, () => resolve(server as Server)) as Server;
+    // Node's header timeout only starts with a request's first byte: a socket that never sends one
+    // needs an idle timeout of its own (the server destroys a socket that times out).
+    server.timeout = timeouts.idleMs;
     server.once('error', reject);
   });
 }
@@ -128,6 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           : Response.json({ error: { code: 'unavailable', message: 'starting' } }, { status: 503 }),
       options.port,
       options.host,
+      { ...SOCKET_TIMEOUTS, ...options.timeouts },
     );
   } catch (error) {
     await store.close();
