@@ -1,6 +1,6 @@
 import { base64urlEncode, inclusionProof, verifyExport } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type PreparedExport, prepareNdjsonExport } from './export-stream';
+import { csvCell, type PreparedExport, prepareNdjsonExport } from './export-stream';
 import { type AuditFixture, auditFixture } from './routes/audit-fixture';
 import { exportLine } from './store/export-lines';
 import type { LedgerStore } from './store/types';
@@ -93,4 +93,28 @@ describe('NDJSON export', () => {
     const report = await verifyExport(body, { keys: f.jwks });
     expect(report).toMatchObject({ ok: true, partial: true, summary: { redacted: 1 } });
   }, 60_000);
+});
+
+describe('CSV cells', () => {
+  it('quote separators and quotes, and leave controlled values as they are', () => {
+    expect(csvCell(12)).toBe('12');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('-4Zk_hash')).toBe('-4Zk_hash');
+  });
+
+  it('never pass a control character of free text (NUL, CR, LF, TAB, DEL, C1) into the file', () => {
+    const cell = csvCell('Mozilla\u0000/5.0\r\nX\t\u007f\u0085', true);
+    expect(cell).toBe('Mozilla\ufffd/5.0\ufffd\ufffdX\ufffd\ufffd\ufffd');
+    expect(cell).not.toMatch(/\p{Cc}/u);
+  });
+
+  it('defuse free text a spreadsheet would run as a formula', () => {
+    for (const text of ['=HYPERLINK("http://x")', '+1', '-1+2', '@SUM(A1)', '\uff1d1'])
+      expect(csvCell(text, true).replace(/^"/, '')).toMatch(/^'/);
+    // A leading TAB or CR (OWASP's other two) is no longer there to start anything.
+    expect(csvCell('\t=1', true)).toBe('\ufffd=1');
+    expect(csvCell('https://www.clikodoc.com/', true)).toBe('https://www.clikodoc.com/');
+  });
 });

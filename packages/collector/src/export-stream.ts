@@ -121,11 +121,23 @@ const CSV_COLUMNS = [
   'redacted_reason',
 ];
 
-/** One CSV cell (RFC 4180 quoting); free text that a spreadsheet would run as a formula is prefixed with `'`. */
-function cell(value: string | number | null, freeText = false): string {
+/** C0 and C1 controls and DEL: nothing a reader should see in a cell; NUL cuts a cell short in many readers. */
+const CONTROLS = /\p{Cc}/gu;
+/** What makes a spreadsheet read a cell as a formula (OWASP's list, and the full-width forms some evaluate). */
+const FORMULA_START = /^[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * One CSV cell (RFC 4180 quoting). Free text (page, user agent: written by visitors' browsers)
+ * has control characters replaced by U+FFFD, and is prefixed with `'` where a spreadsheet would
+ * run it as a formula. The CSV is for reading; the NDJSON export carries the exact bytes.
+ */
+export function csvCell(value: string | number | null, freeText = false): string {
   if (value === null) return '';
   let text = String(value);
-  if (freeText && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (freeText) {
+    text = text.replace(CONTROLS, '\ufffd');
+    if (FORMULA_START.test(text)) text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -164,24 +176,24 @@ export async function prepareCsvExport(
         let chunk = '';
         for (const e of page) {
           const row = [
-            cell(e.index),
-            cell(e.kind),
-            cell(e.id),
-            cell(e.receivedAt),
-            cell(e.subject),
-            cell(e.method),
-            cell(e.revision),
-            cell(e.language),
-            cell(e.textHash),
-            cell(e.issuedAt),
-            cell(e.page, true),
-            cell(e.prev),
-            cell(e.leafHash),
-            cell(e.ip),
-            cell(e.userAgent, true),
-            cell(e.redacted?.at ?? null),
-            cell(e.redacted?.reason ?? null),
-            ...purposes.map((p) => cell(e.choices?.[p] ?? null)),
+            csvCell(e.index),
+            csvCell(e.kind),
+            csvCell(e.id),
+            csvCell(e.receivedAt),
+            csvCell(e.subject),
+            csvCell(e.method),
+            csvCell(e.revision),
+            csvCell(e.language),
+            csvCell(e.textHash),
+            csvCell(e.issuedAt),
+            csvCell(e.page, true),
+            csvCell(e.prev),
+            csvCell(e.leafHash),
+            csvCell(e.ip),
+            csvCell(e.userAgent, true),
+            csvCell(e.redacted?.at ?? null),
+            csvCell(e.redacted?.reason ?? null),
+            ...purposes.map((p) => csvCell(e.choices?.[p] ?? null)),
           ];
           chunk += `${row.join(',')}\r\n`;
         }

@@ -1,5 +1,6 @@
 import { SITE_ID } from './config';
-import { base64urlEncode, fromUtf8, isHash64u, utf8 } from './encoding';
+import { base64urlEncode, isHash64u, utf8 } from './encoding';
+import { parseIJsonBytes } from './ijson';
 import { importPublicJwk, type Jwks, normalizePublicJwk, type OkpPublicJwk } from './jwk';
 import { decodeJws, jwsSigningInput, signJws, verifyDecodedJws } from './jws';
 import { isIsoTimestamp } from './receipt';
@@ -105,13 +106,9 @@ export async function verifyAck(jws: string, keys: Jwks): Promise<Result<AckPayl
     }
     const verified = await verifyDecodedJws(decoded.value, key);
     if (!verified.ok) return verified;
-    let body: unknown;
-    try {
-      body = JSON.parse(fromUtf8(payload));
-    } catch {
-      return fail('malformed', 'ack: payload is not JSON');
-    }
-    return validateAckPayload(body);
+    const body = parseIJsonBytes(payload);
+    if (!body.ok) return fail('malformed', `ack: payload is ${body.error.message}`);
+    return validateAckPayload(body.value);
   } catch {
     return fail('malformed', 'ack: cannot be verified');
   }

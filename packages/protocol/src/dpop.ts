@@ -1,7 +1,7 @@
 // RFC 9449-style proofs of possession: a visitor's own requests are signed with the device key,
 // so the subject needs no account. Replay (`jti`) tracking is left to the collector.
 
-import { fromUtf8 } from './encoding';
+import { parseIJsonBytes } from './ijson';
 import { exportPublicJwk, importPublicJwk, jwkThumbprint } from './jwk';
 import { decodeJws, type KeyPair, signJws, verifyDecodedJws } from './jws';
 import type { KeyCache } from './receipt';
@@ -67,12 +67,9 @@ export async function verifyDpopProof(
     if (header.alg !== 'ES256') return fail('bad-proof', 'DPoP: alg must be ES256');
     const jwk = header.jwk;
     if (jwk?.kty !== 'EC') return fail('bad-proof', 'DPoP: header jwk must be a P-256 public key');
-    let claims: Partial<Record<keyof DpopClaims, unknown>>;
-    try {
-      claims = JSON.parse(fromUtf8(payload));
-    } catch {
-      return fail('bad-proof', 'DPoP: claims are not JSON');
-    }
+    const parsed = parseIJsonBytes(payload);
+    if (!parsed.ok) return fail('bad-proof', `DPoP: claims are ${parsed.error.message}`);
+    const claims = parsed.value as Partial<Record<keyof DpopClaims, unknown>>;
     if (typeof claims !== 'object' || claims === null) return fail('bad-proof', 'DPoP: claims are not an object');
     const { htm, htu, iat, jti } = claims;
     if (

@@ -5,7 +5,8 @@
 
 import { verifyAck } from './ack';
 import { type Checkpoint, verifyCheckpoint } from './checkpoint';
-import { base64urlDecode, base64urlEncode, fromUtf8, isHash64u } from './encoding';
+import { base64urlDecode, base64urlEncode, isHash64u } from './encoding';
+import { parseIJsonBytes } from './ijson';
 import { decodeHashes, noteKeysOf } from './inclusion';
 import type { Jwks } from './jwk';
 import { decodeJws, verifyDecodedJws } from './jws';
@@ -101,7 +102,9 @@ export async function verifyNotice(jws: string, keys: Jwks): Promise<Result<Veri
     if (!jwk) return fail('bad-signature', `notice: no key with kid ${String(header.kid)}`);
     const verified = await verifyDecodedJws(decoded.value, { kty: 'OKP', crv: 'Ed25519', x: jwk.x });
     if (!verified.ok) return verified;
-    const notice = JSON.parse(fromUtf8(payload)) as Notice;
+    const parsed = parseIJsonBytes(payload);
+    if (!parsed.ok) return fail('malformed', `notice: payload is ${parsed.error.message}`);
+    const notice = parsed.value as Notice;
     if (typeof notice !== 'object' || notice === null || typeof notice.site !== 'string')
       return fail('malformed', 'notice: payload is not a notice');
     return ok({ textHash: sha256b64u(payload), notice });
@@ -278,7 +281,10 @@ class ExportVerifier {
       return out;
     }
     const [receipt, ack] = await Promise.all([
-      verifyReceipt(entry.jws, this.keyCache.size < KEY_CACHE_SIZE ? this.keyCache : undefined),
+      verifyReceipt(entry.jws, {
+        cache: this.keyCache.size < KEY_CACHE_SIZE ? this.keyCache : undefined,
+        rules: 'logged',
+      }),
       typeof entry.ack === 'string' ? verifyAck(entry.ack, this.keys) : Promise.resolve(null),
     ]);
     if (!receipt.ok) {

@@ -7,6 +7,7 @@ export * from './cosignature';
 export * from './dpop';
 export * from './encoding';
 export * from './export';
+export * from './ijson';
 export * from './inclusion';
 export * from './jcs';
 export * from './jwk';

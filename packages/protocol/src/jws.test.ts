@@ -6,9 +6,11 @@ import {
   decodeJws,
   generateCollectorKey,
   generateDeviceKey,
+  isLowS,
   type JwsAlg,
   type KeyPair,
   signJws,
+  toLowS,
   verifyJws,
 } from './jws';
 
@@ -172,5 +174,38 @@ describe('keys', () => {
   it('signJws throws on an alg it does not support', async () => {
     const keys = await generateDeviceKey();
     await expect(signJws({ alg: 'none' as never, typ: TYP }, 'x', keys.privateKey)).rejects.toThrow(/unsupported alg/);
+  });
+});
+
+describe('low-S ES256 signatures', () => {
+  const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+  const sOf = (signature: Uint8Array) => BigInt(`0x${Buffer.from(signature.subarray(32)).toString('hex')}`);
+
+  it('toLowS maps s to min(s, n - s), keeping r, so the signature still verifies', async () => {
+    const keys = await generateDeviceKey();
+    let flipped = 0;
+    for (let i = 0; i < 24; i++) {
+      const input = utf8(`message ${i}`);
+      const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keys.privateKey, input));
+      const s = sOf(raw);
+      const low = toLowS(raw.slice());
+      expect(sOf(low)).toBe(s > N / 2n ? N - s : s);
+      expect(low.subarray(0, 32)).toEqual(raw.subarray(0, 32));
+      expect(isLowS(low)).toBe(isLowS(raw) || sOf(low) !== s);
+      expect(isLowS(low)).toBe(true);
+      if (sOf(low) !== s) flipped++;
+      expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, keys.publicKey, low, input)).toBe(true);
+    }
+    // WebCrypto's s is uniform: 24 draws without one high-S would be 1 in 2^24.
+    expect(flipped).toBeGreaterThan(0);
+  });
+
+  it('signJws writes ES256 signatures in low-S form; isLowS refuses the wrong length', async () => {
+    const keys = await generateDeviceKey();
+    for (let i = 0; i < 24; i++) {
+      const jws = await signJws({ alg: 'ES256', typ: TYP }, `{"n":${i}}`, keys.privateKey);
+      expect(isLowS(base64urlDecode(jws.split('.')[2]))).toBe(true);
+    }
+    expect(isLowS(new Uint8Array(63))).toBe(false);
   });
 });

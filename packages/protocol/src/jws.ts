@@ -1,4 +1,5 @@
-import { base64urlDecode, base64urlEncode, fromUtf8, utf8 } from './encoding';
+import { base64urlDecode, base64urlEncode, utf8 } from './encoding';
+import { parseIJsonBytes } from './ijson';
 import { importPublicJwk, normalizePublicJwk, type PublicJwk } from './jwk';
 import { fail, ok, type Result } from './result';
 
@@ -27,6 +28,34 @@ const SIGN_PARAMS: Record<JwsAlg, AlgorithmIdentifier | EcdsaParams> = {
   EdDSA: { name: 'Ed25519' },
 };
 
+/** P-256's group order n (SEC 2 §2.4.2). */
+const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+
+/** The s half of a raw r||s signature, as an integer. */
+function sOf(signature: Uint8Array): bigint {
+  let s = 0n;
+  for (let i = 32; i < 64; i++) s = (s << 8n) | BigInt(signature[i]);
+  return s;
+}
+
+/**
+ * Rewrites a raw r||s ES256 signature in place to its low-S form, where s <= n/2, and returns it.
+ * ECDSA accepts (r, s) and (r, n - s) alike, so anyone could turn one receipt into a second byte
+ * string with another leaf hash; only the low-S one is accepted (`isLowS`), and WebCrypto signs
+ * either, so every signer passes its signatures through here.
+ */
+export function toLowS(signature: Uint8Array): Uint8Array {
+  const s = sOf(signature);
+  if (s > P256_ORDER >> 1n)
+    for (let i = 63, flipped = P256_ORDER - s; i >= 32; i--, flipped >>= 8n) signature[i] = Number(flipped & 255n);
+  return signature;
+}
+
+/** True when a 64-byte r||s ES256 signature is in low-S form (s <= n/2): the one form of it accepted. */
+export function isLowS(signature: Uint8Array): boolean {
+  return signature.length === 64 && sOf(signature) <= P256_ORDER >> 1n;
+}
+
 /** A new device key pair: ECDSA P-256, private key non-extractable (storable in IndexedDB). */
 export function generateDeviceKey(): Promise<KeyPair> {
   return crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
@@ -49,6 +78,7 @@ export async function signJws(header: JwsHeader, payload: Uint8Array | string, p
   if (!params) throw new TypeError(`signJws: unsupported alg ${String(header.alg)}`);
   const input = jwsSigningInput(header, payload);
   const signature = new Uint8Array(await crypto.subtle.sign(params, privateKey, utf8(input)));
+  if (header.alg === 'ES256') toLowS(signature);
   return `${input}.${base64urlEncode(signature)}`;
 }
 
@@ -62,14 +92,16 @@ export function decodeJws(jws: string): Result<DecodedJws> {
   const first = jws.indexOf('.');
   const second = first < 0 ? -1 : jws.indexOf('.', first + 1);
   if (second < 0 || jws.indexOf('.', second + 1) >= 0) return fail('malformed', 'JWS: a compact JWS has three parts');
-  let raw: unknown;
   let payload: Uint8Array;
   let signature: Uint8Array;
+  let parsed: Result<unknown>;
   try {
-    raw = JSON.parse(fromUtf8(base64urlDecode(jws.slice(0, first))));
+    parsed = parseIJsonBytes(base64urlDecode(jws.slice(0, first)));
   } catch {
-    return fail('malformed', 'JWS: header is not base64url JSON');
+    return fail('malformed', 'JWS: header is not base64url');
   }
+  if (!parsed.ok) return fail('malformed', `JWS: header is ${parsed.error.message}`);
+  const raw = parsed.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return fail('malformed', 'JWS: header is not an object');
   const { alg, typ, jwk, kid, crit } = raw as Record<string, unknown>;

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, importJWK } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { base64urlEncode, utf8 } from './encoding';
+import { base64urlDecode, base64urlEncode, utf8 } from './encoding';
 import { exportPublicJwk, jwkThumbprint } from './jwk';
-import { generateCollectorKey, generateDeviceKey, type KeyPair, signJws } from './jws';
+import {
+  decodeJws,
+  generateCollectorKey,
+  generateDeviceKey,
+  isLowS,
+  type KeyPair,
+  signJws,
+  verifyDecodedJws,
+} from './jws';
 import {
   createReceipt,
   type ParsedReceipt,
@@ -110,6 +118,45 @@ describe('validateReceiptPayload', () => {
         expect(result.error.message).toContain(`${path}:`);
       }
     }
+  });
+
+  it('takes page only as a browser writes origin + path: nothing a visitor could not have been on', () => {
+    const refused = [
+      'https://www.clikodoc.com/a\u0000b',
+      'https://www.clikodoc.com/a\r\nb',
+      'https://www.clikodoc.com/a\tb',
+      'https://www.clikodoc.com/a b',
+      'https://www.clikodoc.com/\u202egnp.exe',
+      'https://www.clikodoc.com/\u200bpraticiens',
+      'https://www.clikodoc.com/\ufeff',
+      'https://www.clikodoc.com/é',
+      'https://www.clikodoc.com/\ud800',
+      'https://www.clikodoc.com', // a browser's pathname is at least "/"
+      'https://WWW.clikodoc.com/',
+      'https://www.clikodoc.com:443/',
+      'https://www.clikodoc.com/a/../b',
+      'https://www.clikodoc.com\\b',
+      'https://xn--caf-dma.example/\u00e9',
+    ];
+    for (const page of refused) {
+      const result = validateReceiptPayload(payload({ page }));
+      expect(result.ok, JSON.stringify(page)).toBe(false);
+      expect(!result.ok && result.error.issues?.map((i) => i.path)).toEqual(['page']);
+    }
+    for (const page of [
+      'https://www.clikodoc.com/',
+      'https://www.clikodoc.com/pra%C3%A9ticiens/%E2%80%AE',
+      'https://xn--caf-dma.example/a',
+      'http://[::1]:8080/x',
+      'http://127.0.0.1:8080/',
+    ])
+      expect(validateReceiptPayload(payload({ page })).ok, page).toBe(true);
+  });
+
+  it('keeps the looser page rule for receipts already in a log (logged rules)', () => {
+    for (const page of ['https://www.clikodoc.com', 'https://www.clikodoc.com/a\tb', 'https://www.clikodoc.com/é'])
+      expect(validateReceiptPayload(payload({ page }), 'logged').ok).toBe(true);
+    expect(validateReceiptPayload(payload({ page: 'https://www.clikodoc.com/?q' }), 'logged').ok).toBe(false);
   });
 
   it('says which fields are missing, and refuses what is not an object', () => {
@@ -319,6 +366,56 @@ describe("parseReceipt and verifyReceipt with a caller's signature check", () =>
     expect(await codes({ verifySignature: () => true }, short)).toBe('bad-signature');
     const defaults = await verifyReceipt(made.jws, {});
     expect(defaults.ok && defaults.value.leafHash).toBe(made.leafHash);
+  });
+});
+
+describe('one receipt, one byte string', () => {
+  /** The same receipt with s replaced by n - s: as valid an ECDSA signature, another leaf hash. */
+  const highS = (jws: string) => {
+    const dot = jws.lastIndexOf('.');
+    const signature = base64urlDecode(jws.slice(dot + 1));
+    const s = BigInt(`0x${Buffer.from(signature.subarray(32)).toString('hex')}`);
+    const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+    signature.set(Buffer.from((n - s).toString(16).padStart(64, '0'), 'hex'), 32);
+    return `${jws.slice(0, dot + 1)}${base64urlEncode(signature)}`;
+  };
+
+  it('signs in low-S form and refuses the high-S twin of a receipt (bad-signature), except from a log', async () => {
+    const device = await generateDeviceKey();
+    for (let i = 0; i < 8; i++) {
+      const made = await createReceipt(input(), device);
+      const twin = highS(made.jws);
+      expect(isLowS(base64urlDecode(made.jws.split('.')[2]))).toBe(true);
+      // The twin is a valid ECDSA signature: WebCrypto accepts it.
+      const decoded = decodeJws(twin);
+      expect(decoded.ok && (await verifyDecodedJws(decoded.value, made.jwk)).ok).toBe(true);
+      const refused = await verifyReceipt(twin);
+      expect(!refused.ok && refused.error.code).toBe('bad-signature');
+      expect(!refused.ok && refused.error.message).toMatch(/low-S/);
+      const logged = await verifyReceipt(twin, { rules: 'logged' });
+      expect(logged.ok && logged.value.leafHash).not.toBe(made.leafHash);
+    }
+  });
+
+  it('refuses a payload that is not I-JSON: duplicate members, lone surrogates', async () => {
+    const device = await generateDeviceKey();
+    const made = await createReceipt(input(), device);
+    const text = JSON.stringify(made.payload);
+    const sign = (body: string) => signJws({ alg: 'ES256', typ: RECEIPT_TYP, jwk: made.jwk }, body, device.privateKey);
+    const denied = JSON.stringify({ analytics: 'denied', maps: 'denied', audiovideo: 'denied', support: 'denied' });
+    for (const body of [
+      text.replace('"choices":', `"choices":${denied},"choices":`),
+      text.replace('"site":"clikodoc"', '"site":"other","site":"clikodoc"'),
+      text.replace('"page":"https://www.clikodoc.com/praticiens"', '"page":"https://www.clikodoc.com/\\ud800"'),
+    ]) {
+      expect(body).not.toBe(text);
+      const result = await verifyReceipt(await sign(body), { rules: 'logged' });
+      expect(!result.ok && result.error.code, body).toBe('malformed');
+      expect(!result.ok && result.error.message).toMatch(/not I-JSON/);
+    }
+    const header = `${base64urlEncode(utf8(`{"alg":"ES256","alg":"EdDSA","typ":"${RECEIPT_TYP}"}`))}.${made.jws.split('.')[1]}.${made.jws.split('.')[2]}`;
+    const duplicateHeader = await verifyReceipt(header);
+    expect(!duplicateHeader.ok && duplicateHeader.error.message).toMatch(/duplicate member name "alg"/);
   });
 });
 

@@ -1,7 +1,8 @@
 import { SITE_ID } from './config';
-import { base64urlEncode, fromUtf8, isHash64u } from './encoding';
+import { base64urlEncode, isHash64u } from './encoding';
+import { parseIJsonBytes } from './ijson';
 import { type EcPublicJwk, exportPublicJwk, importPublicJwk, jwkThumbprint } from './jwk';
-import { type DecodedJws, decodeJws, type KeyPair, signJws, verifyDecodedJws } from './jws';
+import { type DecodedJws, decodeJws, isLowS, type KeyPair, signJws, verifyDecodedJws } from './jws';
 import { leafHash } from './merkle';
 import { fail, type Issue, ok, type Result } from './result';
 import { isUuidV7, uuidv7 } from './uuid';
@@ -71,18 +72,35 @@ export function isIsoTimestamp(value: unknown): value is string {
   return Number.isFinite(time) && new Date(time).toISOString() === value;
 }
 
-function isPage(value: unknown): value is string {
+/**
+ * Which rules a receipt is held to. `ingest` (the default) is what a collector accepts now.
+ * `logged` is for a receipt already in a log, accepted under the rules of its day and fixed there
+ * by its leaf hash and ack: a high-S signature, and a `page` that no browser writes (receipts
+ * logged before both rules existed), pass there, so old logs keep verifying.
+ */
+export type ReceiptRules = 'ingest' | 'logged';
+
+/** What a browser writes as `location.origin + location.pathname`: printable ASCII (hosts in punycode, paths percent-encoded). */
+const BROWSER_PAGE = /^https?:\/\/[\x21-\x7e]+$/;
+
+function isPage(value: unknown, rules: ReceiptRules): value is string {
   if (typeof value !== 'string' || value.length > MAX_PAGE || value.includes('?') || value.includes('#')) return false;
+  if (rules === 'ingest' && !BROWSER_PAGE.test(value)) return false;
   try {
     const url = new URL(value);
+    if (rules === 'ingest') return url.origin + url.pathname === value && url.username === '' && url.password === '';
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
   } catch {
     return false;
   }
 }
 
-/** Checks a receipt payload's shape: every field, types, UUIDv7 id, ISO date, page URL without query; unknown fields are refused. */
-export function validateReceiptPayload(value: unknown): Result<ReceiptPayload> {
+/**
+ * Checks a receipt payload's shape: every field, types, UUIDv7 id, ISO date, page URL without
+ * query (under `ingest` rules, exactly as a browser serialises origin + path: no control, space,
+ * bidi or zero-width character, nothing the URL parser would rewrite); unknown fields are refused.
+ */
+export function validateReceiptPayload(value: unknown, rules: ReceiptRules = 'ingest'): Result<ReceiptPayload> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return fail('malformed', 'receipt: payload is not an object');
   const p = value as Record<string, unknown>;
@@ -115,7 +133,13 @@ export function validateReceiptPayload(value: unknown): Result<ReceiptPayload> {
     'must be a two-letter language code',
   );
   check(isHash64u(p.textHash), 'textHash', 'must be a SHA-256 hash (43 base64url characters)');
-  check(isPage(p.page), 'page', 'must be an http(s) URL without query, fragment or credentials');
+  check(
+    isPage(p.page, rules),
+    'page',
+    rules === 'ingest'
+      ? 'must be origin + path as a browser writes them (printable ASCII, no query, fragment or credentials)'
+      : 'must be an http(s) URL without query, fragment or credentials',
+  );
   check(p.prev === null || isHash64u(p.prev), 'prev', 'must be null or a leaf hash (43 base64url characters)');
   for (const key of Object.keys(p)) check(PAYLOAD_FIELDS.has(key), key, 'unknown field');
   if (issues.length > 0)
@@ -171,14 +195,16 @@ export interface VerifyReceiptOptions {
   verifySignature?: ReceiptSignatureCheck;
   /** The RFC 9162 leaf hash of the JWS bytes, base64url (a server may pass a native SHA-256). */
   leafHash?: (jws: string) => string;
+  /** `ingest` (default) for a receipt offered to a log; `logged` for one read from a log or a proof file. */
+  rules?: ReceiptRules;
 }
 
 /**
  * Decodes and validates a receipt JWS without checking its signature: structure, ES256 only, typ,
- * payload schema, thumbprint == subject. Never throws. Errors: `malformed` (a wrong typ included:
- * the wire has no other code for it), `unsupported-alg`, `bad-thumbprint`.
+ * payload schema (under `rules`), thumbprint == subject. Never throws. Errors: `malformed` (a wrong
+ * typ included: the wire has no other code for it), `unsupported-alg`, `bad-thumbprint`.
  */
-export function parseReceipt(jws: string): Result<ParsedReceipt> {
+export function parseReceipt(jws: string, rules: ReceiptRules = 'ingest'): Result<ParsedReceipt> {
   try {
     const decoded = decodeJws(jws);
     if (!decoded.ok) return decoded;
@@ -187,13 +213,9 @@ export function parseReceipt(jws: string): Result<ParsedReceipt> {
     if (header.typ !== RECEIPT_TYP) return fail('malformed', `receipt: typ must be ${RECEIPT_TYP}`);
     const jwk = header.jwk;
     if (jwk?.kty !== 'EC') return fail('malformed', 'receipt: header jwk must be a P-256 public key');
-    let body: unknown;
-    try {
-      body = JSON.parse(fromUtf8(payload));
-    } catch {
-      return fail('malformed', 'receipt: payload is not JSON');
-    }
-    const valid = validateReceiptPayload(body);
+    const body = parseIJsonBytes(payload);
+    if (!body.ok) return fail('malformed', `receipt: payload is ${body.error.message}`);
+    const valid = validateReceiptPayload(body.value, rules);
     if (!valid.ok) return valid;
     const thumbprint = jwkThumbprint(jwk);
     if (thumbprint !== valid.value.subject)
@@ -215,7 +237,8 @@ async function webCryptoSignature(receipt: ParsedReceipt, cache: KeyCache | unde
 }
 
 /**
- * Verifies a receipt JWS: `parseReceipt`, then the signature. Never throws.
+ * Verifies a receipt JWS: `parseReceipt`, then the signature, which under `ingest` rules must be
+ * low-S (`isLowS`). Never throws.
  * Errors: `malformed` (also for a header key the signature check cannot use, e.g. a point not on
  * the curve), `unsupported-alg`, `bad-thumbprint`, `bad-signature`. Pass a `KeyCache` (or
  * `{ cache }`) so returning subjects skip the key import; the cache is only ever filled, so a
@@ -229,11 +252,15 @@ export async function verifyReceipt(
     cache,
     verifySignature,
     leafHash: hashLeaf,
+    rules = 'ingest',
   }: VerifyReceiptOptions = options instanceof Map ? { cache: options } : options;
-  const parsed = parseReceipt(jws);
+  const parsed = parseReceipt(jws, rules);
   if (!parsed.ok) return parsed;
   const receipt = parsed.value;
-  if (receipt.decoded.signature.length !== 64) return fail('bad-signature', 'receipt: signature has the wrong length');
+  const { signature } = receipt.decoded;
+  if (signature.length !== 64) return fail('bad-signature', 'receipt: signature has the wrong length');
+  if (rules === 'ingest' && !isLowS(signature))
+    return fail('bad-signature', 'receipt: signature is not in low-S form (s > n/2): one receipt, one byte string');
   let valid: boolean;
   try {
     valid = await (verifySignature ? verifySignature(receipt) : webCryptoSignature(receipt, cache));

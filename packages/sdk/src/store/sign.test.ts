@@ -1,8 +1,10 @@
 import {
   type AckPayload,
+  base64urlDecode,
   base64urlEncode,
   exportPublicJwk,
   generateCollectorKey,
+  isLowS,
   jwkThumbprint,
   leafHash,
   type OkpPublicJwk,
@@ -43,6 +45,15 @@ describe('browser signing', () => {
     expect(verified.value.payload).toEqual(signed.payload);
     expect(signed.leafHash).toBe(verified.value.leafHash);
     expect(await leafHashOf('abc')).toBe(base64urlEncode(leafHash('abc')));
+  });
+
+  it('writes every signature in low-S form, the only one the collector accepts', async () => {
+    // WebCrypto picks s or n - s at random: 40 receipts all low-S by chance would be 1 in 2^40.
+    const device = await deviceKey(memoryKv());
+    for (let i = 0; i < 40; i++) {
+      const { jws } = await signReceipt(input, device);
+      expect(isLowS(base64urlDecode(jws.slice(jws.lastIndexOf('.') + 1)))).toBe(true);
+    }
   });
 
   it('keeps the device key, private part non-extractable', async () => {

@@ -15,6 +15,7 @@ import {
   RECEIPT_TYP,
   type ReceiptInput,
   type ReceiptPayload,
+  toLowS,
   utf8,
   uuidv7,
 } from '@consent-ledger/protocol';
@@ -53,7 +54,8 @@ export async function signReceipt(input: ReceiptInput, device: DeviceKey): Promi
   // the bundle about 120 bytes brotli; sign.test.ts checks the result with protocol's verifyReceipt.
   const signing = jwsSigningInput({ alg: 'ES256', typ: RECEIPT_TYP, jwk: device.jwk }, JSON.stringify(payload));
   const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, device.privateKey, utf8(signing));
-  const jws = `${signing}.${base64urlEncode(new Uint8Array(signature))}`;
+  // WebCrypto signs with either s or n - s; the collector accepts only the low-S form.
+  const jws = `${signing}.${base64urlEncode(toLowS(new Uint8Array(signature)))}`;
   return { jws, payload, leafHash: await leafHashOf(jws) };
 }
 
