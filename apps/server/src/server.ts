@@ -114,12 +114,12 @@ async function publishFolder(collector: Collector, dir: string): Promise<string[
   return sites;
 }
 
-/** Starts a Node HTTP server for `fetch` on `host:port`. */
+/** Starts a Node HTTP server for `fetch` on `host:port`, closing sockets that outstay `timeouts`. */
 export function listen(
   fetch: (req: Request, env: unknown) => Response | Promise<Response>,
   port: number,
   host: string,
-  timeouts: SocketTimeouts,
+  timeouts: SocketTimeouts = SOCKET_TIMEOUTS,
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
     const serverOptions = {
