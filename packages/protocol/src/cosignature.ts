@@ -7,7 +7,7 @@
 import { ed25519Verifies, type NoteKey, parseNote, signatureLine } from './checkpoint';
 import { bytesEqual, concatBytes, utf8 } from './encoding';
 import { COSIGNATURE_ED25519, formatVerifierKey, keyIdHex, noteKeyId, parseVerifierKey } from './note-key';
-import { fail, ok, type Result } from './result';
+import { type Failure, ok, type Result } from './result';
 
 /** One valid cosignature: which witness, and when it cosigned (POSIX seconds and ISO 8601). */
 export interface Cosignature {
@@ -130,17 +130,25 @@ export async function verifyWitnessQuorum(
 ): Promise<Result<Cosignature[]>> {
   const report = await verifyCosignatures(note, witnesses, options);
   if (!report.ok) return report;
-  const { cosignatures, invalid } = report.value;
+  const problem = quorumProblem(report.value, witnesses, quorum);
+  return problem ? { ok: false, error: problem } : ok(report.value.cosignatures);
+}
+
+/** Why a cosignature report falls short of `quorum` of `witnesses` (`bad-signature`, `no-quorum`), or null when it does not. */
+export function quorumProblem(
+  report: CosignatureReport,
+  witnesses: NoteKey[],
+  quorum: number,
+): Failure<'bad-signature' | 'no-quorum'> | null {
+  const { cosignatures, invalid } = report;
   if (invalid.length > 0)
-    return fail('bad-signature', `checkpoint: the cosignature of ${invalid.join(', ')} does not verify`);
-  if (cosignatures.length < quorum) {
-    const missing = witnesses.filter((w) => !cosignatures.some((c) => c.witness === w.name)).map((w) => w.name);
-    return fail(
-      'no-quorum',
-      `checkpoint: cosigned by ${cosignatures.length} of the ${quorum} witnesses required (missing: ${missing.join(', ')})`,
-    );
-  }
-  return ok(cosignatures);
+    return { code: 'bad-signature', message: `checkpoint: the cosignature of ${invalid.join(', ')} does not verify` };
+  if (cosignatures.length >= quorum) return null;
+  const missing = witnesses.filter((w) => !cosignatures.some((c) => c.witness === w.name)).map((w) => w.name);
+  return {
+    code: 'no-quorum',
+    message: `checkpoint: cosigned by ${cosignatures.length} of the ${quorum} witnesses required (missing: ${missing.join(', ')})`,
+  };
 }
 
 function readTimestamp(bytes: Uint8Array): number {

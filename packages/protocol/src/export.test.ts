@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signAck } from './ack';
-import { checkpointBody, signNote } from './checkpoint';
+import { appendSignatures, checkpointBody, signNote } from './checkpoint';
 import { type SiteConfig, validateSiteConfig } from './config';
+import { cosign } from './cosignature';
 import { base64urlDecode, base64urlEncode } from './encoding';
 import { type ExportReport, verifyExport } from './export';
 import { exportPublicJwk, type Jwks, jwkThumbprint, type OkpPublicJwk } from './jwk';
@@ -19,6 +20,11 @@ const config = (() => {
   if (!valid.ok) throw new Error(valid.error.message);
   return valid.value;
 })();
+
+async function newWitnessKey(name: string) {
+  const pair = await generateCollectorKey(true);
+  return { name, privateKey: pair.privateKey, publicKey: base64urlDecode((await exportPublicJwk(pair.publicKey)).x) };
+}
 
 interface Built {
   lines: string[];
@@ -267,6 +273,43 @@ describe('verifyExport', () => {
   });
 });
 
+describe('verifyExport with witnesses', () => {
+  it('needs the quorum of valid cosignatures on the header checkpoint, and reports who cosigned when', async () => {
+    const built = await buildExport(config);
+    const witnesses = await Promise.all(['a.example/w', 'b.example/w'].map(newWitnessKey));
+    const header = JSON.parse(built.lines[0]);
+    const body = header.checkpoint.slice(0, header.checkpoint.indexOf('\n\n') + 1);
+    const cosigned = (note: string) => [JSON.stringify({ ...header, checkpoint: note }), ...built.lines.slice(1)];
+    const oneLine = await cosign(body, witnesses[0], 1_780_000_000);
+    const bothLines = [oneLine, await cosign(body, witnesses[1], 1_780_000_060)];
+    const both = await verifyExport(cosigned(appendSignatures(header.checkpoint, bothLines)), {
+      keys: built.keys,
+      witnesses,
+    });
+    expect(codes(both)).toEqual([]);
+    expect(both.witnessed).toEqual({
+      quorum: 2,
+      cosignatures: [
+        { witness: 'a.example/w', keyId: expect.any(String), timestamp: 1_780_000_000, at: '2026-05-28T20:26:40.000Z' },
+        { witness: 'b.example/w', keyId: expect.any(String), timestamp: 1_780_000_060, at: '2026-05-28T20:27:40.000Z' },
+      ],
+    });
+    const one = cosigned(appendSignatures(header.checkpoint, [oneLine]));
+    expect(codes(await verifyExport(one, { keys: built.keys, witnesses }))).toEqual([[null, 'no-quorum']]);
+    expect(codes(await verifyExport(one, { keys: built.keys, witnesses, witnessQuorum: 1 }))).toEqual([]);
+    expect(codes(await verifyExport(built.lines, { keys: built.keys, witnesses, witnessQuorum: 1 }))).toEqual([
+      [null, 'no-quorum'],
+    ]);
+    // A cosignature moved from another checkpoint does not count, and fails the export.
+    const otherBody = body.replace(`\n${built.tree.size}\n`, `\n${built.tree.size - 1}\n`);
+    const moved = appendSignatures(header.checkpoint, [oneLine, await cosign(otherBody, witnesses[1], 1_780_000_000)]);
+    expect(codes(await verifyExport(cosigned(moved), { keys: built.keys, witnesses, witnessQuorum: 1 }))).toEqual([
+      [null, 'bad-cosignature'],
+    ]);
+    expect((await verifyExport(built.lines, { keys: built.keys })).witnessed).toBeNull();
+  });
+});
+
 describe('verifyProofDocument', () => {
   it('checks a visitor chain with acks and inclusion proofs, and catches a reordered chain', async () => {
     const built = await buildExport(config);
@@ -315,5 +358,23 @@ describe('verifyProofDocument', () => {
       receipts: receipts.map((r) => ({ ...r, ack: null, proof: null })),
     });
     expect(pending).toMatchObject({ ok: true, acknowledged: 0, included: 0 });
+
+    // Witnesses: who cosigned each proof's checkpoint, and when; a checkpoint short of the quorum fails.
+    expect(report.entries.map((e) => e.cosignatures)).toEqual([null, null]);
+    const witness = await newWitnessKey('a.example/w');
+    const body = header.checkpoint.slice(0, header.checkpoint.indexOf('\n\n') + 1);
+    const cosigned = appendSignatures(header.checkpoint, [await cosign(body, witness, 1_780_000_000)]);
+    const withCosigned = receipts.map((r) => ({ ...r, proof: { ...r.proof, checkpoint: cosigned } }));
+    const witnessed = await verifyProofDocument({ ...doc, receipts: withCosigned }, { witnesses: [witness] });
+    expect(witnessed.ok).toBe(true);
+    expect(witnessed.entries.map((e) => e.cosignatures?.map((c) => [c.witness, c.at]))).toEqual([
+      [['a.example/w', '2026-05-28T20:26:40.000Z']],
+      [['a.example/w', '2026-05-28T20:26:40.000Z']],
+    ]);
+    const unwitnessed = await verifyProofDocument(doc, { witnesses: [witness] });
+    expect(unwitnessed.ok).toBe(false);
+    expect(unwitnessed.entries[0].problems).toEqual([
+      'checkpoint: cosigned by 0 of the 1 witnesses required (missing: a.example/w)',
+    ]);
   });
 });

@@ -4,7 +4,8 @@
 // stream by, and only each subject's last leaf hash and granted purposes are kept for the chain.
 
 import { verifyAck } from './ack';
-import { type Checkpoint, verifyCheckpoint } from './checkpoint';
+import { type Checkpoint, type NoteKey, verifyCheckpoint } from './checkpoint';
+import { type Cosignature, quorumProblem, verifyCosignatures } from './cosignature';
 import { base64urlDecode, base64urlEncode, isHash64u } from './encoding';
 import { parseIJsonBytes } from './ijson';
 import { decodeHashes, noteKeysOf } from './inclusion';
@@ -35,7 +36,9 @@ export type ExportFailureCode =
   | 'unknown-notice'
   | 'bad-proof'
   | 'root-mismatch'
-  | 'size-mismatch';
+  | 'size-mismatch'
+  | 'bad-cosignature'
+  | 'no-quorum';
 
 /** One problem; `index` is the entry's log index, null for the header or the export as a whole. */
 export interface ExportFailure {
@@ -73,6 +76,20 @@ export interface ExportReport {
   /** The first failures found, in order; `failureCount` counts them all. */
   failures: ExportFailure[];
   failureCount: number;
+  /** With `witnesses`: the checkpoint's valid cosignatures by them, and how many were required. */
+  witnessed: { quorum: number; cosignatures: Cosignature[] } | null;
+}
+
+/** Options of `verifyExport`. */
+export interface VerifyExportOptions {
+  /** The collector keys trusted (`GET /v1/keys`); else the export's own. */
+  keys?: Jwks;
+  /** Witnesses whose cosignatures of the checkpoint are required (`verify --witness`). */
+  witnesses?: NoteKey[];
+  /** How many of them (default: all). */
+  witnessQuorum?: number;
+  /** Milliseconds since the epoch: cosignatures dated well after it are invalid. */
+  now?: number;
 }
 
 /** Failures and redacted indexes listed in a report; counts go on beyond. */
@@ -144,14 +161,16 @@ class ExportVerifier {
   /** Leaf hashes of redacted receipts not yet named as a `prev`, with their index. */
   private readonly redactedLeaves = new Map<string, number>();
   private readonly keyCache: KeyCache = new Map();
+  private readonly trusted: Jwks | undefined;
 
-  constructor(private readonly trusted: Jwks | undefined) {
+  constructor(private readonly options: VerifyExportOptions) {
+    this.trusted = options.keys;
     this.report = {
       ok: false,
       site: null,
       treeSize: null,
       rootHash: null,
-      trustedKeys: trusted !== undefined,
+      trustedKeys: options.keys !== undefined,
       partial: false,
       summary: {
         entries: 0,
@@ -166,6 +185,7 @@ class ExportVerifier {
       redacted: { byReason: {}, indexes: [] },
       failures: [],
       failureCount: 0,
+      witnessed: null,
     };
   }
 
@@ -221,7 +241,18 @@ class ExportVerifier {
         `the header says ${header.treeSize} entries, its checkpoint ${checkpoint.value.size}`,
       );
     if (this.report.partial) this.report.rootHash = base64urlEncode(checkpoint.value.rootHash);
+    if (this.options.witnesses) await this.checkWitnesses(header.checkpoint, this.options.witnesses);
     return true;
+  }
+
+  /** The checkpoint's cosignatures by the required witnesses. */
+  private async checkWitnesses(note: string, witnesses: NoteKey[]): Promise<void> {
+    const quorum = this.options.witnessQuorum ?? witnesses.length;
+    const report = await verifyCosignatures(note, witnesses, { now: this.options.now });
+    if (!report.ok) return;
+    this.report.witnessed = { quorum, cosignatures: report.value.cosignatures };
+    const problem = quorumProblem(report.value, witnesses, quorum);
+    if (problem) this.failure(null, problem.code === 'no-quorum' ? 'no-quorum' : 'bad-cosignature', problem.message);
   }
 
   /** The checks of one line that need nothing from other lines. */
@@ -426,14 +457,15 @@ class ExportVerifier {
  * Verifies an NDJSON export line by line (blank lines ignored): the checkpoint's signature against
  * `options.keys` (else the export's own keys, reported as `trustedKeys: false`), the recomputed root
  * (full export) or each entry's inclusion proof (partial export), every device signature, every ack
- * (signature, index, leafHash), every `prev` link and that every `textHash` names an earlier notice.
- * Redacted entries are counted and listed, not failed. Never throws on bad input.
+ * (signature, index, leafHash), every `prev` link and that every `textHash` names an earlier notice;
+ * with `witnesses`, the checkpoint's cosignatures (quorum). Redacted entries are counted and listed,
+ * not failed. Never throws on bad input.
  */
 export async function verifyExport(
   lines: AsyncIterable<string> | Iterable<string>,
-  options: { keys?: Jwks } = {},
+  options: VerifyExportOptions = {},
 ): Promise<ExportReport> {
-  const verifier = new ExportVerifier(options.keys);
+  const verifier = new ExportVerifier(options);
   let headerRead = false;
   let position = 0;
   let pending: Array<Promise<CheckedLine>> = [];

@@ -1,6 +1,8 @@
 // The visitor's "Download my proof" file, checked offline: every receipt signed by the device,
 // chained by `prev`, acknowledged by the collector and, where a proof is attached, in the log.
 import { verifyAck } from './ack';
+import type { NoteKey } from './checkpoint';
+import { type Cosignature, quorumProblem, verifyCosignatures } from './cosignature';
 import { verifyInclusionBundle } from './inclusion';
 import type { Jwks } from './jwk';
 import type { InclusionProofBundle } from './proof';
@@ -27,6 +29,8 @@ export interface ProofDocumentEntry {
   prev: boolean;
   ack: boolean | null;
   inclusion: boolean | null;
+  /** With `witnesses`: the valid cosignatures of the checkpoint its inclusion proof is against. */
+  cosignatures: Cosignature[] | null;
   problems: string[];
 }
 
@@ -46,11 +50,12 @@ export interface ProofDocumentReport {
 /**
  * Verifies a proof document: each receipt's device signature, that it is of the document's site and
  * subject, the `prev` chain in document order (the first receipt starts the chain), each ack
- * (signature, id, leafHash) and each inclusion proof (checkpoint signature, path). Never throws.
+ * (signature, id, leafHash) and each inclusion proof (checkpoint signature, path); with `witnesses`,
+ * the cosignatures of each proof's checkpoint (quorum). Never throws.
  */
 export async function verifyProofDocument(
   doc: ProofDocument,
-  options: { keys?: Jwks } = {},
+  options: { keys?: Jwks; witnesses?: NoteKey[]; witnessQuorum?: number; now?: number } = {},
 ): Promise<ProofDocumentReport> {
   const report: ProofDocumentReport = {
     ok: false,
@@ -76,6 +81,7 @@ export async function verifyProofDocument(
       prev: false,
       ack: null,
       inclusion: null,
+      cosignatures: null,
       problems: [],
     };
     report.entries.push(entry);
@@ -112,8 +118,23 @@ export async function verifyProofDocument(
       if (!included.ok) entry.problems.push(included.error.message);
       else if (!entry.inclusion) entry.problems.push('the inclusion proof is about another entry');
       else report.included += 1;
+      if (options.witnesses) await checkWitnesses(entry, item.proof.checkpoint, options.witnesses, options);
     }
   }
   report.ok = report.problems.length === 0 && report.entries.every((e) => e.problems.length === 0);
   return report;
+}
+
+/** Records the cosignatures of an entry's checkpoint by the required witnesses, and a problem when they fall short. */
+async function checkWitnesses(
+  entry: ProofDocumentEntry,
+  checkpoint: string,
+  witnesses: NoteKey[],
+  options: { witnessQuorum?: number; now?: number },
+): Promise<void> {
+  const report = await verifyCosignatures(checkpoint, witnesses, { now: options.now });
+  if (!report.ok) return;
+  entry.cosignatures = report.value.cosignatures;
+  const problem = quorumProblem(report.value, witnesses, options.witnessQuorum ?? witnesses.length);
+  if (problem) entry.problems.push(problem.message);
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
+import { witnessVerifierKey } from '@consent-ledger/protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repoRoot } from '../assets';
 import { main } from '../main';
@@ -117,6 +118,18 @@ describe('consent-ledger tokens, export, verify, purge', () => {
     writeFileSync(bad, `${tampered.join('\n')}\n`);
     expect(await main(['verify', bad, '--keys', keys])).toBe(1);
     expect(err.join('\n')).toContain(`FAIL index ${entry.index}: bad-ack`);
+
+    // A checkpoint no witness cosigned fails `--witness`; bad witness flags are usage errors.
+    const witness = witnessVerifierKey('witness.example/w1', new Uint8Array(32).fill(9));
+    err = [];
+    expect(await main(['verify', file, '--keys', keys, '--witness', witness])).toBe(1);
+    expect(err.join('\n')).toContain('witnesses: cosigned by nobody (1 required)');
+    expect(err.join('\n')).toContain(
+      'FAIL export: no-quorum: checkpoint: cosigned by 0 of the 1 witnesses required (missing: witness.example/w1)',
+    );
+    expect(await main(['verify', file, '--witness', 'not+a+key'])).toBe(2);
+    expect(await main(['verify', file, '--witness', witness, '--witness-quorum', '2'])).toBe(2);
+    expect(await main(['verify', file, '--witness-quorum', '1'])).toBe(2);
 
     expect(await main(['verify'])).toBe(2);
     expect(await main(['verify', join(dir, 'missing.ndjson')])).toBe(1);

@@ -1,13 +1,23 @@
-// `consent-ledger verify <export.ndjson> [--keys keys.json]`: checks an export offline, with no
-// database: checkpoint signature, recomputed root, every signature, ack, prev link and notice
-// reference. Exit 0 when everything holds, 1 on any failure, 2 on a usage error.
+// `consent-ledger verify <export.ndjson> [--keys keys.json] [--witness VKEY]...`: checks an export
+// offline, with no database: checkpoint signature, recomputed root, every signature, ack, prev link
+// and notice reference, and with --witness the checkpoint's cosignatures (--witness-quorum K of them,
+// default all). Exit 0 when everything holds, 1 on any failure, 2 on a usage error.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type ExportReport, type Jwks, verifyExport } from '@consent-ledger/protocol';
-import { CommandError, parse, UsageError } from '../args';
+import { type ExportReport, type Jwks, type NoteKey, parseWitnessKey, verifyExport } from '@consent-ledger/protocol';
+import { CommandError, integerFlag, parse, UsageError } from '../args';
 
 export const VERIFY_USAGE =
-  'consent-ledger verify <export.ndjson> [--keys keys.json]   (keys: the JWKS of GET /v1/keys you trust)';
+  'consent-ledger verify <export.ndjson> [--keys keys.json] [--witness VKEY]... [--witness-quorum K]   (keys: the JWKS of GET /v1/keys you trust; witnesses: their verifier keys)';
+
+/** The `--witness` flags: witnesses' verifier keys (0x04, or their plain 0x01 form). */
+function witnessKeys(values: string[] = []): NoteKey[] {
+  return values.map((vkey) => {
+    const parsed = parseWitnessKey(vkey);
+    if (!parsed.ok) throw new UsageError(`--witness ${vkey}: ${parsed.error.message}`);
+    return parsed.value;
+  });
+}
 
 function readKeys(file: string): Jwks {
   let keys: unknown;
@@ -34,6 +44,11 @@ export function describeReport(report: ExportReport, keysFile: string | undefine
     `entries ${s.entries}: ${s.receipts} receipts, ${s.notices} notices, ${s.redacted} redacted; ${s.subjects} subjects, ${s.withdrawals} withdrawals`,
     `dates: ${s.firstDate ?? '-'} to ${s.lastDate ?? '-'}`,
   ];
+  if (report.witnessed) {
+    const { quorum, cosignatures } = report.witnessed;
+    const who = cosignatures.map((c) => `${c.witness} at ${c.at}`).join(', ') || 'nobody';
+    lines.push(`witnesses: cosigned by ${who} (${quorum} required)`);
+  }
   if (s.redacted > 0) {
     const reasons = Object.entries(report.redacted.byReason)
       .map(([reason, n]) => `${reason} ${n}`)
@@ -51,9 +66,17 @@ export function describeReport(report: ExportReport, keysFile: string | undefine
 
 /** Runs `verify`; resolves with the exit code. */
 export async function verifyCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { keys: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    keys: { type: 'string' },
+    witness: { type: 'string', multiple: true },
+    'witness-quorum': { type: 'string' },
+  });
   if (positionals.length !== 1) throw new UsageError('verify takes one export file');
   const [file] = positionals;
+  const witnesses = witnessKeys(values.witness);
+  if (values['witness-quorum'] !== undefined && witnesses.length === 0)
+    throw new UsageError('--witness-quorum needs --witness');
+  const witnessQuorum = integerFlag(values['witness-quorum'], 'witness-quorum', witnesses.length, 1, witnesses.length);
   const keys = values.keys ? readKeys(values.keys) : undefined;
   const input = createReadStream(file, { encoding: 'utf8' });
   const opened = new Promise<void>((resolve, reject) => {
@@ -67,7 +90,10 @@ export async function verifyCommand(args: string[]): Promise<number> {
       `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
     );
   }
-  const report = await verifyExport(createInterface({ input, crlfDelay: Infinity }), { keys });
+  const report = await verifyExport(createInterface({ input, crlfDelay: Infinity }), {
+    keys,
+    ...(witnesses.length > 0 ? { witnesses, witnessQuorum, now: Date.now() } : {}),
+  });
   const text = describeReport(report, values.keys).join('\n');
   if (report.ok) console.log(text);
   else console.error(text);
