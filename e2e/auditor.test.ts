@@ -226,7 +226,7 @@ describe('the auditor UI', () => {
     // The sites the token reads, by name and id, in id order.
     expect(
       await picker.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
-    ).toEqual(['cabinet-praticien', 'clickcare', 'clikodoc', 'demo']);
+    ).toEqual(['cabinet-praticien', 'clickcare', 'clikodoc', 'demo', 'europraxis']);
     expect(await picker.locator(`option[value=${SITE}]`).textContent()).toBe('clikOdoc (clikodoc)');
     await expectNoAxeViolations(page, 'sign-in, site');
     await shoot(page, 'sign-in-site');

@@ -1,10 +1,17 @@
 // The auditor UI's shell: sign-in, then a header (site, language, sign out), the sections' nav and
 // the current view. Views are in the address fragment so the browser's back button works.
-import { LANGUAGES, type Language } from '@consent-ledger/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createApi, type SiteSummary } from './api';
 import { ExportView } from './export/export-view';
-import { createI18n, I18nContext, LANGUAGE_NAMES, negotiate, useI18n } from './i18n/i18n';
+import {
+  createI18n,
+  I18nContext,
+  negotiate,
+  UI_LANGUAGE_NAMES,
+  UI_LANGUAGES,
+  type UiLanguage,
+  useI18n,
+} from './i18n/i18n';
 import { LogView, RewriteWarning } from './log/log-view';
 import { useLogHealth } from './log/use-log-health';
 import { parseRoute, type Route, routeHash, VIEWS } from './route';
@@ -24,7 +31,7 @@ import { SubjectView } from './subject/subject-view';
 
 /** The whole UI; `base` is the collector's origin ('' when it serves this page). */
 export function App({ base = '' }: { base?: string }) {
-  const [lang, setLang] = useState<Language>(
+  const [lang, setLang] = useState<UiLanguage>(
     () => savedLanguage() ?? negotiate(navigator.languages ?? [navigator.language]),
   );
   const i18n = useMemo(() => createI18n(lang), [lang]);
@@ -33,7 +40,7 @@ export function App({ base = '' }: { base?: string }) {
     document.documentElement.lang = lang;
     document.title = i18n.t('app.title');
   }, [lang]);
-  const chooseLang = (l: Language) => {
+  const chooseLang = (l: UiLanguage) => {
     saveLanguage(l);
     setLang(l);
   };
@@ -73,15 +80,15 @@ export function App({ base = '' }: { base?: string }) {
   );
 }
 
-function LanguagePicker({ lang, onLang }: { lang: Language; onLang(l: Language): void }) {
+function LanguagePicker({ lang, onLang }: { lang: UiLanguage; onLang(l: UiLanguage): void }) {
   const { t } = useI18n();
   return (
     <label class="inline">
       {t('header.language')}
-      <select value={lang} onChange={(e) => onLang(e.currentTarget.value as Language)}>
-        {LANGUAGES.map((l) => (
+      <select value={lang} onChange={(e) => onLang(e.currentTarget.value as UiLanguage)}>
+        {UI_LANGUAGES.map((l) => (
           <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
+            {UI_LANGUAGE_NAMES[l]}
           </option>
         ))}
       </select>

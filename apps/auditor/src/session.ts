@@ -1,7 +1,7 @@
 // What the UI remembers. The token lives in sessionStorage only (gone with the tab, never in a URL);
 // the sites used and the checkpoint last seen per log live in localStorage (not secrets: the
 // checkpoint is public, and keeping it is what lets the next visit detect a rewritten log).
-import type { Language } from '@consent-ledger/protocol';
+import { isUiLanguage, type UiLanguage } from './i18n/i18n';
 
 export interface Session {
   token: string;
@@ -47,11 +47,12 @@ export function recentSites(): string[] {
 }
 
 /** The language the auditor picked, if any. */
-export function savedLanguage(): Language | null {
-  return read<Language>(localStorage, LANG);
+export function savedLanguage(): UiLanguage | null {
+  const lang = read<unknown>(localStorage, LANG);
+  return isUiLanguage(lang) ? lang : null;
 }
 
-export function saveLanguage(lang: Language): void {
+export function saveLanguage(lang: UiLanguage): void {
   localStorage.setItem(LANG, JSON.stringify(lang));
 }
 

@@ -1,13 +1,12 @@
 // Rendering helpers for the component tests (happy-dom).
-import type { Language } from '@consent-ledger/protocol';
 import { type ComponentChildren, render } from 'preact';
-import { createI18n, I18nContext } from './i18n/i18n';
+import { createI18n, I18nContext, type UiLanguage } from './i18n/i18n';
 
 /** Lets Preact's renders, effects and pending promises settle. */
 export const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Renders `children` in a fresh container, in `lang` (English by default), and returns the container. */
-export async function mount(children: ComponentChildren, lang: Language = 'en'): Promise<HTMLElement> {
+export async function mount(children: ComponentChildren, lang: UiLanguage = 'en'): Promise<HTMLElement> {
   document.body.innerHTML = '';
   const root = document.createElement('div');
   document.body.append(root);

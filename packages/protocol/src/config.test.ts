@@ -182,8 +182,19 @@ describe('validateSiteConfig: malformed configs are refused with their path and 
     ],
     [
       'an unknown language',
-      (c) => (c.languages = ['fr', 'es']),
-      'languages[1]: unknown language "es" (supported: fr, nl, en, de)',
+      (c) => (c.languages = ['fr', 'no']),
+      'languages[1]: unknown language "no" (supported: bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv)',
+    ],
+    [
+      'a language with its region',
+      (c) => (c.languages = ['fr-BE', 'en']),
+      'languages[0]: unknown language "fr-BE": write "fr" (a lower-case ISO 639-1 code, no region)',
+    ],
+    ['a language in capitals', (c) => (c.languages = ['fr', 'EN']), 'languages[1]: unknown language "EN": write "en"'],
+    [
+      'a country code for a language',
+      (c) => (c.languages = ['cz', 'en']),
+      'languages[0]: unknown language "cz": write "cs"',
     ],
     ['a duplicate language', (c) => (c.languages = ['fr', 'en', 'fr']), 'languages[2]: duplicate "fr"'],
     ['no language', (c) => (c.languages = []), 'languages: must list at least one item'],
@@ -302,8 +313,13 @@ describe('validateSiteConfig: malformed configs are refused with their path and 
     ],
     [
       'a retention in an unknown language',
+      (c) => (c.services[4].retention = { fr: '13 mois', no: '13 måneder' }),
+      'services[4].retention.no: unknown language "no"',
+    ],
+    [
+      'a retention in a language the site does not offer',
       (c) => (c.services[4].retention = { fr: '13 mois', es: '13 meses' }),
-      'services[4].retention.es: unknown language "es"',
+      'services[4].retention.es: "es" is not one of the site\'s languages (fr, en)',
     ],
     [
       'an empty retention map',

@@ -1,9 +1,11 @@
+import { isLanguage, LANGUAGES, type Language, languageOfTag } from './languages';
 import { fail, type Issue, ok, type Result } from './result';
+
+// Language moved to languages.ts with the 24 catalogs; still named here for modules that import it with the config types.
+export type { Language } from './languages';
 
 export const BUILTIN_PURPOSES = ['necessary', 'analytics', 'marketing', 'maps', 'audiovideo'] as const;
 export type BuiltinPurpose = (typeof BUILTIN_PURPOSES)[number];
-export const LANGUAGES = ['fr', 'nl', 'en', 'de'] as const;
-export type Language = (typeof LANGUAGES)[number];
 /** Text given per language, or one string for all. */
 export type Localized = string | Partial<Record<Language, string>>;
 
@@ -235,8 +237,8 @@ class Checker {
     let valid = keys.length > 0;
     for (const key of keys) {
       const at = child(path, key);
-      if (!(LANGUAGES as readonly string[]).includes(key)) {
-        this.add(at, `unknown language "${key}" (supported: ${LANGUAGES.join(', ')})`);
+      if (!isLanguage(key)) {
+        this.add(at, unknownLanguage(key));
         valid = false;
       } else if (languages.length > 0 && !languages.includes(key as Language)) {
         this.add(at, `"${key}" is not one of the site's languages (${languages.join(', ')})`);
@@ -289,18 +291,20 @@ function hostProblem(text: string): string | undefined {
   return `${show(text)} is not a host name (like "cdn.example.com": no scheme, port or path)`;
 }
 
+/** Names the code meant when there is one (`fr-BE`, `FR`, `cz`), else lists the supported codes. */
+function unknownLanguage(code: string): string {
+  const meant = languageOfTag(code);
+  if (meant) return `unknown language ${show(code)}: write "${meant}" (a lower-case ISO 639-1 code, no region)`;
+  return `unknown language ${show(code)} (supported: ${LANGUAGES.join(', ')})`;
+}
+
 function checkLanguages(c: Checker, value: unknown): Language[] | undefined {
   return c.list(
     value,
     'languages',
     (entry, path) => {
-      if (typeof entry === 'string' && (LANGUAGES as readonly string[]).includes(entry)) return entry as Language;
-      c.add(
-        path,
-        typeof entry === 'string'
-          ? `unknown language "${entry}" (supported: ${LANGUAGES.join(', ')})`
-          : `must be a language code, got ${kind(entry)}`,
-      );
+      if (isLanguage(entry)) return entry;
+      c.add(path, typeof entry === 'string' ? unknownLanguage(entry) : `must be a language code, got ${kind(entry)}`);
       return undefined;
     },
     true,

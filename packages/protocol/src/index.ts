@@ -12,6 +12,7 @@ export * from './inclusion';
 export * from './jcs';
 export * from './jwk';
 export * from './jws';
+export * from './languages';
 export * from './match';
 export * from './merkle';
 export * from './note-key';

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import cabinet from '../../../fixtures/sites/cabinet-praticien.json';
 import clickcare from '../../../fixtures/sites/clickcare.json';
 import clikodoc from '../../../fixtures/sites/clikodoc.json';
+import europraxis from '../../../fixtures/sites/europraxis.json';
 import { catalogs } from './catalogs';
 import { askedPurposes, type SiteConfig, validateSiteConfig } from './config';
 import { fromUtf8 } from './encoding';
+import { LANGUAGES, type Language } from './languages';
 import { type Notice, negotiateLanguage, noticeBytes, noticeHash, resolveNotice } from './notice';
 import { TEXT_KEYS } from './texts';
 
@@ -24,6 +26,7 @@ function edited(fixture: unknown, edit: (config: SiteConfig) => void): SiteConfi
 const configs = [cabinet, clickcare, clikodoc].map(load);
 const clikodocConfig = load(clikodoc);
 const clickcareConfig = load(clickcare);
+const europraxisConfig = load(europraxis);
 
 describe('resolveNotice', () => {
   for (const config of configs) {
@@ -219,6 +222,72 @@ describe('noticeBytes and noticeHash', () => {
   });
 });
 
+// The textHash of EuroPraxis's notice in each language. Pinned like clikodoc's French one: a change
+// to a catalog, to resolution or to JCS changes what visitors sign. If the change is intended (a
+// new key, a reworded text), re-pin from the diff this test prints.
+const EUROPRAXIS_HASHES: Record<Language, string> = {
+  bg: 'lVESpusVu8uj5ASx60ACX4cHWtOMpVTqvlwRH-ZfjKk',
+  cs: 'FYWA735AqrHhPYrZUfmPbVFtJLCokCv3lIYUz_wb8uk',
+  da: 'orMTdxhB-lX1d8ChUSJ5i-Twp2pOsDv-dd1XN5Rf5qE',
+  de: 'pVBLUJWpomLKYyfWZjTqAg6hnfiSHWDZLgy_sI8WbI4',
+  el: 'T07k36Zy-LzQZRaRdHazRizoViPT1_U5ger47m3vhzo',
+  en: 'n_jUvb5o5iowxJ-kbK0N92hR5fepSeXg7abVDtEBU_I',
+  es: 'RliZbW6dLGDsPBwdrvG39IaxpX1jinHK90LThWy13us',
+  et: 'CwQ2uzt844iiSVYvsnuKdgoWOOCATi80rTOuyVl0cng',
+  fi: 'auGgHNXvG9U_vXtx8YYX_fXXKsH03Hg4h9m8o8VOZO0',
+  fr: '5sdGH2NpVlgL5wFaUqlohYX9GUXV6L_2Lzibxi8YP1g',
+  ga: '3mtuB2HA7dDeRa3G3rUFLetwIn0u9yPqsRgWtXBvkOU',
+  hr: 'Ddp3YTdTD6cfYfgPjfRDE4x0tD_kdtq5QnUG0d4JavE',
+  hu: 'ztDnXVfFYiv05d2dDVZ1JR7jzTihN1muoSoXuaz1Aos',
+  it: '3qdTrRhy6EII1wGVD3IEJOWWJRCZJiWXx77bCFOwWpE',
+  lt: 'b-4gExKwUhjPVjieD8tWwMGY9V1kBDOcQMKx25WU3Pw',
+  lv: '9uBFJ4YZK-qkhHtate_5dKP1QM9E8Hw8ZqEZWcvyCJ0',
+  mt: 'H3oRy8m-6K0Y6Uygk5iT2wJ-3B2922MelJ5j_3_VMb8',
+  nl: 'R9WtZ31Tdq46gbwhAaCRISe8tFpi9tqWOXPeQQDJtAE',
+  pl: '4mr7foOLyeRMW-soINUDtZVodjxMfyvCk4Lx-0vS8VA',
+  pt: 'UyAS0z11FlvBHrZXd10ZElLLT-jEJqmaLx3qDoKyguo',
+  ro: 'k2lF1PckRgp5Cke2rPSRDvnyfaEH6-iKRYp1S7uNOwM',
+  sk: 'yFjkgEE8qHeLt8wXQGUTtYPkPMpNHjBvqZPvQ4X1mY0',
+  sl: '93hUwfiTW3oQv0ug2sqkS_6EwxsS226nMmO0yD1RBlM',
+  sv: 'yvqYCeeRSj9QN70VQyvkr49kQBf6Ct2U1nOdIY7BbPI',
+};
+
+describe('the notice in each of the 24 languages (fixture europraxis)', () => {
+  const reordered = load(reverseKeys(europraxis));
+  const hashes = Object.fromEntries(
+    LANGUAGES.map((language) => [language, noticeHash(resolveNotice(europraxisConfig, language))]),
+  );
+
+  for (const language of LANGUAGES) {
+    it(`${language}: every text of the ${language} catalog, the services in ${language}, a stable textHash`, () => {
+      const notice = resolveNotice(europraxisConfig, language);
+      const catalog = catalogs[language];
+      expect(notice.language).toBe(language);
+      expect(Object.keys(notice.texts)).toEqual([...TEXT_KEYS]);
+      for (const key of TEXT_KEYS)
+        expect(notice.texts[key], key).toBe(catalog.texts[key].split('{site}').join('EuroPraxis'));
+      expect(notice.purposes).toEqual([
+        { id: 'necessary', ...catalog.purposes.necessary },
+        ...(['analytics', 'marketing', 'maps', 'audiovideo'] as const).map((id) => ({ id, ...catalog.purposes[id] })),
+      ]);
+      expect(notice.services.map((s) => s.retention)).toEqual(
+        europraxis.services.map((s) => (s.retention as Record<string, string>)[language]),
+      );
+      // Stable: the same bytes whatever the config's key order, after a JSON round trip, and in NFC
+      // (a decomposed "é" would look the same on screen and hash differently).
+      const json = JSON.stringify(notice);
+      expect(json).toBe(json.normalize('NFC'));
+      expect(noticeHash(JSON.parse(json))).toBe(hashes[language]);
+      expect(noticeHash(resolveNotice(reordered, language))).toBe(hashes[language]);
+    });
+  }
+
+  it('gives each language its own textHash, as pinned', () => {
+    expect(new Set(Object.values(hashes)).size).toBe(24);
+    expect(hashes).toEqual(EUROPRAXIS_HASHES);
+  });
+});
+
 describe('negotiateLanguage', () => {
   it('matches exact tags and primary subtags, case-insensitively, in preference order', () => {
     expect(negotiateLanguage(clikodocConfig, ['fr-BE'])).toBe('fr');
@@ -226,6 +295,29 @@ describe('negotiateLanguage', () => {
     expect(negotiateLanguage(clikodocConfig, ['fr_BE'])).toBe('fr');
     expect(negotiateLanguage(clickcareConfig, ['de-DE', 'nl-BE', 'fr'])).toBe('nl');
     expect(negotiateLanguage(clickcareConfig, ['en'])).toBe('en');
+  });
+
+  it('finds each of the 24 languages by its primary subtag', () => {
+    expect(europraxisConfig.languages).toHaveLength(24);
+    for (const language of LANGUAGES) {
+      expect(negotiateLanguage(europraxisConfig, [`${language}-XX`])).toBe(language);
+      expect(negotiateLanguage(europraxisConfig, [language.toUpperCase()])).toBe(language);
+    }
+    expect(negotiateLanguage(europraxisConfig, ['pt-BR'])).toBe('pt');
+    expect(negotiateLanguage(europraxisConfig, ['ga-IE', 'en-IE'])).toBe('ga');
+    expect(negotiateLanguage(europraxisConfig, ['mt-MT', 'en'])).toBe('mt');
+    expect(negotiateLanguage(europraxisConfig, ['sv-FI', 'fi'])).toBe('sv');
+    expect(negotiateLanguage(europraxisConfig, ['el-CY'])).toBe('el');
+    expect(negotiateLanguage(europraxisConfig, ['sr-Latn-RS', 'hr-HR'])).toBe('hr');
+  });
+
+  it('reads the country codes pages write for Czech, Danish and Greek as those languages', () => {
+    expect(negotiateLanguage(europraxisConfig, ['cz'])).toBe('cs');
+    expect(negotiateLanguage(europraxisConfig, ['CZ-cz'])).toBe('cs');
+    expect(negotiateLanguage(europraxisConfig, ['dk'])).toBe('da');
+    expect(negotiateLanguage(europraxisConfig, ['gr'])).toBe('el');
+    // "se" is Northern Sami, not Swedish, and "no" is Norwegian: not offered, so the first language.
+    expect(negotiateLanguage(europraxisConfig, ['se', 'no', 'zh-Hant'])).toBe('en');
   });
 
   it('falls back to the site’s first language', () => {

@@ -1,7 +1,8 @@
 import { catalogs } from './catalogs';
-import type { BuiltinPurpose, Language, SiteConfig } from './config';
+import type { BuiltinPurpose, SiteConfig } from './config';
 import { utf8 } from './encoding';
 import { canonicalize } from './jcs';
+import { type Language, languageOfTag } from './languages';
 import { sha256b64u } from './sha256';
 import { TEXT_KEYS, type TextKey } from './texts';
 
@@ -98,13 +99,11 @@ export function noticeHash(notice: Notice): string {
   return sha256b64u(noticeBytes(notice));
 }
 
-/** Picks the site language for a list of preferred tags (`fr-BE` matches `fr`), else the site's first. */
+/** Picks the site language for a list of preferred tags (`fr-BE` matches `fr`, `pt-BR` matches `pt`), else the site's first. */
 export function negotiateLanguage(config: Pick<SiteConfig, 'languages'>, preferred: readonly string[]): Language {
   for (const tag of preferred) {
-    // Primary subtag, case-insensitive; `_` too, as some platforms write `fr_BE`.
-    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
-    const match = config.languages.find((language) => language === primary);
-    if (match) return match;
+    const language = languageOfTag(tag);
+    if (language && config.languages.includes(language)) return language;
   }
   return config.languages[0];
 }

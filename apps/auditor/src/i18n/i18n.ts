@@ -1,7 +1,14 @@
 // Language choice and formatting for the auditor UI. Texts come from this app's catalogs; purpose
 // titles of built-in purposes come from protocol's catalogs (the same words the visitor read).
+// The UI speaks four languages; visitors' notices may be in any of protocol's 24.
 
-import { BUILTIN_PURPOSES, type BuiltinPurpose, catalogs, LANGUAGES, type Language } from '@consent-ledger/protocol';
+import {
+  BUILTIN_PURPOSES,
+  type BuiltinPurpose,
+  catalogs,
+  LANGUAGE_NAMES,
+  languageOfTag,
+} from '@consent-ledger/protocol';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { de } from './de';
@@ -9,18 +16,26 @@ import { en, type MessageKey, type Messages } from './en';
 import { fr } from './fr';
 import { nl } from './nl';
 
-export const MESSAGES: Record<Language, Messages> = { fr, nl, en, de };
-/** What each language is called in its own language, for the language menu. */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  fr: 'Français',
-  nl: 'Nederlands',
-  en: 'English',
-  de: 'Deutsch',
+/** The languages this UI is written in, in the order of its language menu. */
+export const UI_LANGUAGES = ['fr', 'nl', 'en', 'de'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export const MESSAGES: Record<UiLanguage, Messages> = { fr, nl, en, de };
+/** What each UI language is called in its own language, for the language menu. */
+export const UI_LANGUAGE_NAMES: Record<UiLanguage, string> = {
+  fr: LANGUAGE_NAMES.fr,
+  nl: LANGUAGE_NAMES.nl,
+  en: LANGUAGE_NAMES.en,
+  de: LANGUAGE_NAMES.de,
 };
+
+/** Is `value` (read back from storage, say) one of the UI's languages? */
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return (UI_LANGUAGES as readonly unknown[]).includes(value);
+}
 
 /** Everything a component needs to speak the auditor's language. */
 export interface I18n {
-  lang: Language;
+  lang: UiLanguage;
   /** What goes between a label and its value. */
   colon: string;
   /** The text of `key` with `{name}` placeholders filled. */
@@ -38,11 +53,10 @@ export interface I18n {
 }
 
 /** The first of the browser's preferred languages the UI speaks, else English. */
-export function negotiate(preferred: readonly string[]): Language {
+export function negotiate(preferred: readonly string[]): UiLanguage {
   for (const tag of preferred) {
-    const primary = tag.toLowerCase().split(/[-_]/)[0];
-    const found = LANGUAGES.find((l) => l === primary);
-    if (found) return found;
+    const found = languageOfTag(tag);
+    if (isUiLanguage(found)) return found;
   }
   return 'en';
 }
@@ -59,7 +73,7 @@ export const DATE_TIME: Intl.DateTimeFormatOptions = {
 };
 
 /** Builds the helpers for one language (Intl formatters are made once). */
-export function createI18n(lang: Language): I18n {
+export function createI18n(lang: UiLanguage): I18n {
   const messages = MESSAGES[lang];
   const dateTime = new Intl.DateTimeFormat(lang, DATE_TIME);
   const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });

@@ -1,6 +1,6 @@
-import { type Notice, noticeHash, resolveNotice } from '@consent-ledger/protocol';
+import { LANGUAGES, type Notice, noticeHash, resolveNotice } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testCollector } from '../testing';
+import { Device, testCollector } from '../testing';
 import { acceptedLanguages } from './config';
 
 type Harness = Awaited<ReturnType<typeof testCollector>>;
@@ -78,6 +78,30 @@ describe('GET /v1/sites/:site/config', () => {
     const res = await h.collector.app.request('/v1/sites/nowhere/config');
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown-site');
+  });
+});
+
+describe('GET /v1/sites/:site/config in each of the 24 languages (fixture europraxis)', () => {
+  it('answers the notice of the browser language, whose log entry takes receipts', async () => {
+    const h = await testCollector({ site: 'europraxis' });
+    try {
+      for (const language of LANGUAGES) {
+        // A regional tag first, as browsers send it (pt-BR, ga-IE…), then English as a fallback.
+        const res = await h.collector.app.request('/v1/sites/europraxis/config', {
+          headers: { 'Accept-Language': `${language}-XX, en;q=0.5` },
+        });
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as ConfigAnswer;
+        expect(body.language).toBe(language);
+        expect(body.notice).toEqual(resolveNotice(h.config, language));
+        expect(body.textHash).toBe(noticeHash(body.notice));
+        const device = await Device.create(h.config);
+        const posted = await h.post([(await device.receipt({ language })).jws]);
+        expect(posted.status, `a receipt signed on the ${language} notice`).toBe(201);
+      }
+    } finally {
+      await h.dispose();
+    }
   });
 });
 
