@@ -34,10 +34,12 @@ export function dataPaths(dir: string): { dir: string; ledger: string; key: stri
   return { dir: root, ledger: join(root, 'ledger.db'), key: join(root, 'collector-key.json') };
 }
 
-/** Creates the data folder (mode 0700) when missing. */
+/** Creates the data folder (mode 0700) when missing, and takes group and other access away when it exists. */
 export function ensureDataDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // It holds IP addresses, user agents and the signing key: nobody else reads it, whoever made it.
+    if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
   } catch (error) {
     throw new CommandError(`cannot use ${resolve(dir)} as the data folder: ${(error as Error).message}`);
   }

@@ -4,6 +4,7 @@
 // serialised by SQLite's own write lock, which this store only takes for synchronous work, so it
 // never holds it across an await.
 
+import { chmodSync, closeSync, openSync, statSync } from 'node:fs';
 import type { SiteConfig } from '@consent-ledger/protocol';
 import Database from 'better-sqlite3';
 import {
@@ -80,6 +81,25 @@ function toToken(row: TokenRow): TokenRecord {
   };
 }
 
+/**
+ * Creates the ledger file readable by its owner only (0600), and takes group and other access away
+ * from an existing one and its WAL, shared-memory and journal files: they hold IP addresses and user
+ * agents. SQLite creates the WAL and shared-memory files with the database file's mode.
+ */
+function restrictFileModes(path: string): void {
+  if (path === ':memory:' || path.startsWith('file:')) return;
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    let mode: number;
+    try {
+      mode = statSync(file).mode;
+    } catch {
+      continue;
+    }
+    if ((mode & 0o077) !== 0) chmodSync(file, mode & 0o700);
+  }
+}
+
 function migrate(db: Database.Database): void {
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -101,6 +121,7 @@ class SqliteStore implements LedgerStore {
 
   constructor(path: string, options: SqliteStoreOptions) {
     const timeout = options.busyTimeoutMs ?? 5000;
+    restrictFileModes(path);
     // Migrated here, on the serving thread, before any statement is prepared on either connection.
     const setup = openWriterConnection(path, timeout);
     migrate(setup);
