@@ -121,6 +121,37 @@ function folder(app: Hono<AppEnv>, prefix: string, dir: string): void {
   app.get(prefix === '/' ? '/*' : `${prefix}*`, handler);
 }
 
+/**
+ * The auditor UI's Content-Security-Policy: its own scripts, styles and API only, never framed
+ * (`frame-ancestors 'none'`: no clickjacking of a signed-in auditor). `frame-src 'self'` lets the
+ * console show a live preview of consent.js in a sandboxed iframe served by this collector; `data:`
+ * images are the inline favicon and chart swatches.
+ */
+export const AUDITOR_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Security headers on every answer under a prefix (pages, files and their 404s alike). */
+function securityHeaders(app: Hono<AppEnv>, prefix: string, csp: string): void {
+  app.use(`${prefix}*`, async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', csp);
+    // For browsers without frame-ancestors.
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+}
+
 /** Most per-site scripts kept built (site x language x config version). */
 const MAX_SITE_SCRIPTS = 256;
 
@@ -200,6 +231,7 @@ export function assetRoutes(options: AssetOptions): Hono<AppEnv> {
     return send(c, name, loaded.body, 'public, max-age=31536000, immutable');
   });
   app.get('/audit', (c) => c.redirect('/audit/', 301));
+  securityHeaders(app, '/audit/', AUDITOR_CSP);
   folder(app, '/audit/', join(options.root, 'apps/auditor/dist'));
   if (options.demo) folder(app, '/', join(options.root, 'apps/demo/public'));
   return app;
