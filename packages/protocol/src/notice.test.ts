@@ -228,7 +228,7 @@ describe('noticeBytes and noticeHash', () => {
 const EUROPRAXIS_HASHES: Record<Language, string> = {
   bg: 'lVESpusVu8uj5ASx60ACX4cHWtOMpVTqvlwRH-ZfjKk',
   cs: 'FYWA735AqrHhPYrZUfmPbVFtJLCokCv3lIYUz_wb8uk',
-  da: 'orMTdxhB-lX1d8ChUSJ5i-Twp2pOsDv-dd1XN5Rf5qE',
+  da: 'kYFTCvpXM9czt49bFUSNexfJPtglgHrBgN79aFnad1A',
   de: 'pVBLUJWpomLKYyfWZjTqAg6hnfiSHWDZLgy_sI8WbI4',
   el: 'T07k36Zy-LzQZRaRdHazRizoViPT1_U5ger47m3vhzo',
   en: 'n_jUvb5o5iowxJ-kbK0N92hR5fepSeXg7abVDtEBU_I',
@@ -237,8 +237,8 @@ const EUROPRAXIS_HASHES: Record<Language, string> = {
   fi: 'auGgHNXvG9U_vXtx8YYX_fXXKsH03Hg4h9m8o8VOZO0',
   fr: '5sdGH2NpVlgL5wFaUqlohYX9GUXV6L_2Lzibxi8YP1g',
   ga: '3mtuB2HA7dDeRa3G3rUFLetwIn0u9yPqsRgWtXBvkOU',
-  hr: 'Ddp3YTdTD6cfYfgPjfRDE4x0tD_kdtq5QnUG0d4JavE',
-  hu: 'ztDnXVfFYiv05d2dDVZ1JR7jzTihN1muoSoXuaz1Aos',
+  hr: 'h_iICAq5nl2MOaiSXm26GePdnDPmsaQy3LDQ-CcAFSM',
+  hu: 'saIO2BE5RjASuk1M46fHBNJoEW3e7-i-Jgj_dY-6uYg',
   it: '3qdTrRhy6EII1wGVD3IEJOWWJRCZJiWXx77bCFOwWpE',
   lt: 'b-4gExKwUhjPVjieD8tWwMGY9V1kBDOcQMKx25WU3Pw',
   lv: '9uBFJ4YZK-qkhHtate_5dKP1QM9E8Hw8ZqEZWcvyCJ0',
@@ -248,8 +248,8 @@ const EUROPRAXIS_HASHES: Record<Language, string> = {
   pt: 'UyAS0z11FlvBHrZXd10ZElLLT-jEJqmaLx3qDoKyguo',
   ro: 'k2lF1PckRgp5Cke2rPSRDvnyfaEH6-iKRYp1S7uNOwM',
   sk: 'yFjkgEE8qHeLt8wXQGUTtYPkPMpNHjBvqZPvQ4X1mY0',
-  sl: '93hUwfiTW3oQv0ug2sqkS_6EwxsS226nMmO0yD1RBlM',
-  sv: 'yvqYCeeRSj9QN70VQyvkr49kQBf6Ct2U1nOdIY7BbPI',
+  sl: 'Zg0G0y2K1drqj6LzJ_t7l7NHRyYHiNDF4fVpyMmrpB0',
+  sv: 'WLgjbz4C3_HaqsQglwnPR4avoLKRuLgcqord0nTyqH0',
 };
 
 describe('the notice in each of the 24 languages (fixture europraxis)', () => {

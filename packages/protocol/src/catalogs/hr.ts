@@ -21,7 +21,7 @@ export const hr: Catalog = {
     'dialog.acceptAll': 'Prihvati sve',
     'dialog.rejectAll': 'Odbij sve',
     'dialog.close': 'Zatvori',
-    'dialog.alwaysOn': 'Uvijek uključeno',
+    'dialog.alwaysOn': 'Uvijek uključeni',
     'dialog.services': 'Korištene usluge',
     'dialog.gpc':
       'Vaš preglednik šalje signal Global Privacy Control pa je marketing isključen. Ako želite, ovdje ga ipak možete dopustiti.',

@@ -1,7 +1,8 @@
 import type { Catalog } from '../texts';
 
 // Formal "Ön", as Hungarian health and business sites address their users; "sütik" and
-// "hozzájárulás" are NAIH's words. Buttons are verbal nouns ("Összes elfogadása"). Names from the
+// "hozzájárulás" are NAIH's words. Buttons are verbal nouns ("Összes elfogadása"), except the
+// placeholder's, which speak for the visitor ("Mindig engedélyezem"). Names from the
 // config ({site}, {service}, {provider}) never follow an article, whose form (a/az) would depend
 // on the name's first sound. Quotes „…”.
 export const hu: Catalog = {
@@ -38,7 +39,7 @@ export const hu: Catalog = {
     'service.hosts': 'Elért domainek',
     'placeholder.text':
       'A tartalmat a következő szolgáltatás biztosítja: {service}. Ha megjeleníti, a szolgáltató ({provider}) megkapja a kapcsolódási adatait, és sütiket helyezhet el (cél: „{purpose}”).',
-    'placeholder.loadOnce': 'Megjelenítés csak most',
+    'placeholder.loadOnce': 'Csak most jelenítem meg',
     'placeholder.alwaysAllow': 'Mindig engedélyezem: „{purpose}”',
     'history.title': 'Az Ön döntéseinek előzményei',
     'history.empty': 'Még nincs rögzített döntés.',

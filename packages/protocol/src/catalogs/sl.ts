@@ -21,7 +21,7 @@ export const sl: Catalog = {
     'dialog.acceptAll': 'Sprejmi vse',
     'dialog.rejectAll': 'Zavrni vse',
     'dialog.close': 'Zapri',
-    'dialog.alwaysOn': 'Vedno vklopljeno',
+    'dialog.alwaysOn': 'Vedno vklopljeni',
     'dialog.services': 'Uporabljene storitve',
     'dialog.gpc':
       'Vaš brskalnik pošilja signal Global Privacy Control, zato je trženje izklopljeno. Če želite, ga lahko tukaj vseeno dovolite.',
