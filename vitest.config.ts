@@ -14,6 +14,7 @@ export default defineConfig({
             'packages/protocol/**/*.test.ts',
             'packages/collector/**/*.test.ts',
             'packages/witness/**/*.test.ts',
+            'packages/scanner/**/*.test.ts',
             'apps/server/**/*.test.ts',
             'bench/**/*.test.ts',
             'docs/**/*.test.ts',

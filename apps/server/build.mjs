@@ -1,6 +1,7 @@
 // Bundles the `consent-ledger` command into dist/cli.js: our workspace packages (TypeScript
-// sources) and pure-JS dependencies inlined; better-sqlite3 (a native addon) and pg stay external
-// and are resolved from apps/server/node_modules at run time. dist/verify-worker.js is the
+// sources) and pure-JS dependencies inlined; better-sqlite3 (a native addon), pg and playwright-core
+// (loaded by `scan` only, with files of its own) stay external and are resolved from
+// apps/server/node_modules at run time. dist/verify-worker.js is the
 // verification worker thread's script, dist/sqlite-writer.js the SQLite store's writer thread's.
 import { chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,7 +23,7 @@ await esbuild.build({
   ...common,
   entryPoints: [join(here, 'src/cli.ts')],
   outfile,
-  external: ['better-sqlite3', 'pg', 'pg-native'],
+  external: ['better-sqlite3', 'pg', 'pg-native', 'playwright-core'],
   // Bundled CommonJS code may call require(); give the ESM bundle one.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",

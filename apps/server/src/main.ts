@@ -4,6 +4,7 @@ import { CommandError, UsageError } from './args';
 import { EXPORT_USAGE, exportCommand } from './commands/export';
 import { KEYS_USAGE, keysCommand } from './commands/keys';
 import { PURGE_USAGE, purgeCommand } from './commands/purge';
+import { SCAN_USAGE, scanCommand } from './commands/scan';
 import { SERVE_USAGE, serveCommand } from './commands/serve';
 import { SITES_USAGE, sitesCommand } from './commands/sites';
 import { TOKENS_USAGE, tokensCommand } from './commands/tokens';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   purge: { run: purgeCommand, usage: PURGE_USAGE },
   keys: { run: keysCommand, usage: KEYS_USAGE },
   witness: { run: witnessCommand, usage: WITNESS_USAGE },
+  scan: { run: scanCommand, usage: SCAN_USAGE },
 };
 
 function usage(): string {
