@@ -25,10 +25,12 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
+// Each test runs whole scans (three browser contexts per page): tens of seconds on a shared 2-core machine.
+const SCAN_TIMEOUT = { timeout: 240_000 };
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
 
 describe('scan of a site with known violations', () => {
-  it('finds exactly the violations, in JSON, in the report and in the exit code', async () => {
+  it('finds exactly the violations, in JSON, in the report and in the exit code', SCAN_TIMEOUT, async () => {
     const [json, html, md] = ['report.json', 'report.html', 'cookies.md'].map((f) => join(out, f));
     const run = await consentLedger(['scan', `${site.origin}/`, '--json', json, '--html', html, '--declaration', md]);
     expect(run.stderr).toMatch(/\[1\/2\] http:\/\/127\.0\.0\.1:\d+\/ \(first-visit [\d.]+ s, after-reject/);
@@ -104,7 +106,7 @@ describe('scan of a site with known violations', () => {
     expect(declaration).toContain('Également prévus (non observés lors de l’analyse)\u00a0: MAPS\\_ID');
   });
 
-  it('fails only on the kinds asked, with a config file instead of the collector', async () => {
+  it('fails only on the kinds asked, with a config file instead of the collector', SCAN_TIMEOUT, async () => {
     const config = join(out, 'scanfix.json');
     await writeFile(config, JSON.stringify(site.config));
     const args = ['scan', `${site.origin}/`, '--config', config, '--collector', collector.origin, '--pages', '1'];
@@ -119,7 +121,7 @@ describe('scan of a site with known violations', () => {
 describe('bad input: one line, exit 2, and what was gathered still written', () => {
   const lastLine = (stderr: string) => stderr.trim().split('\n').at(-1);
 
-  it('stops at a page that never loads, keeping the pages and findings before it', async () => {
+  it('stops at a page that never loads, keeping the pages and findings before it', SCAN_TIMEOUT, async () => {
     const json = join(out, 'partial.json');
     const run = await consentLedger(['scan', `${site.origin}/start.html`, '--timeout', '3', '--json', json]);
     expect(run.code).toBe(2);
@@ -136,34 +138,38 @@ describe('bad input: one line, exit 2, and what was gathered still written', () 
     ]);
   });
 
-  it('names an unreachable site, a TLS error, a redirect elsewhere, an unknown site, a bad config, a missing browser', async () => {
-    const closed = await freePort();
-    const cases: Array<[string[], Record<string, string>, RegExp]> = [
-      [[`http://127.0.0.1:${closed}/`], {}, /: connection refused \(ERR_CONNECTION_REFUSED\)$/],
-      [[`https://${site.origin.slice('http://'.length)}/`], {}, /: TLS error \(ERR_[A-Z_]+\)$/],
-      [
-        [`${site.origin}/moved`],
-        {},
-        /\/moved redirects to http:\/\/localhost:\d+\/, another origin: scan that URL instead$/,
-      ],
-      [[`${site.origin}/`, '--collector', collector.origin, '--site', 'nosuch'], {}, /does not know site "nosuch"/],
-      [[`${site.origin}/`, '--config', join(out, 'missing.json')], {}, /--config .*missing\.json: ENOENT$/],
-      [
-        [`${site.origin}/`],
-        { CHROMIUM_PATH: '/nonexistent/chromium' },
-        /CHROMIUM_PATH names \/nonexistent\/chromium, which does not exist$/,
-      ],
-    ];
-    for (const [args, env, message] of cases) {
-      const json = join(out, 'bad.json');
-      await rm(json, { force: true });
-      const run = await consentLedger(['scan', ...args, '--json', json, '--timeout', '10'], env);
-      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(2);
-      expect(lastLine(run.stderr)).toMatch(/^consent-ledger: scan: /);
-      expect(lastLine(run.stderr)).toMatch(message);
-      expect((await readJson(json)).complete, `${args.join(' ')}: a report written anyway`).toBe(false);
-    }
-  });
+  it(
+    'names an unreachable site, a TLS error, a redirect elsewhere, an unknown site, a bad config, a missing browser',
+    SCAN_TIMEOUT,
+    async () => {
+      const closed = await freePort();
+      const cases: Array<[string[], Record<string, string>, RegExp]> = [
+        [[`http://127.0.0.1:${closed}/`], {}, /: connection refused \(ERR_CONNECTION_REFUSED\)$/],
+        [[`https://${site.origin.slice('http://'.length)}/`], {}, /: TLS error \(ERR_[A-Z_]+\)$/],
+        [
+          [`${site.origin}/moved`],
+          {},
+          /\/moved redirects to http:\/\/localhost:\d+\/, another origin: scan that URL instead$/,
+        ],
+        [[`${site.origin}/`, '--collector', collector.origin, '--site', 'nosuch'], {}, /does not know site "nosuch"/],
+        [[`${site.origin}/`, '--config', join(out, 'missing.json')], {}, /--config .*missing\.json: ENOENT$/],
+        [
+          [`${site.origin}/`],
+          { CHROMIUM_PATH: '/nonexistent/chromium' },
+          /CHROMIUM_PATH names \/nonexistent\/chromium, which does not exist$/,
+        ],
+      ];
+      for (const [args, env, message] of cases) {
+        const json = join(out, 'bad.json');
+        await rm(json, { force: true });
+        const run = await consentLedger(['scan', ...args, '--json', json, '--timeout', '10'], env);
+        expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(2);
+        expect(lastLine(run.stderr)).toMatch(/^consent-ledger: scan: /);
+        expect(lastLine(run.stderr)).toMatch(message);
+        expect((await readJson(json)).complete, `${args.join(' ')}: a report written anyway`).toBe(false);
+      }
+    },
+  );
 
   it('refuses bad flags as usage errors', async () => {
     for (const args of [
@@ -204,7 +210,7 @@ describe('Ctrl-C', () => {
     return found;
   }
 
-  it('closes every browser process, writes what was gathered and exits 2', async () => {
+  it('closes every browser process, writes what was gathered and exits 2', SCAN_TIMEOUT, async () => {
     const json = join(out, 'interrupted.json');
     const child = spawn(
       process.execPath,
