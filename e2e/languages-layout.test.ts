@@ -44,7 +44,8 @@ interface Layer {
 function measure(page: Page, layer: 'banner' | 'dialog'): Promise<Layer> {
   return page.evaluate((layer) => {
     const root = document.querySelector('#consent-ledger')!.shadowRoot!;
-    const box = root.querySelector<HTMLElement>(layer === 'banner' ? '[role="region"]' : '[role="dialog"]')!;
+    // The banner is its `.bn` box (a region by its aria-label), the dialog its role.
+    const box = root.querySelector<HTMLElement>(layer === 'banner' ? '.bn' : '[role="dialog"]')!;
     const buttons = [...box.querySelectorAll<HTMLButtonElement>('.acts button')];
     const answers = buttons.map((button) => {
       const rect = button.getBoundingClientRect();
