@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '@consent-ledger/scanner';
 import {
   type Browser,
   type BrowserContext,
@@ -15,22 +16,11 @@ import {
 import { ROOT } from './server';
 
 export const CHROMIUM = '/usr/bin/chromium';
-/** Flags that keep Chromium quiet and offline here (STACK.md, "A real browser"). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const SCREENSHOTS = join(ROOT, 'e2e/screenshots');
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** Launches the system Chromium; a missing browser is an error, never a reason to skip. */
+/** Launches the system Chromium with the scanner's quiet flags; a missing browser is an error, never a reason to skip. */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (scripts/setup.sh --system)`);

@@ -13,7 +13,7 @@ const CANDIDATES = [
 ];
 
 /** Flags that keep a headless Chromium quiet: no sandbox (containers, root), no GPU, no traffic of its own. */
-const ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -46,7 +46,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,

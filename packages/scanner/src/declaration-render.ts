@@ -2,7 +2,7 @@
 // purpose, plain tables, no script, no external resource: copy the sections into the site's page)
 // or Markdown for a static site generator.
 import type { Declaration, DeclaredItem, DeclaredService } from './declaration';
-import { html, markdown } from './escape';
+import { html, htmlDocument, markdown } from './markup';
 import { fill } from './texts';
 import { dateTime } from './words';
 
@@ -83,29 +83,18 @@ export function declarationHtml(d: Declaration): string {
         .filter(Boolean)
         .join('\n'),
     );
-  return `<!doctype html>
-<html lang="${html(d.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${html(title)}</title>
-<style>
+  const style = `
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}
 thead th{background:#f2f2f2}
-code{font-size:.95em}
-</style>
-</head>
-<body>
-<main>
-<h1>${html(title)}</h1>
-<p>${html(intro(d))}</p>
-${sections.join('\n')}
-</main>
-</body>
-</html>
-`;
+code{font-size:.95em}`;
+  return htmlDocument(
+    d.lang,
+    title,
+    style,
+    `<h1>${html(title)}</h1>\n<p>${html(intro(d))}</p>\n${sections.join('\n')}`,
+  );
 }
 
 function tableMarkdown(d: Declaration, items: DeclaredItem[]): string {

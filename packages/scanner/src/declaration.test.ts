@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { declaration } from './declaration';
 import { declarationHtml, declarationMarkdown } from './declaration-render';
 import type { ScanReport } from './report';
-import { emptyPass, HOME, page, testConfig } from './test-data';
+import { emptyPass, HOME, page, seenCookie, testConfig } from './test-data';
 
 const startedAt = '2026-03-01T10:00:00.000Z';
 const inDays = (days: number) => new Date(Date.parse(startedAt) + days * 86_400_000).toISOString();
@@ -10,40 +10,9 @@ const inDays = (days: number) => new Date(Date.parse(startedAt) + days * 86_400_
 function report(): ScanReport {
   const accept = emptyPass('banner');
   accept.cookies = [
-    {
-      name: '_st',
-      domain: 'www.praticien.example',
-      path: '/',
-      expires: inDays(395),
-      party: 'first',
-      httpOnly: false,
-      secure: true,
-      sameSite: 'Lax',
-      service: 'stats',
-      purpose: 'analytics',
-    },
-    {
-      name: 'SESSID',
-      domain: 'www.praticien.example',
-      path: '/',
-      expires: null,
-      party: 'first',
-      httpOnly: true,
-      secure: true,
-      sameSite: 'Lax',
-      service: 'session',
-      purpose: 'necessary',
-    },
-    {
-      name: '<b>|x',
-      domain: '.tracker.example',
-      path: '/',
-      expires: inDays(30),
-      party: 'third',
-      httpOnly: false,
-      secure: true,
-      sameSite: 'None',
-    },
+    seenCookie('_st', { expires: inDays(395), service: 'stats', purpose: 'analytics' }),
+    seenCookie('SESSID', { httpOnly: true, service: 'session', purpose: 'necessary' }),
+    seenCookie('<b>|x', { domain: '.tracker.example', expires: inDays(30), party: 'third', sameSite: 'None' }),
   ];
   accept.storage = [
     {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { failing, findings } from './findings';
-import type { SeenCookie, SeenRequest } from './report';
-import { emptyPass, HOME, page, testConfig } from './test-data';
+import type { SeenRequest } from './report';
+import { emptyPass, HOME, page, seenCookie, testConfig } from './test-data';
 
 const config = testConfig();
-const cookie = (name: string, more: Partial<SeenCookie> = {}): SeenCookie => ({
-  name,
-  domain: 'www.praticien.example',
-  path: '/',
-  expires: null,
-  party: 'first',
-  httpOnly: false,
-  secure: true,
-  sameSite: 'Lax',
-  ...more,
-});
+const cookie = seenCookie;
 const request = (host: string, more: Partial<SeenRequest> = {}): SeenRequest => ({
   host,
   url: `https://${host}/x.js`,

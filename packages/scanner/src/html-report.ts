@@ -2,7 +2,7 @@
 // owner can mail to their DPO: the verdict, every finding in plain words in the site's language, then
 // per page a screenshot of each pass and what each pass saw.
 import type { SiteConfig } from '@consent-ledger/protocol';
-import { html } from './escape';
+import { html, htmlDocument } from './markup';
 import { FINDING_KINDS, PASSES, type PageRecord, type PassRecord, type ScanReport } from './report';
 import { fill, type ReportLanguage, type ReportTexts, TEXTS } from './texts';
 import { dateTime, duration, findingSentence, purposeTexts, serviceName } from './words';
@@ -125,13 +125,7 @@ export function htmlReport(
     pages: report.pages.filter((p) => !p.skipped).length,
   });
   const source = report.config ? `<p>${html(fill(t.report.config, report.config))}</p>` : '';
-  return `<!doctype html>
-<html lang="${html(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${html(title)}</title>
-<style>
+  const style = `
 body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 .verdict{padding:.75rem 1rem;border-radius:.4rem;font-weight:600}
 .clean{background:#e6f4ea;color:#0d4a1f}.findings{background:#fdecea;color:#7a1a12}.stopped{background:#fff4e5;color:#6a3d00}
@@ -139,20 +133,15 @@ body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding
 figure{margin:0}img{width:100%;height:auto;border:1px solid #ccc}figcaption{font-size:.9em;color:#444}
 table{border-collapse:collapse;width:100%;margin:.25rem 0 1rem;font-size:.9em}
 th,td{border:1px solid #ddd;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-thead th{background:#f4f4f4}.page{border-top:2px solid #ddd;margin-top:2rem}
-</style>
-</head>
-<body>
-<main>
-<h1>${html(title)}</h1>
-<p>${html(scanned)}</p>
-${source}
-${verdict(report, t, lang)}
-${findingsSection(c, report)}
-${report.pages.map((page) => pageSection(c, page, screenshots)).join('\n')}
-<footer><p>${html(t.report.generatedBy)}</p></footer>
-</main>
-</body>
-</html>
-`;
+thead th{background:#f4f4f4}.page{border-top:2px solid #ddd;margin-top:2rem}`;
+  const body = [
+    `<h1>${html(title)}</h1>`,
+    `<p>${html(scanned)}</p>`,
+    source,
+    verdict(report, t, lang),
+    findingsSection(c, report),
+    ...report.pages.map((page) => pageSection(c, page, screenshots)),
+    `<footer><p>${html(t.report.generatedBy)}</p></footer>`,
+  ];
+  return htmlDocument(lang, title, style, body.filter(Boolean).join('\n'));
 }

@@ -1,6 +1,7 @@
 // @consent-ledger/scanner: does a site keep the promises its Consent Ledger config makes? Scans it
 // in the system Chromium and writes what it found: findings, a report, a cookie declaration.
 export { type Attributor, attributor, CONSENT_LEDGER } from './attribute';
+export { CHROMIUM_ARGS, findChromium } from './browser';
 export { fetchConfig, type LoadedConfig, readConfigFile } from './config-source';
 export { type Declaration, declaration } from './declaration';
 export { declarationHtml, declarationMarkdown } from './declaration-render';

@@ -1,6 +1,6 @@
 // Shared by this package's tests: a small valid site config and pass records built by hand.
 import { type SiteConfig, validateSiteConfig } from '@consent-ledger/protocol';
-import type { PageRecord, PassName, PassRecord, ScanReport } from './report';
+import type { PageRecord, PassName, PassRecord, ScanReport, SeenCookie } from './report';
 
 export const HOME = 'https://www.praticien.example/';
 
@@ -50,6 +50,21 @@ export function testConfig(): SiteConfig {
   return result.value;
 }
 
+/** A first-party session cookie of the test site named `name`, with `more` on top. */
+export function seenCookie(name: string, more: Partial<SeenCookie> = {}): SeenCookie {
+  return {
+    name,
+    domain: 'www.praticien.example',
+    path: '/',
+    expires: null,
+    party: 'first',
+    httpOnly: false,
+    secure: true,
+    sameSite: 'Lax',
+    ...more,
+  };
+}
+
 /** An empty pass record with `decision`, to fill in. */
 export function emptyPass(decision: PassRecord['decision'] = 'none'): PassRecord {
   return { decision, cookies: [], requests: [], storage: [], frames: [], durationMs: 1000 };
@@ -76,20 +91,7 @@ export function page(url: string, passes: Partial<Record<PassName, PassRecord>> 
 /** A report of two pages (one skipped) with a finding of three kinds. */
 export function sampleReport(): ScanReport {
   const first = emptyPass();
-  first.cookies = [
-    {
-      name: '_st"><img src=x>',
-      domain: 'www.praticien.example',
-      path: '/',
-      expires: null,
-      party: 'first',
-      httpOnly: false,
-      secure: true,
-      sameSite: 'Lax',
-      service: 'stats',
-      purpose: 'analytics',
-    },
-  ];
+  first.cookies = [seenCookie('_st"><img src=x>', { service: 'stats', purpose: 'analytics' })];
   return {
     site: 'praticien',
     url: HOME,
