@@ -48,6 +48,8 @@ export interface ServerOptions {
   trustProxy?: ForwardingOptions;
   /** The URL clients call when a proxy in front changes it (`--public-url`); visitors' DPoP proofs are bound to it. */
   publicUrl?: string;
+  /** Where `GET /metrics` is served (`--metrics-listen`), apart from the API; without it, nowhere. */
+  metricsListen?: { host: string; port: number };
   /** Socket timeouts (ms); default SOCKET_TIMEOUTS. */
   timeouts?: Partial<SocketTimeouts>;
 }
@@ -81,6 +83,8 @@ export interface RunningServer {
   store: LedgerStore;
   /** Published site ids (from `--sites`). */
   published: string[];
+  /** `http://host:port/metrics` when `metricsListen` was given. */
+  metricsUrl: string | null;
   /** Stops accepting, finishes in-flight requests and commits, closes the store. */
   close(): Promise<void>;
 }
@@ -152,6 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let collector: Collector | null = null;
   let pool: VerifyPool | null = null;
   let server: Server;
+  let metrics: Server | null = null;
   try {
     // The name defaults to the address served on, known only once listening (port 0 picks one).
     server = await listen(
@@ -198,6 +203,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     built.app.route('/', assetRoutes({ root: options.root ?? repoRoot(), demo: options.demo, api: built.app }));
     const published = options.sites ? await publishFolder(built, options.sites) : [];
+    if (options.metricsListen) {
+      const { host, port: metricsPort } = options.metricsListen;
+      try {
+        metrics = await listen((req, env) => built.metricsApp.fetch(req, env), metricsPort, host);
+      } catch (error) {
+        throw new CommandError(`cannot listen for metrics on ${host}:${metricsPort}: ${(error as Error).message}`);
+      }
+    }
     built.start();
     // Retention: receipts past their site's retentionDays are redacted hourly (`consent-ledger purge` does it at once).
     const retention = startRetentionJob({
@@ -215,8 +228,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       collector: built,
       store,
       published,
+      metricsUrl: metrics
+        ? `http://${displayHost(options.metricsListen!.host)}:${(metrics.address() as AddressInfo).port}/metrics`
+        : null,
       close() {
         closing ??= (async () => {
+          metrics?.close();
+          metrics?.closeAllConnections();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeIdleConnections();

@@ -18,7 +18,7 @@ import { configRoutes } from './routes/config';
 import { healthRoutes } from './routes/health';
 import { keysRoutes } from './routes/keys';
 import { logRoutes } from './routes/log';
-import { ingestMetricsRoutes, opsRoutes } from './routes/ops';
+import { ingestMetricsRoutes, metricsRoutes, opsRoutes } from './routes/ops';
 import { receiptsRoutes } from './routes/receipts';
 import { subjectsRoutes } from './routes/subjects';
 import { Sequencer } from './sequencer';
@@ -55,6 +55,8 @@ export interface CollectorOptions {
 /** A running collector. */
 export interface Collector {
   app: Hono<AppEnv>;
+  /** `GET /metrics` (Prometheus) alone, to serve on a private address: it lists every site with its volumes. */
+  metricsApp: Hono<AppEnv>;
   context: CollectorContext;
   /** Validates and publishes a site config (its notices appended; revision rules checked), refreshing this collector's cache. */
   publishSite(config: unknown, options?: PublishOptions): Promise<PublishResult>;
@@ -118,8 +120,14 @@ export function createCollector(options: CollectorOptions): Collector {
   ];
   for (const routes of all) app.route('/', routes(context));
 
+  const metricsApp = new Hono<AppEnv>();
+  metricsApp.onError(jsonErrors({ log }));
+  metricsApp.notFound(jsonNotFound({ routes: () => metricsApp.routes }));
+  metricsApp.route('/', metricsRoutes(context));
+
   return {
     app,
+    metricsApp,
     context,
     async publishSite(config, publishOptions) {
       const published = await publishSite(store, key, config, new Date(clock()).toISOString(), publishOptions);

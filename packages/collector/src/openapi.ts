@@ -202,13 +202,6 @@ export function openApiDocument(server: string): Record<string, unknown> {
         { 200: json({ type: 'object' }, 'Healthy') },
       ),
     },
-    '/metrics': {
-      get: op(
-        'Prometheus metrics (text exposition format)',
-        { tags: ['ops'] },
-        { 200: { description: 'Metrics', content: { 'text/plain': { schema: { type: 'string' } } } } },
-      ),
-    },
     '/openapi.json': { get: op('This document', { tags: ['ops'] }, { 200: json({ type: 'object' }, 'OpenAPI 3.1') }) },
     '/v1/keys': { get: op("The collector's public keys", { tags: ['public'] }, { 200: json(ref('Jwks'), 'JWKS') }) },
     '/v1/sites/{site}/config': {

@@ -63,6 +63,16 @@ describe('consent-ledger serve: a failed start says why, on one line, and exits 
     }
   });
 
+  it('when the --metrics-listen port is taken', async () => {
+    const taken = await listenAnywhere();
+    try {
+      const run = await serve(['--port', '0', '--data', dataWith(), '--metrics-listen', `127.0.0.1:${taken.port}`]);
+      expectOneLineFailure(run, new RegExp(`cannot listen for metrics on 127\\.0\\.0\\.1:${taken.port}: .*EADDRINUSE`));
+    } finally {
+      taken.server.close();
+    }
+  });
+
   it('when a --sites config is invalid', async () => {
     const sites = join(temp, 'bad-sites');
     mkdirSync(sites, { recursive: true });

@@ -40,6 +40,14 @@ describe('consent-ledger serve flags', () => {
       '--public-url: "https://consent.example.org/?site=a" has a query or a fragment; give the base URL only',
     ],
     [['--public-url'], "Option '--public-url <value>' argument missing"],
+    [
+      ['--metrics-listen', '9464'],
+      '--metrics-listen must be HOST:PORT (such as 127.0.0.1:9464 or [::1]:9464), not "9464"',
+    ],
+    [
+      ['--metrics-listen', '127.0.0.1:99999'],
+      '--metrics-listen must be HOST:PORT (such as 127.0.0.1:9464 or [::1]:9464), not "127.0.0.1:99999"',
+    ],
   ])('refuses %j before starting, as a usage error', async (args, message) => {
     expect(await main(['serve', ...args])).toBe(2);
     expect(err.join('\n')).toContain(`consent-ledger: ${message}`);
@@ -93,5 +101,44 @@ describe('consent-ledger serve --public-url, over HTTP as a TLS-terminating prox
       401,
       'bad-proof',
     ]);
+  });
+});
+
+describe('consent-ledger serve --metrics-listen', () => {
+  let dir: string;
+  let server: RunningServer | null = null;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'serve-metrics-'));
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves /metrics on its own address only, never beside the public API', async () => {
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      data: join(dir, 'data'),
+      ratePerMinute: 0,
+      demo: false,
+      sites: join(repoRoot(), 'fixtures/sites'),
+      metricsListen: { host: '127.0.0.1', port: 0 },
+    });
+    expect(server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    const scraped = await fetch(server.metricsUrl!);
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('consent_ledger_log_entries{site="clikodoc"}');
+    const onApi = await fetch(`${server.url}/metrics`);
+    expect(onApi.status).toBe(404);
+    const metricsOrigin = new URL(server.metricsUrl!).origin;
+    expect((await fetch(`${metricsOrigin}/v1/keys`)).status).toBe(404);
+  });
+
+  it('serves no metrics at all without it', async () => {
+    server = await startServer({ port: 0, host: '127.0.0.1', data: join(dir, 'data'), ratePerMinute: 0, demo: false });
+    expect(server.metricsUrl).toBeNull();
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
   });
 });

@@ -12,7 +12,7 @@ import { startServer } from '../server';
 import { closeOnSignal } from '../signals';
 
 export const SERVE_USAGE =
-  'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR] [--verify-threads N]\n                     [--trust-proxy CIDR,...] [--proxy-header x-forwarded-for|forwarded] [--public-url URL]';
+  'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR] [--verify-threads N]\n                     [--trust-proxy CIDR,...] [--proxy-header x-forwarded-for|forwarded] [--public-url URL]\n                     [--metrics-listen HOST:PORT]';
 
 /**
  * Verification worker threads by default: one per core besides the serving thread. Measured by
@@ -42,6 +42,16 @@ function publicUrlFlag(value: string | undefined): string | undefined {
   return parsed.value;
 }
 
+/** The `--metrics-listen HOST:PORT` flag (`127.0.0.1:9464`, `[::1]:9464`); undefined when not given. */
+function metricsListenFlag(value: string | undefined): { host: string; port: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value);
+  const port = match ? Number(match[3]) : NaN;
+  if (!match || port > 65535)
+    throw new UsageError(`--metrics-listen must be HOST:PORT (such as 127.0.0.1:9464 or [::1]:9464), not "${value}"`);
+  return { host: match[1] ?? match[2], port };
+}
+
 /** Runs `serve`; resolves with the exit code once the server has stopped. */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
@@ -56,9 +66,11 @@ export async function serveCommand(args: string[]): Promise<number> {
     'trust-proxy': { type: 'string' },
     'proxy-header': { type: 'string' },
     'public-url': { type: 'string' },
+    'metrics-listen': { type: 'string' },
   });
   const trustProxy = forwardingFlags(values['trust-proxy'], values['proxy-header']);
   const publicUrl = publicUrlFlag(values['public-url']);
+  const metricsListen = metricsListenFlag(values['metrics-listen']);
   const server = await startServer({
     port: integerFlag(values.port, 'port', 8080, 0, 65535),
     host: values.host ?? '127.0.0.1',
@@ -71,11 +83,13 @@ export async function serveCommand(args: string[]): Promise<number> {
     sqliteWriterThread: true,
     trustProxy,
     publicUrl,
+    metricsListen,
   });
   const sites = server.published.length ? `, sites ${server.published.join(', ')}` : '';
   const reached = publicUrl ? `, reached at ${publicUrl}` : '';
+  const metricsAt = server.metricsUrl ? `, metrics at ${server.metricsUrl}` : '';
   console.log(
-    `consent-ledger serving ${server.url}${reached} (name ${server.name}, data ${values.data ?? './data'}${sites})`,
+    `consent-ledger serving ${server.url}${reached} (name ${server.name}, data ${values.data ?? './data'}${sites}${metricsAt})`,
   );
   await closeOnSignal(
     () => server.close(),

@@ -25,11 +25,17 @@ describe('operations routes', () => {
     expect([...new Set(described)].sort()).toEqual([...new Set(registered)].sort());
   });
 
-  it('exposes receipts accepted and refused, ingest latency, entries per site and checkpoint age', async () => {
+  it('exposes on the metrics app alone receipts accepted and refused, ingest latency, entries per site and checkpoint age', async () => {
     await f.submit([await (await f.device()).receipt()]);
     await f.post('not json');
     await f.sequence();
-    const res = await f.collector.app.request('/metrics');
+    // Not beside the public API: it names every site and its volumes.
+    const publicAnswer = await f.collector.app.request('/metrics');
+    expect([publicAnswer.status, ((await publicAnswer.json()) as { error: { code: string } }).error.code]).toEqual([
+      404,
+      'not-found',
+    ]);
+    const res = await f.collector.metricsApp.request('/metrics');
     expect(res.headers.get('content-type')).toContain('text/plain; version=0.0.4');
     const text = await res.text();
     expect(text).toContain('consent_ledger_receipts_accepted_total{site="clikodoc"} 1');

@@ -1,5 +1,5 @@
-// Operations routes: Prometheus metrics (and the ingest timing they report) and the OpenAPI
-// description of the whole API.
+// Operations routes: Prometheus metrics (and the ingest timing they report), served apart from the
+// API, and the OpenAPI description of the whole API.
 import { Hono } from 'hono';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
@@ -24,14 +24,23 @@ export function ingestMetricsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   return app;
 }
 
-/** GET /metrics and GET /openapi.json. */
-export function opsRoutes(ctx: CollectorContext): Hono<AppEnv> {
+/**
+ * GET /metrics, on an app of its own (`Collector.metricsApp`): it names every site and its volumes,
+ * so it is served on a separate, private listen address (`serve --metrics-listen`), never beside the public API.
+ */
+export function metricsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/metrics', async (c) => {
     c.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     c.header('Cache-Control', 'no-store');
     return c.body(await ctx.metrics.render(ctx.store, ctx.clock()));
   });
+  return app;
+}
+
+/** GET /openapi.json. */
+export function opsRoutes(ctx: CollectorContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get('/openapi.json', (c) => {
     c.header('Cache-Control', 'no-cache');
     return c.json(openApiDocument(ctx.publicUrl ?? ctx.key.name));
