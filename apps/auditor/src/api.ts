@@ -1,81 +1,31 @@
 // The collector API as the auditor UI uses it: the audit routes with the bearer token, the public
 // log and key routes without it. Errors are values: every call answers a Result.
+// Every shape is protocol's wire contract, the one the collector's answers are checked against.
 import {
+  type AuditSite,
+  type AuditSitesAnswer,
+  type ConfigAnswer,
+  type ConsistencyProofBundle,
+  type ErrorBody,
+  type ExportParams,
   fail,
   type InclusionProofBundle,
   type Jwks,
-  type Notice,
   ok,
+  type Pending,
+  type ReceiptSearchAnswer,
+  type ReceiptSearchParams,
   type Result,
+  type StatsAnswer,
+  type StatsParams,
   type SubjectHistory,
 } from '@consent-ledger/protocol';
 
 /** A failed call: the collector's error code (or `network`), its message and the HTTP status (0 offline). */
 export type ApiResult<T> = Result<T, string> & { status?: number };
 
-// The subject history's shape is protocol's; re-exported for the views.
-export type { GrantPeriod, HistoryNotice, HistoryReceipt, SubjectHistory } from '@consent-ledger/protocol';
-
-/** A receipt as the search lists it. */
-export interface ReceiptSummary {
-  index: number;
-  id: string;
-  subject: string;
-  receivedAt: string;
-  method: string;
-  choices: Record<string, 'granted' | 'denied'> | null;
-  revision: number;
-  language: string;
-  textHash: string;
-  issuedAt: string;
-  page: string | null;
-  leafHash: string;
-}
-
-/** Filters of `GET .../receipts` (dates as `YYYY-MM-DD`, `to` exclusive). */
-export interface SearchQuery {
-  purpose?: string;
-  state?: 'granted' | 'denied';
-  method?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-}
-
-export interface PurposeStats {
-  granted: number;
-  denied: number;
-  withdrawn: number;
-  rate: number | null;
-}
-export interface StatsBucket {
-  start: string;
-  receipts: number;
-  methods: Record<string, number>;
-  purposes: Record<string, PurposeStats>;
-}
-/** `GET .../stats`. */
-export interface Stats {
-  site: string;
-  interval: 'day' | 'week';
-  buckets: StatsBucket[];
-  total: Omit<StatsBucket, 'start'>;
-}
-
-export interface ConfigAnswer {
-  config: { site: string; name: string; languages: string[]; purposes: Record<string, unknown> };
-  language: string;
-  notice: Notice;
-}
-
-/** A site the token may read (`GET /v1/audit/sites`). */
-export interface SiteSummary {
-  site: string;
-  name: string;
-  languages: string[];
-  /** Set for a deleted site: it takes no receipts, its log stays readable. */
-  deletedAt: string | null;
-}
+/** Filters of the receipt search as the search view sets them (the client picks order and page size). */
+export type SearchQuery = Omit<ReceiptSearchParams, 'order' | 'limit'>;
 
 /** The latest checkpoint note, with when it was signed (its Last-Modified; null when not sent). */
 export interface CheckpointAnswer {
@@ -108,7 +58,8 @@ async function call(caller: Caller, url: string, init: RequestInit = {}): Promis
     return { ...fail('network', error instanceof Error ? error.message : String(error)), status: 0 };
   }
   if (res.ok) return ok(res);
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  // Whatever answered (the collector, or a proxy's page), read as much of an ErrorBody as there is.
+  const body = (await res.json().catch(() => null)) as { error?: Partial<ErrorBody['error']> } | null;
   return {
     ...fail(body?.error?.code ?? `http-${res.status}`, body?.error?.message ?? res.statusText),
     status: res.status,
@@ -129,8 +80,8 @@ async function json<T>(caller: Caller, url: string, init?: RequestInit): Promise
 const bearer = (caller: Caller) => ({ authorization: `Bearer ${caller.token}` });
 
 /** The sites `caller`'s token may read, in id order. */
-export async function listSites(caller: Caller): Promise<ApiResult<SiteSummary[]>> {
-  const res = await json<{ sites: SiteSummary[] }>(caller, '/v1/audit/sites', { headers: bearer(caller) });
+export async function listSites(caller: Caller): Promise<ApiResult<AuditSite[]>> {
+  const res = await json<AuditSitesAnswer>(caller, '/v1/audit/sites', { headers: bearer(caller) });
   return res.ok ? ok(res.value.sites) : res;
 }
 
@@ -152,14 +103,13 @@ export function createApi(options: ApiOptions) {
     history: (subject: string) =>
       get<SubjectHistory>(`/v1/audit/sites/${site}/subjects/${path(subject)}`, { headers: audit }),
     search: (q: SearchQuery, limit = 50) =>
-      get<{ receipts: ReceiptSummary[]; nextCursor: string | null }>(
-        `/v1/audit/sites/${site}/receipts${query({ ...q, order: 'desc', limit: String(limit) })}`,
+      get<ReceiptSearchAnswer>(
+        `/v1/audit/sites/${site}/receipts${query({ ...q, order: 'desc', limit: String(limit) } satisfies ReceiptSearchParams)}`,
         { headers: audit },
       ),
-    stats: (q: { interval: 'day' | 'week'; from?: string; to?: string }) =>
-      get<Stats>(`/v1/audit/sites/${site}/stats${query(q)}`, { headers: audit }),
+    stats: (q: StatsParams) => get<StatsAnswer>(`/v1/audit/sites/${site}/stats${query(q)}`, { headers: audit }),
     /** The export response, for the caller to stream. */
-    exportResponse: (q: { format: 'ndjson' | 'csv'; from?: string; to?: string }, signal?: AbortSignal) =>
+    exportResponse: (q: ExportParams, signal?: AbortSignal) =>
       call(options, `/v1/audit/sites/${site}/export${query(q)}`, { headers: audit, signal }),
     keys: () => get<Jwks>('/v1/keys'),
     checkpoint: async (): Promise<ApiResult<CheckpointAnswer>> => {
@@ -173,11 +123,11 @@ export function createApi(options: ApiOptions) {
     },
     /** An entry's inclusion proof against the latest checkpoint; null while pending. */
     proof: async (id: string): Promise<ApiResult<InclusionProofBundle | null>> => {
-      const res = await get<InclusionProofBundle | { status: 'pending' }>(`/v1/sites/${site}/log/proof/${path(id)}`);
+      const res = await get<InclusionProofBundle | Pending>(`/v1/sites/${site}/log/proof/${path(id)}`);
       return res.ok && 'status' in res.value ? ok(null) : (res as ApiResult<InclusionProofBundle>);
     },
     consistency: (from: number, to: number) =>
-      get<{ hashes: string[] }>(`/v1/sites/${site}/log/consistency${query({ from: String(from), to: String(to) })}`),
+      get<ConsistencyProofBundle>(`/v1/sites/${site}/log/consistency${query({ from: String(from), to: String(to) })}`),
     config: (lang: string) => get<ConfigAnswer>(`/v1/sites/${site}/config${query({ lang })}`),
   };
 }

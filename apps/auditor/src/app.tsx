@@ -1,7 +1,9 @@
 // The auditor UI's shell: sign-in, then a header (site, language, sign out), the sections' nav and
 // the current view. Views are in the address fragment so the browser's back button works.
+
+import type { AuditSite } from '@consent-ledger/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createApi, type SiteSummary } from './api';
+import { createApi } from './api';
 import { ExportView } from './export/export-view';
 import {
   createI18n,
@@ -100,7 +102,7 @@ function LanguagePicker({ lang, onLang }: { lang: UiLanguage; onLang(l: UiLangua
 function SiteSwitcher({ base, session, onSession }: { base: string; session: Session; onSession(s: Session): void }) {
   const i18n = useI18n();
   const [site, setSite] = useState(session.site);
-  const [sites, setSites] = useState<SiteSummary[] | null>(null);
+  const [sites, setSites] = useState<AuditSite[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setSite(session.site), [session.site]);
   useEffect(() => {

@@ -1,8 +1,10 @@
 // Sign-in: a token, then one of the sites it may read (`GET /v1/audit/sites`; a token of one site
 // opens it at once). Only when the token lists no site (none created yet) is a site id typed, and
 // then checked against an audit route. The token is kept in sessionStorage (this tab only).
+
+import type { AuditSite } from '@consent-ledger/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createApi, listSites, type SiteSummary } from './api';
+import { createApi, listSites } from './api';
 import { errorText } from './error-message';
 import { type I18n, useI18n } from './i18n/i18n';
 import { recentSites, type Session } from './session';
@@ -20,7 +22,7 @@ export async function tokenSites(
   base: string,
   token: string,
   i18n: I18n,
-): Promise<{ sites: SiteSummary[] } | { problem: string }> {
+): Promise<{ sites: AuditSite[] } | { problem: string }> {
   const listed = await listSites({ base, token });
   if (listed.ok) return { sites: listed.value };
   // The list has no site in its path: a 403 there can only mean a role that reads no audit route.
@@ -28,12 +30,12 @@ export async function tokenSites(
 }
 
 /** The site offered first: the most recently used one the token lists, else the first listed. */
-function preferredSite(sites: SiteSummary[], recent: string[]): string {
+function preferredSite(sites: AuditSite[], recent: string[]): string {
   return recent.find((id) => sites.some((s) => s.site === id)) ?? sites[0]?.site ?? '';
 }
 
 /** A site as the pickers show it: name and id, and whether it was deleted. */
-export function siteLabel(site: SiteSummary, { t }: I18n): string {
+export function siteLabel(site: AuditSite, { t }: I18n): string {
   return t(site.deletedAt ? 'signin.optionDeleted' : 'signin.option', { name: site.name, site: site.site });
 }
 
@@ -45,7 +47,7 @@ export function SitePicker({
   onValue,
 }: {
   id: string;
-  sites: SiteSummary[];
+  sites: AuditSite[];
   value: string;
   onValue(site: string): void;
 }) {
@@ -67,7 +69,7 @@ export function SignIn({ base, onSignedIn }: { base: string; onSignedIn(session:
   const { t } = i18n;
   const [token, setToken] = useState('');
   /** Null until the token is checked. */
-  const [sites, setSites] = useState<SiteSummary[] | null>(null);
+  const [sites, setSites] = useState<AuditSite[] | null>(null);
   const [site, setSite] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

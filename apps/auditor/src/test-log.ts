@@ -1,5 +1,7 @@
 // Test data for the component tests: a real, signed, in-memory site log (collector key, notices,
 // device-signed receipts, acks, checkpoint, inclusion proofs), so Verify runs on genuine bytes.
+
+import type { GrantPeriod, HistoryNotice, HistoryReceipt, SubjectHistory } from '@consent-ledger/protocol';
 import {
   base64urlEncode,
   type Choice,
@@ -25,7 +27,6 @@ import {
   signJws,
   signNote,
 } from '@consent-ledger/protocol';
-import type { GrantPeriod, HistoryNotice, HistoryReceipt, SubjectHistory } from './api';
 
 export const SITE = 'demo-site';
 const NAME = 'collector.test';

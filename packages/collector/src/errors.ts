@@ -1,36 +1,12 @@
-// Errors at the HTTP boundary: `{ "error": { "code", "message", ...details } }` with a status.
+// Errors at the HTTP boundary: protocol's `ErrorBody` (`{ "error": { "code", "message", ...details } }`) with a status.
+import type { ApiErrorCode, ErrorBody } from '@consent-ledger/protocol';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** Every code the collector answers with (DESIGN.md, Errors on POST /v1/receipts, and the rest). */
-export type ApiErrorCode =
-  | 'malformed'
-  | 'unsupported-alg'
-  | 'bad-signature'
-  | 'bad-thumbprint'
-  | 'origin-not-allowed'
-  | 'prev-mismatch'
-  | 'id-conflict'
-  | 'too-large'
-  | 'unsupported-media-type'
-  | 'unknown-site'
-  | 'unknown-revision'
-  | 'unknown-notice'
-  | 'rate-limited'
-  | 'unknown-entry'
-  | 'no-checkpoint'
-  | 'not-found'
-  | 'method-not-allowed'
-  | 'unavailable'
-  | 'internal'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'bad-proof'
-  | 'invalid-config'
-  | 'revision-conflict';
+export type { ApiErrorCode };
 
-/** Extra members of an error object (`index`, `expected`, `issues`...). */
-export type ErrorDetails = Record<string, unknown>;
+/** Extra members of an error object (`index`, `expected`, `issues`). */
+export type ErrorDetails = Omit<ErrorBody['error'], 'code' | 'message'>;
 
 /** An error a handler throws to answer with a status and code; caught by the JSON error handler. */
 export class ApiError extends Error {
@@ -45,7 +21,7 @@ export class ApiError extends Error {
 }
 
 /** The JSON body of an error answer. */
-export function errorBody(code: ApiErrorCode, message: string, details: ErrorDetails = {}): { error: ErrorDetails } {
+export function errorBody(code: ApiErrorCode, message: string, details: ErrorDetails = {}): ErrorBody {
   return { error: { code, message, ...details } };
 }
 

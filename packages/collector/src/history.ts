@@ -73,7 +73,8 @@ export async function subjectHistory(store: LedgerStore, site: string, subject: 
   for (const r of receipts) {
     const record = r.textHash === null ? undefined : byHash.get(r.textHash);
     if (!record || notices[record.textHash]) continue;
-    notices[record.textHash] = { ...record, notice: payloadOf<Notice>(record.jws) };
+    const { site: _site, ...described } = record;
+    notices[record.textHash] = { ...described, notice: payloadOf<Notice>(record.jws) };
   }
   const proofs = await Promise.all(receipts.map((r) => proofOf(store, r, checkpoint)));
   const { timeline, current } = grantTimeline(receipts);

@@ -1,275 +1,146 @@
-// The OpenAPI 3.1 description of every collector route (openapi.test.ts compares it with the
-// routes the app registers, so a route cannot be added without being described).
+// The OpenAPI 3.1 description of every collector route, generated from protocol's wire schemas (the
+// ones the handlers' answers `satisfies` and requests are parsed with), so a field cannot drift from
+// its description. routes/ops.test.ts compares the paths with the routes the app registers, and
+// answers.test.ts checks real answers against the same schemas.
 
-type Schema = Record<string, unknown>;
-type Operation = Record<string, unknown>;
+import * as api from '@consent-ledger/protocol/api';
+import { type ConversionConfig, type JsonSchema, toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
 
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('Error'), description);
-const path = (name: string, description: string, schema: Schema = { type: 'string' }) => ({
-  name,
-  in: 'path',
+type Json = Record<string, unknown>;
+type Schema = v.GenericSchema;
+
+/** Answer shapes, listed once under components/schemas; nested ones become `$ref`s. */
+const COMPONENTS = {
+  Error: api.ErrorBodySchema,
+  SiteConfig: api.SiteConfigSchema,
+  Notice: api.NoticeSchema,
+  ReceiptPayload: api.ReceiptPayloadSchema,
+  AckPayload: api.AckPayloadSchema,
+  Jwks: api.JwksSchema,
+  ConfigAnswer: api.ConfigAnswerSchema,
+  ReceiptsAnswer: api.ReceiptsAnswerSchema,
+  Health: api.HealthAnswerSchema,
+  InclusionProof: api.InclusionProofSchema,
+  Pending: api.PendingSchema,
+  ConsistencyProof: api.ConsistencyProofSchema,
+  ExportHeader: api.ExportHeaderSchema,
+  PartialExportHeader: api.PartialExportHeaderSchema,
+  Redaction: api.RedactionSchema,
+  AuditSites: api.AuditSitesAnswerSchema,
+  SubjectHistory: api.SubjectHistorySchema,
+  ReceiptSearch: api.ReceiptSearchAnswerSchema,
+  Stats: api.StatsAnswerSchema,
+  SiteRecord: api.SiteRecordSchema,
+  Published: api.PublishAnswerSchema,
+  Site: api.SiteAnswerSchema,
+  SiteDeleted: api.SiteDeletedAnswerSchema,
+  TokenSummary: api.TokenSummarySchema,
+  TokenIssued: api.TokenIssuedSchema,
+  TokenList: api.TokenListAnswerSchema,
+  TokenRevoked: api.TokenRevokedAnswerSchema,
+  VisitorReceipts: api.VisitorReceiptsAnswerSchema,
+  Erasure: api.ErasureAnswerSchema,
+} satisfies Record<string, Schema>;
+type Component = keyof typeof COMPONENTS;
+
+const CONVERSION: ConversionConfig = { target: 'draft-2020-12' };
+const components = toJsonSchemaDefs(COMPONENTS, {
+  ...CONVERSION,
+  typeMode: 'output',
+  overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
+});
+
+const ref = (name: Component): Json => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: Component, description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+});
+const error = (description: string) => json('Error', description);
+const text = (type: string, description: string, extra: Json = {}) => ({
+  description,
+  ...extra,
+  content: { [type]: { schema: { type: 'string' } } },
+});
+/** A request body, as a client writes it (defaults optional). */
+const body = (schema: Schema) => ({
   required: true,
-  description,
-  schema,
+  content: { 'application/json': { schema: toJsonSchema(schema, { ...CONVERSION, typeMode: 'input' }) } },
 });
-const query = (name: string, description: string, schema: Schema = { type: 'string' }) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-});
-const site = path('site', 'Site id', { type: 'string', pattern: '^[a-z0-9-]{2,64}$' });
-const subject = path('subject', 'Subject id: the RFC 7638 thumbprint of the device key', {
-  type: 'string',
-  pattern: '^[A-Za-z0-9_-]{43}$',
-});
-const dateTime = { type: 'string', description: 'A UTC date (2026-12-01) or an ISO 8601 date-time' };
 
-/** Responses every bearer-token route may give before it looks at the request. */
+const param = (name: string, where: 'path' | 'query', schema: Json | JsonSchema, required: boolean) => {
+  const { description, ...rest } = schema as Json;
+  return { name, in: where, required, ...(description ? { description } : {}), schema: rest };
+};
+const inPath = (name: string, schema: Schema | Json) =>
+  param(name, 'path', '~standard' in schema ? toJsonSchema(schema as Schema, CONVERSION) : schema, true);
+/** The query parameters of an object schema, each described as the schema describes it. */
+const queryOf = (schema: v.ObjectSchema<v.ObjectEntries, undefined>) =>
+  Object.entries(schema.entries).map(([name, entry]) =>
+    param(name, 'query', toJsonSchema(entry as Schema, { ...CONVERSION, typeMode: 'input' }), false),
+  );
+
+const site = inPath('site', api.SITE);
+const subject = inPath('subject', api.SUBJECT);
 const tokenErrors = {
   401: error('Missing, unknown or revoked token (`unauthorized`)'),
   403: error('Wrong role, or a site outside the token (`forbidden`)'),
 };
 const auditor = { security: [{ bearer: [] }], tags: ['audit'] };
 const admin = { security: [{ bearer: [] }], tags: ['admin'] };
-const visitor = { security: [{ dpop: [] }], tags: ['visitor'], responses: {} };
-const range = [query('from', 'Received at or after', dateTime), query('to', 'Received before', dateTime)];
+const visitor = { security: [{ dpop: [] }], tags: ['visitor'] };
+const pub = { tags: ['public'] };
+const ops = { tags: ['ops'] };
 
-function op(summary: string, fields: Operation, responses: Record<string, unknown>): Operation {
-  return { summary, ...fields, responses: { ...(fields.responses as object), ...responses } };
+function op(summary: string, fields: Json, responses: Json): Json {
+  return { summary, ...fields, responses };
 }
 
-const schemas: Record<string, Schema> = {
-  Error: {
-    type: 'object',
-    required: ['error'],
-    properties: {
-      error: {
-        type: 'object',
-        required: ['code', 'message'],
-        properties: {
-          code: { type: 'string' },
-          message: { type: 'string' },
-          index: { type: 'integer' },
-          expected: { type: ['string', 'null'] },
-          issues: { type: 'array', items: { type: 'object' } },
-        },
-      },
+/** Every route: path -> method -> operation. */
+function paths(): Record<string, Record<string, Json>> {
+  return {
+    '/healthz': { get: op('Health: the process is up and its store answers', ops, { 200: json('Health', 'Healthy') }) },
+    '/openapi.json': {
+      get: op('This document', ops, {
+        200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
+      }),
     },
-  },
-  Jwks: {
-    type: 'object',
-    required: ['keys'],
-    properties: {
-      keys: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            kty: { const: 'OKP' },
-            crv: { const: 'Ed25519' },
-            x: { type: 'string' },
-            kid: { type: 'string' },
-            name: { type: 'string', description: 'The signed-note key name of the checkpoints' },
-            vkey: {
-              type: 'string',
-              description: 'The same key as a signed-note verifier key: name+keyid+base64(0x01 || key)',
-            },
-          },
-        },
-      },
-    },
-  },
-  SiteConfig: {
-    type: 'object',
-    description: 'A site configuration (DESIGN.md, Site config); unknown fields are refused with their path',
-    required: ['site', 'name', 'origins', 'revision', 'policyUrl', 'languages', 'purposes', 'services'],
-  },
-  SiteRecord: {
-    type: 'object',
-    properties: {
-      site: { type: 'string' },
-      config: ref('SiteConfig'),
-      createdAt: { type: 'string' },
-      updatedAt: { type: 'string' },
-      deletedAt: { type: ['string', 'null'] },
-    },
-  },
-  InclusionProof: {
-    type: 'object',
-    required: ['site', 'id', 'index', 'leafHash', 'treeSize', 'hashes', 'checkpoint'],
-    properties: {
-      site: { type: 'string' },
-      id: { type: 'string' },
-      index: { type: 'integer' },
-      leafHash: { type: 'string' },
-      treeSize: { type: 'integer' },
-      hashes: { type: 'array', items: { type: 'string' } },
-      checkpoint: { type: 'string' },
-    },
-  },
-  Pending: { type: 'object', properties: { status: { const: 'pending' } } },
-  Token: {
-    type: 'object',
-    properties: {
-      id: { type: 'string' },
-      role: { enum: ['auditor', 'admin'] },
-      sites: { type: 'array', items: { type: 'string' } },
-      createdAt: { type: 'string' },
-      revokedAt: { type: ['string', 'null'] },
-    },
-  },
-  AuditSite: {
-    type: 'object',
-    required: ['site', 'name', 'languages', 'deletedAt'],
-    properties: {
-      site: { type: 'string' },
-      name: { type: 'string' },
-      languages: { type: 'array', items: { type: 'string' } },
-      deletedAt: { type: ['string', 'null'] },
-    },
-  },
-  ReceiptSummary: {
-    type: 'object',
-    properties: {
-      index: { type: 'integer' },
-      id: { type: 'string' },
-      subject: { type: 'string' },
-      receivedAt: { type: 'string' },
-      method: { type: 'string' },
-      choices: { type: 'object', additionalProperties: { enum: ['granted', 'denied'] } },
-      revision: { type: 'integer' },
-      language: { type: 'string' },
-      textHash: { type: 'string' },
-      issuedAt: { type: 'string' },
-      page: { type: 'string' },
-      leafHash: { type: 'string' },
-    },
-  },
-  SubjectHistory: {
-    type: 'object',
-    description:
-      'Every receipt of the subject (decoded and raw JWS, ack, inclusion proof), oldest first in chain order; the notices they name; per purpose its grant periods',
-    properties: {
-      site: { type: 'string' },
-      subject: { type: 'string' },
-      checkpoint: { type: ['object', 'null'] },
-      receipts: { type: 'array', items: { type: 'object' } },
-      notices: { type: 'object', additionalProperties: { type: 'object' } },
-      timeline: {
-        type: 'object',
-        additionalProperties: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              grantedAt: { type: 'string' },
-              grantedBy: { type: 'string' },
-              grantedIndex: { type: 'integer' },
-              withdrawnAt: { type: ['string', 'null'] },
-              withdrawnBy: { type: ['string', 'null'] },
-              withdrawnIndex: { type: ['integer', 'null'] },
-            },
-          },
-        },
-      },
-      current: { type: 'object', additionalProperties: { enum: ['granted', 'denied'] } },
-    },
-  },
-  Stats: {
-    type: 'object',
-    properties: {
-      site: { type: 'string' },
-      interval: { enum: ['day', 'week'] },
-      from: { type: ['string', 'null'] },
-      to: { type: ['string', 'null'] },
-      buckets: { type: 'array', items: { type: 'object' } },
-      total: { type: 'object' },
-    },
-  },
-};
-
-/** The OpenAPI document; `server` is the collector's public URL, or its name (host and port). */
-export function openApiDocument(server: string): Record<string, unknown> {
-  const paths: Record<string, Record<string, Operation>> = {
-    '/healthz': {
-      get: op(
-        'Health: the process is up and its store answers',
-        { tags: ['ops'] },
-        { 200: json({ type: 'object' }, 'Healthy') },
-      ),
-    },
-    '/openapi.json': { get: op('This document', { tags: ['ops'] }, { 200: json({ type: 'object' }, 'OpenAPI 3.1') }) },
-    '/v1/keys': { get: op("The collector's public keys", { tags: ['public'] }, { 200: json(ref('Jwks'), 'JWKS') }) },
+    '/v1/keys': { get: op("The collector's public keys", pub, { 200: json('Jwks', 'JWKS') }) },
     '/v1/sites/{site}/config': {
       get: op(
-        'A site config with its resolved notice and textHash',
-        { tags: ['public'], parameters: [site, query('lang', 'Preferred language')] },
+        'A site config with its notice resolved for the negotiated language (`lang`, then Accept-Language), and its textHash',
+        { ...pub, parameters: [site, ...queryOf(api.ConfigParamsSchema)] },
         {
-          200: json(
-            {
-              type: 'object',
-              properties: {
-                config: ref('SiteConfig'),
-                language: { type: 'string' },
-                notice: { type: 'object' },
-                textHash: { type: 'string' },
-              },
-            },
-            'Config',
-          ),
-          304: { description: 'Not modified (ETag)' },
-          404: error('Unknown site'),
+          200: json('ConfigAnswer', 'Config (strong ETag)'),
+          304: { description: 'Not modified' },
+          404: error('unknown-site'),
         },
       ),
     },
     '/v1/receipts': {
       post: op(
-        'Submit 1 to 100 device-signed receipts, in chain order; answers their acks once committed',
+        'Submit 1 to 100 device-signed receipts of one site, in chain order; answers their acks once committed',
+        { ...pub, requestBody: body(api.ReceiptsRequestSchema) },
         {
-          tags: ['public'],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['receipts'],
-                  properties: { receipts: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string' } } },
-                },
-              },
-            },
-          },
-        },
-        {
-          200: json(
-            { type: 'object', properties: { acks: { type: 'array', items: { type: 'string' } } } },
-            'Every receipt was already in the log',
-          ),
-          201: json({ type: 'object', properties: { acks: { type: 'array', items: { type: 'string' } } } }, 'Accepted'),
-          400: error('malformed, unsupported-alg, bad-signature, bad-thumbprint'),
+          200: json('ReceiptsAnswer', 'Every receipt was already in the log'),
+          201: json('ReceiptsAnswer', 'Accepted'),
+          400: error('malformed, unsupported-alg, bad-signature, bad-thumbprint (with `index`)'),
           403: error('origin-not-allowed'),
-          409: error('prev-mismatch, id-conflict'),
+          409: error('prev-mismatch (with `expected`), id-conflict'),
           413: error('too-large'),
           415: error('unsupported-media-type'),
           422: error('unknown-site, unknown-revision, unknown-notice'),
-          429: error('rate-limited'),
+          429: error('rate-limited (with Retry-After)'),
+          503: error('unavailable (shutting down)'),
         },
       ),
     },
     '/v1/sites/{site}/log/checkpoint': {
       get: op(
         "The latest checkpoint of a site's log (C2SP signed note)",
-        { tags: ['public'], parameters: [site] },
+        { ...pub, parameters: [site] },
         {
-          200: {
-            description: 'Checkpoint; ETag (a hash of the note) and Last-Modified (when it was signed)',
-            headers: { ETag: { schema: { type: 'string' } }, 'Last-Modified': { schema: { type: 'string' } } },
-            content: { 'text/plain': { schema: { type: 'string' } } },
-          },
+          200: text('text/plain', 'Checkpoint; ETag (a hash of the note) and Last-Modified (when it was signed)'),
           304: { description: 'Not modified (If-None-Match, or If-Modified-Since)' },
           404: error('unknown-site, no-checkpoint'),
         },
@@ -278,10 +149,10 @@ export function openApiDocument(server: string): Record<string, unknown> {
     '/v1/sites/{site}/log/proof/{id}': {
       get: op(
         "An entry's inclusion proof against the latest checkpoint",
-        { tags: ['public'], parameters: [site, path('id', 'Receipt id or notice textHash')] },
+        { ...pub, parameters: [site, inPath('id', { type: 'string', description: 'Receipt id or notice textHash' })] },
         {
-          200: json(ref('InclusionProof'), 'Proof'),
-          202: json(ref('Pending'), 'Accepted, not yet integrated'),
+          200: json('InclusionProof', 'Proof'),
+          202: json('Pending', 'Sequenced, not yet integrated'),
           404: error('unknown-entry'),
         },
       ),
@@ -289,27 +160,9 @@ export function openApiDocument(server: string): Record<string, unknown> {
     '/v1/sites/{site}/log/consistency': {
       get: op(
         'A consistency proof between two tree sizes',
+        { ...pub, parameters: [site, ...queryOf(api.ConsistencyParamsSchema)] },
         {
-          tags: ['public'],
-          parameters: [
-            site,
-            query('from', 'Older size', { type: 'integer', minimum: 1 }),
-            query('to', 'Newer size (default: latest)', { type: 'integer' }),
-          ],
-        },
-        {
-          200: json(
-            {
-              type: 'object',
-              properties: {
-                site: { type: 'string' },
-                from: { type: 'integer' },
-                to: { type: 'integer' },
-                hashes: { type: 'array', items: { type: 'string' } },
-              },
-            },
-            'Proof',
-          ),
+          200: json('ConsistencyProof', 'Proof (immutable)'),
           400: error('malformed'),
           404: error('unknown-site, no-checkpoint'),
         },
@@ -317,22 +170,19 @@ export function openApiDocument(server: string): Record<string, unknown> {
     },
 
     '/v1/audit/sites': {
-      get: op(
-        'The sites this token (auditor or admin) may read (every site for "*"), in id order, deleted ones included (their logs stay readable)',
-        { ...auditor },
-        {
-          200: json({ type: 'object', properties: { sites: { type: 'array', items: ref('AuditSite') } } }, 'Sites'),
-          400: error('malformed (a query parameter)'),
-          ...tokenErrors,
-        },
-      ),
+      get: op('The sites this token may read (every site for "*"), in id order, deleted ones included', auditor, {
+        200: json('AuditSites', 'Sites'),
+        400: error('malformed (a query parameter)'),
+        ...tokenErrors,
+      }),
     },
     '/v1/audit/sites/{site}/subjects/{subject}': {
       get: op(
-        "A subject's full history",
+        "A subject's full history: receipts, acks, proofs, notices, grant periods",
         { ...auditor, parameters: [site, subject] },
         {
-          200: json(ref('SubjectHistory'), 'History'),
+          200: json('SubjectHistory', 'History'),
+          400: error('malformed'),
           ...tokenErrors,
           404: error('unknown-site, or no receipt of this subject (not-found)'),
         },
@@ -341,43 +191,17 @@ export function openApiDocument(server: string): Record<string, unknown> {
     '/v1/audit/sites/{site}/receipts': {
       get: op(
         'Search receipts; keyset pagination on the log index, stable under concurrent appends',
-        {
-          ...auditor,
-          parameters: [
-            site,
-            query('purpose', 'Receipts listing this purpose'),
-            query('state', 'With purpose: its state', { enum: ['granted', 'denied'] }),
-            query('method', 'Method', { enum: ['accept-all', 'reject-all', 'save', 'embed', 'withdraw', 'gpc'] }),
-            ...range,
-            query('limit', 'Page size (1 to 1000, default 50)', { type: 'integer' }),
-            query('cursor', 'nextCursor of the previous page'),
-            query('order', 'Index order', { enum: ['asc', 'desc'] }),
-          ],
-        },
-        {
-          200: json(
-            {
-              type: 'object',
-              properties: {
-                receipts: { type: 'array', items: ref('ReceiptSummary') },
-                nextCursor: { type: ['string', 'null'] },
-              },
-            },
-            'A page',
-          ),
-          400: error('malformed'),
-          ...tokenErrors,
-          404: error('unknown-site'),
-        },
+        { ...auditor, parameters: [site, ...queryOf(api.ReceiptSearchParamsSchema)] },
+        { 200: json('ReceiptSearch', 'A page'), 400: error('malformed'), ...tokenErrors, 404: error('unknown-site') },
       ),
     },
     '/v1/audit/sites/{site}/export': {
       get: op(
-        'Streamed export of the log at its latest checkpoint: NDJSON (header, then exactly treeSize entry lines; verifiable offline) or CSV; with from/to, the entries received in the range and every notice, each line with its inclusion proof',
-        { ...auditor, parameters: [site, query('format', 'Format', { enum: ['ndjson', 'csv'] }), ...range] },
+        'Streamed export at the latest checkpoint: NDJSON (an ExportHeader or PartialExportHeader line, then the entry lines; verifiable offline) or CSV',
+        { ...auditor, parameters: [site, ...queryOf(api.ExportParamsSchema)] },
         {
           200: {
-            description: 'The export, streamed',
+            description: 'The export, streamed (X-Tree-Size)',
             content: {
               'application/x-ndjson': { schema: { type: 'string' } },
               'text/csv': { schema: { type: 'string' } },
@@ -392,34 +216,18 @@ export function openApiDocument(server: string): Record<string, unknown> {
     '/v1/audit/sites/{site}/stats': {
       get: op(
         'Consent statistics per day or week: granted, denied, rate and withdrawals per purpose, method mix',
-        { ...auditor, parameters: [site, ...range, query('interval', 'Bucket', { enum: ['day', 'week'] })] },
-        { 200: json(ref('Stats'), 'Stats'), 400: error('malformed'), ...tokenErrors, 404: error('unknown-site') },
+        { ...auditor, parameters: [site, ...queryOf(api.StatsParamsSchema)] },
+        { 200: json('Stats', 'Stats'), 400: error('malformed'), ...tokenErrors, 404: error('unknown-site') },
       ),
     },
 
     '/v1/admin/sites/{site}': {
       put: op(
-        'Publish a site config (validated; new notices appended to its log)',
+        'Publish a site config (validated; its new notices appended to the log)',
+        { ...admin, parameters: [site], requestBody: body(api.SiteConfigSchema) },
         {
-          ...admin,
-          parameters: [site],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('SiteConfig') } } },
-        },
-        {
-          200: json(
-            {
-              type: 'object',
-              properties: { site: ref('SiteRecord'), appended: { type: 'array', items: { type: 'object' } } },
-            },
-            'Updated',
-          ),
-          201: json(
-            {
-              type: 'object',
-              properties: { site: ref('SiteRecord'), appended: { type: 'array', items: { type: 'object' } } },
-            },
-            'Created',
-          ),
+          200: json('Published', 'Updated'),
+          201: json('Published', 'Created'),
           400: error('invalid-config (with issues), malformed'),
           409: error(
             'revision-conflict (with published, lowest, changed): a notice text changed without a higher revision, or the revision is lower than the published one',
@@ -432,70 +240,30 @@ export function openApiDocument(server: string): Record<string, unknown> {
       get: op(
         'A site config',
         { ...admin, parameters: [site] },
-        {
-          200: json({ type: 'object', properties: { site: ref('SiteRecord') } }, 'Site'),
-          ...tokenErrors,
-          404: error('unknown-site'),
-        },
+        { 200: json('Site', 'Site'), ...tokenErrors, 404: error('unknown-site') },
       ),
       delete: op(
         'Delete a site: it refuses new receipts, its log stays readable to auditors',
         { ...admin, parameters: [site] },
-        {
-          200: json(
-            { type: 'object', properties: { site: { type: 'string' }, deletedAt: { type: 'string' } } },
-            'Deleted',
-          ),
-          ...tokenErrors,
-          404: error('unknown-site'),
-        },
+        { 200: json('SiteDeleted', 'Deleted'), ...tokenErrors, 404: error('unknown-site') },
       ),
     },
     '/v1/admin/tokens': {
       post: op(
-        'Issue an API token (shown once)',
-        {
-          ...admin,
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['role', 'sites'],
-                  properties: {
-                    role: { enum: ['auditor', 'admin'] },
-                    sites: { type: 'array', items: { type: 'string' } },
-                  },
-                },
-              },
-            },
-          },
-        },
-        {
-          201: json({ allOf: [ref('Token'), { type: 'object', properties: { token: { type: 'string' } } }] }, 'Issued'),
-          400: error('malformed'),
-          ...tokenErrors,
-        },
+        'Issue an API token (its secret shown once)',
+        { ...admin, requestBody: body(api.TokenRequestSchema) },
+        { 201: json('TokenIssued', 'Issued'), 400: error('malformed'), ...tokenErrors },
       ),
-      get: op(
-        "List tokens within the admin token's sites (never their secrets)",
-        { ...admin },
-        {
-          200: json({ type: 'object', properties: { tokens: { type: 'array', items: ref('Token') } } }, 'Tokens'),
-          ...tokenErrors,
-        },
-      ),
+      get: op("List the tokens within the admin token's sites (never their secrets)", admin, {
+        200: json('TokenList', 'Tokens'),
+        ...tokenErrors,
+      }),
     },
     '/v1/admin/tokens/{id}': {
       delete: op(
         'Revoke a token',
-        { ...admin, parameters: [path('id', 'Token id')] },
-        {
-          200: json({ type: 'object', properties: { id: { type: 'string' }, revoked: { const: true } } }, 'Revoked'),
-          ...tokenErrors,
-          404: error('not-found'),
-        },
+        { ...admin, parameters: [inPath('id', { type: 'string', description: 'Token id' })] },
+        { 200: json('TokenRevoked', 'Revoked'), ...tokenErrors, 404: error('not-found') },
       ),
     },
 
@@ -503,52 +271,32 @@ export function openApiDocument(server: string): Record<string, unknown> {
       get: op(
         "The visitor's own receipts in every site, with acks and inclusion proofs",
         { ...visitor, parameters: [subject] },
-        {
-          200: json(
-            {
-              type: 'object',
-              properties: { subject: { type: 'string' }, sites: { type: 'array', items: { type: 'object' } } },
-            },
-            'Receipts',
-          ),
-          401: error('bad-proof'),
-          429: error('rate-limited'),
-        },
+        { 200: json('VisitorReceipts', 'Receipts'), 401: error('bad-proof'), 429: error('rate-limited') },
       ),
     },
     '/v1/subjects/{subject}': {
       delete: op(
-        "Erase the visitor's receipts: payloads redacted, leaf hashes kept",
+        "Erase the visitor's receipts in every site: payloads redacted, leaf hashes kept",
         { ...visitor, parameters: [subject] },
-        {
-          200: json(
-            {
-              type: 'object',
-              properties: {
-                subject: { type: 'string' },
-                at: { type: 'string' },
-                erased: { type: 'array', items: { type: 'object' } },
-              },
-            },
-            'Erased',
-          ),
-          401: error('bad-proof'),
-          429: error('rate-limited'),
-        },
+        { 200: json('Erasure', 'Erased'), 401: error('bad-proof'), 429: error('rate-limited') },
       ),
     },
   };
+}
+
+/** The OpenAPI document; `server` is the collector's public URL, or its name (host and port). */
+export function openApiDocument(server: string): Json {
   return {
     openapi: '3.1.0',
     info: {
       title: 'Consent Ledger collector',
       version: '1',
-      description: 'Device-signed consent receipts appended to a per-site RFC 9162 Merkle log (DESIGN.md).',
+      description: 'Device-signed consent receipts appended to a per-site RFC 9162 Merkle log (docs/design.md).',
     },
     servers: [{ url: server.includes('://') ? server : `http://${server}` }],
-    paths,
+    paths: paths(),
     components: {
-      schemas,
+      schemas: components,
       securitySchemes: {
         bearer: {
           type: 'http',

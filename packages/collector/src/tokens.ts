@@ -1,13 +1,18 @@
 // API tokens for auditors and admins: random secrets shown once, stored only as their SHA-256.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { base64urlDecode, base64urlEncode, sha256b64u, uuidv7 } from '@consent-ledger/protocol';
+import {
+  ALL_SITES,
+  base64urlDecode,
+  base64urlEncode,
+  sha256b64u,
+  type TokenSummary,
+  uuidv7,
+} from '@consent-ledger/protocol';
 import type { LedgerStore, TokenRecord, TokenRole } from './store/types';
 
 /** Every token starts with this, so a leaked one is easy to recognise (secret scanners). */
 export const TOKEN_PREFIX = 'clt_';
-/** A token's `sites` entry that stands for every site. */
-export const ALL_SITES = '*';
-export const TOKEN_ROLES: readonly TokenRole[] = ['auditor', 'admin'];
+export { ALL_SITES, TOKEN_ROLES } from '@consent-ledger/protocol';
 
 /** The stored form of a token: base64url SHA-256 of its text. */
 export function hashToken(token: string): string {
@@ -50,7 +55,7 @@ export async function issueToken(
 }
 
 /** A token as listed: everything but its hash. */
-export function publicToken(token: TokenRecord): Omit<TokenRecord, 'hash'> {
+export function publicToken(token: TokenRecord): TokenSummary {
   const { hash: _hash, ...rest } = token;
   return rest;
 }

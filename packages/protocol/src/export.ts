@@ -13,15 +13,10 @@ import type { Jwks } from './jwk';
 import { decodeJws, verifyDecodedJws } from './jws';
 import { leafHash as hashLeaf, nodeHash, verifyInclusion } from './merkle';
 import { NOTICE_TYP, type Notice } from './notice';
-import type { ExportHeader } from './proof';
+import type { ExportHeader, PartialExportHeader } from './proof';
 import { type KeyCache, type ReceiptPayload, verifyReceipt } from './receipt';
 import { fail, ok, type Result } from './result';
 import { sha256, sha256b64u } from './sha256';
-
-/** The header of a partial export (entries received in a date range, and every notice), whose lines carry inclusion proofs. */
-export interface PartialExportHeader extends ExportHeader {
-  range: { from: string | null; to: string | null };
-}
 
 export type ExportFailureCode =
   | 'malformed'

@@ -1,5 +1,7 @@
 export * from './ack';
-export type * from './audit';
+// The /v1 wire contract: its types and plain constants here; its schemas from `@consent-ledger/protocol/api`.
+export type * from './api';
+export * from './api/constants';
 export { catalogs } from './catalogs';
 export * from './checkpoint';
 export * from './config';

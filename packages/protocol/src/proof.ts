@@ -1,31 +1,11 @@
-// Shapes the collector serves and auditors verify offline (DESIGN.md, Wire formats).
-
-/** `GET /v1/sites/:site/log/proof/:id`: an entry's inclusion in the latest checkpoint. Hashes base64url. */
-export interface InclusionProofBundle {
-  site: string;
-  id: string;
-  index: number;
-  leafHash: string;
-  treeSize: number;
-  hashes: string[];
-  checkpoint: string;
-}
-
-/** `GET /v1/sites/:site/log/consistency?from=&to=`. */
-export interface ConsistencyProofBundle {
-  site: string;
-  from: number;
-  to: number;
-  hashes: string[];
-}
-
-/** First line of an NDJSON export. */
-export interface ExportHeader {
-  site: string;
-  checkpoint: string;
-  treeSize: number;
-  keys: import('./jwk').Jwks;
-}
+// Shapes the collector serves and auditors verify offline (docs/design.md, Wire formats): proofs and
+// the export's header are defined with the rest of the wire contract (api/public.ts); an export's lines here.
+export type {
+  ConsistencyProofBundle,
+  ExportHeader,
+  InclusionProofBundle,
+  PartialExportHeader,
+} from './api/public';
 
 export type EntryKind = 'receipt' | 'notice';
 /** One line after the header: an entry in index order, whole or redacted. */

@@ -1,17 +1,12 @@
 // The runtime's public contract, shared by the headless runtime (src/core, src/store, src/gate)
 // and the banner UI (src/ui). Everything a page, the banner or a test can call.
-import type { AckPayload, Choice, Method, Notice, ProofDocument, SiteConfig } from '@consent-ledger/protocol';
+import type { AckPayload, Choice, ConfigAnswer, Method, Notice, ProofDocument } from '@consent-ledger/protocol';
 
 /** The file "Download my proof" gives the visitor: everything needed to check it offline. */
 export type { ProofDocument };
 
-/** What `GET /v1/sites/:site/config` answers; a page may also inline exactly this document. */
-export interface ConfigDocument {
-  config: SiteConfig;
-  language: string;
-  notice: Notice;
-  textHash: string;
-}
+/** What `GET /v1/sites/:site/config` answers (protocol's `ConfigAnswer`); a page may also inline exactly this document. */
+export type ConfigDocument = ConfigAnswer;
 
 /** Why the visitor is asked (again). */
 export type AskReason = 'first-visit' | 'revision' | 'expired';

@@ -1,8 +1,10 @@
 // Receipt search with the API's filters (purpose, state, method, dates), newest first, a page at a
 // time; each row opens its subject's history.
+
+import type { ReceiptSearchAnswer } from '@consent-ledger/protocol';
 import { METHODS } from '@consent-ledger/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Api, ApiResult, ReceiptSummary, SearchQuery } from '../api';
+import type { Api, ApiResult, SearchQuery } from '../api';
 import { ErrorMessage } from '../error-message';
 import { useI18n } from '../i18n/i18n';
 
@@ -28,9 +30,7 @@ export function SearchView(props: {
   const { t } = i18n;
   const { api, state } = props;
   const [form, setForm] = useState(state.filters);
-  const [answer, setAnswer] = useState<ApiResult<{ receipts: ReceiptSummary[]; nextCursor: string | null }> | null>(
-    null,
-  );
+  const [answer, setAnswer] = useState<ApiResult<ReceiptSearchAnswer> | null>(null);
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const cursor = state.cursors[state.cursors.length - 1];
   const page = state.cursors.length;
@@ -93,7 +93,10 @@ export function SearchView(props: {
         </label>
         <label>
           {t('search.method')}
-          <select value={form.method ?? ''} onChange={(e) => set({ method: e.currentTarget.value || undefined })}>
+          <select
+            value={form.method ?? ''}
+            onChange={(e) => set({ method: (e.currentTarget.value || undefined) as SearchQuery['method'] })}
+          >
             <option value="">{t('search.any')}</option>
             {METHODS.map((m) => (
               <option key={m} value={m}>

@@ -1,5 +1,5 @@
+import type { StatsAnswer } from '@consent-ledger/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Stats } from '../api';
 import { createI18n } from '../i18n/i18n';
 import { flush, mount, texts } from '../test-dom';
 import { StackedBarChart } from './bar-chart';
@@ -15,7 +15,7 @@ afterEach(() => {
 const en = createI18n('en');
 
 /** Three days of a site: analytics asked every day (3/4 granted, then 1/4, then none asked), maps on day 1 and 3. */
-const STATS: Stats = {
+const STATS: StatsAnswer = {
   site: 'demo-site',
   interval: 'day',
   buckets: [

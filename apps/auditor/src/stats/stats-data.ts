@@ -1,7 +1,8 @@
 // From the stats answer to the three charts: consent rate per purpose, withdrawals per purpose,
 // receipts per method. Pure, so the charts can be tested with known numbers.
+
+import type { StatsAnswer } from '@consent-ledger/protocol';
 import { METHODS } from '@consent-ledger/protocol';
-import type { Stats } from '../api';
 import type { I18n } from '../i18n/i18n';
 import type { ChartData } from './chart-types';
 
@@ -13,7 +14,7 @@ export interface ChartWithTotal {
 
 /** Builds the three charts of the stats view. */
 export function statsCharts(
-  stats: Stats,
+  stats: StatsAnswer,
   i18n: I18n,
   siteTitles: Record<string, string> = {},
 ): { rate: ChartWithTotal; withdrawals: ChartWithTotal; methods: ChartWithTotal } {

@@ -1,7 +1,9 @@
 // Statistics: consent rate per purpose, withdrawals and the method mix, per day or week, each as a
 // small SVG chart with its table beside it.
+
+import type { StatsAnswer } from '@consent-ledger/protocol';
 import { useEffect, useState } from 'preact/hooks';
-import type { Api, ApiResult, Stats } from '../api';
+import type { Api, ApiResult } from '../api';
 import { ErrorMessage } from '../error-message';
 import { useI18n } from '../i18n/i18n';
 import { StackedBarChart } from './bar-chart';
@@ -14,7 +16,7 @@ export function StatsView({ api, siteTitles }: { api: Api; siteTitles: Record<st
   const i18n = useI18n();
   const { t } = i18n;
   const [form, setForm] = useState({ interval: 'day' as 'day' | 'week', from: '', to: '' });
-  const [answer, setAnswer] = useState<ApiResult<Stats> | null>(null);
+  const [answer, setAnswer] = useState<ApiResult<StatsAnswer> | null>(null);
   const load = async (q: typeof form) => {
     setAnswer(null);
     setAnswer(await api.stats({ interval: q.interval, from: q.from || undefined, to: q.to || undefined }));

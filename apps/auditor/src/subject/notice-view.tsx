@@ -1,7 +1,6 @@
 // The exact information a visitor was given for one receipt: what changed since the notice of their
 // previous receipt, then the whole notice (purposes, services, every text).
-import type { Notice } from '@consent-ledger/protocol';
-import type { HistoryNotice } from '../api';
+import type { HistoryNotice, Notice } from '@consent-ledger/protocol';
 import { useI18n } from '../i18n/i18n';
 import { noticeChanges } from './notice-diff';
 

@@ -1,6 +1,6 @@
 // One bar per purpose along the subject's time: filled while the purpose was granted, a mark where
 // it was withdrawn; the same periods are written out beside each bar.
-import type { SubjectHistory } from '../api';
+import type { SubjectHistory } from '@consent-ledger/protocol';
 import { useI18n } from '../i18n/i18n';
 
 const W = 600;

@@ -1,7 +1,9 @@
 // Find a subject by id, then see its history: current state, per-purpose bars, the receipts, and
 // Verify, which checks everything in this browser.
+
+import type { SubjectHistory } from '@consent-ledger/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Api, ApiResult, SubjectHistory } from '../api';
+import type { Api, ApiResult } from '../api';
 import { ErrorMessage } from '../error-message';
 import { useI18n } from '../i18n/i18n';
 import { PurposeBars } from './purpose-bars';

@@ -1,6 +1,6 @@
 // A subject's receipts, oldest first: when, how, what was chosen, in which language and revision,
 // the ack, the notice shown, and, once verified, each check's outcome.
-import type { HistoryReceipt, SubjectHistory } from '../api';
+import type { HistoryReceipt, SubjectHistory } from '@consent-ledger/protocol';
 import { useI18n } from '../i18n/i18n';
 import { NoticeView } from './notice-view';
 import { dated } from './purpose-bars';

@@ -2,6 +2,8 @@
 // collector's published keys, then for each receipt its device signature, its `prev` link, its ack,
 // the notice it names and its inclusion in that checkpoint. Leaf hashes are recomputed here from the
 // JWS bytes; nothing the history says about them is taken on trust.
+
+import type { SubjectHistory } from '@consent-ledger/protocol';
 import {
   base64urlEncode,
   bytesEqual,
@@ -17,7 +19,6 @@ import {
   verifyNotice,
   verifyReceipt,
 } from '@consent-ledger/protocol';
-import type { SubjectHistory } from '../api';
 
 export type CheckState = 'pass' | 'fail' | 'skipped';
 /** One check's outcome; `detail` says why it failed or was skipped (protocol's message, in English). */

@@ -1,7 +1,16 @@
 // The admin routes, behind an admin token: publish, read and delete site configs, and issue,
 // list and revoke API tokens, each within the sites the admin's own token covers.
 
-import { SITE_ID } from '@consent-ledger/protocol';
+import {
+  ALL_SITES,
+  type PublishAnswer,
+  type SiteAnswer,
+  type SiteDeletedAnswer,
+  type TokenIssued,
+  type TokenListAnswer,
+  type TokenRevokedAnswer,
+} from '@consent-ledger/protocol';
+import { TokenRequestSchema } from '@consent-ledger/protocol/api';
 import { type Context, Hono } from 'hono';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
@@ -10,7 +19,8 @@ import { bearerAuth } from '../middleware/auth';
 import { bodyLimit } from '../middleware/body-limit';
 import { publishSite } from '../sites';
 import type { TokenRecord, TokenRole } from '../store/types';
-import { ALL_SITES, issueToken, publicToken, TOKEN_ROLES, tokenCovers } from '../tokens';
+import { issueToken, publicToken, tokenCovers } from '../tokens';
+import { parseRequest } from '../validate';
 
 /** Largest site config accepted (a config with many services and translations stays far below). */
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -64,7 +74,7 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
       {
         site: record,
         appended: appended.map(({ index, textHash, revision, language }) => ({ index, textHash, revision, language })),
-      },
+      } satisfies PublishAnswer,
       existed ? 200 : 201,
     );
   });
@@ -73,7 +83,7 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const record = await ctx.store.getSite(c.req.param('site'));
     if (!record) throw new ApiError(404, 'unknown-site', `unknown site "${c.req.param('site')}"`);
     c.header('Cache-Control', 'no-store');
-    return c.json({ site: record });
+    return c.json({ site: record } satisfies SiteAnswer);
   });
 
   app.delete('/v1/admin/sites/:site', async (c) => {
@@ -81,44 +91,28 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const at = now();
     if (!(await ctx.store.deleteSite(site, at))) throw new ApiError(404, 'unknown-site', `no live site "${site}"`);
     ctx.sites.invalidate(site);
-    return c.json({ site, deletedAt: at });
+    return c.json({ site, deletedAt: at } satisfies SiteDeletedAnswer);
   });
 
   app.post('/v1/admin/tokens', bodyLimit({ maxBytes: 16 * 1024 }), async (c) => {
     const admin = c.get('token')!;
-    const body = (await jsonBody(c)) as { role?: unknown; sites?: unknown } | null;
-    const role = body?.role;
-    const sites = body?.sites;
-    if (
-      typeof body !== 'object' ||
-      body === null ||
-      Array.isArray(body) ||
-      Object.keys(body).some((k) => k !== 'role' && k !== 'sites')
-    ) {
-      throw new ApiError(400, 'malformed', 'the body must be { "role", "sites": [...] }');
-    }
-    if (!TOKEN_ROLES.includes(role as TokenRole))
-      throw new ApiError(400, 'malformed', `role must be one of ${TOKEN_ROLES.join(', ')}`);
-    if (
-      !Array.isArray(sites) ||
-      sites.length === 0 ||
-      sites.length > 100 ||
-      !sites.every((s) => typeof s === 'string' && (s === ALL_SITES || SITE_ID.test(s)))
-    ) {
-      throw new ApiError(400, 'malformed', `sites must list 1 to 100 site ids (or "${ALL_SITES}" for all)`);
-    }
+    const { role, sites } = parseRequest(
+      TokenRequestSchema,
+      await jsonBody(c),
+      `{ "role": "auditor" | "admin", "sites": [1 to 100 site ids, or "${ALL_SITES}" for all] }`,
+    );
     const outside = sites.find((s) => (s === ALL_SITES ? !admin.sites.includes(ALL_SITES) : !tokenCovers(admin, s)));
     if (outside !== undefined) throw new ApiError(403, 'forbidden', `this token does not cover site "${outside}"`);
-    const issued = await issueToken(ctx.store, { role: role as TokenRole, sites }, now());
+    const issued = await issueToken(ctx.store, { role, sites }, now());
     c.header('Cache-Control', 'no-store');
-    return c.json({ ...publicToken(issued.record), token: issued.token }, 201);
+    return c.json({ ...publicToken(issued.record), token: issued.token } satisfies TokenIssued, 201);
   });
 
   app.get('/v1/admin/tokens', async (c) => {
     const admin = c.get('token')!;
     const tokens = (await ctx.store.listTokens()).filter((t) => within(admin, t));
     c.header('Cache-Control', 'no-store');
-    return c.json({ tokens: tokens.map(publicToken) });
+    return c.json({ tokens: tokens.map(publicToken) } satisfies TokenListAnswer);
   });
 
   app.delete('/v1/admin/tokens/:id', async (c) => {
@@ -128,7 +122,7 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const token = (await ctx.store.listTokens()).find((t) => t.id === id);
     if (!token || !within(admin, token) || !(await ctx.store.revokeToken(id, now())))
       throw new ApiError(404, 'not-found', `no live token ${id}`);
-    return c.json({ id, revoked: true });
+    return c.json({ id, revoked: true } satisfies TokenRevokedAnswer);
   });
   return app;
 }

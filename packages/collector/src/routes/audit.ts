@@ -2,7 +2,16 @@
 // subject's full history, receipt search (keyset pagination on the log index), streamed exports
 // and consent statistics. They only read, so an admin token reads them too.
 
-import { METHODS } from '@consent-ledger/protocol';
+import {
+  type AuditSitesAnswer,
+  METHODS,
+  type Method,
+  type ReceiptSearchAnswer,
+  type ReceiptSummary,
+  type StatsAnswer,
+  type SubjectHistory,
+} from '@consent-ledger/protocol';
+import { ExportParamsSchema, ReceiptSearchParamsSchema, StatsParamsSchema } from '@consent-ledger/protocol/api';
 import { type Context, Hono } from 'hono';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
@@ -63,19 +72,20 @@ function oneOf<T extends string>(c: Context<AppEnv>, name: string, values: reado
 }
 
 /** The search answer's view of a receipt: its fields, without the JWS and ack (see the subject's history). */
-function receiptSummary(e: EntryRecord) {
+function receiptSummary(e: EntryRecord): ReceiptSummary {
+  // The search matches unredacted receipts only, so every receipt field is there.
   return {
     index: e.index,
     id: e.id,
-    subject: e.subject,
+    subject: e.subject!,
     receivedAt: e.receivedAt,
-    method: e.method,
-    choices: e.choices,
-    revision: e.revision,
-    language: e.language,
-    textHash: e.textHash,
-    issuedAt: e.issuedAt,
-    page: e.page,
+    method: e.method as Method,
+    choices: e.choices!,
+    revision: e.revision!,
+    language: e.language!,
+    textHash: e.textHash!,
+    issuedAt: e.issuedAt!,
+    page: e.page!,
     leafHash: e.leafHash,
   };
 }
@@ -140,7 +150,7 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
         languages: s.config.languages,
         deletedAt: s.deletedAt,
       })),
-    });
+    } satisfies AuditSitesAnswer);
   });
 
   app.get('/v1/audit/sites/:site/subjects/:subject', async (c) => {
@@ -153,11 +163,11 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
     if (history.receipts.length === 0)
       throw new ApiError(404, 'not-found', `no receipt of subject ${subject} in the log of "${site}"`);
     c.header('Cache-Control', 'no-store');
-    return c.json(history);
+    return c.json(history satisfies SubjectHistory);
   });
 
   app.get('/v1/audit/sites/:site/receipts', async (c) => {
-    onlyParams(c, ['purpose', 'state', 'method', 'from', 'to', 'limit', 'cursor', 'order']);
+    onlyParams(c, Object.keys(ReceiptSearchParamsSchema.entries));
     const site = await knownSite(c);
     const purpose = c.req.query('purpose');
     if (purpose !== undefined && !PURPOSE.test(purpose))
@@ -180,11 +190,11 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
     return c.json({
       receipts: found.map(receiptSummary),
       nextCursor: found.length === query.limit ? String(found[found.length - 1].index) : null,
-    });
+    } satisfies ReceiptSearchAnswer);
   });
 
   app.get('/v1/audit/sites/:site/export', async (c) => {
-    onlyParams(c, ['format', 'from', 'to']);
+    onlyParams(c, Object.keys(ExportParamsSchema.entries));
     const site = await knownSite(c);
     const format = oneOf(c, 'format', ['ndjson', 'csv'] as const) ?? 'ndjson';
     const r = range(c);
@@ -208,7 +218,7 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
   });
 
   app.get('/v1/audit/sites/:site/stats', async (c) => {
-    onlyParams(c, ['from', 'to', 'interval']);
+    onlyParams(c, Object.keys(StatsParamsSchema.entries));
     const site = await knownSite(c);
     const interval = oneOf(c, 'interval', ['day', 'week'] as const) ?? 'day';
     const r = range(c);
@@ -222,7 +232,7 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
       to: r.to ?? null,
       buckets: buckets.map((b) => ({ ...b, purposes: withRates(b.purposes) })),
       total: { ...total, purposes: withRates(total.purposes) },
-    });
+    } satisfies StatsAnswer);
   });
   return app;
 }

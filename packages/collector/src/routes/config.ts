@@ -2,7 +2,7 @@
 // the notice's textHash. Answered with a strong ETag and `no-cache`, so a returning visitor's
 // background revalidation costs a 304.
 
-import { negotiateLanguage, noticeHash, resolveNotice, sha256b64u } from '@consent-ledger/protocol';
+import { type ConfigAnswer, negotiateLanguage, noticeHash, resolveNotice, sha256b64u } from '@consent-ledger/protocol';
 import { Hono } from 'hono';
 import { notModified } from '../conditional';
 import type { CollectorContext } from '../context';
@@ -52,7 +52,12 @@ export function configRoutes(ctx: CollectorContext): Hono<AppEnv> {
     let answer = view.answers.get(language);
     if (!answer) {
       const notice = resolveNotice(view.config, language);
-      const body = JSON.stringify({ config: view.config, language, notice, textHash: noticeHash(notice) });
+      const body = JSON.stringify({
+        config: view.config,
+        language,
+        notice,
+        textHash: noticeHash(notice),
+      } satisfies ConfigAnswer);
       answer = { body, etag: `"${sha256b64u(body)}"` };
       view.answers.set(language, answer);
     }

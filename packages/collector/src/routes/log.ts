@@ -8,6 +8,7 @@ import {
   type InclusionProofBundle,
   inclusionProof,
   type NodeReader,
+  type Pending,
   sha256b64u,
 } from '@consent-ledger/protocol';
 import { Hono } from 'hono';
@@ -58,7 +59,7 @@ export function logRoutes(ctx: CollectorContext): Hono<AppEnv> {
     if (!entry) throw new ApiError(404, 'unknown-entry', `no entry ${id} in the log of "${site}"`);
     const checkpoint = await ctx.store.latestCheckpoint(site);
     c.header('Cache-Control', 'no-cache');
-    if (!checkpoint || entry.index >= checkpoint.size) return c.json({ status: 'pending' }, 202);
+    if (!checkpoint || entry.index >= checkpoint.size) return c.json({ status: 'pending' } satisfies Pending, 202);
     const hashes = await inclusionProof(entry.index, checkpoint.size, reader(site));
     const bundle: InclusionProofBundle = {
       site,

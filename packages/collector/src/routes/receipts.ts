@@ -1,7 +1,8 @@
 // POST /v1/receipts: verify each receipt, check it against its site, then group-commit the batch
 // and answer its acks, which exist only once the batch is committed.
 
-import type { VerifiedReceipt } from '@consent-ledger/protocol';
+import type { ReceiptsAnswer, VerifiedReceipt } from '@consent-ledger/protocol';
+import { ReceiptsRequestSchema } from '@consent-ledger/protocol/api';
 import { type Context, Hono } from 'hono';
 import { CommitQueueClosed } from '../commit-queue';
 import type { CollectorContext } from '../context';
@@ -13,6 +14,7 @@ import { siteCors } from '../middleware/cors';
 import { charge, type RateLimitOptions, rateLimit } from '../middleware/rate-limit';
 import { MISS_REFRESH_MS, type SiteView } from '../site-directory';
 import type { AppendFailure, BatchOutcome } from '../store/types';
+import { parseRequest } from '../validate';
 
 /** Longest user agent stored. */
 const MAX_USER_AGENT = 512;
@@ -42,21 +44,13 @@ function parseBody(text: string, max: number): string[] {
   } catch {
     throw new ApiError(400, 'malformed', 'the body is not JSON');
   }
-  const receipts = (body as { receipts?: unknown } | null)?.receipts;
-  if (
-    typeof body !== 'object' ||
-    body === null ||
-    Array.isArray(body) ||
-    !Array.isArray(receipts) ||
-    Object.keys(body).length !== 1
-  ) {
-    throw new ApiError(400, 'malformed', 'the body must be { "receipts": ["<jws>", ...] }');
-  }
-  if (receipts.length < 1 || receipts.length > max)
+  const { receipts } = parseRequest(ReceiptsRequestSchema, body, '{ "receipts": ["<jws>", ...] } (1 to 100)', (path) =>
+    typeof path[1] === 'number' ? { index: path[1] } : {},
+  );
+  // A collector may take smaller batches than the protocol's maximum (`limits.batch`).
+  if (receipts.length > max)
     throw new ApiError(400, 'malformed', `a batch holds 1 to ${max} receipts, not ${receipts.length}`);
-  const bad = receipts.findIndex((r) => typeof r !== 'string');
-  if (bad >= 0) throw new ApiError(400, 'malformed', 'every receipt must be a compact JWS string', { index: bad });
-  return receipts as string[];
+  return receipts;
 }
 
 /** Checks one verified receipt against its site as the cache knows it; the refusal, or null. */
@@ -157,7 +151,7 @@ export function receiptsRoutes(ctx: CollectorContext): Hono<AppEnv> {
     if (!outcome.ok) throw failureError(outcome.error);
     ctx.metrics.receiptsAccepted(site, outcome.receipts.filter((r) => !r.replay).length);
     const acks = outcome.receipts.map((r) => r.ack);
-    return c.json({ acks }, outcome.receipts.every((r) => r.replay) ? 200 : 201);
+    return c.json({ acks } satisfies ReceiptsAnswer, outcome.receipts.every((r) => r.replay) ? 200 : 201);
   });
   return app;
 }

@@ -1,5 +1,6 @@
 // A visitor's own routes, authorised by a DPoP proof made with their device key: read every
 // receipt of theirs (with acks and proofs), or have them all erased (redacted, hashes kept).
+import type { ErasureAnswer, VisitorReceipt, VisitorReceiptsAnswer } from '@consent-ledger/protocol';
 import { Hono } from 'hono';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
@@ -36,33 +37,35 @@ export function subjectsRoutes(ctx: CollectorContext): Hono<AppEnv> {
 
   app.get('/v1/subjects/:subject/receipts', dpop, async (c) => {
     const subject = c.get('subject')!;
-    const sites = [];
+    const sites: VisitorReceiptsAnswer['sites'] = [];
     for (const site of await ctx.store.listSites({ includeDeleted: true })) {
       const entries = (await ctx.store.subjectEntries(site.site, subject)).filter((e) => e.kind === 'receipt');
       if (entries.length === 0) continue;
       const checkpoint = await ctx.store.latestCheckpoint(site.site);
       const receipts = await Promise.all(
-        entries.map(async (e) => ({
-          index: e.index,
-          id: e.id,
-          receivedAt: e.receivedAt,
-          jws: e.jws,
-          ack: e.ack,
-          redacted: e.redacted,
-          proof: await proofOf(ctx.store, e, checkpoint),
-        })),
+        entries.map(
+          async (e): Promise<VisitorReceipt> => ({
+            index: e.index,
+            id: e.id,
+            receivedAt: e.receivedAt,
+            jws: e.jws,
+            ack: e.ack,
+            redacted: e.redacted,
+            proof: await proofOf(ctx.store, e, checkpoint),
+          }),
+        ),
       );
       sites.push({ site: site.site, receipts });
     }
     c.header('Cache-Control', 'no-store');
-    return c.json({ subject, sites });
+    return c.json({ subject, sites } satisfies VisitorReceiptsAnswer);
   });
 
   app.delete('/v1/subjects/:subject', dpop, async (c) => {
     const subject = c.get('subject')!;
     const at = new Date(ctx.clock()).toISOString();
     const erased = await eraseSubject(ctx.store, subject, at);
-    return c.json({ subject, at, erased });
+    return c.json({ subject, at, erased } satisfies ErasureAnswer);
   });
   return app;
 }

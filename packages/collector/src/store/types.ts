@@ -3,16 +3,19 @@
 // embedded default. Hashes are base64url strings in rows (as on the wire) and raw bytes only where
 // Merkle code consumes them (node reads).
 import type { KeyObject } from 'node:crypto';
-import type { AckPayload, EntryKind, Failure, SiteConfig, TreeNode, VerifiedReceipt } from '@consent-ledger/protocol';
+import type {
+  AckPayload,
+  EntryKind,
+  Failure,
+  Redaction,
+  SiteConfig,
+  SiteRecord,
+  TokenRole,
+  TreeNode,
+  VerifiedReceipt,
+} from '@consent-ledger/protocol';
 
-/** A stored site configuration; a deleted site keeps its log readable but refuses new receipts. */
-export interface SiteRecord {
-  site: string;
-  config: SiteConfig;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
+export type { Redaction, SiteRecord, TokenRole };
 
 /** A notice ready to be appended: the collector-signed JWS of one language of one config. */
 export interface NoticeInput {
@@ -34,12 +37,6 @@ export interface NoticeRecord {
   /** Null once redacted. */
   jws: string | null;
   receivedAt: string;
-}
-
-/** Why and when an entry's payload was removed (its leaf hash stays). */
-export interface Redaction {
-  at: string;
-  reason: string;
 }
 
 /**
@@ -150,8 +147,6 @@ export interface Integration {
   nodes: TreeNode[];
   checkpoint: CheckpointRecord;
 }
-
-export type TokenRole = 'auditor' | 'admin';
 
 /** An API token: only the SHA-256 of the token is stored. */
 export interface TokenRecord {

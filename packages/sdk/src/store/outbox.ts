@@ -1,4 +1,4 @@
-import type { Jwks } from '@consent-ledger/protocol';
+import { type ErrorBody, type Jwks, MAX_BATCH } from '@consent-ledger/protocol';
 import { withLock } from '../core/lock';
 import { type Kv, keyOf } from './idb';
 import { patchReceipts, type ReceiptRecord, readReceipts, rechain } from './receipts';
@@ -24,8 +24,6 @@ export interface Outbox {
   stop(): void;
 }
 
-/** Most receipts in one `POST /v1/receipts` (the collector's batch limit). */
-const MAX_BATCH = 100;
 /** Most bytes of JWS in one batch: a keepalive request may carry at most 64 KiB in flight. */
 const MAX_BATCH_BYTES = 48_000;
 
@@ -41,8 +39,6 @@ export function nextBatch(pending: ReceiptRecord[]): ReceiptRecord[] {
   }
   return pending.slice(0, count);
 }
-
-type ErrorBody = { error?: { code?: string; message?: string; index?: number; expected?: string | null } };
 
 /** Creates the outbox of a site. */
 export function createOutbox({ kv, site, collector, device, onAck }: OutboxOptions): Outbox {
@@ -99,7 +95,8 @@ export function createOutbox({ kv, site, collector, device, onAck }: OutboxOptio
     }
     const { status } = res;
     if (status === 429 || status >= 500) throw retry(+res.headers.get('retry-after')! * 1000 || undefined);
-    const { error = {} } = ((await res.json().catch(() => null)) ?? {}) as ErrorBody;
+    // Whatever answered (the collector, or a proxy's page), read as much of an ErrorBody as there is.
+    const { error = {} } = ((await res.json().catch(() => null)) ?? {}) as { error?: Partial<ErrorBody['error']> };
     const { id } = batch[error.index!] ?? batch[0];
     if (status === 409 && error.code === 'prev-mismatch') {
       // The log's chain and ours disagree (storage partly lost, a tab without locks): re-sign after its head.
