@@ -13,7 +13,7 @@ const suite = useSuite();
 const srcOf = async (page: Parameters<typeof gatedEmbeds>[0], purpose: string) =>
   (await gatedEmbeds(page)).find((e) => e.purpose === purpose)!.src;
 
-test('6. a placeholder loads its embed this time only, or always; both choices are logged with method embed', async () => {
+test('6. a placeholder loads its embed this time only, or always; logged as embed-once and embed', async () => {
   const s = await suite.scenario();
   const ui = consentUI(s.page);
   const doc = await configDocument(suite.collector, DEMO.site);
@@ -37,7 +37,7 @@ test('6. a placeholder loads its embed this time only, or always; both choices a
   await eventually('the map stand-in ran', async () => (await standIns(s.page)).ran.includes('maps'));
   expect((await standIns(s.page)).ran, 'no tag ran').toEqual(['maps']);
   const [once] = await acknowledged(s.page, DEMO.site, 1);
-  expect(payloadOf(once.jws)).toMatchObject({ method: 'embed', choices: { maps: 'denied' } });
+  expect(payloadOf(once.jws)).toMatchObject({ method: 'embed-once', choices: { maps: 'denied' } });
 
   // "This time" only: the next page view blocks the map again.
   await s.page.reload({ waitUntil: 'load' });
@@ -61,6 +61,6 @@ test('6. a placeholder loads its embed this time only, or always; both choices a
   for (const r of [once, always]) await verifiedInclusion(suite.collector, DEMO.site, r.id, r.jws);
   const token = await suite.collector.token('auditor', [DEMO.site]);
   const history = await auditHistory(suite.collector, token, DEMO.site, payload.subject);
-  expect(history.receipts.map((r) => r.payload?.method)).toEqual(['embed', 'embed']);
+  expect(history.receipts.map((r) => r.payload?.method)).toEqual(['embed-once', 'embed']);
   expect(history.timeline.maps.map((p) => [p.grantedBy, p.withdrawnAt])).toEqual([['embed', null]]);
 });

@@ -129,7 +129,7 @@ test('9b. "Reject all" with Space, a placeholder, "Accept all" and withdrawal by
     3_000,
   );
   const [, once] = await acknowledged(s.page, DEMO.site, 2);
-  expect(payloadOf(once.jws).method).toBe('embed');
+  expect(payloadOf(once.jws).method).toBe('embed-once');
 
   // Changing one's mind by keyboard too: the re-open button, "Accept all", then "Withdraw my consent".
   await tabUntil(s.page, (f) => f.name === ui.t('reopen.label'), 'Shift+Tab');

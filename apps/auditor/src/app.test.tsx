@@ -1,3 +1,4 @@
+import { catalogs } from '@consent-ledger/protocol';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './app';
@@ -243,6 +244,35 @@ describe('the auditor app', () => {
     expect(verdict.getAttribute('data-verified')).toBe('pass');
     expect(verdict.textContent).toContain('Every check passed: 2 receipts, checkpoint of 5 entries.');
     expect(root.querySelectorAll('li.check[data-state=pass]').length).toBe(10);
+  });
+
+  it('names the visitor’s proof button exactly as the banner does, in every language', async () => {
+    for (const [lang, button] of [
+      ['en', catalogs.en.texts['history.download']],
+      ['fr', catalogs.fr.texts['history.download']],
+    ] as const) {
+      localStorage.setItem('cl-auditor:lang', JSON.stringify(lang));
+      render(null, document.getElementById('app')!);
+      sessionStorage.clear();
+      const root = await start();
+      await signIn(root);
+      const hint = await until(() => root.querySelector('#subject-hint'));
+      expect(hint.textContent).toContain(button);
+    }
+  });
+
+  it('offers both placeholder buttons in the search’s method filter', async () => {
+    const root = await start();
+    await signIn(root);
+    await until(() => root.querySelector('nav.tabs'));
+    await click([...root.querySelectorAll('nav a')].find((a) => a.textContent === 'Search')!);
+    await until(() => root.querySelector('form.filters'));
+    const method = [...root.querySelectorAll('form.filters label')]
+      .find((l) => l.textContent!.startsWith('Method'))!
+      .querySelector('select')!;
+    const options = [...method.options].map((o) => [o.value, o.textContent]);
+    expect(options).toContainEqual(['embed', 'Embed, “Always allow”']);
+    expect(options).toContainEqual(['embed-once', 'Embed, “Show just this once”']);
   });
 
   it('searches page by page and opens a row’s subject', async () => {

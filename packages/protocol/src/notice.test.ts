@@ -218,7 +218,7 @@ describe('noticeBytes and noticeHash', () => {
   it('matches the pinned hash of clikodoc in French', () => {
     // Pinned on purpose: any change to the French catalog, to resolution or to JCS changes every
     // visitor's textHash. If the change is intended, re-pin this value (and expect sites to re-publish).
-    expect(noticeHash(resolveNotice(clikodocConfig, 'fr'))).toBe('zjxCbviDQv90_6CKqhgczhw2OWwe4PqTMmnjvLN1W5Y');
+    expect(noticeHash(resolveNotice(clikodocConfig, 'fr'))).toBe('Rs9duDHQfuQI72Dy6KiVfN4GtXXswEQSz-EVgR0vty4');
   });
 });
 
@@ -226,30 +226,30 @@ describe('noticeBytes and noticeHash', () => {
 // to a catalog, to resolution or to JCS changes what visitors sign. If the change is intended (a
 // new key, a reworded text), re-pin from the diff this test prints.
 const EUROPRAXIS_HASHES: Record<Language, string> = {
-  bg: 'lVESpusVu8uj5ASx60ACX4cHWtOMpVTqvlwRH-ZfjKk',
-  cs: 'FYWA735AqrHhPYrZUfmPbVFtJLCokCv3lIYUz_wb8uk',
-  da: 'kYFTCvpXM9czt49bFUSNexfJPtglgHrBgN79aFnad1A',
-  de: 'pVBLUJWpomLKYyfWZjTqAg6hnfiSHWDZLgy_sI8WbI4',
-  el: 'T07k36Zy-LzQZRaRdHazRizoViPT1_U5ger47m3vhzo',
-  en: 'n_jUvb5o5iowxJ-kbK0N92hR5fepSeXg7abVDtEBU_I',
-  es: 'RliZbW6dLGDsPBwdrvG39IaxpX1jinHK90LThWy13us',
-  et: 'CwQ2uzt844iiSVYvsnuKdgoWOOCATi80rTOuyVl0cng',
-  fi: 'auGgHNXvG9U_vXtx8YYX_fXXKsH03Hg4h9m8o8VOZO0',
-  fr: '5sdGH2NpVlgL5wFaUqlohYX9GUXV6L_2Lzibxi8YP1g',
-  ga: '3mtuB2HA7dDeRa3G3rUFLetwIn0u9yPqsRgWtXBvkOU',
-  hr: 'h_iICAq5nl2MOaiSXm26GePdnDPmsaQy3LDQ-CcAFSM',
-  hu: 'saIO2BE5RjASuk1M46fHBNJoEW3e7-i-Jgj_dY-6uYg',
-  it: '3qdTrRhy6EII1wGVD3IEJOWWJRCZJiWXx77bCFOwWpE',
-  lt: 'b-4gExKwUhjPVjieD8tWwMGY9V1kBDOcQMKx25WU3Pw',
-  lv: '9uBFJ4YZK-qkhHtate_5dKP1QM9E8Hw8ZqEZWcvyCJ0',
-  mt: 'H3oRy8m-6K0Y6Uygk5iT2wJ-3B2922MelJ5j_3_VMb8',
-  nl: 'R9WtZ31Tdq46gbwhAaCRISe8tFpi9tqWOXPeQQDJtAE',
-  pl: '4mr7foOLyeRMW-soINUDtZVodjxMfyvCk4Lx-0vS8VA',
-  pt: 'UyAS0z11FlvBHrZXd10ZElLLT-jEJqmaLx3qDoKyguo',
-  ro: 'k2lF1PckRgp5Cke2rPSRDvnyfaEH6-iKRYp1S7uNOwM',
-  sk: 'yFjkgEE8qHeLt8wXQGUTtYPkPMpNHjBvqZPvQ4X1mY0',
-  sl: 'Zg0G0y2K1drqj6LzJ_t7l7NHRyYHiNDF4fVpyMmrpB0',
-  sv: 'WLgjbz4C3_HaqsQglwnPR4avoLKRuLgcqord0nTyqH0',
+  bg: 'V4XuwrFcVnlyA4jaiVUKdfncm940-lrdE6z_YC_VzG0',
+  cs: 'MWWiYT3rXDi6_LRZf4ESzJnYRHJHJbrrlLQbZP47Y2U',
+  da: 'fd5u4hkeOEgDnnBXTxYT2cHTBPlyKjeyQ4ECsohkmIc',
+  de: 'n9ZqOvQjoS7qzTODrpavewPfBY-85D50IFB9x3JIhFs',
+  el: 'rpY6-TDvVWNJK4ol8UgBn6ShBDAI8ACxX4CSztaP2bg',
+  en: 'psWLKg7MdVbIgFMz9ufgRnPhNzsxw_O9uZkzT_bigyU',
+  es: 'ladaTVOsmYyhXeNlnCo-zac00Bcf0doai8DcbAgFQtU',
+  et: 'iFpJ1c9XxBC88-JdCV2mJiTYUl53LrcsZaY0ecofFiE',
+  fi: 'oeCbmCaDf7d2gx_4RaZr2pymixV-iP8w3m1eM7wDDJY',
+  fr: 'BDs2WTIhcols6AN_GOF7goqaRrtbhqLXK7xcKtWVUQs',
+  ga: 'whNeDxrdEQ5vJtql6rD5jSWnj9PMMFSe1kUlRrNZp20',
+  hr: 'Ow_zVfywQdjT82aCVj7rXR-jHab5_2YlSsswwJBHJiQ',
+  hu: 'Rm0bvu_3ue4Ny9IHEx_Hfs5Mk9fjG6ykztvDPG1oMpA',
+  it: 'crEg-nEQKK9b2Hnm8swwUoCVbDtRfvWJ-3cJvLx3OUk',
+  lt: 'aiUY6gZclUXQEqRRwZhP5Ld8jl4mX72hWzPSx6WzEPk',
+  lv: 'H2ARwNO6n914kpgfU5GR_h_MtO0wO_w4WowK64n2W2I',
+  mt: 'dwP_7CW_z5jO8Tq3DC2djLvveA2MED1CXkkWIaV0P5k',
+  nl: 'ec-d8GHTVvd8vkVya76UDUHqrOLF8w8teNugLyPFK_w',
+  pl: '_gB822HeBNDM5AWkTzDUPvx6pumwPni1H1jXr3PAyFg',
+  pt: '_u3oH513BQQTeeidm7Lf5See3ln3OKyOLwUdVxeTY7Y',
+  ro: 'BiehSuFvg7_OcPzY8rVCzafhQ1NSoJq64fhJQHMr1lc',
+  sk: '94KjGKMZBg71DR2IB3JcCooIHRx82gWB45n_v4-aFtM',
+  sl: 'oc8gBNePE0592gtawdx2hlpsm4J4Waxa0gAODm_hvaM',
+  sv: 'ode3wA3Zu0Vlv_IXWdLgZB5FdnO2EkO9joR21bfNCmc',
 };
 
 describe('the notice in each of the 24 languages (fixture europraxis)', () => {

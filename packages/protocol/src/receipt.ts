@@ -9,8 +9,17 @@ import { isUuidV7, uuidv7 } from './uuid';
 
 export const RECEIPT_TYP = 'consent-receipt+jws';
 export type Choice = 'granted' | 'denied';
-export type Method = 'accept-all' | 'reject-all' | 'save' | 'embed' | 'withdraw' | 'gpc';
-export const METHODS: readonly Method[] = ['accept-all', 'reject-all', 'save', 'embed', 'withdraw', 'gpc'];
+/** How the visitor answered; from a placeholder: `embed` is "always allow" (the purpose granted), `embed-once` loads that one embed this time. */
+export type Method = 'accept-all' | 'reject-all' | 'save' | 'embed' | 'embed-once' | 'withdraw' | 'gpc';
+export const METHODS: readonly Method[] = [
+  'accept-all',
+  'reject-all',
+  'save',
+  'embed',
+  'embed-once',
+  'withdraw',
+  'gpc',
+];
 
 /** The signed statement of one visitor's choice (DESIGN.md, Receipts). */
 export interface ReceiptPayload {

@@ -50,7 +50,8 @@ export const TEXT_KEYS = [
   'method.accept-all',
   'method.reject-all',
   'method.save',
-  'method.embed',
+  'method.embed', // a purpose always allowed from a placeholder
+  'method.embed-once', // one embed shown this time from its placeholder
   'method.withdraw',
   'method.gpc',
   'state.granted',

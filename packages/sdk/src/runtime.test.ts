@@ -121,7 +121,7 @@ describe('first and returning visits', () => {
     gated('<img id="px" data-consent="marketing" data-src="/px.gif" alt="">');
     await rt.loadEmbedOnce(document.getElementById('px')!);
     expect((await rt.history()).at(-1)).toMatchObject({
-      method: 'embed',
+      method: 'embed-once',
       choices: { analytics: 'denied', marketing: 'denied' },
     });
     await rt.decide({}, 'save');
@@ -314,7 +314,7 @@ describe('gating', () => {
     expect(document.getElementById('map')!.getAttribute('src')).toBe('https://www.google.com/maps/embed?pb=1');
     expect(seen.at(-1)).toEqual([]);
     const [embed] = await rt.history();
-    expect(embed).toMatchObject({ method: 'embed', choices: { maps: 'denied', analytics: 'denied' } });
+    expect(embed).toMatchObject({ method: 'embed-once', choices: { maps: 'denied', analytics: 'denied' } });
     expect(rt.get().status).toBe('needs-decision');
 
     gated('<iframe id="map2" data-consent="maps" data-src="https://www.google.com/maps/embed?pb=2"></iframe>');

@@ -124,7 +124,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     async loadEmbedOnce(element) {
       const { choices } = await choose(running);
       gate.loadOnce(element);
-      await decisions.record('embed', choices);
+      await decisions.record('embed-once', choices);
     },
     blockedEmbeds: () => gate.blocked(),
     show: (view = 'dialog') => events.emit('show', { view }),

@@ -39,7 +39,7 @@ export const de: Messages = {
   'subject.title': 'Eine Person finden',
   'subject.label': 'ID der Person',
   'subject.hint':
-    'Die pseudonyme ID der besuchenden Person (43 Zeichen), wie in ihrer Datei „Meinen Nachweis herunterladen“ oder ihrem Verlauf.',
+    'Die pseudonyme ID der besuchenden Person (43 Zeichen), wie in ihrem Verlauf und in der Datei, die ihre Schaltfläche „{button}“ liefert.',
   'subject.show': 'Verlauf anzeigen',
   'subject.invalid': 'Eine ID hat 43 Zeichen: Buchstaben, Ziffern, „-“ und „_“.',
   'subject.notFound': 'Keine Quittung dieser Person im Protokoll von {site}.',
@@ -176,7 +176,8 @@ export const de: Messages = {
   'method.accept-all': 'Alle akzeptieren',
   'method.reject-all': 'Alle ablehnen',
   'method.save': 'Auswahl gespeichert',
-  'method.embed': 'Eingebetteter Inhalt, dieses Mal',
+  'method.embed': 'Eingebetteter Inhalt, „immer erlauben“',
+  'method.embed-once': 'Eingebetteter Inhalt, „einmalig anzeigen“',
   'method.withdraw': 'Widerruf',
   'method.gpc': 'Global Privacy Control',
   'state.granted': 'erteilt',

@@ -38,7 +38,7 @@ export const en = {
   'subject.title': 'Find a subject',
   'subject.label': 'Subject id',
   'subject.hint':
-    'The visitor’s pseudonymous id (43 characters), as shown in their “Download my proof” file or history view.',
+    'The visitor’s pseudonymous id (43 characters), as shown in their history view and in the file its “{button}” button gives.',
   'subject.show': 'Show history',
   'subject.invalid': 'A subject id is 43 characters: letters, digits, “-” and “_”.',
   'subject.notFound': 'No receipt of this subject in the log of {site}.',
@@ -175,7 +175,8 @@ export const en = {
   'method.accept-all': 'Accept all',
   'method.reject-all': 'Reject all',
   'method.save': 'Saved choices',
-  'method.embed': 'Embed, this time',
+  'method.embed': 'Embed, “Always allow”',
+  'method.embed-once': 'Embed, “Show just this once”',
   'method.withdraw': 'Withdrawal',
   'method.gpc': 'Global Privacy Control',
   'state.granted': 'granted',

@@ -37,7 +37,7 @@ export const fr: Messages = {
   'subject.title': 'Trouver une personne',
   'subject.label': 'Identifiant de la personne',
   'subject.hint':
-    'L’identifiant pseudonyme du visiteur (43 caractères), tel qu’il figure dans son fichier « Télécharger ma preuve » ou son historique.',
+    'L’identifiant pseudonyme du visiteur (43 caractères), tel qu’il figure dans son historique et dans le fichier que donne son bouton « {button} ».',
   'subject.show': 'Afficher l’historique',
   'subject.invalid': 'Un identifiant compte 43 caractères : lettres, chiffres, « - » et « _ ».',
   'subject.notFound': 'Aucun reçu de cette personne dans le journal de {site}.',
@@ -175,7 +175,8 @@ export const fr: Messages = {
   'method.accept-all': 'Tout accepter',
   'method.reject-all': 'Tout refuser',
   'method.save': 'Choix enregistrés',
-  'method.embed': 'Contenu intégré, cette fois',
+  'method.embed': 'Contenu intégré, « Toujours autoriser »',
+  'method.embed-once': 'Contenu intégré, « Afficher cette fois-ci »',
   'method.withdraw': 'Retrait',
   'method.gpc': 'Global Privacy Control',
   'state.granted': 'accordé',

@@ -37,7 +37,7 @@ export const nl: Messages = {
   'subject.title': 'Een betrokkene zoeken',
   'subject.label': 'Id van de betrokkene',
   'subject.hint':
-    'De pseudonieme id van de bezoeker (43 tekens), zoals in zijn bestand “Mijn bewijs downloaden” of zijn geschiedenis.',
+    'De pseudonieme id van de bezoeker (43 tekens), zoals in zijn geschiedenis en in het bestand dat de knop ‘{button}’ geeft.',
   'subject.show': 'Geschiedenis tonen',
   'subject.invalid': 'Een id telt 43 tekens: letters, cijfers, “-” en “_”.',
   'subject.notFound': 'Geen ontvangstbewijs van deze betrokkene in het logboek van {site}.',
@@ -174,7 +174,8 @@ export const nl: Messages = {
   'method.accept-all': 'Alles accepteren',
   'method.reject-all': 'Alles weigeren',
   'method.save': 'Keuzes opgeslagen',
-  'method.embed': 'Ingebedde inhoud, deze keer',
+  'method.embed': 'Ingesloten inhoud, ‘altijd toestaan’',
+  'method.embed-once': 'Ingesloten inhoud, ‘eenmalig tonen’',
   'method.withdraw': 'Intrekking',
   'method.gpc': 'Global Privacy Control',
   'state.granted': 'toegestaan',

@@ -69,7 +69,7 @@ describe('statsCharts', () => {
       'Accept all',
       'Reject all',
       'Saved choices',
-      'Embed, this time',
+      'Embed, “Always allow”',
       'Withdrawal',
       'Global Privacy Control',
     ]);

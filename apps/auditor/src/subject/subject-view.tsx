@@ -1,7 +1,6 @@
 // Find a subject by id, then see its history: current state, per-purpose bars, the receipts, and
 // Verify, which checks everything in this browser.
-
-import type { SubjectHistory } from '@consent-ledger/protocol';
+import { catalogs, type SubjectHistory } from '@consent-ledger/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api, ApiResult } from '../api';
 import { ErrorMessage } from '../error-message';
@@ -106,7 +105,7 @@ export function SubjectView({
           </button>
         </div>
         <p id="subject-hint" class="hint">
-          {t('subject.hint')}
+          {t('subject.hint', { button: catalogs[i18n.lang].texts['history.download'] })}
         </p>
         {invalid && (
           <p id="subject-error" class="alert" role="alert">

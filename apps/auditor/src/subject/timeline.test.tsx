@@ -1,7 +1,8 @@
+import { generateDeviceKey } from '@consent-ledger/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n/i18n';
 import { flush, mount, texts } from '../test-dom';
-import { withdrawalStory } from '../test-log';
+import { testLog, testNotice, withdrawalStory } from '../test-log';
 import { PurposeBars } from './purpose-bars';
 import { Timeline } from './timeline';
 import { verifySubject } from './verify';
@@ -73,6 +74,31 @@ describe('Timeline', () => {
     expect(row2.querySelector('[data-check=signature]')!.getAttribute('data-state')).toBe('fail');
     expect(row2.querySelector('[data-check=signature]')!.textContent).toContain('Device signature: Fail');
     expect(row2.querySelector('[aria-label="Verification of receipt 2"]')).not.toBeNull();
+  });
+
+  it('tells a placeholder’s “show this time” from its “always allow”, by the button the visitor pressed', async () => {
+    const log = await testLog();
+    const device = { key: await generateDeviceKey(), prev: null as string | null };
+    const notice = await log.appendNotice(testNotice(1), '2026-11-20T09:00:00.000Z');
+    const once = await log.appendReceipt(device, {
+      method: 'embed-once',
+      choices: { analytics: 'denied', maps: 'denied' },
+      notice,
+      receivedAt: '2026-11-20T10:00:00.000Z',
+    });
+    await log.appendReceipt(device, {
+      method: 'embed',
+      choices: { analytics: 'denied', maps: 'granted' },
+      notice,
+      receivedAt: '2026-11-20T10:05:00.000Z',
+    });
+    await log.seal();
+    const history = await log.history(once.payload!.subject, {}, { analytics: 'denied', maps: 'granted' });
+    const root = await mount(<Timeline history={history} verification={null} siteTitles={{}} />, 'fr');
+    expect(texts(root, 'li.receipt .method')).toEqual([
+      'Contenu intégré, « Afficher cette fois-ci »',
+      'Contenu intégré, « Toujours autoriser »',
+    ]);
   });
 
   it('speaks the auditor language: French labels, French dates', async () => {

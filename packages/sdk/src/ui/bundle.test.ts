@@ -141,7 +141,7 @@ describe('consent.js (minified) in a page', () => {
     expect(root.activeElement).toBe(control(root, 'Gérer mes cookies'));
   });
 
-  it('a placeholder loads its embed once (method embed); the dialog saves one purpose; history shows both', async () => {
+  it('a placeholder loads its embed once (method embed-once); the dialog saves one purpose; history shows both', async () => {
     await freshPage('clikodoc', 'http://localhost:8080/praticiens');
     document.documentElement.lang = 'fr';
     document.body.innerHTML = page;
@@ -172,7 +172,7 @@ describe('consent.js (minified) in a page', () => {
     await vi.waitFor(() => expect(analyticsRan()).toBe(true));
     const items = await receipts(rt, 2);
     expect(items.map((i) => [i.method, i.choices.analytics])).toEqual([
-      ['embed', 'denied'],
+      ['embed-once', 'denied'],
       ['save', 'granted'],
     ]);
 
