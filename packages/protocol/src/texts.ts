@@ -4,6 +4,8 @@ import type { BuiltinPurpose } from './config';
 // Placeholders in braces: {site} is replaced by the site's name when the notice is resolved (the name
 // is part of what the visitor read, so it belongs in the hashed notice); {provider}, {service},
 // {purpose} and {country} are filled in by the UI, which knows which service or purpose it shows.
+// A new key is written in all 24 catalogs (catalogs/*.ts, each in its own register: see its header
+// comment), or catalogs.test.ts fails; then re-pin the europraxis hashes in notice.test.ts.
 export const TEXT_KEYS = [
   'banner.label', // accessible name of the banner region
   'banner.title',
