@@ -243,6 +243,7 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
             subject={route.subject}
             onSubject={(subject) => go({ view: 'subject', subject })}
             siteTitles={site.titles}
+            witnesses={log.pinned}
           />
         )}
         {route.view === 'search' && (

@@ -2,6 +2,7 @@
 // the sites used and the checkpoint last seen per log live in localStorage (not secrets: the
 // checkpoint is public, and keeping it is what lets the next visit detect a rewritten log).
 import { isUiLanguage, type UiLanguage } from './i18n/i18n';
+import type { PinnedWitnesses } from './log/witnesses';
 
 export interface Session {
   token: string;
@@ -12,6 +13,7 @@ const SESSION = 'cl-auditor:session';
 const SITES = 'cl-auditor:sites';
 const LANG = 'cl-auditor:lang';
 const SEEN = 'cl-auditor:checkpoint:';
+const WITNESSES = 'cl-auditor:witnesses:';
 
 function read<T>(storage: Storage, key: string): T | null {
   try {
@@ -75,4 +77,16 @@ export function loadSeenCheckpoint(collector: string, site: string): SeenCheckpo
 
 export function saveSeenCheckpoint(collector: string, site: string, seen: SeenCheckpoint): void {
   localStorage.setItem(seenKey(collector, site), JSON.stringify(seen));
+}
+
+/** The witness keys the auditor pinned for a collector (none yet: an empty list). */
+export function loadPinnedWitnesses(collector: string): PinnedWitnesses {
+  const pinned = read<PinnedWitnesses>(localStorage, `${WITNESSES}${collector}`);
+  const vkeys = Array.isArray(pinned?.vkeys) ? pinned.vkeys.filter((k): k is string => typeof k === 'string') : [];
+  const quorum = Number.isSafeInteger(pinned?.quorum) ? (pinned as PinnedWitnesses).quorum : vkeys.length;
+  return { vkeys, quorum: Math.min(Math.max(1, quorum), Math.max(1, vkeys.length)) };
+}
+
+export function savePinnedWitnesses(collector: string, pinned: PinnedWitnesses): void {
+  localStorage.setItem(`${WITNESSES}${collector}`, JSON.stringify(pinned));
 }

@@ -2,6 +2,7 @@
 // with the checkpoint this browser saw last time.
 import { useI18n } from '../i18n/i18n';
 import type { LogHealth } from './use-log-health';
+import { WitnessPanel } from './witness-view';
 
 /** The warning shown on every view when the log was rewritten. */
 export function RewriteWarning({ log }: { log: LogHealth }) {
@@ -111,6 +112,7 @@ export function LogView({ log }: { log: LogHealth }) {
           )}
         </>
       )}
+      <WitnessPanel log={log} />
       <p>
         <button class="btn" type="button" onClick={log.refresh}>
           {t('log.refresh')}

@@ -1,14 +1,20 @@
 // Runs the log health check when a site is opened (so a rewritten log is flagged on every view),
 // and remembers each verified, consistent checkpoint for the next visit.
+import { noteKeysOf } from '@consent-ledger/protocol';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api';
-import { loadSeenCheckpoint, saveSeenCheckpoint } from '../session';
+import { loadPinnedWitnesses, loadSeenCheckpoint, savePinnedWitnesses, saveSeenCheckpoint } from '../session';
 import { checkHealth, type Health } from './log-health';
+import { checkWitnesses, type PinnedWitnesses, type WitnessCheck } from './witnesses';
 
 /** The health of one site's log, with the time it was checked and when its checkpoint was signed. */
 export interface LogHealth {
   /** Null while checking; `signedAt` is null when the collector did not send Last-Modified. */
-  health: (Health & { checkedAt: string; signedAt: string | null }) | null;
+  health: (Health & { checkedAt: string; signedAt: string | null; witnesses: WitnessCheck | null }) | null;
+  /** The witness keys pinned in this browser for this collector. */
+  pinned: PinnedWitnesses;
+  /** Pins these witness keys (and quorum), then checks again. */
+  pin(pinned: PinnedWitnesses): void;
   refresh(): void;
   /** Takes the current checkpoint as the reference, after the auditor kept the evidence of a rewrite. */
   reset(): void;
@@ -17,6 +23,7 @@ export interface LogHealth {
 /** The log health of `api`'s site as seen from `collector` (the origin the UI talks to). */
 export function useLogHealth(api: Api, collector: string): LogHealth {
   const [health, setHealth] = useState<LogHealth['health']>(null);
+  const [pinned, setPinned] = useState(() => loadPinnedWitnesses(collector));
   const [round, setRound] = useState(0);
   useEffect(() => {
     let live = true;
@@ -32,7 +39,7 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
           : !keys.ok
             ? keys.error.message
             : '';
-        if (live) setHealth({ ok: false, reason, checkedAt, signedAt: null });
+        if (live) setHealth({ ok: false, reason, checkedAt, signedAt: null, witnesses: null });
         return;
       }
       const previous = loadSeenCheckpoint(collector, api.site);
@@ -52,13 +59,28 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
           seenAt: checkedAt,
         });
       }
-      if (live) setHealth({ ...result, checkedAt, signedAt });
+      // Cosignatures are checked only on a checkpoint the collector's key signed.
+      const witnesses = result.ok
+        ? await checkWitnesses(
+            text,
+            pinned,
+            noteKeysOf(keys.value).map((k) => k.name),
+          )
+        : null;
+      if (live) setHealth({ ...result, checkedAt, signedAt, witnesses });
     })();
     return () => {
       live = false;
     };
-  }, [api, collector, round]);
+  }, [api, collector, round, pinned]);
   const refresh = useCallback(() => setRound((r) => r + 1), []);
+  const pin = useCallback(
+    (next: PinnedWitnesses) => {
+      savePinnedWitnesses(collector, next);
+      setPinned(loadPinnedWitnesses(collector));
+    },
+    [collector],
+  );
   const reset = useCallback(() => {
     if (health?.ok) {
       const c = health.checkpoint;
@@ -72,5 +94,5 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
       setRound((r) => r + 1);
     }
   }, [health, api, collector]);
-  return { health, refresh, reset };
+  return { health, pinned, pin, refresh, reset };
 }

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api, ApiResult } from '../api';
 import { ErrorMessage } from '../error-message';
 import { useI18n } from '../i18n/i18n';
+import type { PinnedWitnesses } from '../log/witnesses';
 import { PurposeBars } from './purpose-bars';
 import { Timeline } from './timeline';
 import { type SubjectVerification, verifySubject } from './verify';
@@ -17,11 +18,14 @@ export function SubjectView({
   subject,
   onSubject,
   siteTitles,
+  witnesses,
 }: {
   api: Api;
   subject: string | null;
   onSubject(id: string): void;
   siteTitles: Record<string, string>;
+  /** The witnesses pinned in this browser for this collector. */
+  witnesses: PinnedWitnesses;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -63,13 +67,14 @@ export function SubjectView({
     const [keys, checkpoint] = await Promise.all([api.keys(), api.checkpoint()]);
     if (!keys.ok || !checkpoint.ok) {
       const problem = !keys.ok ? keys.error.message : !checkpoint.ok ? checkpoint.error.message : '';
-      setVerification({ checkpoint: { state: 'fail', detail: problem }, receipts: [], ok: false });
+      setVerification({ checkpoint: { state: 'fail', detail: problem }, receipts: [], witnesses: null, ok: false });
       return;
     }
     setVerification(
       await verifySubject(history, {
         keys: keys.value,
         checkpoint: checkpoint.value.note,
+        witnesses,
         proof: async (id) => {
           const proof = await api.proof(id);
           if (!proof.ok) throw new Error(proof.error.message);
@@ -170,6 +175,23 @@ export function SubjectView({
                   {done.ok
                     ? t('verify.allPass', { count: done.receipts.length, size: done.checkpoint.size ?? 0 })
                     : t('verify.someFail', { count: failures })}
+                </p>
+              )}
+              {done?.witnesses && (
+                <p class={done.witnesses.met ? 'good' : 'alert'} data-witnessed={done.witnesses.met ? 'pass' : 'fail'}>
+                  <span class="check-mark" aria-hidden="true">
+                    {done.witnesses.met ? '✓ ' : '✗ '}
+                  </span>
+                  {t('verify.witnesses')}
+                  {i18n.colon}
+                  {done.witnesses.met
+                    ? t('verify.witnessesMet', {
+                        names: done.witnesses.rows
+                          .filter((r) => r.state === 'cosigned' && r.at)
+                          .map((r) => `${r.name} (${i18n.dateTime(r.at as string)})`)
+                          .join(', '),
+                      })
+                    : t('verify.witnessesNotMet', { count: done.witnesses.cosigned, quorum: done.witnesses.quorum })}
                 </p>
               )}
             </div>

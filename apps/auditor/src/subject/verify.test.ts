@@ -1,4 +1,15 @@
-import { base64urlDecode, base64urlEncode, checkpointBody, fromUtf8, signNote, utf8 } from '@consent-ledger/protocol';
+import {
+  appendSignatures,
+  base64urlDecode,
+  base64urlEncode,
+  checkpointBody,
+  cosign,
+  fromUtf8,
+  generateCollectorKey,
+  signNote,
+  utf8,
+  witnessVerifierKey,
+} from '@consent-ledger/protocol';
 import { describe, expect, it } from 'vitest';
 import { withdrawalStory } from '../test-log';
 import { RECEIPT_CHECKS, verifySubject } from './verify';
@@ -119,5 +130,28 @@ describe('verifySubject', () => {
       state: 'fail',
       detail: 'the notice this receipt names is not in the log',
     });
+  });
+
+  it('with pinned witnesses, needs their quorum of cosignatures on the checkpoint and says who cosigned when', async () => {
+    const { log, history } = await withdrawalStory();
+    const pair = await generateCollectorKey();
+    const publicKey = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+    const witness = { name: 'witness.example/w1', privateKey: pair.privateKey, publicKey };
+    const vkey = witnessVerifierKey(witness.name, publicKey);
+    const body = log.checkpoint.slice(0, log.checkpoint.indexOf('\n\n') + 1);
+    const cosigned = appendSignatures(log.checkpoint, [await cosign(body, witness, 1_764_000_000)]);
+    const pinned = { vkeys: [vkey], quorum: 1 };
+    const witnessed = await verifySubject(history, { ...log, checkpoint: cosigned, witnesses: pinned });
+    expect(witnessed.ok).toBe(true);
+    expect(witnessed.witnesses?.rows).toEqual([
+      { name: 'witness.example/w1', vkey, state: 'cosigned', at: '2025-11-24T16:00:00.000Z' },
+    ]);
+    // The same history against the checkpoint without the cosignature: every receipt passes, the whole does not.
+    const unwitnessed = await verifySubject(history, { ...log, checkpoint: log.checkpoint, witnesses: pinned });
+    expect(unwitnessed.receipts.every((r) => r.ok)).toBe(true);
+    expect(unwitnessed.witnesses).toMatchObject({ met: false, cosigned: 0, quorum: 1 });
+    expect(unwitnessed.ok).toBe(false);
+    const none = await verifySubject(history, { ...log, checkpoint: cosigned, witnesses: { vkeys: [], quorum: 1 } });
+    expect(none.witnesses).toBeNull();
   });
 });

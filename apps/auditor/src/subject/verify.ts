@@ -19,6 +19,7 @@ import {
   verifyNotice,
   verifyReceipt,
 } from '@consent-ledger/protocol';
+import { checkWitnesses, type PinnedWitnesses, type WitnessCheck } from '../log/witnesses';
 
 export type CheckState = 'pass' | 'fail' | 'skipped';
 /** One check's outcome; `detail` says why it failed or was skipped (protocol's message, in English). */
@@ -42,6 +43,8 @@ export interface ReceiptVerification {
 export interface SubjectVerification {
   checkpoint: Check & { size?: number };
   receipts: ReceiptVerification[];
+  /** The checkpoint's cosignatures by the auditor's pinned witnesses; null when none are pinned. */
+  witnesses: WitnessCheck | null;
   ok: boolean;
 }
 
@@ -52,6 +55,8 @@ export interface VerifySources {
   checkpoint: string;
   /** The inclusion proof of entry `id` against the latest checkpoint, null while pending. */
   proof(id: string): Promise<InclusionProofBundle | null>;
+  /** The witnesses the auditor pinned: then the checkpoint must carry their quorum of cosignatures. */
+  witnesses?: PinnedWitnesses;
 }
 
 const pass: Check = { state: 'pass' };
@@ -111,8 +116,19 @@ export async function verifySubject(history: SubjectHistory, sources: VerifySour
     });
     previousLeaf = leaf;
   }
-  const ok = checkpoint.state === 'pass' && receipts.every((r) => r.ok && r.checks.inclusion.state === 'pass');
-  return { checkpoint, receipts, ok };
+  const witnesses =
+    checkpoint.state === 'pass' && sources.witnesses && sources.witnesses.vkeys.length > 0
+      ? await checkWitnesses(
+          sources.checkpoint,
+          sources.witnesses,
+          noteKeysOf(sources.keys).map((k) => k.name),
+        )
+      : null;
+  const ok =
+    checkpoint.state === 'pass' &&
+    (witnesses?.met ?? true) &&
+    receipts.every((r) => r.ok && r.checks.inclusion.state === 'pass');
+  return { checkpoint, receipts, witnesses, ok };
 }
 
 async function checkCheckpoint(sources: VerifySources, site: string): Promise<Check & { size?: number }> {
