@@ -83,6 +83,8 @@ export interface RunningServer {
   store: LedgerStore;
   /** Published site ids (from `--sites`). */
   published: string[];
+  /** The base URLs visitors' DPoP proofs may be bound to: `--public-url`, else `listenUrls`. */
+  visitorUrls: string[];
   /** `http://host:port/metrics` when `metricsListen` was given. */
   metricsUrl: string | null;
   /** Stops accepting, finishes in-flight requests and commits, closes the store. */
@@ -146,6 +148,21 @@ export function displayHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+const ANY_HOST = new Set(['0.0.0.0', '::']);
+
+/**
+ * The URLs visitors' DPoP proofs may be bound to when no `--public-url` names them: the address
+ * served on, never a `Host` header a client chose. A loopback or wildcard listener takes the
+ * loopback names of its port (what a browser on this machine calls); any other public name needs
+ * `--public-url`.
+ */
+export function listenUrls(host: string, port: number): string[] {
+  if (LOOPBACK_HOSTS.has(host) || ANY_HOST.has(host))
+    return [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`];
+  return [`http://${displayHost(host)}:${port}`];
+}
+
 /** Starts the collector server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // Run from sources (tests) there is no bundled writer script: the writes then stay on this thread.
@@ -186,6 +203,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           cacheSize: 100_000,
         })
       : null;
+    const visitorUrls = options.publicUrl ? [options.publicUrl] : listenUrls(options.host, port);
     const built = createCollector({
       verify: pool?.verify,
       store,
@@ -194,7 +212,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sequencerLock: shared?.sequencerLock,
       limits: { ratePerMinute: options.ratePerMinute },
       sequencer: { intervalMs: options.sequencerIntervalMs },
-      publicUrl: options.publicUrl,
+      publicUrl: visitorUrls,
       clientIp: (c) => {
         const peer = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? null;
         const proxy = options.trustProxy;
@@ -228,6 +246,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       collector: built,
       store,
       published,
+      visitorUrls,
       metricsUrl: metrics
         ? `http://${displayHost(options.metricsListen!.host)}:${(metrics.address() as AddressInfo).port}/metrics`
         : null,

@@ -48,8 +48,13 @@ export interface CollectorOptions {
   sequencerLock?: SequencerLock;
   /** Where unexpected errors go. */
   log?: (message: string, error: unknown) => void;
-  /** The URL clients reach the collector at behind a proxy that changes it (`https://consent.example.org`): visitors' DPoP proofs are checked against it. */
-  publicUrl?: string;
+  /**
+   * The URL clients reach the collector at (`https://consent.example.org`), or several: visitors'
+   * DPoP proofs must be bound to one of them (plus the request's path). Without it, `htu` is checked
+   * against the request URL as the server hands it to the app, which on Node is built from the
+   * `Host` header the client chose: a server reachable by anyone should always give it.
+   */
+  publicUrl?: string | string[];
 }
 
 /** A running collector. */
@@ -72,8 +77,15 @@ export function createCollector(options: CollectorOptions): Collector {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { store, key } = options;
   const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
-  const publicUrl = options.publicUrl === undefined ? null : parsePublicUrl(options.publicUrl);
-  if (publicUrl && !publicUrl.ok) throw new TypeError(`createCollector: publicUrl ${publicUrl.error.message}`);
+  const publicUrls =
+    options.publicUrl === undefined
+      ? null
+      : [options.publicUrl].flat().map((url) => {
+          const parsed = parsePublicUrl(url);
+          if (!parsed.ok) throw new TypeError(`createCollector: publicUrl ${parsed.error.message}`);
+          return parsed.value;
+        });
+  if (publicUrls?.length === 0) throw new TypeError('createCollector: publicUrl lists no URL');
   const context: CollectorContext = {
     store,
     key,
@@ -99,7 +111,8 @@ export function createCollector(options: CollectorOptions): Collector {
     buckets: limits.ratePerMinute > 0 ? new TokenBuckets({ perMinute: limits.ratePerMinute, clock }) : null,
     clientIp: options.clientIp ?? (() => null),
     metrics: new Metrics(),
-    publicUrl: publicUrl?.value ?? null,
+    publicUrl: publicUrls?.[0] ?? null,
+    publicUrls,
   };
 
   const app = new Hono<AppEnv>();

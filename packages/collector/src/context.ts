@@ -63,4 +63,6 @@ export interface CollectorContext {
   metrics: Metrics;
   /** The base URL clients call when a proxy changes it (parsed by `parsePublicUrl`); null when clients call the URL the app sees. */
   publicUrl: string | null;
+  /** Every base URL visitors' DPoP proofs may be bound to (the first is `publicUrl`); null: the request URL as the app sees it. */
+  publicUrls: string[] | null;
 }

@@ -116,7 +116,7 @@ export async function testCollector(
     site?: string;
     limits?: Partial<import('./context').Limits>;
     clock?: () => number;
-    publicUrl?: string;
+    publicUrl?: string | string[];
   } = {},
 ) {
   const { createCollector } = await import('./app');

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
@@ -140,5 +141,64 @@ describe('consent-ledger serve --metrics-listen', () => {
     server = await startServer({ port: 0, host: '127.0.0.1', data: join(dir, 'data'), ratePerMinute: 0, demo: false });
     expect(server.metricsUrl).toBeNull();
     expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
+  });
+});
+
+describe('consent-ledger serve without --public-url: visitors’ proofs are bound to the address served on, not to Host', () => {
+  let dir: string;
+  let server: RunningServer | null = null;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'serve-htu-'));
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('accepts the loopback names of its port and refuses a proof for another server sent with that Host', async () => {
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      data: join(dir, 'data'),
+      ratePerMinute: 0,
+      demo: false,
+      sites: join(repoRoot(), 'fixtures/sites'),
+    });
+    expect(server.visitorUrls).toEqual([
+      `http://127.0.0.1:${server.port}`,
+      `http://localhost:${server.port}`,
+      `http://[::1]:${server.port}`,
+    ]);
+    const device = await Device.create(fixtureConfig('clikodoc'));
+    const receipt = await device.receipt({ page: 'http://localhost:8080/' });
+    const posted = await fetch(`${server.url}/v1/receipts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:8080' },
+      body: JSON.stringify({ receipts: [receipt.jws] }),
+    });
+    expect(posted.status).toBe(201);
+    const path = `/v1/subjects/${receipt.payload.subject}/receipts`;
+    /** A raw request (fetch would not send another Host), with a proof bound to `htu`. */
+    const read = async (htu: string, host: string) => {
+      const proof = await createDpopProof({ htm: 'GET', htu, device: device.keys });
+      return new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: server!.port, path, headers: { Host: host, DPoP: proof } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    };
+    const port = server.port;
+    expect(await read(`http://127.0.0.1:${port}${path}`, `127.0.0.1:${port}`)).toBe(200);
+    expect(await read(`http://localhost:${port}${path}`, `localhost:${port}`)).toBe(200);
+    // A proof the visitor made for another collector, replayed here with that collector's Host.
+    expect(await read(`https://consent.other.example${path}`, 'consent.other.example')).toBe(401);
+    expect(await read(`http://consent.other.example:${port}${path}`, `consent.other.example:${port}`)).toBe(401);
   });
 });

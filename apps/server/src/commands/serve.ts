@@ -71,9 +71,10 @@ export async function serveCommand(args: string[]): Promise<number> {
   const trustProxy = forwardingFlags(values['trust-proxy'], values['proxy-header']);
   const publicUrl = publicUrlFlag(values['public-url']);
   const metricsListen = metricsListenFlag(values['metrics-listen']);
+  const host = values.host ?? '127.0.0.1';
   const server = await startServer({
     port: integerFlag(values.port, 'port', 8080, 0, 65535),
-    host: values.host ?? '127.0.0.1',
+    host,
     data: values.data ?? './data',
     name: values.name,
     ratePerMinute: integerFlag(values['rate-limit'], 'rate-limit', 600, 0, 1_000_000_000),
@@ -85,6 +86,10 @@ export async function serveCommand(args: string[]): Promise<number> {
     publicUrl,
     metricsListen,
   });
+  if (publicUrl === undefined && !['127.0.0.1', 'localhost', '::1'].includes(host))
+    console.error(
+      `consent-ledger: without --public-url, visitors' history and erasure requests are accepted only for ${server.visitorUrls.join(', ')}; give --public-url with the URL browsers call`,
+    );
   const sites = server.published.length ? `, sites ${server.published.join(', ')}` : '';
   const reached = publicUrl ? `, reached at ${publicUrl}` : '';
   const metricsAt = server.metricsUrl ? `, metrics at ${server.metricsUrl}` : '';

@@ -4,7 +4,7 @@
 // 401 `bad-proof`. The proof's `htu` is the URL the browser called: behind a proxy that changes
 // it, give the collector's public URL.
 
-import { verifyDpopProof } from '@consent-ledger/protocol';
+import { decodeJws, fromUtf8, verifyDpopProof } from '@consent-ledger/protocol';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
@@ -18,8 +18,8 @@ export interface DpopAuthOptions {
   maxSkewSeconds?: number;
   /** Most proofs remembered (see ReplayCache: a full cache forgets the oldest, it never refuses a fresh proof); default 100,000. */
   maxRemembered?: number;
-  /** The public base URL (parsed by `parsePublicUrl`) `htu` is checked against, instead of the URL the app sees. */
-  publicUrl?: string | null;
+  /** The public base URLs (parsed by `parsePublicUrl`) `htu` may be bound to, instead of the URL the app sees. */
+  publicUrls?: string[] | null;
 }
 
 const REFUSALS: Record<ReplayRefusal, string> = {
@@ -36,7 +36,7 @@ export function dpopAuth(options: DpopAuthOptions): MiddlewareHandler<AppEnv> {
     const proof = c.req.header('dpop');
     if (!proof) throw badProof('this route needs a DPoP proof signed with the device key');
     const now = options.clock();
-    const htu = options.publicUrl ? publicRequestUrl(options.publicUrl, c.req.url) : c.req.url;
+    const htu = options.publicUrls ? boundTo(proof, options.publicUrls, c.req.url) : c.req.url;
     const checked = await verifyDpopProof(proof, { htm: c.req.method, htu, now, maxSkewSeconds: skew });
     if (!checked.ok) throw badProof(checked.error.message);
     const { subject, jti, iat } = checked.value;
@@ -46,6 +46,21 @@ export function dpopAuth(options: DpopAuthOptions): MiddlewareHandler<AppEnv> {
     c.set('subject', subject);
     await next();
   };
+}
+
+/** The request URL under the public base the proof names, or under the first base when it names none of them (it then fails). */
+function boundTo(proof: string, bases: string[], requestUrl: string): string {
+  const candidates = bases.map((base) => publicRequestUrl(base, requestUrl));
+  if (candidates.length === 1) return candidates[0];
+  const decoded = decodeJws(proof);
+  let claimed: unknown;
+  try {
+    claimed = decoded.ok ? (JSON.parse(fromUtf8(decoded.value.payload)) as { htu?: unknown }).htu : undefined;
+  } catch {
+    claimed = undefined;
+  }
+  const bound = typeof claimed === 'string' ? claimed.split(/[?#]/)[0] : null;
+  return candidates.find((url) => url === bound) ?? candidates[0];
 }
 
 function badProof(message: string): ApiError {

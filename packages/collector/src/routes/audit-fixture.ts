@@ -9,7 +9,7 @@ import { issueToken } from '../tokens';
 export async function auditFixture(
   options: {
     clock?: () => number;
-    publicUrl?: string;
+    publicUrl?: string | string[];
     limits?: NonNullable<Parameters<typeof testCollector>[0]>['limits'];
   } = {},
 ) {

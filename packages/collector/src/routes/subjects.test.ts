@@ -146,6 +146,25 @@ describe('a visitor’s own routes behind a proxy that changes the URL (publicUr
     expect(((await erased.json()) as { erased: unknown }).erased).toEqual([{ site: 'clikodoc', redacted: 1 }]);
   });
 
+  it('takes several public URLs, and a proof bound to any of them only', async () => {
+    f = await auditFixture({ publicUrl: ['https://consent.example.org', 'http://127.0.0.1:8080'] });
+    const visitor = await f.device();
+    const receipt = await visitor.receipt();
+    await f.submit([receipt]);
+    const path = `/v1/subjects/${receipt.payload.subject}/receipts`;
+    const fixture = f;
+    const send = async (htu: string) =>
+      fixture.collector.app.request(`http://internal:8080${path}`, {
+        headers: { DPoP: await createDpopProof({ htm: 'GET', htu, device: visitor.keys }) },
+      });
+    expect((await send(`https://consent.example.org${path}`)).status).toBe(200);
+    expect((await send(`http://127.0.0.1:8080${path}?x=1`)).status).toBe(200);
+    const other = await send(`https://consent.other.example${path}`);
+    expect([other.status, await code(other)]).toEqual([401, 'bad-proof']);
+    const internal = await send(`http://internal:8080${path}`);
+    expect([internal.status, await code(internal)]).toEqual([401, 'bad-proof']);
+  });
+
   it('names the public URL as the server of /openapi.json', async () => {
     f = await auditFixture({ publicUrl: 'https://consent.example.org' });
     const doc = (await (await f.collector.app.request('/openapi.json')).json()) as { servers: Array<{ url: string }> };

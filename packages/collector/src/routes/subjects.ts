@@ -21,7 +21,11 @@ export function subjectsRoutes(ctx: CollectorContext): Hono<AppEnv> {
     allowHeaders: ['DPoP'],
     maxAge: 86400,
   });
-  const dpop = dpopAuth({ clock: ctx.clock, publicUrl: ctx.publicUrl, maxRemembered: ctx.limits.dpopProofsRemembered });
+  const dpop = dpopAuth({
+    clock: ctx.clock,
+    publicUrls: ctx.publicUrls,
+    maxRemembered: ctx.limits.dpopProofsRemembered,
+  });
   app.use('/v1/subjects/:subject', cors);
   app.use('/v1/subjects/:subject/receipts', cors);
   // Charged before the proof is verified: a flood costs no signature check, and cannot fill the replay cache alone.
