@@ -36,7 +36,9 @@ export function SubjectView({
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    setInput(subject ?? '');
+    // A subject from the address fills the field; none leaves what was typed (this effect runs after
+    // a paint, so on a busy machine a user may already have typed into the fresh field).
+    if (subject) setInput(subject);
     setAnswer(null);
     setVerification(null);
     if (!subject) return;
