@@ -120,6 +120,24 @@ describe('LineChart', () => {
   });
 });
 
+describe('LineChart of one period', () => {
+  it('draws a bar per series with its value written above, not a lone dot', async () => {
+    const oneDay = { ...STATS, buckets: STATS.buckets.slice(0, 1) };
+    const { rate } = statsCharts(oneDay, en, {});
+    const root = await mount(<LineChart data={rate.data} max={1} />);
+    expect(root.querySelectorAll('polyline, circle')).toHaveLength(0);
+    const bars = [...root.querySelectorAll<SVGRectElement>('.one-period rect')];
+    expect(bars.map((b) => b.parentElement!.getAttribute('data-series'))).toEqual(['analytics', 'maps']);
+    // 75 % of the plot's height, from the axis up.
+    expect(Number(bars[0].getAttribute('height'))).toBeCloseTo(PLOT_H * 0.75, 5);
+    expect(texts(root, '.one-period .value')).toEqual(['75%', '75%']);
+    expect(texts(root, '.grid text').at(-1)).toBe('Nov 20, 2026');
+    bars[1].dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
+    await flush();
+    expect(root.querySelector('.readout text')!.textContent).toBe(`${en.purpose('maps')}, Nov 20, 2026: 75%`);
+  });
+});
+
 describe('StackedBarChart', () => {
   it('stacks each period’s counts, heights proportional on a round axis, with a readout on hover', async () => {
     const { methods } = statsCharts(STATS, en, {});

@@ -1,4 +1,5 @@
-// A line per series over the periods (the consent rate per purpose). Missing values break the line.
+// A line per series over the periods (the consent rate per purpose). Missing values break the line;
+// a single period (a one-day range) has no line to draw, so each series gets a bar with its value.
 import { useI18n } from '../i18n/i18n';
 import { ChartFrame, colourOf, Legend, MARGIN, PLOT_W, readoutAt, yOf } from './chart-frame';
 import type { ChartData } from './chart-types';
@@ -21,7 +22,9 @@ export function LineChart({ data, max }: { data: ChartData; max?: number }) {
         categories={data.categories}
         xOf={xOf}
       >
+        {n === 1 && <OnePeriod data={data} top={top} />}
         {data.series.map((s, si) => {
+          if (n === 1) return null;
           const colour = colourOf(si);
           // Consecutive defined values form one polyline.
           const runs: string[][] = [[]];
@@ -56,5 +59,41 @@ export function LineChart({ data, max }: { data: ChartData; max?: number }) {
       </ChartFrame>
       <Legend series={data.series} />
     </div>
+  );
+}
+
+/** One period: a bar per series side by side, its value written above it (a lone dot per series said nothing). */
+function OnePeriod({ data, top }: { data: ChartData; top: number }) {
+  const { t } = useI18n();
+  const count = data.series.length;
+  const width = Math.min(56, (PLOT_W * 0.8) / Math.max(1, count));
+  const left = MARGIN.left + (PLOT_W - width * count) / 2;
+  return (
+    <g class="one-period">
+      {data.series.map((s, si) => {
+        const v = s.values[0];
+        if (v === null || v === undefined) return null;
+        const x = left + si * width;
+        const y = yOf(v, top);
+        const text = t('stats.point', { series: s.label, period: data.categories[0], value: data.format(v) });
+        return (
+          <g key={s.id} class="series" data-series={s.id}>
+            <rect
+              x={x + 4}
+              y={y}
+              width={width - 8}
+              height={yOf(0, top) - y}
+              fill={colourOf(si)}
+              {...readoutAt(x + width / 2, y, text)}
+            >
+              <title>{text}</title>
+            </rect>
+            <text class="value" x={x + width / 2} y={y - 6} text-anchor="middle">
+              {data.format(v)}
+            </text>
+          </g>
+        );
+      })}
+    </g>
   );
 }
