@@ -73,11 +73,28 @@ describe('scan of a site with known violations', () => {
     const names = (pass: string) => passes[pass].cookies.map((c: { name: string }) => c.name).sort();
     expect(names('first-visit')).toEqual(['_fx_track', 'fx_session']);
     expect(names('after-reject')).toEqual(['_fx_track', 'fx_session']);
-    expect(names('after-accept')).toEqual(['_fx_stats', '_fx_track', 'fx_session']);
+    expect(names('after-accept')).toEqual(['_fx_stats', '_fx_track', '_fx_widget', 'fx_session']);
+    // The embed's third-party cookie: refused by Chromium, still reported as attempted, and attributed.
+    expect(passes['after-accept'].cookies.find((c: { name: string }) => c.name === '_fx_widget')).toMatchObject({
+      domain: 'localhost',
+      party: 'third',
+      stored: false,
+      sameSite: 'None',
+      service: 'fixture-stats',
+      purpose: 'analytics',
+    });
+    expect(passes['after-accept'].frames).toContainEqual({
+      url: `http://localhost:${b}/widget.html`,
+      party: 'third',
+      gatedBy: 'analytics',
+      service: 'fixture-stats',
+      purpose: 'analytics',
+    });
     expect(passes['after-reject'].decision).toBe('banner');
     expect(passes['first-visit'].cookies.find((c: { name: string }) => c.name === 'fx_session')).toMatchObject({
       httpOnly: true,
       party: 'first',
+      stored: true,
       service: 'fixture-session',
       purpose: 'necessary',
       expires: null,

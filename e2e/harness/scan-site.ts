@@ -1,9 +1,10 @@
 // A small site with known violations, for `consent-ledger scan`: pages on one loopback port, "third
 // parties" on a second one, its consent.js from the real collector on a third.
 // - `/`: an ungated inline script sets `_fx_track` (declared marketing) before any choice; a gated
-//   analytics script from `localhost:<B>` (declared host) sets `_fx_stats` and pings its host; a gated
-//   marketing pixel from `127.0.0.1:<B>`, a host no service declares; every page sets the necessary,
-//   HttpOnly `fx_session` (declared necessary). Links: /contact.html, a PDF and another origin.
+//   analytics script from `localhost:<B>` (declared host) sets `_fx_stats` and pings its host, and a
+//   gated analytics iframe from there answers with a third-party `_fx_widget` (which Chromium
+//   refuses); a gated marketing pixel from `127.0.0.1:<B>`, a host no service declares; every page
+//   sets the necessary, HttpOnly `fx_session`. Links: /contact.html, a PDF and another origin.
 // - `/contact.html`: the tag and nothing else. `/start.html` links to `/never.html`, which never
 //   answers; `/moved` redirects to the other port. The config also declares a maps service nobody uses.
 import { execFile } from 'node:child_process';
@@ -55,7 +56,7 @@ function siteConfig(origin: string) {
         purpose: 'analytics',
         transfer: 'EU',
         hosts: ['localhost'],
-        cookies: ['_fx_stats'],
+        cookies: ['_fx_stats', '_fx_widget'],
         retention: { fr: '13 mois', en: '13 months' },
       },
       {
@@ -97,6 +98,13 @@ export async function startScanSite(collector: Collector): Promise<ScanSite> {
           `document.cookie = '_fx_stats=1; path=/; max-age=${60 * 60 * 24 * 395}';\nnew Image().src = 'http://localhost:${b}/collect?id=1';`,
         );
     else if (path === '/pixel.gif' || path === '/collect') res.writeHead(204).end();
+    else if (path === '/widget.html')
+      res
+        .writeHead(200, {
+          'content-type': 'text/html',
+          'set-cookie': `_fx_widget=w1; Path=/; Max-Age=${60 * 60 * 24 * 30}; SameSite=None; Secure`,
+        })
+        .end('<!doctype html><title>widget</title><p>Statistiques</p>');
     else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>ailleurs</title>');
   });
   b = port(third);
@@ -117,6 +125,7 @@ export async function startScanSite(collector: Collector): Promise<ScanSite> {
           'Fixture Santé',
           collector.origin,
           `<img data-consent="marketing" data-src="http://127.0.0.1:${b}/pixel.gif" alt="" width="1" height="1">
+<iframe data-consent="analytics" data-src="http://localhost:${b}/widget.html" title="Statistiques" width="300" height="80"></iframe>
 <p><a href="/contact.html">Contact</a> · <a href="/brochure.pdf">Brochure</a> · <a href="http://localhost:${b}/">Partenaire</a></p>`,
           `${ungated}\n<script type="text/plain" data-consent="analytics" src="http://localhost:${b}/stats.js"></script>`,
         ),

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Cookie, Page, Response } from 'playwright
 import { type Choice, decide } from './decide';
 import { navigationError } from './errors';
 import type { Decision, PassName } from './report';
+import { type OfferedCookie, parseSetCookie } from './set-cookie';
 import { type PageFacts, type RawFrame, type RawStorage, readFacts, readFrames, readStorage } from './snapshot';
 
 export interface RawRequest {
@@ -17,6 +18,8 @@ export interface RawRequest {
 export interface RawPass {
   decision: Decision;
   cookies: Cookie[];
+  /** Cookies other hosts' responses asked for (`Set-Cookie`), stored or not. */
+  offeredCookies: OfferedCookie[];
   requests: RawRequest[];
   storage: RawStorage[];
   frames: RawFrame[];
@@ -45,9 +48,25 @@ const LONG_REQUEST_MS = 3_000;
 const SETTLE_CAP_MS = 10_000;
 const VIEWPORT = { width: 1280, height: 800 };
 
-/** Records the context's requests and knows when its network has gone quiet. */
-function trackNetwork(context: BrowserContext, page: Page) {
+/** Records the context's requests and other hosts' `Set-Cookie` headers, and knows when its network has gone quiet. */
+function trackNetwork(context: BrowserContext, page: Page, pageHost: string) {
   const requests: RawRequest[] = [];
+  const offered: Array<Promise<OfferedCookie[]>> = [];
+  context.on('response', (response) => {
+    const url = response.url();
+    if (new URL(url).host === pageHost) return;
+    offered.push(
+      response.headersArray().then(
+        (headers) =>
+          headers
+            .filter((h) => h.name.toLowerCase() === 'set-cookie')
+            .flatMap((h) => h.value.split('\n'))
+            .map((value) => parseSetCookie(value, url))
+            .filter((cookie) => cookie !== null),
+        () => [],
+      ),
+    );
+  });
   const open = new Map<object, number>();
   let lastChange = Date.now();
   context.on('request', (request) => {
@@ -66,6 +85,7 @@ function trackNetwork(context: BrowserContext, page: Page) {
   });
   return {
     requests,
+    offered: async () => (await Promise.all(offered)).flat(),
     /** Forgets the requests so far: from the decision on, only what follows it counts. */
     restart: () => {
       requests.length = 0;
@@ -112,7 +132,7 @@ export async function runPass(pass: PassName, { browser, url, timeoutMs }: PassO
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
-    const network = trackNetwork(context, page);
+    const network = trackNetwork(context, page, new URL(url).host);
     const settle = async () => {
       await scrollThrough(page).catch(() => undefined);
       await network.quiet(Date.now() + Math.min(timeoutMs, SETTLE_CAP_MS));
@@ -142,8 +162,9 @@ export async function runPass(pass: PassName, { browser, url, timeoutMs }: PassO
         await settle();
       }
     }
-    const [cookies, storage, framesNow, screenshot] = await Promise.all([
+    const [cookies, offeredCookies, storage, framesNow, screenshot] = await Promise.all([
       context.cookies(),
+      network.offered(),
       readStorage(page),
       readFrames(page),
       page.screenshot({ type: 'jpeg', quality: 60, animations: 'disabled' }),
@@ -154,6 +175,7 @@ export async function runPass(pass: PassName, { browser, url, timeoutMs }: PassO
       status: response?.status() ?? landed.status,
       decision,
       cookies,
+      offeredCookies,
       requests: network.requests,
       storage,
       frames,
@@ -167,5 +189,13 @@ export async function runPass(pass: PassName, { browser, url, timeoutMs }: PassO
 }
 
 function empty(decision: Decision) {
-  return { decision, cookies: [], requests: [], storage: [], frames: [], screenshot: Buffer.alloc(0) };
+  return {
+    decision,
+    cookies: [],
+    offeredCookies: [],
+    requests: [],
+    storage: [],
+    frames: [],
+    screenshot: Buffer.alloc(0),
+  };
 }

@@ -24,7 +24,7 @@ export interface Attribution {
   purpose?: string;
 }
 
-/** A cookie in the browser context at the end of a pass (set by the page, a script or any frame). */
+/** A cookie in the browser context at the end of a pass (set by the page, a script or any frame), or refused. */
 export interface SeenCookie extends Attribution {
   name: string;
   domain: string;
@@ -33,6 +33,11 @@ export interface SeenCookie extends Attribution {
   expires: string | null;
   /** First-party when the browser sends it with requests to the page's host (cookies are per host, not per port). */
   party: 'first' | 'third';
+  /**
+   * False for a cookie a response asked for (`Set-Cookie`) that the browser refused: Chromium blocks
+   * unpartitioned third-party cookies, browsers that do not would have kept it.
+   */
+  stored: boolean;
   httpOnly: boolean;
   secure: boolean;
   sameSite: 'Strict' | 'Lax' | 'None';

@@ -58,6 +58,7 @@ export function seenCookie(name: string, more: Partial<SeenCookie> = {}): SeenCo
     path: '/',
     expires: null,
     party: 'first',
+    stored: true,
     httpOnly: false,
     secure: true,
     sameSite: 'Lax',
