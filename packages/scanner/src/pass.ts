@@ -2,7 +2,8 @@
 // the context sees, from the page, its frames, workers and popups, belongs to this page and this pass.
 // The decided passes load the page, make the choice, then reload it (a returning visitor's view):
 // the requests counted are those from the choice on; the cookie jar is read at the end, whoever set it.
-import type { Browser, BrowserContext, Cookie, Page, Response } from 'playwright-core';
+import type { BrowserContext, Cookie, Page, Response } from 'playwright-core';
+import type { ContextSource } from './contexts';
 import { type Choice, decide } from './decide';
 import { navigationError } from './errors';
 import type { Decision, PassName } from './report';
@@ -23,7 +24,7 @@ export interface RawPass {
   requests: RawRequest[];
   storage: RawStorage[];
   frames: RawFrame[];
-  /** JPEG of the viewport at the end of the pass (the banner on a first visit). */
+  /** JPEG of the viewport at the end of the pass (the banner on a first visit); empty when not asked for. */
   screenshot: Buffer;
   durationMs: number;
   /** The document's answer: status, final URL (after redirects), content type. */
@@ -35,9 +36,11 @@ export interface RawPass {
 }
 
 export interface PassOptions {
-  browser: Browser;
+  contexts: ContextSource;
   url: string;
   timeoutMs: number;
+  /** Take a JPEG of the viewport at the end (for the HTML report). */
+  screenshot: boolean;
 }
 
 /** No request started or ended for this long: the page has settled. */
@@ -46,7 +49,6 @@ const QUIET_MS = 500;
 const LONG_REQUEST_MS = 3_000;
 /** The longest a page may keep the network busy before its pass moves on regardless. */
 const SETTLE_CAP_MS = 10_000;
-const VIEWPORT = { width: 1280, height: 800 };
 
 /** Records the context's requests and other hosts' `Set-Cookie` headers, and knows when its network has gone quiet. */
 function trackNetwork(context: BrowserContext, page: Page, pageHost: string) {
@@ -125,12 +127,12 @@ async function load(page: Page, url: string, timeoutMs: number, reload: boolean)
   }
 }
 
-/** Runs `pass` on `url` in a new context of `browser`, closed before this resolves (or throws). */
-export async function runPass(pass: PassName, { browser, url, timeoutMs }: PassOptions): Promise<RawPass> {
+/** Runs `pass` on `url` in a fresh context, closed before this resolves (or throws). */
+export async function runPass(pass: PassName, options: PassOptions): Promise<RawPass> {
+  const { url, timeoutMs } = options;
   const started = Date.now();
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const { context, page } = await options.contexts.take();
   try {
-    const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
     const network = trackNetwork(context, page, new URL(url).host);
     const settle = async () => {
@@ -167,7 +169,7 @@ export async function runPass(pass: PassName, { browser, url, timeoutMs }: PassO
       network.offered(),
       readStorage(page),
       readFrames(page),
-      page.screenshot({ type: 'jpeg', quality: 60, animations: 'disabled' }),
+      options.screenshot ? page.screenshot({ type: 'jpeg', quality: 60, animations: 'disabled' }) : Buffer.alloc(0),
     ]);
     const frames = [...new Map([...framesOnDecision, ...framesNow].map((f) => [`${f.gatedBy} ${f.url}`, f])).values()];
     return {

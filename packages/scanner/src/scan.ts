@@ -7,6 +7,7 @@ import { attributor } from './attribute';
 import { findChromium, launchChromium } from './browser';
 import { classifyPass } from './classify';
 import { fetchConfig, type LoadedConfig, readConfigFile } from './config-source';
+import { contextSource } from './contexts';
 import { ScanError } from './errors';
 import { findings } from './findings';
 import { ownHosts } from './party';
@@ -34,6 +35,8 @@ export interface ScanOptions {
   onProgress?: (line: string) => void;
   /** The Chromium to drive (default: CHROMIUM_PATH or the installed one). */
   chromiumPath?: string;
+  /** Take a screenshot of every pass (for the HTML report; default true). */
+  screenshots?: boolean;
 }
 
 /** The report, the config it was compared against, and a JPEG per page and pass (`<page url> <pass>`). */
@@ -94,6 +97,8 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
     } else if (options.collector && options.site)
       loaded = await fetchConfig(options.collector, options.site, timeoutMs);
     browser = await launchChromium(options.chromiumPath ?? findChromium());
+    const contexts = contextSource(browser);
+    const passOptions = (url: string) => ({ contexts, url, timeoutMs, screenshot: options.screenshots ?? true });
     if (options.signal?.aborted) throw new ScanError('interrupted', 'interrupted before the first page');
     const queue: Array<{ url: string; depth: number }> = [{ url: start.href.replace(/#.*$/, ''), depth: 0 }];
     const queued = new Set(queue.map((q) => q.url));
@@ -103,7 +108,7 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
       const record: PageRecord = { url, depth, status: null, title: '', lang: '', site: null, passes: {} };
       const page: Visited = { record, raw: {} };
       visited.push(page);
-      const first = await runPass('first-visit', { browser, url, timeoutMs });
+      const first = await runPass('first-visit', passOptions(url));
       record.status = first.status;
       const landedOrigin = new URL(first.finalUrl).origin;
       if (landedOrigin !== start.origin) {
@@ -131,7 +136,7 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
       }
       page.raw['first-visit'] = first;
       for (const pass of ['after-reject', 'after-accept'] as const)
-        page.raw[pass] = await runPass(pass, { browser, url, timeoutMs });
+        page.raw[pass] = await runPass(pass, passOptions(url));
       scanned++;
       for (const link of facts.links) {
         const next = crawlable(link, start.origin);

@@ -131,6 +131,7 @@ export async function scanCommand(args: string[]): Promise<number> {
       timeoutMs,
       signal: controller.signal,
       onProgress: (line) => console.error(line),
+      screenshots: values.html !== undefined,
     });
     const { report } = result;
     console.log(summary(report, failOn).join('\n'));
