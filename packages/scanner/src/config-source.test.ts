@@ -18,8 +18,11 @@ beforeAll(async () => {
     if (req.url === '/v1/sites/praticien/config') send(200, JSON.stringify({ config: testConfig(), language: 'fr' }));
     else if (req.url === '/v1/sites/broken/config') send(200, JSON.stringify({ config: { site: 'broken' } }));
     else if (req.url === '/v1/sites/garbled/config') send(200, '<html>');
-    else if (req.url === '/v1/sites/failing/config') send(500, '{}');
-    else send(404, JSON.stringify({ error: { code: 'unknown-site' } }));
+    else if (req.url === '/v1/sites/failing/config')
+      send(503, JSON.stringify({ error: { code: 'unavailable', message: 'shutting down' } }));
+    else if (req.url?.startsWith('/v1/sites/'))
+      send(404, JSON.stringify({ error: { code: 'unknown-site', message: 'no such site' } }));
+    else send(404, '<h1>Not found</h1>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -57,9 +60,13 @@ describe('the config a scan compares against', () => {
       code: 'invalid-config',
       message: expect.stringContaining('not JSON'),
     });
-    expect(await failure(fetchConfig(base, 'failing', 5_000))).toMatchObject({
+    expect(await failure(fetchConfig(base, 'failing', 5_000))).toEqual({
       code: 'unreachable',
-      message: expect.stringContaining('HTTP 500'),
+      message: `collector ${base}/v1/sites/failing/config: HTTP 503 unavailable: shutting down`,
+    });
+    expect(await failure(fetchConfig(`${base}/not-a-collector`, 'x', 5_000))).toMatchObject({
+      code: 'unreachable',
+      message: expect.stringMatching(/HTTP 404: is this a Consent Ledger collector\?$/),
     });
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

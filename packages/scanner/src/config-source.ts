@@ -1,7 +1,7 @@
 // The site config a scan compares against: a `--config` file, or the collector's config answer
 // (`GET <collector>/v1/sites/<site>/config`), validated by protocol's validator either way.
 import { readFile } from 'node:fs/promises';
-import { type SiteConfig, validateSiteConfig } from '@consent-ledger/protocol';
+import { type ConfigAnswer, type ErrorBody, type SiteConfig, validateSiteConfig } from '@consent-ledger/protocol';
 import { ScanError } from './errors';
 
 /** A validated config and where it came from (a file path or the URL it was fetched from). */
@@ -42,16 +42,23 @@ export async function fetchConfig(collector: string, site: string, timeoutMs: nu
     const cause = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : causeOf(error);
     throw new ScanError('unreachable', `collector ${url}: ${cause}`);
   }
-  if (response.status === 404)
-    throw new ScanError('unknown-site', `the collector at ${collector} does not know site "${site}" (${url}: 404)`);
-  if (!response.ok) throw new ScanError('unreachable', `collector ${url}: HTTP ${response.status}`);
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    throw new ScanError('invalid-config', `collector ${url}: the answer is not JSON`);
+    body = undefined;
   }
-  const config = typeof body === 'object' && body !== null ? (body as { config?: unknown }).config : undefined;
+  if (!response.ok) {
+    const error = (body as Partial<ErrorBody> | undefined)?.error;
+    if (error?.code === 'unknown-site')
+      throw new ScanError('unknown-site', `the collector at ${collector} does not know site "${site}" (${url}: 404)`);
+    const said = error?.code ? ` ${error.code}: ${error.message}` : '';
+    const hint = response.status === 404 && !error?.code ? ': is this a Consent Ledger collector?' : '';
+    throw new ScanError('unreachable', `collector ${url}: HTTP ${response.status}${said}${hint}`);
+  }
+  if (body === undefined) throw new ScanError('invalid-config', `collector ${url}: the answer is not JSON`);
+  // Only the config is needed; the validator, not the answer's shape, decides whether it is one.
+  const config = typeof body === 'object' && body !== null ? (body as Partial<ConfigAnswer>).config : undefined;
   return validated(config, url);
 }
 
