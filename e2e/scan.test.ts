@@ -140,10 +140,10 @@ describe('bad input: one line, exit 2, and what was gathered still written', () 
 
   it('stops at a page that never loads, keeping the pages and findings before it', SCAN_TIMEOUT, async () => {
     const json = join(out, 'partial.json');
-    const run = await consentLedger(['scan', `${site.origin}/start.html`, '--timeout', '3', '--json', json]);
+    const run = await consentLedger(['scan', `${site.origin}/start.html`, '--timeout', '10', '--json', json]);
     expect(run.code).toBe(2);
     expect(lastLine(run.stderr)).toBe(
-      `consent-ledger: scan: ${site.origin}/never.html did not load within 3 s (--timeout)`,
+      `consent-ledger: scan: ${site.origin}/never.html did not load within 10 s (--timeout)`,
     );
     const report = await readJson(json);
     expect(report).toMatchObject({ complete: false, error: { code: 'timeout' } });

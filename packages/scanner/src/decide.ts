@@ -27,7 +27,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** How long a banner not drawn by Consent Ledger may take to appear. */
 const BANNER_WAIT_MS = 5_000;
 
-/** What the page's Consent Ledger runtime says once ready: its status and the button name it shows. */
+/** What the page's Consent Ledger runtime says once ready: its status, the button name it shows, whether it draws the banner. */
 function runtimeState(page: Page, choice: Choice, timeoutMs: number) {
   return page.evaluate(
     async ({ key, timeoutMs }) => {
@@ -35,7 +35,12 @@ function runtimeState(page: Page, choice: Choice, timeoutMs: number) {
       if (!runtime) return null;
       await Promise.race([runtime.ready, new Promise((r) => setTimeout(r, timeoutMs))]);
       const snapshot = runtime.get();
-      return { status: String(snapshot.status), name: snapshot.document?.notice?.texts?.[key] };
+      return {
+        status: String(snapshot.status),
+        name: snapshot.document?.notice?.texts?.[key],
+        // The SDK's UI lives in <div id="consent-ledger"> (sdk/src/ui/mount.ts); headless pages have none.
+        drawsBanner: document.getElementById('consent-ledger') !== null,
+      };
     },
     { key: choice === 'accept' ? 'banner.acceptAll' : 'banner.rejectAll', timeoutMs },
   );
@@ -52,14 +57,17 @@ export async function decide(page: Page, choice: Choice, timeoutMs: number, deci
     .getByRole('button', { name: new RegExp(`^\\s*(${names.map(escapeRegExp).join('|')})\\s*$`, 'i') })
     .filter({ visible: true })
     .first();
-  // Our banner is drawn before the first frame: a short wait is plenty; someone else's may come later.
-  const wait = runtime ? Math.min(1_000, timeoutMs) : Math.min(BANNER_WAIT_MS, timeoutMs);
+  // Our banner is there once the runtime is ready (a busy machine may take a while to draw it); a
+  // banner of the site's own over the headless runtime is skipped for the API; someone else's banner
+  // may come late.
+  const wait = runtime ? (runtime.drawsBanner ? timeoutMs : 0) : Math.min(BANNER_WAIT_MS, timeoutMs);
   let how: Decision;
   if (
-    await button.waitFor({ state: 'visible', timeout: wait }).then(
+    wait > 0 &&
+    (await button.waitFor({ state: 'visible', timeout: wait }).then(
       () => true,
       () => false,
-    )
+    ))
   ) {
     deciding();
     await button.click({ timeout: timeoutMs });
