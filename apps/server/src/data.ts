@@ -24,7 +24,7 @@ import {
   openSqliteStore,
 } from '@consent-ledger/collector';
 import { createPostgresStore } from '@consent-ledger/collector/postgres';
-import type { Jwks } from '@consent-ledger/protocol';
+import { type Jwks, parseNote } from '@consent-ledger/protocol';
 import { CommandError } from './args';
 import { databaseUrl, sharedJwks, sharedKey } from './postgres';
 
@@ -102,6 +102,12 @@ async function readKeyFile(path: string, name: string, what: string): Promise<Co
   } catch (error) {
     throw new CommandError(`${path}: ${(error as Error).message}: ${fix}`);
   }
+}
+
+/** The name a signed checkpoint note's first signature carries (the collector's note key name), if it parses. */
+export function noteSignerName(note: string): string | undefined {
+  const parsed = parseNote(note);
+  return parsed.ok ? parsed.value.signatures[0]?.name : undefined;
 }
 
 /** The JWKS an export embeds: the data folder's key, or with DATABASE_URL every key the database lists (retired ones too). */

@@ -104,8 +104,13 @@ describe('consent-ledger tokens, export, verify, purge', () => {
     expect(out.join('\n')).toContain('self-consistency only');
     expect(out.join('\n')).toMatch(/6 receipts, 2 notices, 0 redacted; 3 subjects, 3 withdrawals/);
 
+    // `keys export` writes what GET /v1/keys serves, from the data folder alone.
     const keys = join(dir, 'keys.json');
-    writeFileSync(keys, await (await fetch(`${server.url}/v1/keys`)).text());
+    expect(await main(['keys', 'export', '--out', keys, '--data', data()])).toBe(0);
+    expect(JSON.parse(readFileSync(keys, 'utf8'))).toEqual(await (await fetch(`${server.url}/v1/keys`)).json());
+    expect(await main(['keys', 'export', '--data', join(dir, 'empty')])).toBe(1);
+    expect(err.join('\n')).toContain('no collector key in');
+    expect(await main(['keys', 'export', 'extra', '--data', data()])).toBe(2);
     out = [];
     expect(await main(['verify', file, '--keys', keys])).toBe(0);
     expect(out.join('\n')).toContain(`keys: checked against ${keys}`);

@@ -4,9 +4,9 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { prepareCsvExport, prepareNdjsonExport } from '@consent-ledger/collector';
-import { parseNote, SITE_ID } from '@consent-ledger/protocol';
+import { SITE_ID } from '@consent-ledger/protocol';
 import { CommandError, parse, UsageError } from '../args';
-import { exportJwks, openLedger } from '../data';
+import { exportJwks, noteSignerName, openLedger } from '../data';
 import { Progress } from '../progress';
 
 export const EXPORT_USAGE =
@@ -50,8 +50,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const checkpoint = await store.latestCheckpoint(values.site);
     if (!checkpoint) throw new CommandError(`the log of "${values.site}" has no checkpoint yet (is serve running?)`);
     // The embedded JWKS must carry the note key name the checkpoint was signed under.
-    const note = parseNote(checkpoint.note);
-    const name = note.ok && note.value.signatures[0] ? note.value.signatures[0].name : 'consent-ledger';
+    const name = noteSignerName(checkpoint.note) ?? 'consent-ledger';
     const prepared =
       format === 'ndjson'
         ? await prepareNdjsonExport(store, values.site, await exportJwks(data, name), range)

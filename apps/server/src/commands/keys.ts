@@ -1,19 +1,25 @@
+// `consent-ledger keys export`: the collector's public keys, the JWKS GET /v1/keys serves, as the file
+// `verify --keys` takes, read from the data folder (or DATABASE_URL) without a running server.
 // `consent-ledger keys rotate`: with DATABASE_URL, makes a new signing key the one every collector
 // on the database signs with, and retires the old one (still listed in /v1/keys, so old acks and
 // checkpoints keep verifying; its private half is deleted). Collectors pick the new key up when
 // restarted, and until then keep signing with the old one, which stays valid.
+import { existsSync, writeFileSync } from 'node:fs';
 import { createCollectorKeyJwk } from '@consent-ledger/collector';
 import { openPostgresStore, rotateSigningKey } from '@consent-ledger/collector/postgres';
 import { CommandError, parse, UsageError } from '../args';
+import { dataPaths, exportJwks, noteSignerName, openLedger } from '../data';
 import { databaseUrl } from '../postgres';
 
-export const KEYS_USAGE = 'DATABASE_URL=postgres://… consent-ledger keys rotate';
+export const KEYS_USAGE =
+  'consent-ledger keys export [--out keys.json] [--data DIR]   (the JWKS of GET /v1/keys, for verify --keys)\nDATABASE_URL=postgres://… consent-ledger keys rotate';
 
 /** Runs `keys rotate`; resolves with the exit code. */
 export async function keysCommand(args: string[]): Promise<number> {
   const [action, ...rest] = args;
+  if (action === 'export') return keysExport(rest);
   if (action !== 'rotate')
-    throw new UsageError(action ? `unknown keys action "${action}"` : 'keys needs an action: rotate');
+    throw new UsageError(action ? `unknown keys action "${action}"` : 'keys needs an action: export or rotate');
   const { positionals } = parse(rest, {});
   if (positionals.length > 0) throw new UsageError('keys rotate takes no argument');
   const url = databaseUrl();
@@ -29,4 +35,30 @@ export async function keysCommand(args: string[]): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** Runs `keys export`: the JWKS under the name the log's checkpoints are signed with, so it matches /v1/keys. */
+async function keysExport(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string' }, data: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError('keys export takes no positional argument');
+  const data = values.data ?? './data';
+  // Exporting must not mint a key that never signed anything.
+  if (!databaseUrl() && !existsSync(dataPaths(data).key))
+    throw new CommandError(`no collector key in ${dataPaths(data).dir} (run serve or sites put on it first)`);
+  const store = openLedger(data);
+  let name: string | undefined;
+  try {
+    for (const site of await store.listSites({ includeDeleted: true })) {
+      const checkpoint = await store.latestCheckpoint(site.site);
+      name = checkpoint ? noteSignerName(checkpoint.note) : undefined;
+      if (name) break;
+    }
+  } finally {
+    await store.close();
+  }
+  const text = `${JSON.stringify(await exportJwks(data, name ?? 'consent-ledger'), null, 2)}\n`;
+  if (values.out) writeFileSync(values.out, text);
+  else process.stdout.write(text);
+  if (values.out) console.error(`keys written to ${values.out}`);
+  return 0;
 }
