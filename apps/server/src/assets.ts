@@ -1,13 +1,21 @@
-// Files the server serves besides the API: the embed bundle (packages/sdk/dist), alone or as a
-// site's own script with its config embedded, the demo site (apps/demo/public, with --demo) and the
-// auditor UI (apps/auditor/dist). Each is built by its own package; until it exists, its URLs answer
-// a clean JSON 404.
-import { createHash } from 'node:crypto';
+// Files the server serves besides the API (whose collector serves the SDK's scripts itself): the
+// auditor UI (apps/auditor/dist) and, with --demo, the demo site (apps/demo/public). Each is built
+// by its own package; until it exists, its URLs answer a clean JSON 404.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AppEnv, errorResponse, notModified } from '@consent-ledger/collector';
+import {
+  type AppEnv,
+  type Encoded,
+  encodeAll,
+  errorResponse,
+  notModified,
+  sendEncoded,
+} from '@consent-ledger/collector';
 import { type Context, Hono } from 'hono';
+
+/** Types worth compressing (text). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt']);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,32 +49,6 @@ export interface AssetOptions {
   root: string;
   /** Serve the demo site at `/`. */
   demo: boolean;
-  /** The collector's API, asked in-process for the config a per-site script embeds (without it, no per-site scripts). */
-  api?: { request(path: string, init?: RequestInit): Response | Promise<Response> };
-}
-
-interface Loaded {
-  mtimeMs: number;
-  body: Uint8Array<ArrayBuffer>;
-  version: string;
-}
-
-/** A file read once and again only when it changes on disk (a rebuild while serving). */
-function cachedFile(path: string): () => Loaded | null {
-  let loaded: Loaded | null = null;
-  return () => {
-    let mtimeMs: number;
-    try {
-      mtimeMs = statSync(path).mtimeMs;
-    } catch {
-      return null;
-    }
-    if (!loaded || loaded.mtimeMs !== mtimeMs) {
-      const body = readFileSync(path);
-      loaded = { mtimeMs, body, version: createHash('sha256').update(body).digest('hex').slice(0, 12) };
-    }
-    return loaded;
-  };
 }
 
 /** A file of `dir` named by a URL path, or null (missing, a folder, or outside `dir`). */
@@ -97,26 +79,32 @@ function send(c: Context<AppEnv>, path: string, body: Uint8Array<ArrayBuffer>, c
   return c.body(body);
 }
 
-/** `consent.js` at version `v`: `consent.<v>.js`. */
-export function versioned(name: string, version: string): string {
-  const dot = name.lastIndexOf('.');
-  return `${name.slice(0, dot)}.${version}${name.slice(dot)}`;
-}
-
 /**
  * Serves a folder under a URL prefix, `index.html` for folders. Pages are revalidated on every visit
  * (they change on rebuild); scripts and other files are cached for five minutes like a third party's
  * tag would be, so a returning visitor's granted scripts start from the HTTP cache.
  */
 function folder(app: Hono<AppEnv>, prefix: string, dir: string): void {
-  const handler = (c: Context<AppEnv>) => {
+  // Text files are compressed once per version (modification time and size) and kept.
+  const encoded = new Map<string, { version: string; encoded: Promise<Encoded> }>();
+  const handler = async (c: Context<AppEnv>) => {
     const path = fileIn(dir, c.req.path.slice(prefix.length - 1));
     if (!path) return notFound(c);
     const { mtimeMs, size } = statSync(path);
-    const etag = `"${Math.floor(mtimeMs).toString(36)}-${size.toString(36)}"`;
+    const version = `${Math.floor(mtimeMs).toString(36)}-${size.toString(36)}`;
+    const etag = `"${version}"`;
+    const cacheControl = extname(path) === '.html' ? 'no-cache' : 'public, max-age=300';
+    if (COMPRESSIBLE.has(extname(path))) {
+      let cached = encoded.get(path);
+      if (cached?.version !== version) {
+        cached = { version, encoded: encodeAll(readFileSync(path)) };
+        encoded.set(path, cached);
+      }
+      return sendEncoded(c, await cached.encoded, { etag, cacheControl, contentType: TYPES[extname(path)] });
+    }
     c.header('ETag', etag);
     if (notModified((h) => c.req.header(h), { etag })) return c.body(null, 304);
-    return send(c, path, readFileSync(path), extname(path) === '.html' ? 'no-cache' : 'public, max-age=300');
+    return send(c, path, readFileSync(path), cacheControl);
   };
   app.get(prefix === '/' ? '/*' : `${prefix}*`, handler);
 }
@@ -152,84 +140,9 @@ function securityHeaders(app: Hono<AppEnv>, prefix: string, csp: string): void {
   });
 }
 
-/** Most per-site scripts kept built (site x language x config version). */
-const MAX_SITE_SCRIPTS = 256;
-
-/**
- * `GET /v1/sites/:site/consent.js?lang=`: the bundle wrapped in a function given the site's config
- * document as the config route answers it (same language negotiation), with that answer's ETag so
- * the SDK revalidates it in the background. The page needs no config request before its banner, and
- * a returning visitor's copy comes from the HTTP cache at once, revalidated behind when stale.
- */
-function siteScripts(app: Hono<AppEnv>, bundle: () => Loaded | null, api: NonNullable<AssetOptions['api']>): void {
-  const built = new Map<string, Uint8Array<ArrayBuffer>>();
-  app.get('/v1/sites/:site/consent.js', async (c) => {
-    const loaded = bundle();
-    if (!loaded) return notFound(c);
-    const lang = c.req.query('lang');
-    const acceptLanguage = c.req.header('accept-language');
-    const answer = await api.request(
-      `/v1/sites/${encodeURIComponent(c.req.param('site'))}/config${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`,
-      {
-        headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
-      },
-    );
-    // Unknown site (404) and the like: the config route's own JSON error.
-    if (answer.status !== 200) return answer;
-    const configTag = answer.headers.get('etag')!;
-    // Both parts name the script: a new bundle or a changed config is a new ETag.
-    const etag = `"${loaded.version}.${configTag.slice(1, -1)}"`;
-    c.header('ETag', etag);
-    c.header('Vary', 'Accept-Language');
-    c.header('Access-Control-Allow-Origin', '*');
-    if (notModified((h) => c.req.header(h), { etag })) return c.body(null, 304);
-    let body = built.get(etag);
-    if (!body) {
-      const document = await answer.text();
-      const { site } = JSON.parse(document).config as { site: string };
-      // The bundle opens with its "use strict" directive, which stays one as the function body's first statement.
-      const tail = `\n})(${JSON.stringify({ site, etag: configTag }).slice(0, -1)},"document":${document}});\n`;
-      body = Buffer.concat([
-        Buffer.from('(function(__consentLedger){'),
-        loaded.body,
-        Buffer.from(tail),
-      ]) as Uint8Array<ArrayBuffer>;
-      if (built.size >= MAX_SITE_SCRIPTS) built.clear();
-      built.set(etag, body);
-    }
-    // Stale copies run at once while the browser fetches the next one; the SDK revalidates the config itself.
-    return send(c, 'consent.js', body, 'public, max-age=300, stale-while-revalidate=86400');
-  });
-}
-
-/** Routes for the embed bundle (shared and per site), the auditor UI and, with `demo`, the demo site. Mount after the API. */
+/** Routes for the auditor UI and, with `demo`, the demo site. Mount after the API. */
 export function assetRoutes(options: AssetOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const sdkDist = join(options.root, 'packages/sdk/dist');
-  const bundles = new Map(['consent.js', 'consent.css'].map((name) => [name, cachedFile(join(sdkDist, name))]));
-  for (const [name, file] of bundles) {
-    // The stable URL sites embed: cached briefly, so a new release reaches visitors within minutes.
-    app.get(`/${name}`, (c) => {
-      const loaded = file();
-      if (!loaded) return notFound(c);
-      const etag = `"${loaded.version}"`;
-      c.header('ETag', etag);
-      c.header('Link', `</${versioned(name, loaded.version)}>; rel="alternate"`);
-      c.header('Access-Control-Allow-Origin', '*');
-      if (notModified((h) => c.req.header(h), { etag })) return c.body(null, 304);
-      return send(c, name, loaded.body, 'public, max-age=300');
-    });
-  }
-  if (options.api) siteScripts(app, bundles.get('consent.js')!, options.api);
-  // The versioned URLs (consent.<hash>.js): their content never changes, so they are cached for good.
-  app.get('/:file{consent\\.[0-9a-f]{12}\\.(?:js|css)}', (c) => {
-    const [stem, version, ext] = c.req.param('file').split('.');
-    const name = `${stem}.${ext}`;
-    const loaded = bundles.get(name)?.();
-    if (!loaded || loaded.version !== version) return notFound(c);
-    c.header('Access-Control-Allow-Origin', '*');
-    return send(c, name, loaded.body, 'public, max-age=31536000, immutable');
-  });
   app.get('/audit', (c) => c.redirect('/audit/', 301));
   securityHeaders(app, '/audit/', AUDITOR_CSP);
   folder(app, '/audit/', join(options.root, 'apps/auditor/dist'));

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { type ProxyHeader, parseTrustedProxies } from '@consent-ledger/collector';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
 import {
@@ -42,6 +43,23 @@ function rawPost(url: string, body: string): Promise<{ status: number; body: str
     );
     req.end(body);
   });
+}
+
+/** A GET through node:http: the bytes as they crossed the wire (no decoding) and the headers. */
+function rawGet(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }>(
+    (resolve, reject) => {
+      request(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }),
+        );
+      })
+        .on('error', reject)
+        .end();
+    },
+  );
 }
 
 describe('consent-ledger server over HTTP', () => {
@@ -298,5 +316,30 @@ describe('consent-ledger server over HTTP', () => {
     const wrong = await fetch(`${s.url}/consent.js`, { method: 'POST' });
     expect([wrong.status, wrong.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
     expect((await fetch(`${s.url}/index.html`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it("sends the built consent.js and each site's script compressed: brotli or gzip as asked, its own ETag, Vary", async () => {
+    const s = await start();
+    for (const path of ['/consent.js', '/v1/sites/clikodoc/consent.js?lang=fr']) {
+      const plain = await rawGet(`${s.url}${path}`);
+      expect([plain.status, plain.headers['content-encoding']]).toEqual([200, undefined]);
+      const br = await rawGet(`${s.url}${path}`, { 'Accept-Encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers.vary).toContain('Accept-Encoding');
+      expect(Number(br.headers['content-length'])).toBe(br.bytes.length);
+      expect(brotliDecompressSync(br.bytes).equals(plain.bytes)).toBe(true);
+      // The budget is measured as served: the real bundle, brotli, under 40 % of its size.
+      expect(br.bytes.length).toBeLessThan(plain.bytes.length * 0.4);
+      const gz = await rawGet(`${s.url}${path}`, { 'Accept-Encoding': 'gzip' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.bytes).equals(plain.bytes)).toBe(true);
+      const tags = new Set([plain, br, gz].map((r) => r.headers.etag));
+      expect(tags.size).toBe(3);
+      const again = await rawGet(`${s.url}${path}`, {
+        'Accept-Encoding': 'br',
+        'If-None-Match': String(br.headers.etag),
+      });
+      expect([again.status, again.bytes.length]).toEqual([304, 0]);
+    }
   });
 });

@@ -204,6 +204,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         })
       : null;
     const visitorUrls = options.publicUrl ? [options.publicUrl] : listenUrls(options.host, port);
+    const root = options.root ?? repoRoot();
     const built = createCollector({
       verify: pool?.verify,
       store,
@@ -213,13 +214,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       limits: { ratePerMinute: options.ratePerMinute },
       sequencer: { intervalMs: options.sequencerIntervalMs },
       publicUrl: visitorUrls,
+      embed: { dir: join(root, 'packages/sdk/dist') },
       clientIp: (c) => {
         const peer = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? null;
         const proxy = options.trustProxy;
         return proxy ? forwardedClient(peer, c.req.header(proxy.header), proxy) : peer;
       },
     });
-    built.app.route('/', assetRoutes({ root: options.root ?? repoRoot(), demo: options.demo, api: built.app }));
+    built.app.route('/', assetRoutes({ root, demo: options.demo }));
     const published = options.sites ? await publishFolder(built, options.sites) : [];
     if (options.metricsListen) {
       const { host, port: metricsPort } = options.metricsListen;

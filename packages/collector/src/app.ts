@@ -6,6 +6,7 @@ import { type Context, Hono } from 'hono';
 import { nativeAckSigner } from './ack-signer';
 import { CommitQueue } from './commit-queue';
 import { type CollectorContext, DEFAULT_LIMITS, type Limits } from './context';
+import { EmbedFiles } from './embed-files';
 import type { AppEnv } from './env';
 import type { CollectorKey } from './keys';
 import { Metrics } from './metrics';
@@ -15,6 +16,7 @@ import { parsePublicUrl } from './public-url';
 import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import { configRoutes } from './routes/config';
+import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { keysRoutes } from './routes/keys';
 import { logRoutes } from './routes/log';
@@ -55,6 +57,12 @@ export interface CollectorOptions {
    * `Host` header the client chose: a server reachable by anyone should always give it.
    */
   publicUrl?: string | string[];
+  /**
+   * The SDK's build output (the folder holding `consent.js` and any chunk it loads), served
+   * compressed at `/consent.js`, its versioned and content-addressed names, and as every site's own
+   * script (`/v1/sites/:site/consent.js`). Without it those routes answer 404.
+   */
+  embed?: { dir: string };
 }
 
 /** A running collector. */
@@ -113,7 +121,10 @@ export function createCollector(options: CollectorOptions): Collector {
     metrics: new Metrics(),
     publicUrl: publicUrls?.[0] ?? null,
     publicUrls,
+    embed: options.embed ? new EmbedFiles(options.embed.dir) : null,
   };
+  // Read and compress the scripts now, so the first visitors wait for neither.
+  void context.embed?.warm().catch((error) => log('embed: cannot read the SDK build output', error));
 
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
@@ -123,6 +134,7 @@ export function createCollector(options: CollectorOptions): Collector {
     healthRoutes,
     keysRoutes,
     configRoutes,
+    embedRoutes,
     ingestMetricsRoutes,
     receiptsRoutes,
     logRoutes,

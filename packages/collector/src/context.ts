@@ -3,6 +3,7 @@
 import type { OkpPublicJwk } from '@consent-ledger/protocol';
 import type { Context } from 'hono';
 import type { CommitQueue } from './commit-queue';
+import type { EmbedFiles } from './embed-files';
 import type { AppEnv } from './env';
 import type { CollectorKey } from './keys';
 import type { Metrics } from './metrics';
@@ -65,4 +66,6 @@ export interface CollectorContext {
   publicUrl: string | null;
   /** Every base URL visitors' DPoP proofs may be bound to (the first is `publicUrl`); null: the request URL as the app sees it. */
   publicUrls: string[] | null;
+  /** The SDK's build output, when this collector serves the scripts. */
+  embed: EmbedFiles | null;
 }

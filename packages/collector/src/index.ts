@@ -1,4 +1,12 @@
 export { type Collector, type CollectorOptions, createCollector } from './app';
+export {
+  type Encoded,
+  type EncodedAnswer,
+  type Encoding,
+  encodeAll,
+  preferredEncoding,
+  sendEncoded,
+} from './compression';
 export { notModified, type Validators } from './conditional';
 export { type CollectorContext, DEFAULT_LIMITS, type Limits } from './context';
 export type { AppEnv, AppVariables } from './env';

@@ -62,6 +62,7 @@ const text = (type: string, description: string, extra: Json = {}) => ({
   ...extra,
   content: { [type]: { schema: { type: 'string' } } },
 });
+const script = (description: string) => text('text/javascript', description);
 /** A request body, as a client writes it (defaults optional). */
 const body = (schema: Schema) => ({
   required: true,
@@ -114,6 +115,39 @@ function paths(): Record<string, Record<string, Json>> {
           200: json('ConfigAnswer', 'Config (strong ETag)'),
           304: { description: 'Not modified' },
           404: error('unknown-site'),
+        },
+      ),
+    },
+    '/v1/sites/{site}/consent.js': {
+      get: op(
+        "The site's own script: the SDK bundle given the site's config answer (negotiated like the config route), so no config request stands before the banner. ETag names both; cached 5 minutes, then stale-while-revalidate",
+        { ...pub, parameters: [site, ...queryOf(api.ConfigParamsSchema)] },
+        {
+          200: script(
+            'The script, in the encoding Accept-Encoding prefers (br, gzip; Vary: Accept-Language, Accept-Encoding)',
+          ),
+          304: { description: 'Not modified (each encoding has its own ETag)' },
+          404: error('unknown-site; not-found when the collector serves no SDK bundle'),
+        },
+      ),
+    },
+    '/{file}': {
+      get: op(
+        "The SDK's build output: `/consent.js` (ETag, 5 minutes, `Link` to its versioned name), `consent.<12 hex>.js` and content-addressed chunks (`<name>.<hash>.js`), cached for good",
+        {
+          ...pub,
+          parameters: [
+            inPath('file', {
+              type: 'string',
+              pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)?\\.(js|mjs|css)$',
+              description: 'A script or style sheet of the SDK build',
+            }),
+          ],
+        },
+        {
+          200: script('The file, in the encoding Accept-Encoding prefers (br, gzip; Vary: Accept-Encoding)'),
+          304: { description: 'Not modified (each encoding has its own ETag)' },
+          404: error('not-found'),
         },
       ),
     },

@@ -117,6 +117,7 @@ export async function testCollector(
     limits?: Partial<import('./context').Limits>;
     clock?: () => number;
     publicUrl?: string | string[];
+    embed?: { dir: string };
   } = {},
 ) {
   const { createCollector } = await import('./app');
@@ -127,6 +128,7 @@ export async function testCollector(
     key,
     clock: options.clock,
     publicUrl: options.publicUrl,
+    embed: options.embed,
     limits: { ratePerMinute: 0, ...options.limits },
     clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.77',
     log: () => undefined,

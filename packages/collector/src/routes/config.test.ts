@@ -1,15 +1,9 @@
-import { LANGUAGES, type Notice, noticeHash, resolveNotice } from '@consent-ledger/protocol';
+import { type ConfigAnswer, LANGUAGES, noticeHash, resolveNotice } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acceptedLanguages } from '../config-answer';
 import { Device, testCollector } from '../testing';
-import { acceptedLanguages } from './config';
 
 type Harness = Awaited<ReturnType<typeof testCollector>>;
-interface ConfigAnswer {
-  config: { site: string; revision: number };
-  language: string;
-  notice: Notice;
-  textHash: string;
-}
 
 describe('GET /v1/sites/:site/config', () => {
   let h: Harness;

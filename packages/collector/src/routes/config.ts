@@ -2,29 +2,13 @@
 // the notice's textHash. Answered with a strong ETag and `no-cache`, so a returning visitor's
 // background revalidation costs a 304.
 
-import { type ConfigAnswer, negotiateLanguage, noticeHash, resolveNotice, sha256b64u } from '@consent-ledger/protocol';
 import { Hono } from 'hono';
 import { notModified } from '../conditional';
+import { configAnswer } from '../config-answer';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { siteCors } from '../middleware/cors';
-
-/** Language tags of an Accept-Language header, most preferred first (q=0 dropped). */
-export function acceptedLanguages(header: string | undefined): string[] {
-  if (!header) return [];
-  return header
-    .split(',')
-    .map((part, order) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      const weight = q ? Number(q.slice(2)) : 1;
-      return { tag: tag.trim(), weight: Number.isFinite(weight) ? weight : 0, order };
-    })
-    .filter((l) => l.tag !== '' && l.tag !== '*' && l.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.order - b.order)
-    .map((l) => l.tag);
-}
 
 /** The config route. */
 export function configRoutes(ctx: CollectorContext): Hono<AppEnv> {
@@ -42,25 +26,8 @@ export function configRoutes(ctx: CollectorContext): Hono<AppEnv> {
   );
   app.get('/v1/sites/:site/config', async (c) => {
     const site = c.req.param('site');
-    const view = await ctx.sites.site(site);
-    if (!view) throw new ApiError(404, 'unknown-site', `unknown site "${site}"`);
-    const lang = c.req.query('lang');
-    const language = negotiateLanguage(view.config, [
-      ...(lang ? [lang] : []),
-      ...acceptedLanguages(c.req.header('accept-language')),
-    ]);
-    let answer = view.answers.get(language);
-    if (!answer) {
-      const notice = resolveNotice(view.config, language);
-      const body = JSON.stringify({
-        config: view.config,
-        language,
-        notice,
-        textHash: noticeHash(notice),
-      } satisfies ConfigAnswer);
-      answer = { body, etag: `"${sha256b64u(body)}"` };
-      view.answers.set(language, answer);
-    }
+    const answer = await configAnswer(ctx, site, c.req.query('lang'), c.req.header('accept-language'));
+    if (!answer) throw new ApiError(404, 'unknown-site', `unknown site "${site}"`);
     c.header('ETag', answer.etag);
     c.header('Cache-Control', 'public, no-cache');
     c.header('Vary', 'Accept-Language', { append: true });
