@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditFixture, auditFixture } from '../routes/audit-fixture';
 
 const SUBJECT = 'A'.repeat(43);
-const sample = (path: string) => path.replace(':site', 'clikodoc').replace(':subject', SUBJECT).replace(':id', 'x');
+const sample = (path: string) =>
+  path
+    .replace(':site', 'clikodoc')
+    .replace(':subject', SUBJECT)
+    .replace(':id', 'x')
+    .replace(/:file\{.*\}$/, 'consent.js');
 
 describe('unrouted requests', () => {
   let f: AuditFixture;
