@@ -2,7 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataPaths, loadOrCreateKey, openLedger } from './data';
+import { ledgerBackend } from './backend';
+import { dataPaths } from './data';
 
 describe('the data folder key', () => {
   let dir: string;
@@ -13,8 +14,9 @@ describe('the data folder key', () => {
 
   it('is created once, mode 0600, with no temporary file left beside it', async () => {
     const data = join(dir, 'data');
-    const first = await loadOrCreateKey(data, 'a');
-    const again = await Promise.all([loadOrCreateKey(data, 'a'), loadOrCreateKey(data, 'a')]);
+    const backend = ledgerBackend(data, {});
+    const first = await backend.signingKey('a');
+    const again = await Promise.all([backend.signingKey('a'), ledgerBackend(data, {}).signingKey('a')]);
     expect(again.map((k) => k.kid)).toEqual([first.kid, first.kid]);
     expect(readdirSync(data)).toEqual(['collector-key.json']);
     expect(statSync(dataPaths(data).key).mode & 0o777).toBe(0o600);
@@ -32,7 +34,7 @@ describe('the data folder', () => {
     const data = join(dir, 'data');
     mkdirSync(data, { mode: 0o755 });
     chmodSync(data, 0o755);
-    const store = openLedger(data);
+    const store = ledgerBackend(data, {}).openStore();
     await store.close();
     expect(statSync(data).mode & 0o777).toBe(0o700);
     expect(statSync(dataPaths(data).ledger).mode & 0o777).toBe(0o600);

@@ -1,6 +1,7 @@
 // The data folder: the SQLite ledger and the collector's Ed25519 key (a private JWK, mode 0600),
 // created on first use by whichever command comes first, so `serve` and the other commands can
-// run on the same folder at the same time.
+// run on the same folder at the same time. Which of its files a command uses is the backend's
+// choice (backend.ts).
 import { randomUUID } from 'node:crypto';
 import {
   chmodSync,
@@ -15,18 +16,9 @@ import {
   writeSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  type CollectorKey,
-  collectorJwks,
-  createCollectorKeyJwk,
-  type LedgerStore,
-  loadCollectorKey,
-  openSqliteStore,
-} from '@consent-ledger/collector';
-import { createPostgresStore } from '@consent-ledger/collector/postgres';
-import { type Jwks, parseNote } from '@consent-ledger/protocol';
+import { type CollectorKey, createCollectorKeyJwk, loadCollectorKey } from '@consent-ledger/collector';
+import { parseNote } from '@consent-ledger/protocol';
 import { CommandError } from './args';
-import { databaseUrl, sharedJwks, sharedKey } from './postgres';
 
 /** Where a data folder keeps its files. */
 export function dataPaths(dir: string): { dir: string; ledger: string; key: string } {
@@ -65,15 +57,6 @@ function createAtomically(path: string, text: string): void {
   }
 }
 
-/** Loads the collector key of the data folder, creating it (mode 0600) on first use; with DATABASE_URL, the database's shared key. */
-export async function loadOrCreateKey(dir: string, name: string): Promise<CollectorKey> {
-  const { key } = dataPaths(dir);
-  ensureDataDir(dir);
-  const url = databaseUrl();
-  if (url) return sharedKey(url, key, name);
-  return loadOrCreateKeyFile(key, name, 'collector key');
-}
-
 /** Loads the Ed25519 key file at `path` (a private JWK) under `name`, creating it (mode 0600) on first use. */
 export async function loadOrCreateKeyFile(path: string, name: string, what: string): Promise<CollectorKey> {
   try {
@@ -108,23 +91,4 @@ async function readKeyFile(path: string, name: string, what: string): Promise<Co
 export function noteSignerName(note: string): string | undefined {
   const parsed = parseNote(note);
   return parsed.ok ? parsed.value.signatures[0]?.name : undefined;
-}
-
-/** The JWKS an export embeds: the data folder's key, or with DATABASE_URL every key the database lists (retired ones too). */
-export async function exportJwks(dir: string, name: string): Promise<Jwks> {
-  const url = databaseUrl();
-  if (url) return sharedJwks(url, dataPaths(dir).key, name);
-  return collectorJwks(await loadOrCreateKey(dir, name));
-}
-
-/** Opens the ledger of the data folder (the SQLite file, created and migrated when needed, its writes on `writerWorker`'s thread when given), or DATABASE_URL's PostgreSQL. */
-export function openLedger(dir: string, options: { writerWorker?: URL } = {}): LedgerStore {
-  ensureDataDir(dir);
-  const url = databaseUrl();
-  if (url) return createPostgresStore(url);
-  try {
-    return openSqliteStore(dataPaths(dir).ledger, options);
-  } catch (error) {
-    throw new CommandError(`cannot open the ledger ${dataPaths(dir).ledger}: ${(error as Error).message}`);
-  }
 }

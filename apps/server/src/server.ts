@@ -19,8 +19,7 @@ import {
 import { serve } from '@hono/node-server';
 import { CommandError } from './args';
 import { assetRoutes, repoRoot } from './assets';
-import { dataPaths, loadOrCreateKey, openLedger } from './data';
-import { databaseUrl, postgresIdentity } from './postgres';
+import { ledgerBackend } from './backend';
 
 export interface ServerOptions {
   port: number;
@@ -167,7 +166,8 @@ export function listenUrls(host: string, port: number): string[] {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // Run from sources (tests) there is no bundled writer script: the writes then stay on this thread.
   const writer = new URL('./sqlite-writer.js', import.meta.url);
-  const store = openLedger(options.data, {
+  const backend = ledgerBackend(options.data);
+  const store = backend.openStore({
     writerWorker: options.sqliteWriterThread && existsSync(writer) ? writer : undefined,
   });
   let collector: Collector | null = null;
@@ -192,10 +192,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = (server.address() as AddressInfo).port;
   const name = options.name ?? `${displayHost(options.host)}:${port}`;
   try {
-    const url = databaseUrl();
     // On PostgreSQL every collector signs with the database's key and name, and one at a time sequences.
-    const shared = url ? await postgresIdentity(url, dataPaths(options.data).key, options.name ?? null, name) : null;
-    const key = shared?.key ?? (await loadOrCreateKey(options.data, name));
+    const { key, retired, sequencerLock } = await backend.identity(options.name ?? null, name);
     pool = options.verifyThreads
       ? createVerifyPool({
           workerUrl: options.verifyWorker ?? new URL('./verify-worker.js', import.meta.url),
@@ -209,8 +207,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       verify: pool?.verify,
       store,
       key,
-      retiredKeys: shared?.retired,
-      sequencerLock: shared?.sequencerLock,
+      retiredKeys: retired,
+      sequencerLock,
       limits: { ratePerMinute: options.ratePerMinute },
       sequencer: { intervalMs: options.sequencerIntervalMs },
       publicUrl: visitorUrls,

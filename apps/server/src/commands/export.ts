@@ -6,7 +6,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { prepareCsvExport, prepareNdjsonExport } from '@consent-ledger/collector';
 import { SITE_ID } from '@consent-ledger/protocol';
 import { CommandError, parse, UsageError } from '../args';
-import { exportJwks, noteSignerName, openLedger } from '../data';
+import { ledgerBackend } from '../backend';
+import { noteSignerName } from '../data';
 import { Progress } from '../progress';
 
 export const EXPORT_USAGE =
@@ -43,8 +44,8 @@ export async function exportCommand(args: string[]): Promise<number> {
   const format = values.format ?? 'ndjson';
   if (format !== 'ndjson' && format !== 'csv') throw new UsageError('--format must be ndjson or csv');
   const range = { from: dateFlag(values.from, 'from'), to: dateFlag(values.to, 'to') };
-  const data = values.data ?? './data';
-  const store = openLedger(data);
+  const backend = ledgerBackend(values.data ?? './data');
+  const store = backend.openStore();
   try {
     if (!(await store.getSite(values.site))) throw new CommandError(`unknown site "${values.site}"`);
     const checkpoint = await store.latestCheckpoint(values.site);
@@ -53,7 +54,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const name = noteSignerName(checkpoint.note) ?? 'consent-ledger';
     const prepared =
       format === 'ndjson'
-        ? await prepareNdjsonExport(store, values.site, await exportJwks(data, name), range)
+        ? await prepareNdjsonExport(store, values.site, await backend.jwks(name), range)
         : await prepareCsvExport(store, values.site, range);
     if (!prepared) throw new CommandError(`the log of "${values.site}" has no checkpoint yet`);
     const out: WriteStream | NodeJS.WriteStream = values.out ? createWriteStream(values.out) : process.stdout;

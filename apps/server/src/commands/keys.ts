@@ -4,12 +4,10 @@
 // on the database signs with, and retires the old one (still listed in /v1/keys, so old acks and
 // checkpoints keep verifying; its private half is deleted). Collectors pick the new key up when
 // restarted, and until then keep signing with the old one, which stays valid.
-import { existsSync, writeFileSync } from 'node:fs';
-import { createCollectorKeyJwk } from '@consent-ledger/collector';
-import { openPostgresStore, rotateSigningKey } from '@consent-ledger/collector/postgres';
+import { writeFileSync } from 'node:fs';
 import { CommandError, parse, UsageError } from '../args';
-import { dataPaths, exportJwks, noteSignerName, openLedger } from '../data';
-import { databaseUrl } from '../postgres';
+import { ledgerBackend } from '../backend';
+import { dataPaths, noteSignerName } from '../data';
 
 export const KEYS_USAGE =
   'consent-ledger keys export [--out keys.json] [--data DIR]   (the JWKS of GET /v1/keys, for verify --keys)\nDATABASE_URL=postgres://… consent-ledger keys rotate';
@@ -22,19 +20,12 @@ export async function keysCommand(args: string[]): Promise<number> {
     throw new UsageError(action ? `unknown keys action "${action}"` : 'keys needs an action: export or rotate');
   const { positionals } = parse(rest, {});
   if (positionals.length > 0) throw new UsageError('keys rotate takes no argument');
-  const url = databaseUrl();
-  if (!url) throw new CommandError('keys rotate works on the key shared through PostgreSQL: set DATABASE_URL');
-  const store = await openPostgresStore(url, { maxConnections: 1 });
-  try {
-    const { kid, retired } = await rotateSigningKey(store, await createCollectorKeyJwk(), new Date().toISOString());
-    console.log(kid);
-    console.error(
-      `new signing key ${kid}${retired.length ? `, retired ${retired.join(', ')}` : ''}: restart every consent-ledger serve on this database to sign with it`,
-    );
-    return 0;
-  } finally {
-    await store.close();
-  }
+  const { kid, retired } = await ledgerBackend('./data').rotateKey();
+  console.log(kid);
+  console.error(
+    `new signing key ${kid}${retired.length ? `, retired ${retired.join(', ')}` : ''}: restart every consent-ledger serve on this database to sign with it`,
+  );
+  return 0;
 }
 
 /** Runs `keys export`: the JWKS under the name the log's checkpoints are signed with, so it matches /v1/keys. */
@@ -42,10 +33,11 @@ async function keysExport(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { out: { type: 'string' }, data: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError('keys export takes no positional argument');
   const data = values.data ?? './data';
+  const backend = ledgerBackend(data);
   // Exporting must not mint a key that never signed anything.
-  if (!databaseUrl() && !existsSync(dataPaths(data).key))
+  if (!backend.hasKey())
     throw new CommandError(`no collector key in ${dataPaths(data).dir} (run serve or sites put on it first)`);
-  const store = openLedger(data);
+  const store = backend.openStore();
   let name: string | undefined;
   try {
     for (const site of await store.listSites({ includeDeleted: true })) {
@@ -56,7 +48,7 @@ async function keysExport(args: string[]): Promise<number> {
   } finally {
     await store.close();
   }
-  const text = `${JSON.stringify(await exportJwks(data, name ?? 'consent-ledger'), null, 2)}\n`;
+  const text = `${JSON.stringify(await backend.jwks(name ?? 'consent-ledger'), null, 2)}\n`;
   if (values.out) writeFileSync(values.out, text);
   else process.stdout.write(text);
   if (values.out) console.error(`keys written to ${values.out}`);

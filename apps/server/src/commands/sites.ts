@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { publishSite } from '@consent-ledger/collector';
 import { CommandError, parse, UsageError } from '../args';
-import { loadOrCreateKey, openLedger } from '../data';
+import { ledgerBackend } from '../backend';
 
 export const SITES_USAGE =
   'consent-ledger sites put <config.json> [--bump] [--data DIR]\nconsent-ledger sites list [--all] [--data DIR]';
@@ -35,11 +35,11 @@ async function put(args: string[]): Promise<number> {
       `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON (${(error as Error).message})`}`,
     );
   }
-  const data = values.data ?? './data';
-  const store = openLedger(data);
+  const backend = ledgerBackend(values.data ?? './data');
+  const store = backend.openStore();
   try {
     // Notices are signed by the collector key, the same one `serve` uses on this data folder.
-    const key = await loadOrCreateKey(data, 'consent-ledger');
+    const key = await backend.signingKey('consent-ledger');
     const published = await publishSite(store, key, json, new Date().toISOString(), { bump: values.bump });
     if (!published.ok && published.error.code === 'revision-conflict')
       throw new CommandError(`${file}: ${published.error.message}`);
@@ -66,7 +66,7 @@ async function put(args: string[]): Promise<number> {
 
 async function list(args: string[]): Promise<number> {
   const { values } = parse(args, { data: { type: 'string' }, all: { type: 'boolean' } });
-  const store = openLedger(values.data ?? './data');
+  const store = ledgerBackend(values.data ?? './data').openStore();
   try {
     const sizes = new Map((await store.listLogs()).map((l) => [l.site, l]));
     for (const s of await store.listSites({ includeDeleted: values.all ?? false })) {

@@ -3,7 +3,7 @@
 import { ALL_SITES, issueToken, TOKEN_ROLES, type TokenRole } from '@consent-ledger/collector';
 import { SITE_ID } from '@consent-ledger/protocol';
 import { CommandError, parse, UsageError } from '../args';
-import { openLedger } from '../data';
+import { ledgerBackend } from '../backend';
 
 export const TOKENS_USAGE =
   'consent-ledger tokens create --role auditor|admin --site <id>[,<id>] [--data DIR]   (--site "*" for every site)\n' +
@@ -34,7 +34,7 @@ async function create(args: string[]): Promise<number> {
   if (sites.length === 0) throw new UsageError('--site needs at least one site id');
   const bad = sites.find((s) => s !== ALL_SITES && !SITE_ID.test(s));
   if (bad !== undefined) throw new UsageError(`"${bad}" is not a site id`);
-  const store = openLedger(values.data ?? './data');
+  const store = ledgerBackend(values.data ?? './data').openStore();
   try {
     const issued = await issueToken(store, { role: values.role as TokenRole, sites }, new Date().toISOString());
     console.log(issued.token);
@@ -50,7 +50,7 @@ async function create(args: string[]): Promise<number> {
 async function list(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError('tokens list takes no positional argument');
-  const store = openLedger(values.data ?? './data');
+  const store = ledgerBackend(values.data ?? './data').openStore();
   try {
     for (const t of await store.listTokens()) {
       console.log(
@@ -66,7 +66,7 @@ async function list(args: string[]): Promise<number> {
 async function revoke(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('tokens revoke takes one token id');
-  const store = openLedger(values.data ?? './data');
+  const store = ledgerBackend(values.data ?? './data').openStore();
   try {
     if (!(await store.revokeToken(positionals[0], new Date().toISOString())))
       throw new CommandError(`no live token ${positionals[0]}`);
