@@ -134,6 +134,8 @@ describe('every answer is what protocol describes', () => {
     );
     expect(lower.error).toMatchObject({ code: 'revision-conflict', published: config.revision });
     await answer(api.SiteAnswerSchema, await f.call('/v1/admin/sites/clikodoc', token));
+    await answer(api.AdminSitesAnswerSchema, await f.call('/v1/admin/sites', token));
+    await answer(api.SiteRevisionsAnswerSchema, await f.call('/v1/admin/sites/clikodoc/revisions', token));
     const post = (body: unknown): RequestInit => ({ ...json(body), method: 'POST' });
     const issued = await answer(
       api.TokenIssuedSchema,

@@ -17,7 +17,7 @@ import {
 import type { CheckpointRecord, EntryRecord, LedgerStore, NoticeRecord } from './store/types';
 
 /** Decodes a JWS payload as JSON, or null. */
-function payloadOf<T>(jws: string | null): T | null {
+export function payloadOf<T>(jws: string | null): T | null {
   if (jws === null) return null;
   const decoded = decodeJws(jws);
   if (!decoded.ok) return null;

@@ -32,6 +32,8 @@ const COMPONENTS = {
   ReceiptSearch: api.ReceiptSearchAnswerSchema,
   Stats: api.StatsAnswerSchema,
   SiteRecord: api.SiteRecordSchema,
+  AdminSites: api.AdminSitesAnswerSchema,
+  SiteRevisions: api.SiteRevisionsAnswerSchema,
   Published: api.PublishAnswerSchema,
   Site: api.SiteAnswerSchema,
   SiteDeleted: api.SiteDeletedAnswerSchema,
@@ -255,6 +257,20 @@ function paths(): Record<string, Record<string, Json>> {
       ),
     },
 
+    '/v1/admin/sites': {
+      get: op(
+        'List the sites the admin token covers: revision, languages, purposes, services, last publication, receipts in the last 30 days',
+        admin,
+        { 200: json('AdminSites', 'Sites'), ...tokenErrors },
+      ),
+    },
+    '/v1/admin/sites/{site}/revisions': {
+      get: op(
+        "A site's published revisions, newest first, with the notices each appended to the log as they were logged",
+        { ...admin, parameters: [site] },
+        { 200: json('SiteRevisions', 'Revisions'), ...tokenErrors, 404: error('unknown-site') },
+      ),
+    },
     '/v1/admin/sites/{site}': {
       put: op(
         'Publish a site config (validated; its new notices appended to the log)',

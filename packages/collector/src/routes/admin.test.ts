@@ -1,3 +1,4 @@
+import type { AdminSitesAnswer, SiteRevisionsAnswer } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureJson } from '../testing';
 import { type AuditFixture, auditFixture } from './audit-fixture';
@@ -121,6 +122,64 @@ describe('admin routes', () => {
     ]);
     expect((await f.call('/v1/audit/sites/clikodoc/receipts', f.tokens.auditor)).status).toBe(200);
     expect((await f.call('/v1/audit/sites/clikodoc/export', f.tokens.auditor)).status).toBe(200);
+  });
+
+  it('lists the sites the token administers with what they ask and their receipts of the last 30 days', async () => {
+    const visitor = await f.device();
+    await f.submit([await visitor.receipt({ method: 'accept-all', choices: f.all('granted') })]);
+    await f.submit([await visitor.receipt({ method: 'withdraw', choices: f.all('denied') })]);
+    const sites = async (token: string) =>
+      ((await (await f.call('/v1/admin/sites', token)).json()) as AdminSitesAnswer).sites;
+    const [clikodoc] = await sites(f.tokens.admin);
+    const config = fixtureJson('clikodoc') as {
+      name: string;
+      revision: number;
+      languages: string[];
+      purposes: object;
+      services: Array<{ name: string }>;
+    };
+    expect(clikodoc).toEqual({
+      site: 'clikodoc',
+      name: config.name,
+      revision: config.revision,
+      languages: config.languages,
+      purposes: Object.keys(config.purposes),
+      services: config.services.map((s) => s.name),
+      publishedAt: (await f.store.getSite('clikodoc'))!.updatedAt,
+      deletedAt: null,
+      receipts30Days: 2,
+    });
+    expect((await sites(f.tokens.rootAdmin)).map((s) => [s.site, s.receipts30Days])).toEqual([
+      ['clickcare', 0],
+      ['clikodoc', 2],
+    ]);
+    expect((await sites(f.tokens.otherAdmin)).map((s) => s.site)).toEqual(['clickcare']);
+    // 31 days on, those receipts are no longer recent.
+    f.setClock(Date.now() + 31 * 86_400_000);
+    expect((await sites(f.tokens.admin))[0].receipts30Days).toBe(0);
+  });
+
+  it("lists a site's revisions newest first with the notices each logged, decoded", async () => {
+    const config = fixtureJson('clikodoc') as { site: string; revision: number; purposes: Record<string, object> };
+    const next = {
+      ...config,
+      revision: config.revision + 1,
+      purposes: { ...config.purposes, analytics: { description: { fr: 'Mesure d’audience, hébergée dans l’UE.' } } },
+    };
+    expect((await put(config.site, next, f.tokens.admin)).status).toBe(200);
+    const res = await f.call('/v1/admin/sites/clikodoc/revisions', f.tokens.admin);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { site, revisions } = (await res.json()) as SiteRevisionsAnswer;
+    expect(site).toBe('clikodoc');
+    expect(revisions.map((r) => r.revision)).toEqual([config.revision + 1, config.revision]);
+    // A notice names its revision: every language is logged again, French with the new text.
+    expect(revisions[0].notices.map((n) => n.language)).toEqual(revisions[1].notices.map((n) => n.language));
+    const french = revisions[0].notices.find((n) => n.language === 'fr')!;
+    const analytics = french.notice!.purposes.find((p) => p.id === 'analytics')!;
+    expect(analytics.description).toBe('Mesure d’audience, hébergée dans l’UE.');
+    expect(revisions[1].notices.every((n) => n.notice?.revision === config.revision && n.jws !== null)).toBe(true);
+    expect(revisions[0].publishedAt >= revisions[1].publishedAt).toBe(true);
+    expect((await f.call('/v1/admin/sites/nowhere/revisions', f.tokens.rootAdmin)).status).toBe(404);
   });
 
   it('issues a token shown once, lists it without secret, and revokes it', async () => {

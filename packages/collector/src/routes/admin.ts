@@ -1,11 +1,17 @@
-// The admin routes, behind an admin token: publish, read and delete site configs, and issue,
-// list and revoke API tokens, each within the sites the admin's own token covers.
+// The admin routes, behind an admin token: list, publish, read and delete site configs and list
+// their published revisions, and issue, list and revoke API tokens, each within the sites the
+// admin's own token covers.
 
 import {
+  type AdminSitesAnswer,
   ALL_SITES,
+  type HistoryNotice,
+  type Notice,
   type PublishAnswer,
   type SiteAnswer,
   type SiteDeletedAnswer,
+  type SiteRevision,
+  type SiteRevisionsAnswer,
   type TokenIssued,
   type TokenListAnswer,
   type TokenRevokedAnswer,
@@ -15,6 +21,7 @@ import { type Context, Hono } from 'hono';
 import type { CollectorContext } from '../context';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
+import { payloadOf } from '../history';
 import { bearerAuth } from '../middleware/auth';
 import { bodyLimit } from '../middleware/body-limit';
 import { publishSite } from '../sites';
@@ -26,6 +33,8 @@ import { parseRequest } from '../validate';
 const MAX_CONFIG_BYTES = 256 * 1024;
 /** Only admins write; an auditor token never reaches these routes. */
 const WRITERS: readonly TokenRole[] = ['admin'];
+/** The console's "receipts in the last 30 days". */
+const RECENT_DAYS = 30;
 
 /** Reads a JSON body, 415 for another media type and 400 for invalid JSON. */
 async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
@@ -48,7 +57,57 @@ function within(admin: TokenRecord, token: TokenRecord): boolean {
 export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const now = () => new Date(ctx.clock()).toISOString();
+  app.use('/v1/admin/sites', bearerAuth({ store: ctx.store, roles: WRITERS }));
   app.use('/v1/admin/sites/:site', bearerAuth({ store: ctx.store, roles: WRITERS, siteParam: 'site' }));
+  app.use('/v1/admin/sites/:site/*', bearerAuth({ store: ctx.store, roles: WRITERS, siteParam: 'site' }));
+
+  // Deleted sites are listed too: an admin may publish them again.
+  app.get('/v1/admin/sites', async (c) => {
+    const admin = c.get('token')!;
+    const since = new Date(ctx.clock() - RECENT_DAYS * 86_400_000).toISOString();
+    const sites = (await ctx.store.listSites({ includeDeleted: true })).filter((s) => tokenCovers(admin, s.site));
+    const counts = await Promise.all(
+      sites.map(async (s) =>
+        (await ctx.store.receiptStats(s.site, { from: since, interval: 'week' })).reduce((n, b) => n + b.receipts, 0),
+      ),
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      sites: sites.map((s, i) => ({
+        site: s.site,
+        name: s.config.name,
+        revision: s.config.revision,
+        languages: s.config.languages,
+        purposes: Object.keys(s.config.purposes),
+        services: s.config.services.map((service) => service.name),
+        publishedAt: s.updatedAt,
+        deletedAt: s.deletedAt,
+        receipts30Days: counts[i],
+      })),
+    } satisfies AdminSitesAnswer);
+  });
+
+  app.get('/v1/admin/sites/:site/revisions', async (c) => {
+    const site = c.req.param('site');
+    if (!(await ctx.store.getSite(site))) throw new ApiError(404, 'unknown-site', `unknown site "${site}"`);
+    const revisions = new Map<number, SiteRevision>();
+    for (const { site: _site, ...record } of await ctx.store.listNotices(site)) {
+      const notice: HistoryNotice = { ...record, notice: payloadOf<Notice>(record.jws) };
+      const revision = revisions.get(record.revision);
+      if (revision) revision.notices.push(notice);
+      else
+        revisions.set(record.revision, {
+          revision: record.revision,
+          publishedAt: record.receivedAt,
+          notices: [notice],
+        });
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      site,
+      revisions: [...revisions.values()].sort((a, b) => b.revision - a.revision),
+    } satisfies SiteRevisionsAnswer);
+  });
   app.use('/v1/admin/tokens', bearerAuth({ store: ctx.store, roles: WRITERS }));
   app.use('/v1/admin/tokens/*', bearerAuth({ store: ctx.store, roles: WRITERS }));
 

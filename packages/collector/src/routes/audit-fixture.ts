@@ -13,7 +13,9 @@ export async function auditFixture(
     limits?: NonNullable<Parameters<typeof testCollector>[0]>['limits'];
   } = {},
 ) {
-  const t = await testCollector({ site: 'clikodoc', ...options });
+  // The real time unless a test sets it (setClock) or brings its own clock.
+  let fixed: number | undefined;
+  const t = await testCollector({ site: 'clikodoc', clock: () => fixed ?? Date.now(), ...options });
   const other = await t.collector.publishSite(fixtureJson('clickcare'));
   if (!other.ok) throw new Error(other.error.message);
   const at = '2026-12-01T00:00:00.000Z';
@@ -55,6 +57,10 @@ export async function auditFixture(
     call,
     jwks: collectorJwks(t.key),
     device: () => Device.create(t.config),
+    /** Sets the collector's clock (epoch ms) from now on. */
+    setClock: (at: number) => {
+      fixed = at;
+    },
     /** Integrates everything pending (a checkpoint covers every entry after this). */
     sequence: () => t.collector.context.sequencer.runOnce(),
   };

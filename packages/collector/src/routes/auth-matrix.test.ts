@@ -64,6 +64,15 @@ const ROUTES: RouteCase[] = [
     right: 200,
   },
   { name: 'get site', method: 'GET', path: '/v1/admin/sites/clikodoc', access: 'write', otherSite: 403, right: 200 },
+  { name: 'list sites', method: 'GET', path: '/v1/admin/sites', access: 'write', otherSite: 200, right: 200 },
+  {
+    name: 'site revisions',
+    method: 'GET',
+    path: '/v1/admin/sites/clikodoc/revisions',
+    access: 'write',
+    otherSite: 403,
+    right: 200,
+  },
   {
     name: 'create token',
     method: 'POST',
@@ -193,6 +202,8 @@ describe('auth matrix of the audit and admin routes', () => {
     for (const [method, path] of [
       ['PUT', '/v1/admin/sites/clickcare'],
       ['GET', '/v1/admin/sites/clickcare'],
+      ['GET', '/v1/admin/sites'],
+      ['GET', '/v1/admin/sites/clickcare/revisions'],
       ['DELETE', '/v1/admin/sites/clickcare'],
       ['POST', '/v1/admin/tokens'],
       ['GET', '/v1/admin/tokens'],

@@ -1,7 +1,8 @@
-// The admin routes' shapes (`/v1/admin/...`, admin token): publish, read and delete site configs;
-// issue, list and revoke API tokens.
+// The admin routes' shapes (`/v1/admin/...`, admin token): list, publish, read and delete site
+// configs and see their published revisions; issue, list and revoke API tokens.
 import * as v from 'valibot';
 import { SITE_ID } from '../config';
+import { HistoryNoticeSchema } from './audit';
 import { ALL_SITES, MAX_TOKEN_SITES, TOKEN_ROLES } from './constants';
 import { B64U, COUNT, SITE, SiteConfigSchema, TIMESTAMP } from './documents';
 
@@ -30,6 +31,33 @@ export const SiteAnswerSchema = v.object({ site: SiteRecordSchema });
 
 /** `DELETE /v1/admin/sites/:site`. */
 export const SiteDeletedAnswerSchema = v.object({ site: SITE, deletedAt: TIMESTAMP });
+
+/** A site as the console lists it: what it asks and how much it is used. */
+export const AdminSiteSchema = v.object({
+  site: SITE,
+  name: v.string(),
+  revision: v.number(),
+  languages: v.array(v.string()),
+  purposes: v.pipe(v.array(v.string()), v.description('Asked purpose ids, in config order')),
+  services: v.pipe(v.array(v.string()), v.description('Service names, in config order')),
+  publishedAt: v.pipe(TIMESTAMP, v.description('When the config was last published')),
+  deletedAt: v.nullable(TIMESTAMP),
+  receipts30Days: v.pipe(COUNT, v.description('Receipts received in the last 30 days (unredacted)')),
+});
+
+/** `GET /v1/admin/sites`: the sites the admin token covers, in id order, deleted ones included. */
+export const AdminSitesAnswerSchema = v.object({ sites: v.array(AdminSiteSchema) });
+
+/** One published revision: the notices it appended to the log, per language, as they were logged. */
+export const SiteRevisionSchema = v.object({
+  revision: v.number(),
+  /** When its first notice was logged. */
+  publishedAt: TIMESTAMP,
+  notices: v.array(HistoryNoticeSchema),
+});
+
+/** `GET /v1/admin/sites/:site/revisions`: newest first. */
+export const SiteRevisionsAnswerSchema = v.object({ site: SITE, revisions: v.array(SiteRevisionSchema) });
 
 /** `POST /v1/admin/tokens`: every site must be covered by the admin's own token. */
 export const TokenRequestSchema = v.strictObject({
@@ -64,6 +92,10 @@ export const TokenListAnswerSchema = v.object({ tokens: v.array(TokenSummarySche
 export const TokenRevokedAnswerSchema = v.object({ id: v.string(), revoked: v.literal(true) });
 
 export type SiteRecord = v.InferOutput<typeof SiteRecordSchema>;
+export type AdminSite = v.InferOutput<typeof AdminSiteSchema>;
+export type AdminSitesAnswer = v.InferOutput<typeof AdminSitesAnswerSchema>;
+export type SiteRevision = v.InferOutput<typeof SiteRevisionSchema>;
+export type SiteRevisionsAnswer = v.InferOutput<typeof SiteRevisionsAnswerSchema>;
 export type AppendedNotice = v.InferOutput<typeof AppendedNoticeSchema>;
 export type PublishAnswer = v.InferOutput<typeof PublishAnswerSchema>;
 export type SiteAnswer = v.InferOutput<typeof SiteAnswerSchema>;
