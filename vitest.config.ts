@@ -17,6 +17,7 @@ export default defineConfig({
             'packages/scanner/**/*.test.ts',
             'apps/server/**/*.test.ts',
             'bench/**/*.test.ts',
+            'reliability/**/*.test.ts',
             'docs/**/*.test.ts',
           ],
           environment: 'node',

@@ -6,6 +6,7 @@ import {
   verifyAck,
   verifyCheckpoint,
   verifyInclusion,
+  verifyProofDocument,
   verifyReceipt,
 } from '@consent-ledger/protocol';
 import { describe, expect, it } from 'vitest';
@@ -174,7 +175,12 @@ describe('SDK runtime with the real collector', () => {
     await settled(rt);
     await live.integrate();
     const proof = await rt.exportProof();
-    expect(proof).toMatchObject({ v: 1, site: 'clickcare', subject: rt.get().subject });
+    expect(proof).toMatchObject({ v: 2, site: 'clickcare', subject: rt.get().subject });
+    expect(await verifyProofDocument(proof, { keys: proof.keys })).toMatchObject({
+      ok: true,
+      signed: true,
+      included: 2,
+    });
     expect(proof.receipts).toHaveLength(2);
     const jwk = proof.keys.keys[0];
     const noteKey = { name: jwk.name!, publicKey: base64urlDecode(jwk.x) };

@@ -1,11 +1,14 @@
 // Scenario 13: the visitor's "Download my proof" file verifies offline with protocol's checks
 // (the ones `consent-ledger verify` runs), against the collector's keys fetched independently.
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { ProofDocument } from '@consent-ledger/protocol';
 import { expect, test } from 'vitest';
 import { screenshot } from './harness/browser';
 import { DEMO, openDemo } from './harness/demo';
 import { acknowledged, collectorKeys, proofFileFailures, verifiedInclusion } from './harness/ledger';
+import { CLI } from './harness/server';
 import { useSuite } from './harness/suite';
 import { consentUI } from './harness/ui';
 
@@ -31,6 +34,16 @@ test('13. "Download my proof" gives a file whose receipts, chain, acks and inclu
 
   const trusted = await collectorKeys(suite.collector);
   expect(file.keys).toEqual(trusted);
+  // What the demo README tells a visitor to run: the CLI accepts the very file saved (exit 0).
+  const keysFile = join(dirname((await download.path())!), 'keys.json');
+  await writeFile(keysFile, JSON.stringify(trusted));
+  const cli = spawnSync(process.execPath, [CLI, 'verify', (await download.path())!, '--keys', keysFile], {
+    encoding: 'utf8',
+  });
+  expect(cli.stderr).toBe('');
+  expect(cli.status).toBe(0);
+  expect(cli.stdout).toContain("file: signed as a whole by the subject's device (format 2)");
+  expect(cli.stdout).toContain('OK: every signature, ack and inclusion proof holds');
   expect(file.receipts.map((r) => r.jws)).toEqual(receipts.map((r) => r.jws));
   expect(await proofFileFailures(file, trusted)).toEqual([]);
 

@@ -35,7 +35,7 @@ describe('proofWriter', () => {
         // In pages of 7, so that blocks run across pages.
         for (let from = 0; from < size; from += 7) {
           const page = indexes.slice(from, from + 7);
-          expect([size, blockLevel, await proofsOf(page)]).toEqual([
+          expect([size, blockLevel, (await proofsOf(page)).proofs]).toEqual([
             size,
             blockLevel,
             await Promise.all(page.map((i) => reference(tree, i))),
@@ -49,8 +49,9 @@ describe('proofWriter', () => {
     const { tree, store } = treeStore(300);
     const proofsOf = proofWriter(store, 's', 300, 4);
     const indexes = [299, 0, 17, 16, 15, 150, 151, 288, 3, 299];
-    expect(await proofsOf(indexes)).toEqual(await Promise.all(indexes.map((i) => reference(tree, i))));
-    expect(await proofsOf([2, 1])).toEqual(await Promise.all([2, 1].map((i) => reference(tree, i))));
+    expect((await proofsOf(indexes)).proofs).toEqual(await Promise.all(indexes.map((i) => reference(tree, i))));
+    expect((await proofsOf([2, 1])).proofs).toEqual(await Promise.all([2, 1].map((i) => reference(tree, i))));
+    expect((await proofsOf(indexes)).leaves).toEqual(indexes.map((i) => tree.node(0, i)));
   });
 
   it('reads the store once a block for a run of neighbouring entries, not once a proof hash', async () => {

@@ -21,16 +21,23 @@ interface Block {
   names: string[][];
 }
 
+/** A page's inclusion proofs, and the leaf hashes they start from (an export statement chains them). */
+export interface PageProofs {
+  proofs: string[][];
+  leaves: Uint8Array[];
+}
+
 /**
- * Answers the inclusion proofs (base64url hashes, as `inclusionProof` lists them) of entries of
- * the tree of `size` in `site`'s log, a page of indexes at a time; cheapest in ascending order.
+ * Answers the inclusion proofs (base64url hashes, as `inclusionProof` lists them) and leaf hashes
+ * of entries of the tree of `size` in `site`'s log, a page of indexes at a time; cheapest in
+ * ascending order.
  */
 export function proofWriter(
   store: Pick<LedgerStore, 'readNode' | 'readLeafHashes'>,
   site: string,
   size: number,
   blockLevel = BLOCK_LEVEL,
-): (indexes: number[]) => Promise<string[][]> {
+): (indexes: number[]) => Promise<PageProofs> {
   const read: NodeReader = (level, index) => store.readNode(site, level, index);
   const width = 2 ** blockLevel;
   let block: Block | null = null;
@@ -47,6 +54,7 @@ export function proofWriter(
 
   return async (indexes) => {
     const proofs: string[][] = [];
+    const leaves: Uint8Array[] = [];
     for (const index of indexes) {
       if (block === null || index < block.start || index >= block.start + block.tree.size) block = await blockOf(index);
       const { start, tree, above, names } = block;
@@ -66,7 +74,8 @@ export function proofWriter(
       }
       for (const name of above) proof.push(name);
       proofs.push(proof);
+      leaves.push(tree.node(0, at));
     }
-    return proofs;
+    return { proofs, leaves };
   };
 }

@@ -44,13 +44,13 @@ describe('NDJSON export', () => {
     await f.submit([erased, await devices[1].receipt()]);
     await f.store.redactEntries('clikodoc', [erased.payload.id], { at: '2026-12-02T00:00:00.000Z', reason: 'erasure' });
     await f.sequence();
-    const full = await bodyOf(await prepareNdjsonExport(f.store, 'clikodoc', f.jwks));
+    const full = await bodyOf(await prepareNdjsonExport(f.store, 'clikodoc', f.signer));
     const partial = await bodyOf(
-      await prepareNdjsonExport(f.store, 'clikodoc', f.jwks, { from: '2000-01-01T00:00:00.000Z' }),
+      await prepareNdjsonExport(f.store, 'clikodoc', f.signer, { from: '2000-01-01T00:00:00.000Z' }),
     );
     expect(full.length).toBe(JSON.parse(full[0]).treeSize + 1);
     expect(full.some((l) => l.includes('"redacted":{"at":"2026-12-02T00:00:00.000Z","reason":"erasure"}'))).toBe(true);
-    const withoutProof = partial.slice(1).map((l) => l.replace(/,"proof":\[[^\]]*\]\}$/, '}'));
+    const withoutProof = partial.slice(1, -1).map((l) => l.replace(/,"proof":\[[^\]]*\]\}$/, '}'));
     expect(withoutProof).toEqual(full.slice(1));
     expect(await verifyExport(full, { keys: f.jwks })).toMatchObject({
       ok: true,
@@ -83,10 +83,11 @@ describe('NDJSON export', () => {
     await f.sequence();
     const from = new Date(day(1)).toISOString();
     const to = new Date(day(10)).toISOString();
-    const body = await bodyOf(await prepareNdjsonExport(f.store, 'clikodoc', f.jwks, { from, to }));
+    const body = await bodyOf(await prepareNdjsonExport(f.store, 'clikodoc', f.signer, { from, to }));
     const expected = await simplePartialLines(f.store, 'clikodoc', from, to);
     expect(expected.length).toBeGreaterThan(900);
-    expect(body.slice(1)).toEqual(expected);
+    expect(body.slice(1, -1)).toEqual(expected);
+    expect(JSON.parse(body[body.length - 1])).toEqual({ statement: expect.any(String) });
     expect(JSON.parse(body[0])).toMatchObject({ range: { from, to } });
     expect(JSON.parse(body[0]).treeSize).toBeGreaterThan(1100);
     expect(body.filter((l) => l.includes('"kind":"notice"')).length).toBe(f.config.languages.length * 2);

@@ -1,8 +1,17 @@
 // Exports of a site's log, produced page by page so memory stays flat whatever the log's size:
 // NDJSON in DESIGN.md's export format (verifiable offline with protocol's verifyExport), and CSV
 // for spreadsheets. The HTTP route and the CLI's `export` share these generators.
-import type { ExportHeader, Jwks, Notice, PartialExportHeader } from '@consent-ledger/protocol';
-import { decodeJws, fromUtf8 } from '@consent-ledger/protocol';
+import {
+  type CollectorSigningKey,
+  decodeJws,
+  type ExportHeader,
+  fromUtf8,
+  type Jwks,
+  LineChain,
+  type Notice,
+  type PartialExportHeader,
+  signExportStatement,
+} from '@consent-ledger/protocol';
 import { proofWriter } from './export-proofs';
 import { withProofs } from './store/export-lines';
 import type { CheckpointRecord, EntryRecord, LedgerStore, PartialExportCursor } from './store/types';
@@ -53,21 +62,30 @@ function inRange(range: ExportRange): (e: Positioned) => boolean {
     ((range.from === undefined || e.receivedAt >= range.from) && (range.to === undefined || e.receivedAt < range.to));
 }
 
+/** Who an export is from: the JWKS its header lists, and the key that signs a partial export's statement. */
+export interface ExportSigner {
+  keys: Jwks;
+  key: CollectorSigningKey;
+  /** The collector clock (ms), for the statement's `exportedAt`. */
+  clock?: () => number;
+}
+
 /**
- * Prepares an NDJSON export at the latest checkpoint (null when the log has none yet). With a
- * range, the header carries `range` and each line its inclusion proof against that checkpoint.
+ * Prepares an NDJSON export (format 2) at the latest checkpoint (null when the log has none yet).
+ * With a range, the header carries `range`, each line its inclusion proof against that checkpoint,
+ * and a last line the statement signed by `signer.key` of the range, line count and line hash.
  */
 export async function prepareNdjsonExport(
   store: LedgerStore,
   site: string,
-  keys: Jwks,
+  signer: ExportSigner,
   range: ExportRange = {},
 ): Promise<PreparedExport | null> {
   const checkpoint = await store.latestCheckpoint(site);
   if (!checkpoint) return null;
   const treeSize = checkpoint.size;
   const partial = range.from !== undefined || range.to !== undefined;
-  const base: ExportHeader = { site, checkpoint: checkpoint.note, treeSize, keys };
+  const base: ExportHeader = { v: 2, site, checkpoint: checkpoint.note, treeSize, keys: signer.keys };
   const header: ExportHeader | PartialExportHeader = partial
     ? { ...base, range: { from: range.from ?? null, to: range.to ?? null } }
     : base;
@@ -88,15 +106,34 @@ export async function prepareNdjsonExport(
         }
         return;
       }
-      // The store builds the lines of the range, and this adds each one's proof.
+      // The store builds the lines of the range, and this adds each one's proof and chains it.
       const proofsOf = proofWriter(store, site, treeSize);
+      const chain = new LineChain();
       const query = { from: range.from, to: range.to, size: treeSize };
       let cursor: PartialExportCursor | null = null;
       do {
         const page = await store.readPartialExportLines(site, query, cursor, PAGE);
-        if (page.indexes.length > 0) yield withProofs(page, await proofsOf(page.indexes));
+        if (page.indexes.length > 0) {
+          const { proofs, leaves } = await proofsOf(page.indexes);
+          for (const [i, index] of page.indexes.entries()) chain.add(index, leaves[i]);
+          yield withProofs(page, proofs);
+        }
         cursor = page.next;
       } while (cursor);
+      const statement = await signExportStatement(
+        {
+          v: 1,
+          site,
+          treeSize,
+          rootHash: checkpoint.rootHash,
+          range: { from: range.from ?? null, to: range.to ?? null },
+          lines: chain.count,
+          lineHash: chain.value,
+          exportedAt: new Date((signer.clock ?? Date.now)()).toISOString(),
+        },
+        signer.key,
+      );
+      yield encoder.encode(`${JSON.stringify({ statement })}\n`);
     },
   };
 }

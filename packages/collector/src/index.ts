@@ -13,6 +13,7 @@ export type { AppEnv, AppVariables } from './env';
 export { ApiError, type ApiErrorCode, errorBody, errorResponse } from './errors';
 export {
   type ExportRange,
+  type ExportSigner,
   type PreparedExport,
   prepareCsvExport,
   prepareNdjsonExport,

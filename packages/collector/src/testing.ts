@@ -1,6 +1,6 @@
 // Test helpers shared by the collector's and the server's tests: temp SQLite stores, collector
 // keys, fixture configs, and devices that sign receipt chains the way the SDK does.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -21,7 +21,16 @@ import type { LedgerStore } from './store/types';
 
 export { findPgBin, type PgCluster, type PgClusterOptions, startPgCluster } from './testing/pg-cluster';
 
-const FIXTURES = new URL('../../../fixtures/sites/', import.meta.url);
+/** fixtures/sites/ of the workspace, found upwards from this file: it also runs bundled (bench/.tmp). */
+const FIXTURES = (() => {
+  let dir = new URL('.', import.meta.url);
+  while (!existsSync(new URL('pnpm-workspace.yaml', dir))) {
+    const up = new URL('..', dir);
+    if (up.href === dir.href) throw new Error('testing: no workspace root above this file');
+    dir = up;
+  }
+  return new URL('fixtures/sites/', dir);
+})();
 
 /** A fixture site config (fixtures/sites/<name>.json), validated, with defaults applied. */
 export function fixtureConfig(name = 'clikodoc'): SiteConfig {

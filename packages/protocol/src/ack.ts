@@ -1,8 +1,8 @@
+import { verifyCollectorJws } from './collector-jws';
 import { SITE_ID } from './config';
 import { base64urlEncode, isHash64u, utf8 } from './encoding';
-import { parseIJsonBytes } from './ijson';
-import { importPublicJwk, type Jwks, normalizePublicJwk, type OkpPublicJwk } from './jwk';
-import { decodeJws, jwsSigningInput, signJws, verifyDecodedJws } from './jws';
+import type { Jwks } from './jwk';
+import { jwsSigningInput, signJws } from './jws';
 import { isIsoTimestamp } from './receipt';
 import { fail, type Issue, ok, type Result } from './result';
 import { isUuidV7 } from './uuid';
@@ -68,48 +68,11 @@ export function signAckWith(payload: AckPayload, kid: string, sign: (signingInpu
   return `${input}.${base64urlEncode(sign(utf8(input)))}`;
 }
 
-// An export carries one ack per receipt, all under a handful of keys: import each JWKS entry once.
-const imported = /* @__PURE__ */ new WeakMap<OkpPublicJwk, Promise<CryptoKey>>();
-
-function keyFor(jwk: OkpPublicJwk): Promise<CryptoKey> {
-  let key = imported.get(jwk);
-  if (!key) {
-    const normalized = normalizePublicJwk(jwk);
-    key =
-      normalized && normalized.kty === 'OKP'
-        ? importPublicJwk(normalized)
-        : Promise.reject(new TypeError('not an Ed25519 key'));
-    imported.set(jwk, key);
-  }
-  return key;
-}
-
 /**
  * Verifies an ack against a JWKS (key chosen by `kid`) and returns its payload. Never throws.
  * Errors: `malformed`, `unsupported-alg` (anything but EdDSA), `bad-typ`, `bad-signature` (unknown kid included).
  */
 export async function verifyAck(jws: string, keys: Jwks): Promise<Result<AckPayload>> {
-  try {
-    const decoded = decodeJws(jws);
-    if (!decoded.ok) return decoded;
-    const { header, payload } = decoded.value;
-    if (header.alg !== 'EdDSA') return fail('unsupported-alg', `ack: alg ${header.alg} is not EdDSA`);
-    if (header.typ !== ACK_TYP) return fail('bad-typ', `ack: typ must be ${ACK_TYP}`);
-    if (header.kid === undefined) return fail('malformed', 'ack: header kid is missing');
-    const jwk = keys.keys.find((k) => k.kid === header.kid);
-    if (!jwk) return fail('bad-signature', `ack: no key with kid ${header.kid}`);
-    let key: CryptoKey;
-    try {
-      key = await keyFor(jwk);
-    } catch {
-      return fail('malformed', `ack: key ${header.kid} is not an Ed25519 public key`);
-    }
-    const verified = await verifyDecodedJws(decoded.value, key);
-    if (!verified.ok) return verified;
-    const body = parseIJsonBytes(payload);
-    if (!body.ok) return fail('malformed', `ack: payload is ${body.error.message}`);
-    return validateAckPayload(body.value);
-  } catch {
-    return fail('malformed', 'ack: cannot be verified');
-  }
+  const verified = await verifyCollectorJws(jws, ACK_TYP, keys, 'ack');
+  return verified.ok ? validateAckPayload(verified.value.payload) : verified;
 }

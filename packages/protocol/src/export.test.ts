@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signAck } from './ack';
 import { appendSignatures, checkpointBody, signNote } from './checkpoint';
+import type { CollectorSigningKey } from './collector-jws';
 import { type SiteConfig, validateSiteConfig } from './config';
 import { cosign } from './cosignature';
 import { base64urlDecode, base64urlEncode } from './encoding';
 import { type ExportReport, verifyExport } from './export';
+import { type ExportRange, LineChain, signExportStatement } from './export-statement';
 import { exportPublicJwk, type Jwks, jwkThumbprint, type OkpPublicJwk } from './jwk';
 import { generateCollectorKey, generateDeviceKey, type KeyPair, signJws } from './jws';
 import { inclusionProof, leafHash, MemoryTree } from './merkle';
@@ -29,6 +31,8 @@ async function newWitnessKey(name: string) {
 interface Built {
   lines: string[];
   keys: Jwks;
+  /** The collector key that signed everything. */
+  key: CollectorSigningKey;
   /** Receipt subjects in order of first appearance. */
   subjects: string[];
   tree: MemoryTree;
@@ -113,7 +117,7 @@ async function buildExport(site: SiteConfig): Promise<Built> {
     publicKey,
   });
   const header = JSON.stringify({ site: site.site, checkpoint, treeSize: tree.size, keys });
-  return { lines: [header, ...body], keys, subjects, tree };
+  return { lines: [header, ...body], keys, key: { privateKey: pair.privateKey, kid }, subjects, tree };
 }
 
 /** Replaces line `n` (0 = header) of an export with the given transformation of its JSON. */
@@ -178,11 +182,14 @@ describe('verifyExport', () => {
     expect(report.trustedKeys).toBe(false);
   });
 
-  it('refuses a checkpoint signed by a key the auditor does not trust', async () => {
+  it('refuses a checkpoint signed by a key the auditor does not trust, and an export listing such a key', async () => {
     const other = await buildExport(config);
     const report = await verifyExport(built.lines, { keys: other.keys });
     expect(report.ok).toBe(false);
-    expect(report.failures[0]).toMatchObject({ index: null, code: 'bad-checkpoint' });
+    expect(report.failures.slice(0, 2)).toMatchObject([
+      { index: null, code: 'bad-header' },
+      { index: null, code: 'bad-checkpoint' },
+    ]);
     // The acks and notices are by the same untrusted key.
     expect(report.failures.some((f) => f.code === 'bad-ack')).toBe(true);
   });
@@ -242,24 +249,72 @@ describe('verifyExport', () => {
     expect((await verifyExport(redact(built.lines, first + 1), { keys: built.keys })).summary.withdrawals).toBe(2);
   });
 
-  it('verifies a partial export by the inclusion proof of each entry', async () => {
+  /** A partial export of the entries at `picked` (their inclusion proofs) over `range`, closed by its signed statement. */
+  async function partialExport(picked: number[], range: ExportRange): Promise<string[]> {
     const size = built.tree.size;
-    const header = { ...JSON.parse(built.lines[0]), range: { from: '2026-12-05T00:00:00.000Z', to: null } };
-    const picked = [0, 1, 4, 5, 6].filter((i) => i < size);
-    const withProofs = await Promise.all(
+    const header = { ...JSON.parse(built.lines[0]), v: 2, range };
+    const chain = new LineChain();
+    const lines = await Promise.all(
       picked.map(async (i) => {
         const proof = await inclusionProof(i, size, built.tree.read);
         return JSON.stringify({ ...JSON.parse(built.lines[i + 1]), proof: proof.map(base64urlEncode) });
       }),
     );
-    const report = await verifyExport([JSON.stringify(header), ...withProofs], { keys: built.keys });
+    for (const i of picked) chain.add(i, built.tree.node(0, i));
+    const statement = await signExportStatement(
+      {
+        v: 1,
+        site: config.site,
+        treeSize: size,
+        rootHash: base64urlEncode(built.tree.root()),
+        range,
+        lines: chain.count,
+        lineHash: chain.value,
+        exportedAt: '2026-12-31T00:00:00.000Z',
+      },
+      built.key,
+    );
+    return [JSON.stringify(header), ...lines, JSON.stringify({ statement })];
+  }
+
+  it('verifies a partial export by the inclusion proof of each entry and its signed statement', async () => {
+    const range = { from: '2026-12-05T00:00:00.000Z', to: null };
+    const picked = [0, 1, 4, 5, 6].filter((i) => i < built.tree.size);
+    const lines = await partialExport(picked, range);
+    const report = await verifyExport(lines, { keys: built.keys });
     expect(codes(report)).toEqual([]);
-    expect(report).toMatchObject({ ok: true, partial: true, summary: { entries: picked.length } });
-    const broken = [...withProofs];
-    broken[2] = JSON.stringify({ ...JSON.parse(broken[2]), proof: [] });
-    expect(codes(await verifyExport([JSON.stringify(header), ...broken], { keys: built.keys }))).toEqual([
-      [4, 'bad-proof'],
-    ]);
+    expect(report).toMatchObject({ ok: true, partial: true, version: 2, range, summary: { entries: picked.length } });
+    expect(report.statement).toMatchObject({ lines: picked.length, range });
+    const broken = [...lines];
+    broken[3] = JSON.stringify({ ...JSON.parse(broken[3]), proof: [] });
+    expect(codes(await verifyExport(broken, { keys: built.keys }))).toEqual([[4, 'bad-proof']]);
+  });
+
+  it('fails a partial export missing a line, with a widened range, or without its statement', async () => {
+    const range = { from: '2026-12-05T00:00:00.000Z', to: null };
+    const picked = [0, 1, 4, 5, 6].filter((i) => i < built.tree.size);
+    const lines = await partialExport(picked, range);
+    // Every line still carries a valid inclusion proof: only the statement tells what is missing.
+    for (const cut of [1, 3, lines.length - 2]) {
+      const report = await verifyExport(
+        lines.filter((_, i) => i !== cut),
+        { keys: built.keys },
+      );
+      expect(codes(report), `without line ${cut}`).toContainEqual([null, 'bad-statement']);
+    }
+    const widened = [
+      JSON.stringify({ ...JSON.parse(lines[0]), range: { ...range, from: '2026-12-01T00:00:00.000Z' } }),
+      ...lines.slice(1),
+    ];
+    expect(codes(await verifyExport(widened, { keys: built.keys }))).toEqual([[null, 'bad-statement']]);
+    expect(codes(await verifyExport(lines.slice(0, -1), { keys: built.keys }))).toEqual([[null, 'bad-statement']]);
+    const v1 = [JSON.stringify({ ...JSON.parse(lines[0]), v: undefined }), ...lines.slice(1, -1)];
+    const old = await verifyExport(v1, { keys: built.keys });
+    expect(codes(old)).toEqual([[null, 'bad-statement']]);
+    expect(old.failures[0].message).toMatch(/format 1 carries no signed statement/);
+    // A receipt received before the range, even with its proof and in the statement, is out of range.
+    const early = await partialExport([0, 1, 2, 3], range);
+    expect(codes(await verifyExport(early, { keys: built.keys }))).toContainEqual([2, 'out-of-range']);
   });
 
   it('answers garbage with failures, never an exception', async () => {

@@ -1,46 +1,35 @@
-// Offline verification of an NDJSON export (DESIGN.md, Wire formats, Export): what the CLI's
+// Offline verification of an NDJSON export (docs/design.md, Wire formats, Export): what the CLI's
 // `verify`, the auditor UI and anyone holding an export run, trusting nothing but the keys given.
 // Memory stays O(log n + subjects): the root is folded from a frontier of complete subtrees as lines
 // stream by, and only each subject's last leaf hash and granted purposes are kept for the chain.
+// A partial export (format 2) ends with the collector's signed statement of what it holds.
 
-import { verifyAck } from './ack';
 import { type Checkpoint, type NoteKey, verifyCheckpoint } from './checkpoint';
 import { type Cosignature, quorumProblem, verifyCosignatures } from './cosignature';
-import { base64urlDecode, base64urlEncode, isHash64u } from './encoding';
-import { parseIJsonBytes } from './ijson';
-import { decodeHashes, noteKeysOf } from './inclusion';
-import type { Jwks } from './jwk';
-import { decodeJws, verifyDecodedJws } from './jws';
-import { leafHash as hashLeaf, nodeHash, verifyInclusion } from './merkle';
-import { NOTICE_TYP, type Notice } from './notice';
+import { base64urlEncode } from './encoding';
+import { type CheckedLine, checkLine, type ExportFailure, type ExportFailureCode } from './export-line';
+import {
+  type ExportRange,
+  type ExportStatement,
+  isExportRange,
+  LineChain,
+  verifyExportStatement,
+} from './export-statement';
+import { noteKeysOf } from './inclusion';
+import { canonicalize } from './jcs';
+import type { Jwks, OkpPublicJwk } from './jwk';
+import { nodeHash, verifyInclusion } from './merkle';
 import type { ExportHeader, PartialExportHeader } from './proof';
-import { type KeyCache, type ReceiptPayload, verifyReceipt } from './receipt';
-import { fail, ok, type Result } from './result';
-import { sha256, sha256b64u } from './sha256';
+import type { KeyCache } from './receipt';
+import { sha256 } from './sha256';
 
-export type ExportFailureCode =
-  | 'malformed'
-  | 'bad-header'
-  | 'bad-checkpoint'
-  | 'bad-index'
-  | 'wrong-site'
-  | 'bad-signature'
-  | 'bad-ack'
-  | 'bad-notice'
-  | 'prev-mismatch'
-  | 'unknown-notice'
-  | 'bad-proof'
-  | 'root-mismatch'
-  | 'size-mismatch'
-  | 'bad-cosignature'
-  | 'no-quorum';
+export type { ExportFailure, ExportFailureCode } from './export-line';
 
-/** One problem; `index` is the entry's log index, null for the header or the export as a whole. */
-export interface ExportFailure {
-  index: number | null;
-  code: ExportFailureCode;
-  message: string;
-}
+/** The export format versions `verifyExport` reads: 1 (no `v` in the header) and 2. */
+export const EXPORT_VERSIONS = [1, 2] as const;
+
+/** The members an export header may have: all of these but `v` (format 2) and `range` (partial exports) are required. */
+export const EXPORT_HEADER_MEMBERS = ['v', 'site', 'checkpoint', 'treeSize', 'keys', 'range'];
 
 /** What the export holds. Dates are the collector's `receivedAt` from the receipts' acks. */
 export interface ExportSummary {
@@ -58,6 +47,8 @@ export interface ExportSummary {
 /** The outcome of `verifyExport`. */
 export interface ExportReport {
   ok: boolean;
+  /** The header's format version (1 when it names none). */
+  version: number | null;
   site: string | null;
   treeSize: number | null;
   /** The root recomputed from the entries (full export) or the checkpoint's (partial), base64url. */
@@ -65,6 +56,10 @@ export interface ExportReport {
   /** False when no keys were given: the checkpoint and acks were checked against the export's own keys, which only proves self-consistency. */
   trustedKeys: boolean;
   partial: boolean;
+  /** A partial export's range, as its signed statement gives it. */
+  range: ExportRange | null;
+  /** The signed statement closing a partial export, once it checked. */
+  statement: ExportStatement | null;
   summary: ExportSummary;
   /** Redacted entries: how many per reason, and the first indexes. */
   redacted: { byReason: Record<string, number>; indexes: number[] };
@@ -93,48 +88,14 @@ export const MAX_LISTED = 1000;
 const CHUNK = 256;
 const KEY_CACHE_SIZE = 10_000;
 
-/** A notice entry checked: its hash (what receipts name as textHash) and its content. */
-export interface VerifiedNotice {
-  textHash: string;
-  notice: Notice;
-}
-
-/**
- * Verifies a notice entry: typ, EdDSA, signature by the key of `kid` in `keys`, a JSON payload.
- * Its textHash is SHA-256 of the payload bytes. Never throws.
- */
-export async function verifyNotice(jws: string, keys: Jwks): Promise<Result<VerifiedNotice>> {
+/** True when `jwk` is one of `trusted`, member for member. */
+function isTrusted(jwk: OkpPublicJwk, trusted: Jwks): boolean {
   try {
-    const decoded = decodeJws(jws);
-    if (!decoded.ok) return decoded;
-    const { header, payload } = decoded.value;
-    if (header.typ !== NOTICE_TYP) return fail('bad-typ', `notice: typ must be ${NOTICE_TYP}`);
-    if (header.alg !== 'EdDSA') return fail('unsupported-alg', 'notice: alg must be EdDSA');
-    const jwk = keys.keys.find((k) => k.kid !== undefined && k.kid === header.kid);
-    if (!jwk) return fail('bad-signature', `notice: no key with kid ${String(header.kid)}`);
-    const verified = await verifyDecodedJws(decoded.value, { kty: 'OKP', crv: 'Ed25519', x: jwk.x });
-    if (!verified.ok) return verified;
-    const parsed = parseIJsonBytes(payload);
-    if (!parsed.ok) return fail('malformed', `notice: payload is ${parsed.error.message}`);
-    const notice = parsed.value as Notice;
-    if (typeof notice !== 'object' || notice === null || typeof notice.site !== 'string')
-      return fail('malformed', 'notice: payload is not a notice');
-    return ok({ textHash: sha256b64u(payload), notice });
+    const text = canonicalize(jwk);
+    return trusted.keys.some((k) => canonicalize(k) === text);
   } catch {
-    return fail('malformed', 'notice: cannot be verified');
+    return false;
   }
-}
-
-/** A line after its independent checks (signatures), before the checks that need order. */
-interface CheckedLine {
-  index: number | null;
-  leaf: Uint8Array | null;
-  failures: ExportFailure[];
-  receipt?: ReceiptPayload;
-  receivedAt?: string;
-  noticeHash?: string;
-  redacted?: { at: string; reason: string; kind: string };
-  proof?: Uint8Array[] | null;
 }
 
 /** What the chain check remembers of a subject. */
@@ -146,7 +107,7 @@ interface SubjectState {
 
 class ExportVerifier {
   readonly report: ExportReport;
-  private header: ExportHeader | null = null;
+  private header: PartialExportHeader | ExportHeader | null = null;
   private keys: Jwks = { keys: [] };
   private checkpoint: Checkpoint | null = null;
   private readonly frontier: Array<{ level: number; hash: Uint8Array }> = [];
@@ -156,17 +117,24 @@ class ExportVerifier {
   /** Leaf hashes of redacted receipts not yet named as a `prev`, with their index. */
   private readonly redactedLeaves = new Map<string, number>();
   private readonly keyCache: KeyCache = new Map();
+  private readonly chain = new LineChain();
+  /** The statement line's JWS, and whether a line came after it. */
+  private statement: string | null = null;
+  private afterStatement = false;
   private readonly trusted: Jwks | undefined;
 
   constructor(private readonly options: VerifyExportOptions) {
     this.trusted = options.keys;
     this.report = {
       ok: false,
+      version: null,
       site: null,
       treeSize: null,
       rootHash: null,
       trustedKeys: options.keys !== undefined,
       partial: false,
+      range: null,
+      statement: null,
       summary: {
         entries: 0,
         receipts: 0,
@@ -199,6 +167,7 @@ class ExportVerifier {
       this.failure(null, 'bad-header', 'the first line is not JSON');
       return false;
     }
+    const members = typeof header === 'object' && header !== null ? Object.keys(header) : [];
     if (
       typeof header !== 'object' ||
       header === null ||
@@ -207,16 +176,43 @@ class ExportVerifier {
       !Number.isSafeInteger(header.treeSize) ||
       typeof header.keys !== 'object' ||
       header.keys === null ||
-      !Array.isArray(header.keys.keys)
+      !Array.isArray(header.keys.keys) ||
+      !members.every((m) => EXPORT_HEADER_MEMBERS.includes(m))
     ) {
-      this.failure(null, 'bad-header', 'the first line is not an export header { site, checkpoint, treeSize, keys }');
+      this.failure(
+        null,
+        'bad-header',
+        'the first line is not an export header { v, site, checkpoint, treeSize, keys, range? } (no other member)',
+      );
       return false;
     }
+    const version = header.v === undefined ? 1 : header.v;
+    if (!EXPORT_VERSIONS.includes(version as 1 | 2)) {
+      this.failure(
+        null,
+        'bad-header',
+        `export format ${JSON.stringify(header.v)} is not one this verifier reads (1, 2)`,
+      );
+      return false;
+    }
+    this.report.version = version;
     this.header = header as ExportHeader;
     this.report.site = header.site;
     this.report.treeSize = header.treeSize!;
-    this.report.partial = typeof header.range === 'object' && header.range !== null;
+    this.report.partial = header.range !== undefined;
+    if (this.report.partial && !isExportRange(header.range)) {
+      this.failure(null, 'bad-header', 'range must be { from, to }, each an ISO 8601 timestamp or null');
+      return false;
+    }
     this.keys = this.trusted ?? (header.keys as Jwks);
+    if (this.trusted)
+      for (const jwk of header.keys.keys)
+        if (!isTrusted(jwk, this.trusted))
+          this.failure(
+            null,
+            'bad-header',
+            `the export lists a key that is not one of the trusted keys (kid ${String(jwk?.kid)})`,
+          );
     const checkpoint = await verifyCheckpoint(header.checkpoint, noteKeysOf(this.keys));
     if (!checkpoint.ok) {
       this.failure(null, 'bad-checkpoint', checkpoint.error.message);
@@ -251,95 +247,31 @@ class ExportVerifier {
   }
 
   /** The checks of one line that need nothing from other lines. */
-  async check(line: string, position: number): Promise<CheckedLine> {
-    const out: CheckedLine = { index: null, leaf: null, failures: [] };
-    const bad = (code: ExportFailureCode, message: string) => out.failures.push({ index: out.index, code, message });
-    let entry: Record<string, unknown>;
-    try {
-      entry = JSON.parse(line);
-      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new TypeError();
-    } catch {
-      out.index = this.report.partial ? null : position;
-      bad('malformed', `line ${position + 2} is not a JSON object`);
-      return out;
-    }
-    if (!Number.isSafeInteger(entry.index) || (entry.index as number) < 0) {
-      bad('malformed', `line ${position + 2} has no valid index`);
-      return out;
-    }
-    out.index = entry.index as number;
-    if (entry.proof !== undefined) {
-      out.proof = decodeHashes(entry.proof);
-      if (!out.proof) bad('bad-proof', 'proof is not a list of hashes');
-    }
-    const site = this.header!.site;
-    if (entry.redacted !== undefined) {
-      const r = entry.redacted as Record<string, unknown>;
-      if (
-        !isHash64u(entry.leafHash) ||
-        typeof r !== 'object' ||
-        r === null ||
-        typeof r.at !== 'string' ||
-        typeof r.reason !== 'string' ||
-        (entry.kind !== 'receipt' && entry.kind !== 'notice')
-      ) {
-        bad('malformed', 'a redacted entry needs kind, leafHash and redacted { at, reason }');
-        return out;
-      }
-      out.leaf = base64urlDecode(entry.leafHash);
-      out.redacted = { at: r.at, reason: r.reason, kind: entry.kind };
-      return out;
-    }
-    if (typeof entry.jws !== 'string') {
-      bad('malformed', 'an entry needs a jws (or leafHash and redacted)');
-      return out;
-    }
-    out.leaf = hashLeaf(entry.jws);
-    if (entry.kind === 'notice') {
-      const notice = await verifyNotice(entry.jws, this.keys);
-      if (!notice.ok) bad(notice.error.code === 'malformed' ? 'malformed' : 'bad-notice', notice.error.message);
-      else if (notice.value.notice.site !== site) bad('wrong-site', `notice of site ${notice.value.notice.site}`);
-      else out.noticeHash = notice.value.textHash;
-      return out;
-    }
-    if (entry.kind !== 'receipt') {
-      bad('malformed', `unknown kind ${JSON.stringify(entry.kind)}`);
-      return out;
-    }
-    const [receipt, ack] = await Promise.all([
-      verifyReceipt(entry.jws, {
-        cache: this.keyCache.size < KEY_CACHE_SIZE ? this.keyCache : undefined,
-        rules: 'logged',
-      }),
-      typeof entry.ack === 'string' ? verifyAck(entry.ack, this.keys) : Promise.resolve(null),
-    ]);
-    if (!receipt.ok) {
-      bad(receipt.error.code === 'malformed' ? 'malformed' : 'bad-signature', receipt.error.message);
-      return out;
-    }
-    const r = receipt.value.payload;
-    out.receipt = r;
-    if (r.site !== site) bad('wrong-site', `receipt of site ${r.site}`);
-    if (!ack) bad('bad-ack', 'the receipt has no ack');
-    else if (!ack.ok) bad('bad-ack', ack.error.message);
-    else {
-      const a = ack.value;
-      const leaf = receipt.value.leafHash;
-      if (a.id !== r.id || a.site !== r.site || a.subject !== r.subject)
-        bad('bad-ack', 'the ack is about another receipt');
-      else if (a.index !== out.index) bad('bad-ack', `the ack gives index ${a.index}`);
-      else if (a.leafHash !== leaf) bad('bad-ack', 'the ack gives another leaf hash');
-      else out.receivedAt = a.receivedAt;
-    }
-    return out;
+  check(line: string, position: number): Promise<CheckedLine> {
+    return checkLine(line, position, {
+      site: this.header!.site,
+      keys: this.keys,
+      partial: this.report.partial,
+      keyCache: this.keyCache.size < KEY_CACHE_SIZE ? this.keyCache : undefined,
+    });
   }
 
   /** The checks that need order: indexes, tree, chain links, notice references, proofs; then the summary. */
   fold(line: CheckedLine): void {
     for (const f of line.failures) this.failure(f.index, f.code, f.message);
+    if (this.statement !== null && !this.afterStatement) {
+      this.afterStatement = true;
+      this.failure(line.index, 'bad-statement', 'a line follows the signed statement, which must be the last');
+    }
+    if (line.statement !== undefined) {
+      if (this.statement !== null) this.failure(null, 'bad-statement', 'the export has two statement lines');
+      this.statement = line.statement;
+      return;
+    }
     const s = this.report.summary;
     const index = line.index;
     if (index === null) return;
+    if (line.leaf) this.chain.add(index, line.leaf);
     s.entries += 1;
     const treeSize = this.report.treeSize!;
     if (this.report.partial) {
@@ -352,8 +284,7 @@ class ExportVerifier {
         !verifyInclusion(line.leaf, index, treeSize, line.proof, this.checkpoint.rootHash)
       ) {
         this.failure(index, 'bad-proof', `entry ${index} is not included in the checkpoint's tree`);
-      } else if (line.leaf && line.proof === undefined)
-        this.failure(index, 'bad-proof', `entry ${index} of a partial export has no inclusion proof`);
+      }
     } else {
       if (index !== this.lastIndex + 1)
         this.failure(index, 'bad-index', `expected index ${this.lastIndex + 1}, got ${index}`);
@@ -365,7 +296,7 @@ class ExportVerifier {
       const by = this.report.redacted.byReason;
       by[line.redacted.reason] = (by[line.redacted.reason] ?? 0) + 1;
       if (this.report.redacted.indexes.length < MAX_LISTED) this.report.redacted.indexes.push(index);
-      if (line.redacted.kind === 'receipt' && line.leaf) this.redactedLeaves.set(base64urlEncode(line.leaf), index);
+      if (line.leaf) this.redactedLeaves.set(base64urlEncode(line.leaf), index);
       return;
     }
     if (line.noticeHash) {
@@ -376,6 +307,9 @@ class ExportVerifier {
     const r = line.receipt;
     if (!r || !line.leaf) return;
     s.receipts += 1;
+    const range = (this.header as PartialExportHeader).range;
+    if (range && line.receivedAt && !inRange(line.receivedAt, range))
+      this.failure(index, 'out-of-range', `received ${line.receivedAt}, outside the export's range`);
     if (!this.notices.has(r.textHash))
       this.failure(index, 'unknown-notice', `textHash ${r.textHash} names no earlier notice`);
     const state = this.subjects.get(r.subject);
@@ -409,6 +343,36 @@ class ExportVerifier {
     }
   }
 
+  /** A partial export's closing statement: signed, and saying exactly what the lines and header say. */
+  private async checkStatement(): Promise<void> {
+    const header = this.header as PartialExportHeader;
+    if (this.statement === null) {
+      this.failure(
+        null,
+        'bad-statement',
+        this.report.version === 1
+          ? 'a partial export of format 1 carries no signed statement, so nothing shows that no line is missing: export the range again'
+          : 'the export ends without its signed statement: lines may be missing at its end',
+      );
+      return;
+    }
+    const verified = await verifyExportStatement(this.statement, this.keys);
+    if (!verified.ok) {
+      this.failure(null, 'bad-statement', verified.error.message);
+      return;
+    }
+    const st = verified.value;
+    const mismatch = (what: string) =>
+      this.failure(null, 'bad-statement', `the signed statement gives another ${what}`);
+    if (st.site !== header.site) mismatch('site');
+    if (st.treeSize !== header.treeSize || st.rootHash !== this.report.rootHash) mismatch('checkpoint');
+    if (st.range.from !== header.range.from || st.range.to !== header.range.to) mismatch('range than the header');
+    if (st.lines !== this.chain.count) mismatch(`line count (${st.lines}, the export has ${this.chain.count})`);
+    else if (st.lineHash !== this.chain.value) mismatch('line hash: a line was changed, removed, added or moved');
+    this.report.statement = st;
+    this.report.range = st.range;
+  }
+
   /** Adds a leaf to the frontier, merging the complete subtrees it closes. */
   private append(leaf: Uint8Array): void {
     let node = { level: 0, hash: leaf };
@@ -419,8 +383,10 @@ class ExportVerifier {
     this.frontier.push(node);
   }
 
-  /** Final checks: size and root of a full export, then the verdict. */
-  finish(): ExportReport {
+  /** Final checks: size and root of a full export, the statement of a partial one, then the verdict. */
+  async finish(): Promise<ExportReport> {
+    if (this.header && this.report.partial) await this.checkStatement();
+    else if (this.statement !== null) this.failure(null, 'bad-statement', 'a full export has no statement line');
     if (this.header && !this.report.partial) {
       const size = this.lastIndex + 1;
       if (this.report.summary.entries !== this.header.treeSize)
@@ -451,10 +417,12 @@ class ExportVerifier {
 /**
  * Verifies an NDJSON export line by line (blank lines ignored): the checkpoint's signature against
  * `options.keys` (else the export's own keys, reported as `trustedKeys: false`), the recomputed root
- * (full export) or each entry's inclusion proof (partial export), every device signature, every ack
- * (signature, index, leafHash), every `prev` link and that every `textHash` names an earlier notice;
- * with `witnesses`, the checkpoint's cosignatures (quorum). Redacted entries are counted and listed,
- * not failed. Never throws on bad input.
+ * (full export) or each entry's inclusion proof and the signed statement (partial export: range,
+ * line count and line hash), every device signature, every ack (signature, index, leafHash), every
+ * `prev` link, that every `textHash` names an earlier notice, and that no line has a member it
+ * should not. With trusted keys, every key the export lists must be one of them; with `witnesses`,
+ * the checkpoint's cosignatures (quorum). Redacted entries are counted and listed, not failed.
+ * Never throws on bad input.
  */
 export async function verifyExport(
   lines: AsyncIterable<string> | Iterable<string>,
@@ -468,8 +436,9 @@ export async function verifyExport(
     for (const checked of await Promise.all(pending)) verifier.fold(checked);
     pending = [];
   };
-  for await (const raw of lines) {
-    const line = raw.trim();
+  for await (const line of lines) {
+    // Not trimmed: JSON.parse takes JSON's own whitespace around a value and nothing else, so a
+    // changed byte between lines (a newline turned into a vertical tab) is not silently dropped.
     if (line === '') continue;
     if (!headerRead) {
       headerRead = true;
@@ -482,4 +451,9 @@ export async function verifyExport(
   await drain();
   if (!headerRead) verifier.failure(null, 'bad-header', 'the export is empty');
   return verifier.finish();
+}
+
+/** True when `at` lies in [from, to). */
+function inRange(at: string, range: ExportRange): boolean {
+  return (range.from === null || at >= range.from) && (range.to === null || at < range.to);
 }

@@ -1,8 +1,11 @@
 import { catalogs } from './catalogs';
+import { verifyCollectorJws } from './collector-jws';
 import type { BuiltinPurpose, SiteConfig } from './config';
 import { utf8 } from './encoding';
 import { canonicalize } from './jcs';
+import type { Jwks } from './jwk';
 import { type Language, languageOfTag } from './languages';
+import { fail, ok, type Result } from './result';
 import { sha256b64u } from './sha256';
 import { TEXT_KEYS, type TextKey } from './texts';
 
@@ -106,4 +109,23 @@ export function negotiateLanguage(config: Pick<SiteConfig, 'languages'>, preferr
     if (language && config.languages.includes(language)) return language;
   }
   return config.languages[0];
+}
+
+/** A notice entry checked: its hash (what receipts name as textHash) and its content. */
+export interface VerifiedNotice {
+  textHash: string;
+  notice: Notice;
+}
+
+/**
+ * Verifies a notice entry: typ, EdDSA, signature by the key of `kid` in `keys`, an I-JSON payload
+ * naming a site. Its textHash is SHA-256 of the payload bytes. Never throws.
+ */
+export async function verifyNotice(jws: string, keys: Jwks): Promise<Result<VerifiedNotice>> {
+  const verified = await verifyCollectorJws(jws, NOTICE_TYP, keys, 'notice');
+  if (!verified.ok) return verified;
+  const notice = verified.value.payload as Notice;
+  if (typeof notice !== 'object' || notice === null || typeof notice.site !== 'string')
+    return fail('malformed', 'notice: payload is not a notice');
+  return ok({ textHash: sha256b64u(verified.value.decoded.payload), notice });
 }

@@ -12,7 +12,7 @@ import { keyOf, openKv } from './store/idb';
 import { readMirror, sameDecision, writeMirror } from './store/mirror';
 import { createOutbox } from './store/outbox';
 import { readReceipts, toHistoryItem } from './store/receipts';
-import type { DeviceKey } from './store/sign';
+import { type DeviceKey, signProof } from './store/sign';
 import type { ConsentEvents, ConsentOptions, ConsentRuntime } from './types';
 
 /** Starts the consent runtime of a page: stored decision first, then config, gating, receipts. */
@@ -134,7 +134,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     },
     async exportProof() {
       await ready;
-      const { subject } = await decisions.device();
+      const device = await decisions.device();
       const keys = (await store.outbox?.keys().catch(() => null)) ?? { keys: [] };
       const proofOf = (id: string) =>
         fetch(`${collector}/v1/sites/${site}/log/proof/${id}`).then(
@@ -145,7 +145,10 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
       const receipts = await Promise.all(
         list.map(async (r) => ({ jws: r.jws, ack: r.ack?.jws ?? null, proof: r.ack ? await proofOf(r.id) : null })),
       );
-      return { v: 1, site, subject, collector, exportedAt: new Date().toISOString(), keys, receipts };
+      return signProof(
+        { v: 2, site, subject: device.subject, collector, exportedAt: new Date().toISOString(), keys, receipts },
+        device,
+      );
     },
     destroy() {
       lifetime.abort();

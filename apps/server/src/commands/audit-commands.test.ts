@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
-import { witnessVerifierKey } from '@consent-ledger/protocol';
+import { signProofDocument, witnessVerifierKey } from '@consent-ledger/protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repoRoot } from '../assets';
 import { main } from '../main';
@@ -18,6 +18,7 @@ describe('consent-ledger tokens, export, verify, purge', () => {
   let err: string[];
   let stderr: string[];
   const config = fixtureConfig('clikodoc');
+  const all = (state: 'granted' | 'denied') => Object.fromEntries(Object.keys(config.purposes).map((p) => [p, state]));
   const data = () => join(dir, 'data');
 
   beforeAll(async () => {
@@ -140,6 +141,79 @@ describe('consent-ledger tokens, export, verify, purge', () => {
     expect(await main(['verify', join(dir, 'missing.ndjson')])).toBe(1);
     expect(await main(['export', '--data', data()])).toBe(2);
     expect(await main(['export', '--site', 'nowhere', '--data', data()])).toBe(1);
+  });
+
+  it('exports a date range whose signed statement verify checks: a removed line or a widened range fails', async () => {
+    const file = join(dir, 'range.ndjson');
+    expect(await main(['export', '--site', 'clikodoc', '--from', '2000-01-01', '--out', file, '--data', data()])).toBe(
+      0,
+    );
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(JSON.parse(lines[0])).toMatchObject({ v: 2, range: { from: '2000-01-01T00:00:00.000Z', to: null } });
+    const keys = join(dir, 'keys.json');
+    writeFileSync(keys, await (await fetch(`${server.url}/v1/keys`)).text());
+    expect(await main(['verify', file, '--keys', keys])).toBe(0);
+    expect(out.join('\n')).toMatch(
+      /complete: the collector signed \d+ lines for receipts received from 2000-01-01T00:00:00.000Z/,
+    );
+    const last = lines.findLastIndex((l) => l.includes('"kind":"receipt"'));
+    const cut = join(dir, 'cut.ndjson');
+    writeFileSync(cut, `${lines.filter((_, i) => i !== last).join('\n')}\n`);
+    expect(await main(['verify', cut, '--keys', keys])).toBe(1);
+    expect(err.join('\n')).toMatch(/FAIL export: bad-statement: .*line count/);
+    const widened = join(dir, 'widened.ndjson');
+    const header = { ...JSON.parse(lines[0]), range: { from: '1999-01-01T00:00:00.000Z', to: null } };
+    writeFileSync(widened, `${[JSON.stringify(header), ...lines.slice(1)].join('\n')}\n`);
+    expect(await main(['verify', widened, '--keys', keys])).toBe(1);
+    expect(err.join('\n')).toMatch(/bad-statement: the signed statement gives another range/);
+  });
+
+  it("verifies a visitor's proof file as the SDK saves it (exit 0), and refuses it with one byte changed (exit 1)", async () => {
+    const device = await Device.create(config);
+    const receipts = [await device.receipt({ method: 'accept-all', choices: all('granted') }), await device.receipt()];
+    const res = await fetch(`${server.url}/v1/receipts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: config.origins[0] },
+      body: JSON.stringify({ receipts: receipts.map((r) => r.jws) }),
+    });
+    const { acks } = (await res.json()) as { acks: string[] };
+    await server.collector.context.sequencer.runOnce();
+    const jwks = await (await fetch(`${server.url}/v1/keys`)).json();
+    const items = await Promise.all(
+      receipts.map(async (r, i) => ({
+        jws: r.jws,
+        ack: acks[i],
+        proof: await (await fetch(`${server.url}/v1/sites/clikodoc/log/proof/${r.payload.id}`)).json(),
+      })),
+    );
+    const unsigned = {
+      site: 'clikodoc',
+      subject: receipts[0].payload.subject,
+      collector: server.url,
+      exportedAt: '2026-12-05T10:00:00.000Z',
+      keys: jwks,
+      receipts: items,
+    };
+    const keys = join(dir, 'keys.json');
+    writeFileSync(keys, JSON.stringify(jwks));
+    const file = join(dir, 'consent-proof.json');
+    const text = `${JSON.stringify(await signProofDocument(unsigned, device.keys), null, 2)}\n`;
+    writeFileSync(file, text);
+    expect(await main(['verify', file, '--keys', keys])).toBe(0);
+    expect(out.join('\n')).toContain('receipts 2: 2 acknowledged, 2 proven in the log');
+    expect(out.join('\n')).toContain('OK: every signature, ack and inclusion proof holds');
+    out = [];
+    expect(await main(['verify', file])).toBe(0);
+    expect(out.join('\n')).toContain('self-consistency only');
+    // A file saved before format 2: every receipt, ack and proof still checks.
+    const v1 = join(dir, 'consent-proof-v1.json');
+    writeFileSync(v1, JSON.stringify({ v: 1, ...unsigned }, null, 2));
+    expect(await main(['verify', v1, '--keys', keys])).toBe(0);
+    expect(out.join('\n')).toContain('file: format 1, not signed as a whole');
+    const at = text.indexOf('2026-12-05T10');
+    writeFileSync(file, `${text.slice(0, at)}2027${text.slice(at + 4)}`);
+    expect(await main(['verify', file, '--keys', keys])).toBe(1);
+    expect(err.join('\n')).toContain('FAIL file: the signature does not verify');
   });
 
   it('purges nothing within retention, and reports per site', async () => {

@@ -54,7 +54,12 @@ export async function exportCommand(args: string[]): Promise<number> {
     const name = noteSignerName(checkpoint.note) ?? 'consent-ledger';
     const prepared =
       format === 'ndjson'
-        ? await prepareNdjsonExport(store, values.site, await backend.jwks(name), range)
+        ? await prepareNdjsonExport(
+            store,
+            values.site,
+            { keys: await backend.jwks(name), key: await backend.signingKey(name) },
+            range,
+          )
         : await prepareCsvExport(store, values.site, range);
     if (!prepared) throw new CommandError(`the log of "${values.site}" has no checkpoint yet`);
     const out: WriteStream | NodeJS.WriteStream = values.out ? createWriteStream(values.out) : process.stdout;

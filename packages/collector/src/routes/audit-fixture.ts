@@ -56,6 +56,8 @@ export async function auditFixture(
     submit,
     call,
     jwks: collectorJwks(t.key),
+    /** What exports are signed with, as the audit route signs them. */
+    signer: { keys: collectorJwks(t.key), key: t.key },
     device: () => Device.create(t.config),
     /** Sets the collector's clock (epoch ms) from now on. */
     setClock: (at: number) => {

@@ -200,7 +200,12 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const r = range(c);
     const prepared =
       format === 'ndjson'
-        ? await prepareNdjsonExport(ctx.store, site, collectorJwks(ctx.key, ctx.retiredKeys), r)
+        ? await prepareNdjsonExport(
+            ctx.store,
+            site,
+            { keys: collectorJwks(ctx.key, ctx.retiredKeys), key: ctx.key, clock: ctx.clock },
+            r,
+          )
         : await prepareCsvExport(ctx.store, site, r);
     if (!prepared) throw new ApiError(404, 'no-checkpoint', `the log of "${site}" has no checkpoint yet`);
     const suffix = r.from || r.to ? `-${(r.from ?? '').slice(0, 10)}_${(r.to ?? '').slice(0, 10)}` : '';

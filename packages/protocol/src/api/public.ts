@@ -65,13 +65,19 @@ export const ConsistencyParamsSchema = v.object({
 
 /** First line of a full NDJSON export; then exactly `treeSize` entry lines, in index order. */
 export const ExportHeaderSchema = v.object({
+  v: v.optional(
+    v.pipe(
+      v.literal(2),
+      v.description('The export format: 2 since a partial export ends with a signed statement; absent in format 1'),
+    ),
+  ),
   site: SITE,
   checkpoint: v.pipe(v.string(), v.description('The C2SP signed note the export is cut at')),
   treeSize: COUNT,
   keys: JwksSchema,
 });
 
-/** First line of a partial export (`from`/`to`): every notice and the receipts received in the range, each line with its inclusion proof. */
+/** First line of a partial export (`from`/`to`): every notice and the receipts received in the range, each line with its inclusion proof; format 2 ends with `{ "statement": JWS }`. */
 export const PartialExportHeaderSchema = v.object({
   ...ExportHeaderSchema.entries,
   range: v.object({ from: v.nullable(v.string()), to: v.nullable(v.string()) }),

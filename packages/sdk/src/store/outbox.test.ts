@@ -1,3 +1,4 @@
+import { verifyProofDocument } from '@consent-ledger/protocol';
 import { createStore, set } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
 import { freshPage, payloadOf, settled } from '../../test/page';
@@ -159,11 +160,17 @@ describe('outbox', () => {
     const [item] = await settled(rt);
     const proof = await rt.exportProof();
     expect(proof).toMatchObject({
-      v: 1,
+      v: 2,
       site: 'clickcare',
       subject: rt.get().subject,
       collector: 'https://consent.example.org',
+      signature: expect.any(String),
     });
+    // Signed by the device as a whole, as it will be saved: any change to the file shows.
+    const saved = JSON.parse(JSON.stringify(proof, null, 2));
+    expect(await verifyProofDocument(saved, { keys: proof.keys })).toMatchObject({ ok: true, signed: true });
+    saved.exportedAt = '2020-01-01T00:00:00.000Z';
+    expect(await verifyProofDocument(saved, { keys: proof.keys })).toMatchObject({ ok: false, signed: false });
     expect(proof.keys.keys).toHaveLength(1);
     // The double answers 202 pending for proofs: no proof yet, the ack is there.
     expect(proof.receipts).toEqual([{ jws: item.jws, ack: item.ack!.jws, proof: null }]);

@@ -12,6 +12,8 @@ import {
   type Jwks,
   jwsSigningInput,
   type KeyPair,
+  PROOF_DOCUMENT_TYP,
+  type ProofDocument,
   RECEIPT_TYP,
   type ReceiptInput,
   type ReceiptPayload,
@@ -46,17 +48,31 @@ export const thumbprint = ({ crv, kty, x, y }: EcPublicJwk): Promise<string> =>
 /** RFC 9162 leaf hash of a JWS: SHA-256(0x00 || ASCII bytes), base64url. */
 export const leafHashOf = (jws: string): Promise<string> => sha256(utf8(`\0${jws}`));
 
+/**
+ * Signs `payload` with the device key as ES256 with the public JWK in the protected header; returns
+ * the signing input and the signature, low-S (WebCrypto signs with either s or n - s; the collector
+ * accepts only the low-S form). Here rather than protocol's signJws, whose generality (any alg,
+ * checked at run time) costs the bundle about 120 bytes brotli; sign.test.ts checks the results
+ * with protocol's verifiers.
+ */
+async function signDevice(typ: string, payload: unknown, device: DeviceKey): Promise<[string, string]> {
+  const signing = jwsSigningInput({ alg: 'ES256', typ, jwk: device.jwk }, JSON.stringify(payload));
+  const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, device.privateKey, utf8(signing));
+  return [signing, base64urlEncode(toLowS(new Uint8Array(signature)))];
+}
+
 /** Signs a receipt with the device key (ES256, the public JWK in the protected header). */
 export async function signReceipt(input: ReceiptInput, device: DeviceKey): Promise<SignedReceipt> {
   const { id = uuidv7(), issuedAt = new Date().toISOString(), ...rest } = input;
   const payload: ReceiptPayload = { v: 1, id, subject: device.subject, issuedAt, ...rest };
-  // Signed here rather than by protocol's signJws, whose generality (any alg, checked at run time) costs
-  // the bundle about 120 bytes brotli; sign.test.ts checks the result with protocol's verifyReceipt.
-  const signing = jwsSigningInput({ alg: 'ES256', typ: RECEIPT_TYP, jwk: device.jwk }, JSON.stringify(payload));
-  const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, device.privateKey, utf8(signing));
-  // WebCrypto signs with either s or n - s; the collector accepts only the low-S form.
-  const jws = `${signing}.${base64urlEncode(toLowS(new Uint8Array(signature)))}`;
+  const jws = (await signDevice(RECEIPT_TYP, payload, device)).join('.');
   return { jws, payload, leafHash: await leafHashOf(jws) };
+}
+
+/** Signs a proof document (format 2) with the device key: a detached JWS over its other members, in order. */
+export async function signProof(doc: Omit<ProofDocument, 'signature'>, device: DeviceKey): Promise<ProofDocument> {
+  const [signing, signature] = await signDevice(PROOF_DOCUMENT_TYP, doc, device);
+  return { ...doc, signature: `${signing.slice(0, signing.indexOf('.'))}..${signature}` };
 }
 
 /**
