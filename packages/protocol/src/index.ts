@@ -6,6 +6,7 @@ export { catalogs } from './catalogs';
 export * from './checkpoint';
 export * from './collector-jws';
 export * from './config';
+export * from './consent-cookie';
 export * from './cosignature';
 export * from './dpop';
 export * from './encoding';

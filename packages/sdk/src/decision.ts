@@ -7,6 +7,7 @@ import { gpcActive } from './core/gpc';
 import { logProblem } from './core/log';
 import { evaluate, isGranted, type StoredDecision } from './core/state';
 import { createGate, type Gate } from './gate/gate';
+import { syncConsentCookie } from './store/consent-cookie';
 import { deviceKey } from './store/device';
 import { type Kv, keyOf, memoryKv } from './store/idb';
 import { sameDecision, writeMirror } from './store/mirror';
@@ -106,6 +107,7 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     const next = evaluate(doc, stored);
     if (consentModeOn && next.status === 'decided' && snapshot.status !== 'decided') consentUpdate(next.choices);
     publish({ ...next, document: doc, gpc: gpcActive(doc.config) });
+    syncConsentCookie(snapshot, undefined, options.cookieDomain);
   }
 
   async function device(): Promise<DeviceKey> {
@@ -169,6 +171,7 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     stored = next;
     if (consentModeOn) consentUpdate(next?.choices ?? {});
     publish(evaluate(snapshot.document!, next));
+    syncConsentCookie(snapshot, method, options.cookieDomain);
     if (revoked.length) gate.revoke(revoked);
     if (method && next) await receipt(method, next.choices, next);
     if (options.reloadOnWithdraw === false || !revoked.some((p) => isGranted(before, p))) return;

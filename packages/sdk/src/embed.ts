@@ -7,8 +7,8 @@
 // Optional: data-collector (default: the script's own origin), data-lang (for the per-site script, its
 // `lang` parameter counts as one), data-nonce, data-consent-mode (Google Consent Mode's `consent
 // default` pushed at once, before the config arrives, so a first visit's Google tags start denied
-// too), and an inline config document in <script type="application/json" id="consent-ledger-config">
-// placed before the shared bundle.
+// too), data-cookie-domain (the cl_consent cookie shared with subdomains), and an inline config
+// document in <script type="application/json" id="consent-ledger-config"> placed before the shared bundle.
 import { logProblem } from './core/log';
 import { preferredLanguages } from './i18n/language';
 import { startConsent } from './index';
@@ -46,7 +46,7 @@ const site = embedded?.site ?? script?.dataset.site;
 if (!site || !script) logProblem('no-site');
 // A second copy of the tag must not start a second runtime (and a second banner).
 else if (!window.ConsentLedger) {
-  const { collector, lang, nonce, consentMode } = script.dataset;
+  const { collector, lang, nonce, consentMode, cookieDomain } = script.dataset;
   const origin = new URL(script.src || location.href);
   window.ConsentLedger = startConsent({
     site,
@@ -55,6 +55,7 @@ else if (!window.ConsentLedger) {
     config: embedded?.document ?? inlineConfig(),
     configEtag: embedded?.etag,
     consentMode: consentMode != null,
+    cookieDomain,
     nonce: nonce || script.nonce || undefined,
   });
 }

@@ -90,6 +90,11 @@ export interface ConsentOptions {
   consentMode?: boolean;
   /** Reload the page after a withdrawal so no started script of that purpose keeps running (default true). */
   reloadOnWithdraw?: boolean;
+  /**
+   * The domain of the `cl_consent` cookie, to share it with subdomains (`example.org` for
+   * `www.example.org` and `shop.example.org`); default: this host only. `data-cookie-domain` on the tag.
+   */
+  cookieDomain?: string;
   /** Root element to gate (default `document`). */
   root?: ParentNode;
 }
