@@ -1,7 +1,9 @@
 // Files the server serves besides the API (whose collector serves the SDK's scripts itself): the
-// auditor UI (apps/auditor/dist) and, with --demo, the demo site (apps/demo/public). Each is built
-// by its own package; until it exists, its URLs answer a clean JSON 404.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// auditor UI (@consent-ledger/auditor's dist) and, with --demo, the demo site (@consent-ledger/demo's
+// public). Each is built by its own package; until it exists, its URLs answer a clean JSON 404.
+// The packages are found as Node finds them (their exports), so a server installed outside the
+// checkout (`pnpm deploy`, or from a registry) serves the files installed beside it.
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -33,22 +35,32 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The repository root: the nearest folder up holding pnpm-workspace.yaml (from src/ or dist/ alike). */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('the repository root (pnpm-workspace.yaml) was not found');
-    dir = up;
-  }
-  return dir;
+/** The folder a package is installed in, resolved from this module through its `./package.json` export. */
+export function packageDir(name: string): string {
+  return dirname(fileURLToPath(import.meta.resolve(`${name}/package.json`)));
+}
+
+/** Where the served files are: the SDK's build output, the auditor UI's, the demo site. */
+export interface AssetDirs {
+  sdk: string;
+  auditor: string;
+  demo: string;
+}
+
+/** The asset folders of the installed packages. */
+export function installedAssets(): AssetDirs {
+  return {
+    sdk: join(packageDir('@consent-ledger/sdk'), 'dist'),
+    auditor: join(packageDir('@consent-ledger/auditor'), 'dist'),
+    demo: join(packageDir('@consent-ledger/demo'), 'public'),
+  };
 }
 
 export interface AssetOptions {
-  /** Repository root the asset folders are found in. */
-  root: string;
-  /** Serve the demo site at `/`. */
-  demo: boolean;
+  /** The auditor UI's built files. */
+  auditor: string;
+  /** The demo site, served at `/`; none without `--demo`. */
+  demo: string | null;
 }
 
 /** A file of `dir` named by a URL path, or null (missing, a folder, or outside `dir`). */
@@ -145,7 +157,7 @@ export function assetRoutes(options: AssetOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/audit', (c) => c.redirect('/audit/', 301));
   securityHeaders(app, '/audit/', AUDITOR_CSP);
-  folder(app, '/audit/', join(options.root, 'apps/auditor/dist'));
-  if (options.demo) folder(app, '/', join(options.root, 'apps/demo/public'));
+  folder(app, '/audit/', options.auditor);
+  if (options.demo) folder(app, '/', options.demo);
   return app;
 }

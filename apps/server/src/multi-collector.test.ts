@@ -17,10 +17,8 @@ import {
   verifyExport,
 } from '@consent-ledger/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { repoRoot } from './assets';
+import { CLI, FIXTURE_SITES, REPO as ROOT } from './checkout';
 
-const ROOT = repoRoot();
-const CLI = join(ROOT, 'apps/server/dist/cli.js');
 const SITE = 'clikodoc';
 const config = fixtureConfig(SITE);
 const origin = config.origins[0];
@@ -108,7 +106,7 @@ async function stop(s: Serve): Promise<void> {
 /** A fresh database with the fixture site published through the CLI, and two collectors on it. */
 async function twoCollectors(): Promise<{ url: string; a: Serve; b: Serve }> {
   const url = await cluster.createDatabase(`multi_${++databases}`);
-  await cli(url, ['sites', 'put', join(ROOT, `fixtures/sites/${SITE}.json`), '--data', join(temp, `cli-${databases}`)]);
+  await cli(url, ['sites', 'put', join(FIXTURE_SITES, `${SITE}.json`), '--data', join(temp, `cli-${databases}`)]);
   const [a, b] = await Promise.all([serve(url, 'a'), serve(url, 'b')]);
   return { url, a, b };
 }

@@ -18,10 +18,8 @@ import {
   verifyInclusion,
 } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { repoRoot } from './assets';
+import { FIXTURE_SITES as FIXTURES } from './checkout';
 import { type RunningServer, type ServerOptions, startServer } from './server';
-
-const FIXTURES = join(repoRoot(), 'fixtures/sites');
 
 /** A POST through node:http, which keeps the answer even when the server stops reading the body early (413). */
 function rawPost(url: string, body: string): Promise<{ status: number; body: string }> {
@@ -282,13 +280,13 @@ describe('consent-ledger server over HTTP', () => {
   });
 
   it('serves consent.js at a short-cached URL and a versioned immutable one, and 404s what is not built', async () => {
-    const root = join(dir, 'root');
-    mkdirSync(join(root, 'packages/sdk/dist'), { recursive: true });
-    mkdirSync(join(root, 'apps/demo/public'), { recursive: true });
-    writeFileSync(join(root, 'apps/demo/public/index.html'), '<!doctype html><title>demo</title>');
-    const s = await start({ root, demo: true });
+    const assets = { sdk: join(dir, 'sdk'), auditor: join(dir, 'auditor'), demo: join(dir, 'demo') };
+    mkdirSync(assets.sdk);
+    mkdirSync(assets.demo);
+    writeFileSync(join(assets.demo, 'index.html'), '<!doctype html><title>demo</title>');
+    const s = await start({ assets, demo: true });
     expect((await fetch(`${s.url}/consent.js`)).status).toBe(404);
-    writeFileSync(join(root, 'packages/sdk/dist/consent.js'), 'console.log("consent")');
+    writeFileSync(join(assets.sdk, 'consent.js'), 'console.log("consent")');
     const res = await fetch(`${s.url}/consent.js`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
@@ -306,7 +304,7 @@ describe('consent-ledger server over HTTP', () => {
     expect(await page.text()).toContain('<title>demo</title>');
     expect(page.headers.get('cache-control')).toBe('no-cache');
     expect((await fetch(`${s.url}/`, { headers: { 'If-None-Match': page.headers.get('etag')! } })).status).toBe(304);
-    writeFileSync(join(root, 'apps/demo/public/tag.js'), 'window.tag = 1');
+    writeFileSync(join(assets.demo, 'tag.js'), 'window.tag = 1');
     expect((await fetch(`${s.url}/tag.js`)).headers.get('cache-control')).toBe('public, max-age=300');
     expect((await fetch(`${s.url}/..%2f..%2fpackage.json`)).status).toBe(404);
     const audit = await fetch(`${s.url}/audit/`);

@@ -18,7 +18,7 @@ import {
 } from '@consent-ledger/collector';
 import { serve } from '@hono/node-server';
 import { CommandError } from './args';
-import { assetRoutes, repoRoot } from './assets';
+import { type AssetDirs, assetRoutes, installedAssets } from './assets';
 import { ledgerBackend } from './backend';
 
 export interface ServerOptions {
@@ -35,8 +35,8 @@ export interface ServerOptions {
   sites?: string;
   /** Sequencer pacing (ms). */
   sequencerIntervalMs?: number;
-  /** Repository root for assets (found from this file by default). */
-  root?: string;
+  /** Where the SDK, auditor UI and demo files are (default: the installed packages'). */
+  assets?: AssetDirs;
   /** Receipt verification worker threads; 0 verifies on the serving thread. */
   verifyThreads?: number;
   /** The verification worker script (default: verify-worker.js next to the built cli.js). */
@@ -202,7 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         })
       : null;
     const visitorUrls = options.publicUrl ? [options.publicUrl] : listenUrls(options.host, port);
-    const root = options.root ?? repoRoot();
+    const assets = options.assets ?? installedAssets();
     const built = createCollector({
       verify: pool?.verify,
       store,
@@ -212,14 +212,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       limits: { ratePerMinute: options.ratePerMinute },
       sequencer: { intervalMs: options.sequencerIntervalMs },
       publicUrl: visitorUrls,
-      embed: { dir: join(root, 'packages/sdk/dist') },
+      embed: { dir: assets.sdk },
       clientIp: (c) => {
         const peer = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? null;
         const proxy = options.trustProxy;
         return proxy ? forwardedClient(peer, c.req.header(proxy.header), proxy) : peer;
       },
     });
-    built.app.route('/', assetRoutes({ root, demo: options.demo }));
+    built.app.route('/', assetRoutes({ auditor: assets.auditor, demo: options.demo ? assets.demo : null }));
     const published = options.sites ? await publishFolder(built, options.sites) : [];
     if (options.metricsListen) {
       const { host, port: metricsPort } = options.metricsListen;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
 import { signProofDocument, witnessVerifierKey } from '@consent-ledger/protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { repoRoot } from '../assets';
+import { FIXTURE_SITES } from '../checkout';
 import { main } from '../main';
 import { Progress } from '../progress';
 import { type RunningServer, startServer } from '../server';
@@ -29,7 +29,7 @@ describe('consent-ledger tokens, export, verify, purge', () => {
       data: data(),
       ratePerMinute: 0,
       demo: false,
-      sites: join(repoRoot(), 'fixtures/sites'),
+      sites: FIXTURE_SITES,
       sequencerIntervalMs: 50,
     });
     for (let i = 0; i < 3; i++) {

@@ -6,9 +6,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../assets';
+import { CLI } from '../checkout';
 
-const CLI = join(repoRoot(), 'apps/server/dist/cli.js');
 let temp: string;
 
 beforeAll(() => {

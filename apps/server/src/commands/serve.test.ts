@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
 import { createDpopProof } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { repoRoot } from '../assets';
+import { FIXTURE_SITES } from '../checkout';
 import { main } from '../main';
 import { type RunningServer, startServer } from '../server';
 
@@ -76,7 +76,7 @@ describe('consent-ledger serve --public-url, over HTTP as a TLS-terminating prox
       data: join(dir, 'data'),
       ratePerMinute: 0,
       demo: false,
-      sites: join(repoRoot(), 'fixtures/sites'),
+      sites: FIXTURE_SITES,
       publicUrl: 'https://consent.example.org',
     });
     const device = await Device.create(fixtureConfig('clikodoc'));
@@ -124,7 +124,7 @@ describe('consent-ledger serve --metrics-listen', () => {
       data: join(dir, 'data'),
       ratePerMinute: 0,
       demo: false,
-      sites: join(repoRoot(), 'fixtures/sites'),
+      sites: FIXTURE_SITES,
       metricsListen: { host: '127.0.0.1', port: 0 },
     });
     expect(server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
@@ -163,7 +163,7 @@ describe('consent-ledger serve without --public-url: visitors’ proofs are boun
       data: join(dir, 'data'),
       ratePerMinute: 0,
       demo: false,
-      sites: join(repoRoot(), 'fixtures/sites'),
+      sites: FIXTURE_SITES,
     });
     expect(server.visitorUrls).toEqual([
       `http://127.0.0.1:${server.port}`,

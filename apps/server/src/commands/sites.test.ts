@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { repoRoot } from '../assets';
+import { FIXTURE_SITES } from '../checkout';
 import { main } from '../main';
 
 describe('consent-ledger sites', () => {
@@ -22,7 +22,7 @@ describe('consent-ledger sites', () => {
   });
 
   const data = () => join(dir, 'data');
-  const fixture = join(repoRoot(), 'fixtures/sites/clikodoc.json');
+  const fixture = join(FIXTURE_SITES, 'clikodoc.json');
 
   it('puts a config with its notices, once, and lists it', async () => {
     expect(await main(['sites', 'put', fixture, '--data', data()])).toBe(0);
