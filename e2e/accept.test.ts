@@ -95,7 +95,7 @@ test('3. reload: no banner, and the granted scripts start without waiting for th
   // A figure, not an assertion: bench/banner measures it without the network guard, against its budget.
   console.log(
     `scenario 3: navigation start -> granted analytics script running: ${delays.map((d) => d.toFixed(1)).join(', ')} ms ` +
-      `(median ${[...delays].sort((a, b) => a - b)[1].toFixed(1)} ms; budget 40 ms, DESIGN.md Budgets; under the e2e network guard)`,
+      `(median ${[...delays].sort((a, b) => a - b)[1].toFixed(1)} ms; budget 40 ms, docs/design.md Budgets; under the e2e network guard)`,
   );
 
   // Proof that nothing waits for the network: hold every config request; the scripts still run.

@@ -23,7 +23,7 @@ import {
 } from '@consent-ledger/collector';
 import { exportPublicJwk, generateDeviceKey, type PublicJwk, uuidv7 } from '@consent-ledger/protocol';
 
-// DESIGN.md, Budgets: "subject history query at 1 M receipts: p99 <= 10 ms";
+// docs/design.md, Budgets: "subject history query at 1 M receipts: p99 <= 10 ms";
 // "export of 1 M receipts: constant memory, >= 100 k receipts/s".
 const HISTORY_P99_BUDGET_MS = 10;
 const EXPORT_BUDGET = 100_000;

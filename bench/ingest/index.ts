@@ -33,7 +33,7 @@ import {
 import autocannon, { type Result } from 'autocannon';
 import { ingestOnPostgres } from './postgres';
 
-// DESIGN.md, Budgets: ">= 5,000 receipts/s, p99 <= 25 ms at 50 connections" and
+// docs/design.md, Budgets: ">= 5,000 receipts/s, p99 <= 25 ms at 50 connections" and
 // "sequencer: integrate into the tree >= 50 k entries/s; an inclusion proof <= 1 ms".
 const RATE_BUDGET = 5000;
 const P99_BUDGET_MS = 25;

@@ -26,7 +26,7 @@ import {
 } from '@consent-ledger/protocol';
 
 const LEAVES = 1_000_000;
-// DESIGN.md, Budgets: "sequencer: integrate into the tree >= 50 k entries/s; an inclusion proof <= 1 ms".
+// docs/design.md, Budgets: "sequencer: integrate into the tree >= 50 k entries/s; an inclusion proof <= 1 ms".
 const INTEGRATE_BUDGET = 50_000;
 const PROOF_BUDGET_MS = 1;
 

@@ -10,6 +10,7 @@ import {
   type Collector,
   createCollector,
   createVerifyPool,
+  DEFAULT_LIMITS,
   type ForwardingOptions,
   forwardedClient,
   type LedgerStore,
@@ -198,7 +199,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? createVerifyPool({
           workerUrl: options.verifyWorker ?? new URL('./verify-worker.js', import.meta.url),
           threads: options.verifyThreads,
-          cacheSize: 100_000,
+          cacheSize: DEFAULT_LIMITS.keyCache,
         })
       : null;
     const visitorUrls = options.publicUrl ? [options.publicUrl] : listenUrls(options.host, port);

@@ -33,7 +33,7 @@ export interface Limits {
   dpopProofsRemembered: number;
 }
 
-/** Defaults of `Limits` (DESIGN.md: 128 KB, 100 receipts, 600 per minute; a visitor's own routes 60 requests per minute). */
+/** Defaults of `Limits`, the one source of them (docs/design.md: 128 KB, 100 receipts, 600 per minute; a visitor's own routes 60 requests per minute). */
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: 128 * 1024,
   batch: 100,

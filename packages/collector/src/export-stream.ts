@@ -1,5 +1,5 @@
 // Exports of a site's log, produced page by page so memory stays flat whatever the log's size:
-// NDJSON in DESIGN.md's export format (verifiable offline with protocol's verifyExport), and CSV
+// NDJSON in docs/design.md's export format (verifiable offline with protocol's verifyExport), and CSV
 // for spreadsheets. The HTTP route and the CLI's `export` share these generators.
 import {
   type CollectorSigningKey,

@@ -36,7 +36,7 @@ export interface ThemeConfig {
   position?: 'bottom' | 'top' | 'center';
 }
 
-/** A site's configuration, written by its owner (DESIGN.md, Site config). Defaults are applied by validation. */
+/** A site's configuration, written by its owner (docs/design.md, Site config). Defaults are applied by validation. */
 export interface SiteConfig {
   site: string;
   name: string;

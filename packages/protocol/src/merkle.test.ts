@@ -187,7 +187,7 @@ describe('published test vectors (8-entry tree)', () => {
     expect(verifyConsistency(1, 0, [], r1, r2)).toBe(false);
     expect(verifyConsistency(2, 1, [], r1, r2)).toBe(false);
     expect(verifyConsistency(1, 2, [], r1, r2)).toBe(false);
-    // DESIGN.md asks for 0 < from: an empty tree's "proof" is refused rather than vacuously true.
+    // docs/design.md asks for 0 < from: an empty tree's "proof" is refused rather than vacuously true.
     expect(verifyConsistency(0, 1, [], empty, r1)).toBe(false);
   });
 });

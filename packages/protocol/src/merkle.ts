@@ -139,7 +139,7 @@ export function verifyInclusion(
   return sn === 0 && bytesEqual(r, root);
 }
 
-/** Verifies a consistency proof (RFC 9162 §2.1.4.2); `from` must be at least 1, as in DESIGN.md. */
+/** Verifies a consistency proof (RFC 9162 §2.1.4.2); `from` must be at least 1, as in docs/design.md. */
 export function verifyConsistency(
   from: number,
   to: number,

@@ -9,7 +9,7 @@ import { fail, ok, type Result } from './result';
 import { sha256b64u } from './sha256';
 import { TEXT_KEYS, type TextKey } from './texts';
 
-/** What one visitor reads: a site config resolved for one language (DESIGN.md, Notice). */
+/** What one visitor reads: a site config resolved for one language (docs/design.md, Notice). */
 export interface Notice {
   v: 1;
   site: string;

@@ -21,7 +21,7 @@ export const METHODS: readonly Method[] = [
   'gpc',
 ];
 
-/** The signed statement of one visitor's choice (DESIGN.md, Receipts). */
+/** The signed statement of one visitor's choice (docs/design.md, Receipts). */
 export interface ReceiptPayload {
   v: 1;
   id: string;

@@ -1,6 +1,7 @@
 // `consent-ledger serve`: runs the collector until SIGTERM or SIGINT, then shuts down cleanly.
 import { availableParallelism } from 'node:os';
 import {
+  DEFAULT_LIMITS,
   type ForwardingOptions,
   PROXY_HEADERS,
   type ProxyHeader,
@@ -77,7 +78,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     host,
     data: values.data ?? './data',
     name: values.name,
-    ratePerMinute: integerFlag(values['rate-limit'], 'rate-limit', 600, 0, 1_000_000_000),
+    ratePerMinute: integerFlag(values['rate-limit'], 'rate-limit', DEFAULT_LIMITS.ratePerMinute, 0, 1_000_000_000),
     demo: values.demo ?? false,
     sites: values.sites,
     verifyThreads: integerFlag(values['verify-threads'], 'verify-threads', DEFAULT_VERIFY_THREADS, 0, 64),

@@ -1,4 +1,4 @@
-// The line of an entry in an NDJSON export (DESIGN.md, Export), in its two forms: the reference,
+// The line of an entry in an NDJSON export (docs/design.md, Export), in its two forms: the reference,
 // a JSON.stringify of the line's object (the contract tests), and the SQL that stores run to build
 // whole pages of lines as bytes (a partial export, which adds each line's proof, also has where
 // each line ends). An export reads many entries, and building their lines inside

@@ -164,8 +164,8 @@ export interface TokenRecord {
  * processes may share one store (PostgreSQL), so every invariant (dense indexes, `prev` chains,
  * one integration per tree size) is enforced inside the store's transactions, never in memory.
  *
- * The audit issue adds, next to these: subject history, receipt search (keyset on index), export
- * streams (AsyncIterable over entries), stats. They read the same rows (`EntryRecord`).
+ * The audit queries it extends (subject history, receipt search keyed on index, export streams,
+ * stats) read the same rows (`EntryRecord`).
  */
 export interface LedgerStore extends AuditQueries {
   /** Saves a config and appends those of its notices whose textHash is not yet in the site's log, atomically; undeletes a deleted site. */
@@ -225,7 +225,7 @@ export interface LedgerStore extends AuditQueries {
   close(): Promise<void>;
 }
 
-// ---- Audit (issue 4) --------------------------------------------------------------------------
+// ---- Audit --------------------------------------------------------------------------------
 // Read-only queries for auditors, and the lookup of the retention purge. Full NDJSON exports page
 // through `readExportLines`, partial ones through `readPartialExportLines`; CSV exports through
 // `readEntries` (already keyset on index).
@@ -287,7 +287,7 @@ export interface ExportLines {
   bytes: Uint8Array;
 }
 
-/** What a partial export holds (DESIGN.md, Export): every notice below `size`, and the receipts below it received in [from, to), redacted ones included. */
+/** What a partial export holds (docs/design.md, Export): every notice below `size`, and the receipts below it received in [from, to), redacted ones included. */
 export interface PartialExportQuery {
   /** `receivedAt >= from`. */
   from?: string;
