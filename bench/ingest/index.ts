@@ -7,7 +7,8 @@
 // Environment: INGEST_THREADS=default,0,2 (the `--verify-threads` values compared; "default" =
 // serve's own, one per core besides the serving thread), INGEST_ROUNDS=1 (rounds, the values alternating within each, so a change of load
 // on the machine hits them alike), INGEST_POSTGRES=0 skips the PostgreSQL half, INGEST_SEQUENCER=0 the sequencer's, INGEST_PROFILE=DIR
-// writes a CPU profile of each server process there, INGEST_CLI=PATH drives another build of cli.js.
+// writes a CPU profile of each server process there, INGEST_CLI=PATH drives another build of cli.js,
+// INGEST_SOAK_S=300 the memory soak's length in seconds (0 skips it; see soak.ts). INGEST_THREADS= (empty) skips the timed runs.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import {
 } from '@consent-ledger/protocol';
 import autocannon, { type Result } from 'autocannon';
 import { ingestOnPostgres } from './postgres';
+import { memorySoak } from './soak';
 
 // docs/design.md, Budgets: ">= 5,000 receipts/s, p99 <= 25 ms at 50 connections" and
 // "sequencer: integrate into the tree >= 50 k entries/s; an inclusion proof <= 1 ms".
@@ -47,10 +49,12 @@ const SEQUENCER_ENTRIES = 200_000;
 /** The `serve --verify-threads` values compared (none = serve's default). */
 const VERIFY_THREADS = (process.env.INGEST_THREADS ?? 'default,0,2')
   .split(',')
+  .filter((t) => t !== '')
   .map((t) => (t === 'default' ? null : Number(t)));
 const ROUNDS = Number(process.env.INGEST_ROUNDS ?? 1);
 const WITH_POSTGRES = process.env.INGEST_POSTGRES !== '0';
 const WITH_SEQUENCER = process.env.INGEST_SEQUENCER !== '0';
+const SOAK_SECONDS = Number(process.env.INGEST_SOAK_S ?? 300);
 const SITE = 'clikodoc';
 const ORIGIN = 'http://localhost:8080';
 
@@ -415,21 +419,9 @@ function median(values: number[]): number {
   return Number.isInteger(mid) ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[Math.floor(mid)];
 }
 
-async function main(): Promise<void> {
-  console.log(
-    `ingest  ${availableParallelism()} cores, load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')} at start`,
-  );
-  const built = spawnSync(process.execPath, [join(ROOT, 'apps/server/build.mjs')], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('building the CLI failed');
-  const valid = validateSiteConfig(JSON.parse(readFileSync(join(ROOT, 'fixtures/sites', `${SITE}.json`), 'utf8')));
-  if (!valid.ok) throw new Error(valid.error.message);
-  const notice = resolveNotice(valid.value, 'fr');
-  const choices = Object.fromEntries(
-    notice.purposes.filter((p) => p.id !== 'necessary').map((p) => [p.id, 'granted' as const]),
-  );
-  const pool = await receiptPool(noticeHash(notice), choices);
+/** The timed runs: SQLite with each `--verify-threads` value, then PostgreSQL, on pre-signed receipts. */
+async function timedRuns(textHash: string, choices: Record<string, 'granted' | 'denied'>): Promise<void> {
+  const pool = await receiptPool(textHash, choices);
   const bodies = runBodies(pool);
   const raw = rawVerifyRates(pool.first.slice(0, 2000));
   line(
@@ -462,23 +454,6 @@ async function main(): Promise<void> {
       );
     }
   }
-  if (WITH_SEQUENCER) {
-    try {
-      const seq = await sequencerRates(SEQUENCER_ENTRIES);
-      line(
-        `sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`,
-        `${fmt(seq.integrate)} /s`,
-        `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`,
-      );
-      line(
-        `inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`,
-        `${fmt(seq.proofMs, 3)} ms`,
-        `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`,
-      );
-    } catch (error) {
-      line('sequencer: run failed', (error as Error).message);
-    }
-  }
   if (WITH_POSTGRES) {
     // The same load on PostgreSQL (bench/ingest/postgres.ts), one and two collector processes.
     try {
@@ -496,6 +471,57 @@ async function main(): Promise<void> {
       });
     } catch (error) {
       line('PostgreSQL half: failed', (error as Error).message);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `ingest  ${availableParallelism()} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at start`,
+  );
+  const built = spawnSync(process.execPath, [join(ROOT, 'apps/server/build.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('building the CLI failed');
+  const valid = validateSiteConfig(JSON.parse(readFileSync(join(ROOT, 'fixtures/sites', `${SITE}.json`), 'utf8')));
+  if (!valid.ok) throw new Error(valid.error.message);
+  const notice = resolveNotice(valid.value, 'fr');
+  const choices = Object.fromEntries(
+    notice.purposes.filter((p) => p.id !== 'necessary').map((p) => [p.id, 'granted' as const]),
+  );
+  const textHash = noticeHash(notice);
+  if (VERIFY_THREADS.length > 0 || WITH_POSTGRES) await timedRuns(textHash, choices);
+  if (WITH_SEQUENCER) {
+    try {
+      const seq = await sequencerRates(SEQUENCER_ENTRIES);
+      line(
+        `sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`,
+        `${fmt(seq.integrate)} /s`,
+        `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`,
+      );
+      line(
+        `inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`,
+        `${fmt(seq.proofMs, 3)} ms`,
+        `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`,
+      );
+    } catch (error) {
+      line('sequencer: run failed', (error as Error).message);
+    }
+  }
+  if (SOAK_SECONDS > 0) {
+    try {
+      await memorySoak({
+        seconds: SOAK_SECONDS,
+        site: SITE,
+        origin: ORIGIN,
+        textHash,
+        choices,
+        startServer,
+        line,
+        fmt,
+      });
+    } catch (error) {
+      line('soak: failed', (error as Error).message);
     }
   }
   console.log(

@@ -199,7 +199,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? createVerifyPool({
           workerUrl: options.verifyWorker ?? new URL('./verify-worker.js', import.meta.url),
           threads: options.verifyThreads,
-          cacheSize: DEFAULT_LIMITS.keyCache,
+          cacheBytes: DEFAULT_LIMITS.keyCacheBytes,
         })
       : null;
     const visitorUrls = options.publicUrl ? [options.publicUrl] : listenUrls(options.host, port);

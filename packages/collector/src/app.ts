@@ -115,8 +115,11 @@ export function createCollector(options: CollectorOptions): Collector {
       maxStep: options.sequencer?.maxStep ?? 50_000,
       log,
     }),
-    verify: options.verify ?? createVerifier(limits.keyCache),
-    buckets: limits.ratePerMinute > 0 ? new TokenBuckets({ perMinute: limits.ratePerMinute, clock }) : null,
+    verify: options.verify ?? createVerifier(limits.keyCacheBytes),
+    buckets:
+      limits.ratePerMinute > 0
+        ? new TokenBuckets({ perMinute: limits.ratePerMinute, clock, maxBytes: limits.rateLimitBytes })
+        : null,
     clientIp: options.clientIp ?? (() => null),
     metrics: new Metrics(),
     publicUrl: publicUrls?.[0] ?? null,

@@ -25,24 +25,34 @@ export interface Limits {
   commitReceipts: number;
   /** How long site configs and notices are cached (ms). */
   siteCacheMs: number;
-  /** Imported device keys kept. */
-  keyCache: number;
+  /** Memory for imported device keys (~3.3 KB each: verifier.ts), shared by the verifying threads. */
+  keyCacheBytes: number;
   /** Requests per minute per client address to a visitor's own routes (`/v1/subjects/*`); 0 disables the limit. */
   subjectRequestsPerMinute: number;
-  /** DPoP proofs remembered against replay (a full cache forgets the oldest; it never refuses a fresh proof). */
-  dpopProofsRemembered: number;
+  /** Memory for DPoP proofs remembered against replay (~100 B each; a full cache forgets the oldest, it never refuses a fresh proof). */
+  dpopCacheBytes: number;
+  /** Memory for each rate limit's buckets by client address (~150 B each; the least recently seen are forgotten). */
+  rateLimitBytes: number;
+  /** Request bodies being handled at once on the ingest route (bytes); past it, 503 `unavailable` with Retry-After. */
+  inFlightBytes: number;
 }
 
-/** Defaults of `Limits`, the one source of them (docs/design.md: 128 KB, 100 receipts, 600 per minute; a visitor's own routes 60 requests per minute). */
+/**
+ * Defaults of `Limits`, the one source of them (docs/design.md: 128 KB, 100 receipts, 600 per minute; a visitor's own routes 60
+ * requests per minute). The memory bounds add up to ~70 MB over an idle server's ~95 MB, inside
+ * issue 14's 250 MB RSS budget for a first-visit flood.
+ */
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: 128 * 1024,
   batch: 100,
   ratePerMinute: 600,
   commitReceipts: 2000,
   siteCacheMs: 2000,
-  keyCache: 100_000,
+  keyCacheBytes: 16 * 1024 * 1024,
   subjectRequestsPerMinute: 60,
-  dpopProofsRemembered: 100_000,
+  dpopCacheBytes: 10 * 1024 * 1024,
+  rateLimitBytes: 8 * 1024 * 1024,
+  inFlightBytes: 32 * 1024 * 1024,
 };
 
 /** The shared parts of one collector. */

@@ -16,13 +16,15 @@ describe('TokenBuckets', () => {
     expect(buckets.take('a', 60)).toEqual({ ok: true });
   });
 
-  it('forgets the oldest buckets beyond maxKeys', () => {
-    const buckets = new TokenBuckets({ perMinute: 1, clock: () => 0, maxKeys: 2 });
+  it('forgets the least recently used buckets beyond maxBytes', () => {
+    // Room for two one-character keys' buckets.
+    const buckets = new TokenBuckets({ perMinute: 1, clock: () => 0, maxBytes: 2 * 121 });
     expect(buckets.take('a').ok).toBe(true);
     expect(buckets.take('b').ok).toBe(true);
     expect(buckets.take('a').ok).toBe(false);
+    // b is now the least recently seen: c pushes it out, and b starts again with a full bucket.
     expect(buckets.take('c').ok).toBe(true);
-    expect(buckets.take('a').ok).toBe(true);
+    expect(buckets.take('b').ok).toBe(true);
   });
 
   it('gives back what a refused request already paid, and counts it in Retry-After', () => {

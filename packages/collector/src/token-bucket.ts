@@ -1,26 +1,29 @@
 // Per-key token buckets: `perMinute` tokens refilled continuously, at most `perMinute` held, so a
 // key may burst up to one minute's allowance and is then held to the rate.
+import { ByteLru } from './byte-lru';
 
 export interface TokenBucketsOptions {
   perMinute: number;
   /** Milliseconds since the epoch. */
   clock: () => number;
-  /** Buckets kept before the oldest are forgotten (memory bound under address scans). */
-  maxKeys?: number;
+  /** Memory for buckets (~150 B each), the least recently used forgotten beyond it (address scans); default 8 MB. */
+  maxBytes?: number;
 }
+
+/** Estimated memory of one bucket besides its key's characters: the object, the entry, the key string's header. */
+const BUCKET_BYTES = 120;
 
 /** Whether tokens were taken, and if not, how long until they would be. */
 export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /** Token buckets by key (an IP address, a /64). */
 export class TokenBuckets {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets: ByteLru<string, { tokens: number; at: number }>;
   private readonly perMs: number;
-  private readonly maxKeys: number;
 
   constructor(private readonly options: TokenBucketsOptions) {
     this.perMs = options.perMinute / 60_000;
-    this.maxKeys = options.maxKeys ?? 100_000;
+    this.buckets = new ByteLru(options.maxBytes ?? 8 * 1024 * 1024);
   }
 
   /** The most tokens a bucket holds: one minute's allowance. */
@@ -38,9 +41,8 @@ export class TokenBuckets {
     const capacity = this.options.perMinute;
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      if (this.buckets.size >= this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
       bucket = { tokens: capacity, at: now };
-      this.buckets.set(key, bucket);
+      this.buckets.set(key, bucket, BUCKET_BYTES + key.length);
     } else {
       bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * this.perMs);
       bucket.at = now;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifierCases } from './testing/receipt-cases';
 import { bundleWorker } from './testing/worker-bundle';
-import { createVerifier } from './verifier';
+import { createVerifier, DEVICE_KEY_BYTES } from './verifier';
 import { createVerifyPool, type VerifyPool } from './verify-pool';
 
 describe('createVerifyPool', () => {
@@ -15,7 +15,7 @@ describe('createVerifyPool', () => {
     pool = createVerifyPool({
       workerUrl: await bundleWorker(new URL('./verify-worker.ts', import.meta.url), dir),
       threads: 2,
-      cacheSize: 100,
+      cacheBytes: 100 * DEVICE_KEY_BYTES,
     });
   });
   afterAll(async () => {
@@ -25,7 +25,7 @@ describe('createVerifyPool', () => {
 
   it('verifies receipts on worker threads, with the same answers as in-thread verification', async () => {
     const { valid, refused } = await verifierCases();
-    const inThread = createVerifier(10);
+    const inThread = createVerifier(10 * DEVICE_KEY_BYTES);
     const all = [...valid, ...refused];
     const pooled = await Promise.all(all.map((jws) => pool.verify(jws)));
     const expected = await Promise.all(all.map((jws) => inThread(jws)));

@@ -36,8 +36,8 @@ export interface VerifyPoolOptions {
   /** The bundled verify-worker script. */
   workerUrl: URL;
   threads: number;
-  /** Imported device keys kept per worker. */
-  cacheSize: number;
+  /** Memory for imported device keys, shared by the workers (each keeps its share). */
+  cacheBytes: number;
 }
 
 interface Waiting {
@@ -79,7 +79,9 @@ class Lane {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.options.workerUrl, { workerData: { cacheSize: this.options.cacheSize } });
+    const worker = new Worker(this.options.workerUrl, {
+      workerData: { cacheBytes: Math.floor(this.options.cacheBytes / Math.max(1, this.options.threads)) },
+    });
     worker.on('message', ({ id, results }: VerifyResponse) => {
       const waiting = this.inFlight.get(id);
       this.inFlight.delete(id);

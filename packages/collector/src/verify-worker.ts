@@ -13,7 +13,7 @@ import {
   type VerifyResponse,
 } from './verify-pool';
 
-const keys = new DeviceKeys((workerData as { cacheSize: number }).cacheSize);
+const keys = new DeviceKeys((workerData as { cacheBytes: number }).cacheBytes);
 parentPort!.on('message', ({ id, jobs }: VerifyRequest) => {
   const results = new Uint8Array(jobs.length);
   jobs.forEach(({ jws, thumbprint, x, y }, i) => {

@@ -16,8 +16,8 @@ export interface DpopAuthOptions {
   clock: () => number;
   /** Largest accepted |now - iat| (s); default 60. A proof is remembered that long past its `iat`. */
   maxSkewSeconds?: number;
-  /** Most proofs remembered (see ReplayCache: a full cache forgets the oldest, it never refuses a fresh proof); default 100,000. */
-  maxRemembered?: number;
+  /** Memory for remembered proofs (see ReplayCache: a full cache forgets the oldest, it never refuses a fresh proof); default 10 MB. */
+  maxBytes?: number;
   /** The public base URLs (parsed by `parsePublicUrl`) `htu` may be bound to, instead of the URL the app sees. */
   publicUrls?: string[] | null;
 }
@@ -31,7 +31,7 @@ const REFUSALS: Record<ReplayRefusal, string> = {
 /** Verifies the `DPoP` header against the request and the `:subject` param, and sets `subject`. */
 export function dpopAuth(options: DpopAuthOptions): MiddlewareHandler<AppEnv> {
   const skew = options.maxSkewSeconds ?? 60;
-  const replay = new ReplayCache({ skewSeconds: skew, max: options.maxRemembered ?? 100_000 });
+  const replay = new ReplayCache({ skewSeconds: skew, maxBytes: options.maxBytes ?? 10 * 1024 * 1024 });
   return async (c, next) => {
     const proof = c.req.header('dpop');
     if (!proof) throw badProof('this route needs a DPoP proof signed with the device key');

@@ -6,7 +6,7 @@ import { type Collector, createCollector } from '../app';
 import { MISS_REFRESH_MS } from '../site-directory';
 import type { LedgerStore } from '../store/types';
 import { Device, fixtureJson, tempStore, testCollectorKey } from '../testing';
-import { createVerifier } from '../verifier';
+import { createVerifier, DEVICE_KEY_BYTES } from '../verifier';
 
 const NEW_ORIGIN = 'https://www.nouveau-cabinet.example';
 
@@ -41,7 +41,7 @@ describe('POST /v1/receipts from an origin no site lists', () => {
     const options = { key, clock: () => now, limits: { ratePerMinute: 0 }, log: () => undefined };
     const a = createCollector({ store: temp.store, ...options });
     const b2 = counting(temp.reopen());
-    const verify = createVerifier(100);
+    const verify = createVerifier(100 * DEVICE_KEY_BYTES);
     let verified = 0;
     const b = createCollector({
       store: b2.store,

@@ -11,6 +11,7 @@ import { ApiError, type ApiErrorCode } from '../errors';
 import { rateKey, storedIp } from '../ip';
 import { bodyLimit } from '../middleware/body-limit';
 import { siteCors } from '../middleware/cors';
+import { inFlightLimit } from '../middleware/in-flight';
 import { charge, type RateLimitOptions, rateLimit } from '../middleware/rate-limit';
 import { MISS_REFRESH_MS, type SiteView } from '../site-directory';
 import type { AppendFailure, BatchOutcome } from '../store/types';
@@ -111,6 +112,7 @@ export function receiptsRoutes(ctx: CollectorContext): Hono<AppEnv> {
     }),
   );
   if (limit) app.post('/v1/receipts', rateLimit(limit));
+  app.post('/v1/receipts', inFlightLimit({ maxBytes: ctx.limits.inFlightBytes, streamedBytes: ctx.limits.bodyBytes }));
   app.post('/v1/receipts', bodyLimit({ maxBytes: ctx.limits.bodyBytes }), async (c) => {
     if (!isJson(c.req.header('content-type')))
       throw new ApiError(415, 'unsupported-media-type', 'send receipts as application/json');

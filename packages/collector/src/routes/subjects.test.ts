@@ -8,6 +8,7 @@ import {
 } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCollector } from '../app';
+import { PROOF_BYTES } from '../replay-cache';
 import { type Device, tempStore, testCollectorKey } from '../testing';
 import { type AuditFixture, auditFixture } from './audit-fixture';
 
@@ -197,7 +198,10 @@ describe('a visitor’s own routes under a flood', () => {
 
   it('never locks other visitors out when one client has filled the replay cache', async () => {
     let now = Date.now();
-    f = await auditFixture({ clock: () => now, limits: { dpopProofsRemembered: 20, subjectRequestsPerMinute: 0 } });
+    f = await auditFixture({
+      clock: () => now,
+      limits: { dpopCacheBytes: 20 * PROOF_BYTES, subjectRequestsPerMinute: 0 },
+    });
     const fixture = f;
     const proofOf = async (device: Device) =>
       createDpopProof({

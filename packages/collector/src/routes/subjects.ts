@@ -24,14 +24,18 @@ export function subjectsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const dpop = dpopAuth({
     clock: ctx.clock,
     publicUrls: ctx.publicUrls,
-    maxRemembered: ctx.limits.dpopProofsRemembered,
+    maxBytes: ctx.limits.dpopCacheBytes,
   });
   app.use('/v1/subjects/:subject', cors);
   app.use('/v1/subjects/:subject/receipts', cors);
   // Charged before the proof is verified: a flood costs no signature check, and cannot fill the replay cache alone.
   if (ctx.limits.subjectRequestsPerMinute > 0) {
     const limited = rateLimit({
-      buckets: new TokenBuckets({ perMinute: ctx.limits.subjectRequestsPerMinute, clock: ctx.clock }),
+      buckets: new TokenBuckets({
+        perMinute: ctx.limits.subjectRequestsPerMinute,
+        clock: ctx.clock,
+        maxBytes: ctx.limits.rateLimitBytes,
+      }),
       key: (c) => rateKey(ctx.clientIp(c)),
       unit: 'requests',
     });
