@@ -38,7 +38,7 @@ export {
 } from './sites';
 export { openSqliteStore } from './store/sqlite';
 export type * from './store/types';
-export { ALL_SITES, hashToken, issueToken, publicToken, TOKEN_PREFIX, TOKEN_ROLES } from './tokens';
+export { ALL_SITES, hashToken, issueToken, publicToken, TOKEN_PREFIX, TOKEN_ROLES, tokenExpired } from './tokens';
 export {
   type ForwardingOptions,
   forwardedClient,

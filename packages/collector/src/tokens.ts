@@ -35,10 +35,15 @@ export function tokenCovers(token: TokenRecord, site: string): boolean {
   return token.sites.includes(ALL_SITES) || token.sites.includes(site);
 }
 
-/** Creates a token for a role and sites; the secret is returned here and never again. */
+/** True when the token has expired at `now` (ms). */
+export function tokenExpired(token: TokenRecord, now: number): boolean {
+  return token.expiresAt !== null && Date.parse(token.expiresAt) <= now;
+}
+
+/** Creates a token for a role and sites, expiring at `expiresAt` (null: never); the secret is returned here and never again. */
 export async function issueToken(
   store: LedgerStore,
-  input: { role: TokenRole; sites: string[] },
+  input: { role: TokenRole; sites: string[]; expiresAt?: string | null },
   at: string,
 ): Promise<{ id: string; token: string; record: TokenRecord }> {
   const token = TOKEN_PREFIX + base64urlEncode(randomBytes(32));
@@ -49,6 +54,7 @@ export async function issueToken(
     sites: [...new Set(input.sites)],
     createdAt: at,
     revokedAt: null,
+    expiresAt: input.expiresAt ?? null,
   };
   await store.createToken(record);
   return { id: record.id, token, record };

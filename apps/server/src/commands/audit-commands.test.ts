@@ -93,6 +93,28 @@ describe('consent-ledger tokens, export, verify, purge', () => {
     expect(await main(['tokens', 'create', '--role', 'admin', '--data', data()])).toBe(2);
   });
 
+  it('creates tokens that expire (--expires 90d, 12h, 30m or a date) and lists their expiry', async () => {
+    const before = Date.now();
+    expect(
+      await main(['tokens', 'create', '--role', 'auditor', '--site', 'clikodoc', '--expires', '12h', '--data', data()]),
+    ).toBe(0);
+    const expires = /expires (\S+)\)/.exec(err[0])![1];
+    expect(Date.parse(expires) - before).toBeGreaterThanOrEqual(12 * 3_600_000);
+    expect(Date.parse(expires) - Date.now()).toBeLessThanOrEqual(12 * 3_600_000);
+    expect(
+      (await fetch(`${server.url}/v1/audit/sites/clikodoc/stats`, { headers: { Authorization: `Bearer ${out[0]}` } }))
+        .status,
+    ).toBe(200);
+    out = [];
+    expect(await main(['tokens', 'list', '--data', data()])).toBe(0);
+    expect(out.join('\n')).toContain(`\texpires ${expires}`);
+    for (const bad of ['2026-01-01', 'soon', '0d', '12y'])
+      expect(
+        await main(['tokens', 'create', '--role', 'auditor', '--site', 'clikodoc', '--expires', bad, '--data', data()]),
+        bad,
+      ).toBe(2);
+  });
+
   it('exports while serve runs, with plain progress lines, and verify passes, then fails on a tampered line', async () => {
     const file = join(dir, 'export.ndjson');
     expect(await main(['export', '--site', 'clikodoc', '--out', file, '--data', data()])).toBe(0);

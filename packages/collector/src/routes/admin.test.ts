@@ -219,4 +219,42 @@ describe('admin routes', () => {
     });
     expect(wildcard.status).toBe(403);
   });
+
+  it('issues tokens that expire: 401 token-expired once past, never outliving the admin token that issued them', async () => {
+    await f.dispose();
+    let now = Date.parse('2026-12-06T10:00:00.000Z');
+    f = await auditFixture({ clock: () => now });
+    const issue = (token: string, body: Record<string, unknown>) =>
+      f.call('/v1/admin/tokens', token, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ role: 'admin', sites: ['clikodoc'], ...body }),
+      });
+    const created = await issue(f.tokens.admin, { expiresAt: '2026-12-06T12:00:00+01:00' });
+    expect(created.status).toBe(201);
+    const admin = (await created.json()) as { id: string; token: string; expiresAt: string };
+    expect(admin.expiresAt).toBe('2026-12-06T11:00:00.000Z');
+    const listed = (await (await f.call('/v1/admin/tokens', f.tokens.admin)).json()) as {
+      tokens: Array<{ id: string; expiresAt: string | null }>;
+    };
+    expect(listed.tokens.find((t) => t.id === admin.id)?.expiresAt).toBe('2026-12-06T11:00:00.000Z');
+    // What it issues expires with it by default, and may not live longer.
+    const child = (await (await issue(admin.token, { role: 'auditor' })).json()) as {
+      token: string;
+      expiresAt: string;
+    };
+    expect(child.expiresAt).toBe(admin.expiresAt);
+    expect((await issue(admin.token, { expiresAt: '2026-12-06T11:00:01.000Z' })).status).toBe(403);
+    for (const expiresAt of ['2026-12-06T09:59:59.000Z', 'tomorrow', '2026-13-01T00:00:00Z', 42]) {
+      expect((await issue(f.tokens.admin, { expiresAt })).status, String(expiresAt)).toBe(400);
+    }
+    expect((await f.call('/v1/audit/sites/clikodoc/stats', child.token)).status).toBe(200);
+    now = Date.parse(admin.expiresAt);
+    for (const token of [admin.token, child.token]) {
+      const refused = await f.call('/v1/audit/sites/clikodoc/stats', token);
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('token-expired');
+    }
+    expect((await f.call('/v1/audit/sites/clikodoc/stats', f.tokens.admin)).status).toBe(200);
+  });
 });

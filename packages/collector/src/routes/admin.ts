@@ -57,9 +57,15 @@ function within(admin: TokenRecord, token: TokenRecord): boolean {
 export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const now = () => new Date(ctx.clock()).toISOString();
-  app.use('/v1/admin/sites', bearerAuth({ store: ctx.store, roles: WRITERS }));
-  app.use('/v1/admin/sites/:site', bearerAuth({ store: ctx.store, roles: WRITERS, siteParam: 'site' }));
-  app.use('/v1/admin/sites/:site/*', bearerAuth({ store: ctx.store, roles: WRITERS, siteParam: 'site' }));
+  app.use('/v1/admin/sites', bearerAuth({ store: ctx.store, clock: ctx.clock, roles: WRITERS }));
+  app.use(
+    '/v1/admin/sites/:site',
+    bearerAuth({ store: ctx.store, clock: ctx.clock, roles: WRITERS, siteParam: 'site' }),
+  );
+  app.use(
+    '/v1/admin/sites/:site/*',
+    bearerAuth({ store: ctx.store, clock: ctx.clock, roles: WRITERS, siteParam: 'site' }),
+  );
 
   // Deleted sites are listed too: an admin may publish them again.
   app.get('/v1/admin/sites', async (c) => {
@@ -108,8 +114,8 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
       revisions: [...revisions.values()].sort((a, b) => b.revision - a.revision),
     } satisfies SiteRevisionsAnswer);
   });
-  app.use('/v1/admin/tokens', bearerAuth({ store: ctx.store, roles: WRITERS }));
-  app.use('/v1/admin/tokens/*', bearerAuth({ store: ctx.store, roles: WRITERS }));
+  app.use('/v1/admin/tokens', bearerAuth({ store: ctx.store, clock: ctx.clock, roles: WRITERS }));
+  app.use('/v1/admin/tokens/*', bearerAuth({ store: ctx.store, clock: ctx.clock, roles: WRITERS }));
 
   app.put('/v1/admin/sites/:site', bodyLimit({ maxBytes: MAX_CONFIG_BYTES }), async (c) => {
     const site = c.req.param('site');
@@ -155,14 +161,24 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
 
   app.post('/v1/admin/tokens', bodyLimit({ maxBytes: 16 * 1024 }), async (c) => {
     const admin = c.get('token')!;
-    const { role, sites } = parseRequest(
+    const { role, sites, expiresAt } = parseRequest(
       TokenRequestSchema,
       await jsonBody(c),
-      `{ "role": "auditor" | "admin", "sites": [1 to 100 site ids, or "${ALL_SITES}" for all] }`,
+      `{ "role": "auditor" | "admin", "sites": [1 to 100 site ids, or "${ALL_SITES}" for all], "expiresAt"?: timestamp }`,
     );
     const outside = sites.find((s) => (s === ALL_SITES ? !admin.sites.includes(ALL_SITES) : !tokenCovers(admin, s)));
     if (outside !== undefined) throw new ApiError(403, 'forbidden', `this token does not cover site "${outside}"`);
-    const issued = await issueToken(ctx.store, { role, sites }, now());
+    const expiry = expiresAt === undefined ? admin.expiresAt : new Date(expiresAt).toISOString();
+    if (expiry !== null && Date.parse(expiry) <= ctx.clock())
+      throw new ApiError(400, 'malformed', `expiresAt ${expiresAt} is not in the future`);
+    // A token never outlives the admin token that issued it (by default it expires with it).
+    if (admin.expiresAt !== null && Date.parse(expiry!) > Date.parse(admin.expiresAt))
+      throw new ApiError(
+        403,
+        'forbidden',
+        `this token expires at ${admin.expiresAt}: it cannot issue one that lives longer`,
+      );
+    const issued = await issueToken(ctx.store, { role, sites, expiresAt: expiry }, now());
     c.header('Cache-Control', 'no-store');
     return c.json({ ...publicToken(issued.record), token: issued.token } satisfies TokenIssued, 201);
   });

@@ -30,6 +30,9 @@ export async function auditFixture(
     otherAdmin: await issue('admin', ['clickcare']),
     rootAdmin: await issue('admin', ['*']),
     revoked: revokedIssued.token,
+    /** An admin token of every site that expired a second after it was issued. */
+    expired: (await issueToken(t.store, { role: 'admin', sites: ['*'], expiresAt: '2026-12-01T00:00:01.000Z' }, at))
+      .token,
   };
   const purposes = Object.keys(t.config.purposes);
   const all = (state: 'granted' | 'denied') => Object.fromEntries(purposes.map((p) => [p, state]));

@@ -119,8 +119,11 @@ const withRates = (purposes: Record<string, PurposeCounts>) =>
 /** The audit routes. */
 export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('/v1/audit/sites', bearerAuth({ store: ctx.store, roles: READERS }));
-  app.use('/v1/audit/sites/:site/*', bearerAuth({ store: ctx.store, roles: READERS, siteParam: 'site' }));
+  app.use('/v1/audit/sites', bearerAuth({ store: ctx.store, clock: ctx.clock, roles: READERS }));
+  app.use(
+    '/v1/audit/sites/:site/*',
+    bearerAuth({ store: ctx.store, clock: ctx.clock, roles: READERS, siteParam: 'site' }),
+  );
 
   /** The route's site, which must exist (a deleted site's log stays readable). */
   async function knownSite(c: Context<AppEnv>): Promise<string> {

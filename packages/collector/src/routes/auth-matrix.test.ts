@@ -1,11 +1,11 @@
-// Every audit and admin route x { no token, garbage, revoked, auditor and admin of another site,
+// Every audit and admin route x { no token, garbage, revoked, expired, auditor and admin of another site,
 // auditor and admin of the site }. Admins read the audit routes; auditors never reach an admin route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureJson } from '../testing';
 import { issueToken } from '../tokens';
 import { type AuditFixture, auditFixture } from './audit-fixture';
 
-type Kind = 'none' | 'garbage' | 'revoked' | 'otherAuditor' | 'otherAdmin' | 'auditor' | 'admin';
+type Kind = 'none' | 'garbage' | 'revoked' | 'expired' | 'otherAuditor' | 'otherAdmin' | 'auditor' | 'admin';
 
 interface RouteCase {
   name: string;
@@ -103,7 +103,7 @@ const ROUTES: RouteCase[] = [
   },
 ];
 
-const KINDS: Kind[] = ['none', 'garbage', 'revoked', 'otherAuditor', 'otherAdmin', 'auditor', 'admin'];
+const KINDS: Kind[] = ['none', 'garbage', 'revoked', 'expired', 'otherAuditor', 'otherAdmin', 'auditor', 'admin'];
 
 /** What each kind of token gets from a route: auth answers first, the route only for the tokens it takes. */
 function expected(route: RouteCase): Record<Kind, number> {
@@ -112,6 +112,7 @@ function expected(route: RouteCase): Record<Kind, number> {
     none: 401,
     garbage: 401,
     revoked: 401,
+    expired: 401,
     // The role is checked before the site: an auditor of another site is refused for its role on admin routes.
     otherAuditor: reads ? route.otherSite : 403,
     otherAdmin: route.otherSite,
@@ -137,6 +138,7 @@ describe('auth matrix of the audit and admin routes', () => {
       none: undefined,
       garbage: 'clt_not-a-token',
       revoked: f.tokens.revoked,
+      expired: f.tokens.expired,
       otherAuditor: f.tokens.otherAuditor,
       otherAdmin: f.tokens.otherAdmin,
       auditor: f.tokens.auditor,
@@ -164,7 +166,8 @@ describe('auth matrix of the audit and admin routes', () => {
       }
       expect(statuses).toEqual(want);
       for (const kind of KINDS) {
-        if (want[kind] === 401) expect([kind, codes[kind]]).toEqual([kind, 'unauthorized']);
+        if (want[kind] === 401)
+          expect([kind, codes[kind]]).toEqual([kind, kind === 'expired' ? 'token-expired' : 'unauthorized']);
         if (want[kind] === 403) expect([kind, codes[kind]]).toEqual([kind, 'forbidden']);
       }
     });

@@ -454,6 +454,7 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
           sites: ['alpha', 'beta'],
           createdAt: AT,
           revokedAt: null,
+          expiresAt: null,
         };
         await store.createToken(token);
         await store.createToken({
@@ -463,6 +464,7 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
           role: 'admin',
           sites: [],
           createdAt: '2026-12-02T00:00:00.000Z',
+          expiresAt: '2027-03-01T00:00:00.000Z',
         });
         expect(await store.getTokenByHash('hash1')).toEqual(token);
         expect(await store.getTokenByHash('nope')).toBeNull();

@@ -108,4 +108,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX entries_receipts_by_time ON entries (site, received_at, idx) WHERE kind = 'receipt';
   CREATE INDEX entries_notices ON entries (site, idx) WHERE kind = 'notice';
   `,
+  // 5 (token expiry): when a token stops working; null for tokens that never expire (all older ones).
+  `ALTER TABLE tokens ADD COLUMN expires_at text;`,
 ];

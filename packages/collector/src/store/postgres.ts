@@ -67,6 +67,7 @@ interface TokenRow {
   sites: string[];
   created_at: string;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 /** Column types of entries, in ENTRY_COLUMNS order, for multi-row inserts through unnest(). */
@@ -196,6 +197,7 @@ function toToken(row: TokenRow): TokenRecord {
     sites: row.sites,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }
 
@@ -558,8 +560,8 @@ export class PostgresStore implements LedgerStore {
 
   async createToken(token: TokenRecord): Promise<void> {
     await this.query(
-      'INSERT INTO tokens (id, hash, role, sites, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, NULL)',
-      [token.id, token.hash, token.role, token.sites, token.createdAt],
+      'INSERT INTO tokens (id, hash, role, sites, created_at, revoked_at, expires_at) VALUES ($1, $2, $3, $4, $5, NULL, $6)',
+      [token.id, token.hash, token.role, token.sites, token.createdAt, token.expiresAt],
     );
   }
 

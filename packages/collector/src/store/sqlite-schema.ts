@@ -77,4 +77,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // live one rather than joining it, so appends maintain as many indexes as before.
   `DROP INDEX entries_live_by_time;
    CREATE INDEX entries_receipts_by_time ON entries (site, received_at, idx, redacted_at) WHERE kind = 'receipt';`,
+  // 4 (token expiry): when a token stops working; null for tokens that never expire (all older ones).
+  `ALTER TABLE tokens ADD COLUMN expires_at TEXT;`,
 ];

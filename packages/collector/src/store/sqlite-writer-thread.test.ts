@@ -88,7 +88,15 @@ describe('SQLite store with a writer thread', () => {
   });
 
   it('rejects a call whose write failed, with its message and SQLite code, and goes on with the next', async () => {
-    const token = { id: 'tok1', hash: 'h1', role: 'admin' as const, sites: [], createdAt: AT, revokedAt: null };
+    const token = {
+      id: 'tok1',
+      hash: 'h1',
+      role: 'admin' as const,
+      sites: [],
+      createdAt: AT,
+      revokedAt: null,
+      expiresAt: null,
+    };
     await store.createToken(token);
     await expect(store.createToken({ ...token, hash: 'h2' })).rejects.toMatchObject({
       code: 'SQLITE_CONSTRAINT_PRIMARYKEY',

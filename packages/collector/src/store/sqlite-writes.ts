@@ -85,8 +85,8 @@ function prepare(w: Database.Database) {
       'UPDATE entries SET jws = NULL, ack = NULL, ip = NULL, user_agent = NULL, choices = NULL, page = NULL, redacted_at = ?, redacted_reason = ? ' +
         'WHERE site = ? AND id = ? AND redacted_at IS NULL',
     ),
-    insertToken: w.prepare<[string, string, string, string, string]>(
-      'INSERT INTO tokens (id, hash, role, sites, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)',
+    insertToken: w.prepare<[string, string, string, string, string, string | null]>(
+      'INSERT INTO tokens (id, hash, role, sites, created_at, revoked_at, expires_at) VALUES (?, ?, ?, ?, ?, NULL, ?)',
     ),
     revokeToken: w.prepare<[string, string]>('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
   };
@@ -268,7 +268,14 @@ export class SqliteWrites implements SqliteWriter {
 
   createToken(token: TokenRecord): Promise<void> {
     return this.transaction(() => {
-      this.w.insertToken.run(token.id, token.hash, token.role, JSON.stringify(token.sites), token.createdAt);
+      this.w.insertToken.run(
+        token.id,
+        token.hash,
+        token.role,
+        JSON.stringify(token.sites),
+        token.createdAt,
+        token.expiresAt,
+      );
     });
   }
 

@@ -59,6 +59,7 @@ interface TokenRow {
   sites: string;
   created_at: string;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 /** Opens (creating and migrating when needed) the SQLite store at `path`. */
@@ -78,6 +79,7 @@ function toToken(row: TokenRow): TokenRecord {
     sites: JSON.parse(row.sites) as string[],
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }
 

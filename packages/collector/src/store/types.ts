@@ -157,6 +157,8 @@ export interface TokenRecord {
   sites: string[];
   createdAt: string;
   revokedAt: string | null;
+  /** When the token stops working; null: never. */
+  expiresAt: string | null;
 }
 
 /**

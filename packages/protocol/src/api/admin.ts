@@ -68,6 +68,15 @@ export const TokenRequestSchema = v.strictObject({
     v.maxLength(MAX_TOKEN_SITES),
     v.description('Site ids, or "*" for every site'),
   ),
+  expiresAt: v.optional(
+    v.pipe(
+      v.string(),
+      v.isoTimestamp(),
+      v.description(
+        'When the token stops working (after now, and not after the admin token’s own expiry); default: the admin token’s expiry, or never',
+      ),
+    ),
+  ),
 });
 
 /** A token as listed: never its secret nor its hash. */
@@ -77,6 +86,8 @@ export const TokenSummarySchema = v.object({
   sites: v.array(v.string()),
   createdAt: TIMESTAMP,
   revokedAt: v.nullable(TIMESTAMP),
+  /** Null: never expires. */
+  expiresAt: v.nullable(TIMESTAMP),
 });
 
 /** 201 of `POST /v1/admin/tokens`: the secret, shown this once (only its SHA-256 is kept). */

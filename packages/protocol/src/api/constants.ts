@@ -22,6 +22,7 @@ export const API_ERROR_CODES = [
   'unavailable',
   'internal',
   'unauthorized',
+  'token-expired',
   'forbidden',
   'bad-proof',
   'invalid-config',
