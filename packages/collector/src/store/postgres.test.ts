@@ -102,3 +102,27 @@ describe('PostgreSQL store migrations', () => {
     await cluster.dropDatabase('newer');
   });
 });
+
+describe('PostgreSQL store connections', () => {
+  it('logs an idle connection the server ends, and goes on with a new one', async () => {
+    const url = await cluster.createDatabase('idle_error');
+    const logged: string[] = [];
+    const store = await openPostgresStore(url, {
+      applicationName: 'idle-error-test',
+      log: (message) => logged.push(message),
+    });
+    const admin = await openPostgresStore(url, { maxConnections: 1 });
+    try {
+      await store.putSite(testConfig('alpha'), [testNotice('alpha', 1, 'fr')], AT);
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'idle-error-test'",
+      );
+      await expect.poll(() => logged.length).toBeGreaterThan(0);
+      expect(new Set(logged)).toEqual(new Set(['postgres: an idle connection failed (replaced on next use)']));
+      expect((await store.getSite('alpha'))?.config.site).toBe('alpha');
+    } finally {
+      await Promise.all([store.close(), admin.close()]);
+      await cluster.dropDatabase('idle_error');
+    }
+  });
+});

@@ -45,6 +45,8 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** Name reported in `pg_stat_activity` (default "consent-ledger"). */
   applicationName?: string;
+  /** Where errors of idle connections go (default: stderr). */
+  log?: (message: string, error: unknown) => void;
 }
 
 const INT8 = 20;
@@ -134,8 +136,10 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     // A dead network path must not hold a log-head lock forever.
     keepAlive: true,
   });
-  // An idle client losing its server (restart, failover) is replaced on next use, not fatal.
-  pool.on('error', () => undefined);
+  // An idle client losing its server (restart, failover) is replaced on next use, not fatal; but an
+  // operator should see that the database went away.
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  pool.on('error', (error) => log('postgres: an idle connection failed (replaced on next use)', error));
   return new PostgresStore(pool, url, migrate(pool));
 }
 
