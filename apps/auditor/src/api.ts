@@ -2,6 +2,8 @@
 // log and key routes without it. Errors are values: every call answers a Result.
 // Every shape is protocol's wire contract, the one the collector's answers are checked against.
 import {
+  type AdminSite,
+  type AdminSitesAnswer,
   type AuditSite,
   type AuditSitesAnswer,
   type ConfigAnswer,
@@ -13,9 +15,13 @@ import {
   type Jwks,
   ok,
   type Pending,
+  type PublishAnswer,
   type ReceiptSearchAnswer,
   type ReceiptSearchParams,
   type Result,
+  type SiteAnswer,
+  type SiteConfig,
+  type SiteRevisionsAnswer,
   type StatsAnswer,
   type StatsParams,
   type SubjectHistory,
@@ -84,6 +90,31 @@ export async function listSites(caller: Caller): Promise<ApiResult<AuditSite[]>>
   const res = await json<AuditSitesAnswer>(caller, '/v1/audit/sites', { headers: bearer(caller) });
   return res.ok ? ok(res.value.sites) : res;
 }
+
+/** The sites `caller`'s token administers; a 403 (`forbidden`) for an auditor token. */
+export async function listAdminSites(caller: Caller): Promise<ApiResult<AdminSite[]>> {
+  const res = await json<AdminSitesAnswer>(caller, '/v1/admin/sites', { headers: bearer(caller) });
+  return res.ok ? ok(res.value.sites) : res;
+}
+
+/** The console's calls on one site (admin token). */
+export function createAdminApi(caller: Caller, site: string) {
+  const url = `/v1/admin/sites/${path(site)}`;
+  const headers = bearer(caller);
+  return {
+    site,
+    get: () => json<SiteAnswer>(caller, url, { headers }),
+    revisions: () => json<SiteRevisionsAnswer>(caller, `${url}/revisions`, { headers }),
+    publish: (config: SiteConfig) =>
+      json<PublishAnswer>(caller, url, {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(config),
+      }),
+  };
+}
+
+export type AdminApi = ReturnType<typeof createAdminApi>;
 
 /** The API client of one signed-in auditor and one site. */
 export function createApi(options: ApiOptions) {

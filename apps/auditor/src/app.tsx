@@ -3,7 +3,7 @@
 
 import type { AuditSite } from '@consent-ledger/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createApi } from './api';
+import { createAdminApi, createApi, listAdminSites } from './api';
 import { ExportView } from './export/export-view';
 import {
   createI18n,
@@ -28,6 +28,8 @@ import {
   saveSession,
 } from './session';
 import { checkAccess, SignIn, SitePicker, siteLabel, tokenSites } from './sign-in';
+import { SiteView } from './sites/site-view';
+import { SitesView } from './sites/sites-view';
 import { StatsView } from './stats/stats-view';
 import { SubjectView } from './subject/subject-view';
 
@@ -180,6 +182,20 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
     titles: {},
     purposes: [],
   });
+  const caller = useMemo(() => ({ base, token: session.token }), [base, session.token]);
+  const adminApi = useMemo(
+    () => (route.view === 'sites' && route.site ? createAdminApi(caller, route.site) : null),
+    [caller, route.view, route.site],
+  );
+  // Only an admin token gets Sites: the tab appears when the admin route answers.
+  const [admin, setAdmin] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void listAdminSites(caller).then((answer) => live && setAdmin(answer.ok));
+    return () => {
+      live = false;
+    };
+  }, [caller]);
   const log = useLogHealth(api, base || location.origin);
   const first = useRef(true);
 
@@ -195,7 +211,7 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
       return;
     }
     document.getElementById('view-title')?.focus();
-  }, [route.view]);
+  }, [route.view, route.site]);
   useEffect(() => {
     let live = true;
     void api.config(i18n.lang).then((answer) => {
@@ -219,7 +235,7 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
     <>
       <nav class="tabs" aria-label={t('nav.label')}>
         <ul>
-          {VIEWS.map((view) => (
+          {VIEWS.filter((view) => view !== 'sites' || admin).map((view) => (
             <li key={view}>
               <a
                 href={routeHash({ view, subject: null })}
@@ -259,6 +275,10 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
         {route.view === 'stats' && <StatsView api={api} siteTitles={site.titles} />}
         {route.view === 'export' && <ExportView api={api} />}
         {route.view === 'log' && <LogView log={log} />}
+        {route.view === 'sites' && !adminApi && (
+          <SitesView caller={caller} onSite={(site) => go({ view: 'sites', subject: null, site })} />
+        )}
+        {adminApi && <SiteView api={adminApi} onBack={() => go({ view: 'sites', subject: null })} />}
       </main>
     </>
   );

@@ -2,7 +2,7 @@
 // previous receipt, then the whole notice (purposes, services, every text).
 import type { HistoryNotice, Notice } from '@consent-ledger/protocol';
 import { useI18n } from '../i18n/i18n';
-import { noticeChanges } from './notice-diff';
+import { type NoticeChange, noticeChanges } from './notice-diff';
 
 /** A receipt's notice, compared with the notice of the receipt before (null for the first). */
 export function NoticeView({
@@ -42,34 +42,43 @@ function NoticeChanges({
   return (
     <div class="changes">
       <p>{t('notice.changes')}</p>
-      <ul>
-        {changes.map((c) => (
-          <li key={c.field} data-field={c.field}>
-            <code>{c.field}</code>{' '}
-            {c.before === null ? (
-              <>
-                ({t('notice.added')}) <ins>{c.after}</ins>
-              </>
-            ) : c.after === null ? (
-              <>
-                ({t('notice.removed')}) <del>{c.before}</del>
-              </>
-            ) : (
-              <>
-                {/* del and ins take no aria-label: the words for a screen reader go before them. */}
-                <span class="sr">{t('notice.before')} </span>
-                <del>{c.before}</del> → <span class="sr">{t('notice.after')} </span>
-                <ins>{c.after}</ins>
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
+      <ChangeList changes={changes} />
     </div>
   );
 }
 
-function NoticeBody({ notice }: { notice: Notice }) {
+/** Changed fields, each named, with what it was and what it becomes (also the console's publication diff). */
+export function ChangeList({ changes }: { changes: NoticeChange[] }) {
+  const { t } = useI18n();
+  return (
+    <ul>
+      {changes.map((c) => (
+        <li key={c.field} data-field={c.field}>
+          <code>{c.field}</code>{' '}
+          {c.before === null ? (
+            <>
+              ({t('notice.added')}) <ins>{c.after}</ins>
+            </>
+          ) : c.after === null ? (
+            <>
+              ({t('notice.removed')}) <del>{c.before}</del>
+            </>
+          ) : (
+            <>
+              {/* del and ins take no aria-label: the words for a screen reader go before them. */}
+              <span class="sr">{t('notice.before')} </span>
+              <del>{c.before}</del> → <span class="sr">{t('notice.after')} </span>
+              <ins>{c.after}</ins>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The whole notice: purposes, services, every text, the policy link. */
+export function NoticeBody({ notice }: { notice: Notice }) {
   const { t, colon } = useI18n();
   return (
     <div class="notice-body">
