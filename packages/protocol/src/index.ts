@@ -1,3 +1,6 @@
+/// <reference path="./crypto-key.ts" preserve="true" />
+// (CryptoKey declared for projects compiled without the DOM library: see crypto-key.ts.)
+
 export * from './ack';
 // The /v1 wire contract: its types and plain constants here; its schemas from `@consent-ledger/protocol/api`.
 export type * from './api';
