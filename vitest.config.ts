@@ -19,6 +19,7 @@ export default defineConfig({
             'bench/**/*.test.ts',
             'reliability/**/*.test.ts',
             'docs/**/*.test.ts',
+            'packaging/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 30_000,
