@@ -28,6 +28,9 @@ interface Packed {
   manifest: Record<string, unknown> & { dependencies?: Record<string, string> };
 }
 
+/** The "." entry's JavaScript file, as the packed manifest names it. */
+const entryOf = (p: Packed) => (p.manifest.exports as Record<string, { default: string }>)['.'].default.slice(2);
+
 let work: string;
 const packed: Packed[] = [];
 
@@ -65,15 +68,17 @@ describe('installable packages', () => {
       const { stdout } = await run('tar', ['-tzf', p.tarball]);
       const files = stdout.split('\n').filter(Boolean);
       expect(files, p.name).toEqual(
-        expect.arrayContaining(['package/README.md', 'package/LICENSE', 'package/dist/index.js']),
+        expect.arrayContaining(['package/README.md', 'package/LICENSE', `package/${entryOf(p)}`]),
       );
       expect(
         files.filter((f) => f.includes('/src/') || f.endsWith('.test.js')),
         p.name,
       ).toEqual([]);
-      if (p.name === '@consent-ledger/sdk') expect(files).toContain('package/dist/consent.js');
+      // The SDK's dist/ top level is what the collector serves: the script-tag build alone.
+      if (p.name === '@consent-ledger/sdk')
+        expect(files.filter((f) => /^package\/dist\/[^/]+$/.test(f))).toEqual(['package/dist/consent.js']);
       expect(JSON.stringify(p.manifest.exports), p.name).not.toContain('./src/');
-      expect(p.manifest.types, p.name).toBe('./dist/types/index.d.ts');
+      expect(p.manifest.types, p.name).toMatch(/^\.\/dist\/(lib\/)?types\/index\.d\.ts$/);
       for (const [dep, range] of Object.entries(p.manifest.dependencies ?? {}))
         expect(range, `${p.name} -> ${dep}`).not.toMatch(/^workspace:/);
     }

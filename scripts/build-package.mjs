@@ -16,8 +16,8 @@ import ts from 'typescript';
 const pkgDir = process.cwd();
 const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 const outArg = process.argv.find((arg) => arg.startsWith('--outdir='));
-const out = outArg ? outArg.slice('--outdir='.length).replace(/\/$/, '') : 'dist';
-const dist = join(pkgDir, out);
+const outDir = outArg ? outArg.slice('--outdir='.length).replace(/\/$/, '') : 'dist';
+const dist = join(pkgDir, outDir);
 
 /**
  * Each entry to build, from the exports map: the workspace's `exports` name its source
@@ -41,9 +41,9 @@ function entries() {
     const name = source.replace(/^\.\/src\//, '').replace(/\.tsx?$/, '');
     const types = typeof published === 'object' ? published.types : undefined;
     const code = typeof published === 'object' ? published.default : published;
-    if (code !== `./${out}/${name}.js` || (types !== undefined && types !== `./${out}/types/${name}.d.ts`))
+    if (code !== `./${outDir}/${name}.js` || (types !== undefined && types !== `./${outDir}/types/${name}.d.ts`))
       throw new Error(
-        `${manifest.name}: publishConfig.exports["${key}"] should be ./${out}/${name}.js (types ./${out}/types/${name}.d.ts)`,
+        `${manifest.name}: publishConfig.exports["${key}"] should be ./${outDir}/${name}.js (types ./${outDir}/types/${name}.d.ts)`,
       );
     out.push({ name, source: join(pkgDir, source), typed: types !== undefined });
   }
