@@ -1,12 +1,14 @@
 // Reliability at full size (issue 14, "Keep them fixed"). The verify tamper corpus: every tamper
 // of every family against a larger ledger's full export, partial export and proof file, each one
 // checked the way `consent-ledger verify` reads files; budget: every one detected. Also the rate
-// at which verify reads an export (lines/s), since every check it runs costs there.
+// at which verify reads an export (lines/s), since every check it runs costs there. Then the
+// server half (attacks.ts): the hostile-request corpus and 20 kill -9 rounds.
 import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { verifyExport } from '@consent-ledger/protocol';
 import { buildTamperLedger, FULL_SIZE, runTamperCorpus } from '@consent-ledger/reliability/tamper';
+import { attackServer } from './attacks';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 const line = (what: string, figure: string, budget = '') =>
@@ -56,4 +58,6 @@ for (let round = 0; round < 5; round++) {
   best = Math.max(best, (targets.lines.full.length - 1) / ((performance.now() - t0) / 1000));
 }
 line('verify: full export, entries per second (best of 5)', `${fmt(best)} /s`);
+// The server half: hostile requests and kill -9 (attacks.ts).
+if (!(await attackServer(line))) failed = true;
 process.exit(failed ? 1 : 0);

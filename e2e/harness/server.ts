@@ -38,6 +38,8 @@ export interface Collector {
   token(role: 'auditor' | 'admin', sites?: string[]): Promise<string>;
   /** SIGTERM, then waits for the process to exit ("collector down"). */
   halt(): Promise<void>;
+  /** SIGKILL (`kill -9`: no shutdown, whatever it was writing), then waits for the process to be gone. */
+  crash(): Promise<void>;
   /** Starts `serve` again on the same port and data (after `halt`). */
   resume(): Promise<void>;
   /** Stops the server and removes the temp folders it created. */
@@ -78,7 +80,8 @@ async function writeSites(dir: string, origin: string): Promise<string[]> {
   return configs.map((c) => c.site);
 }
 
-function run(args: string[]): Promise<string> {
+/** Runs the built `consent-ledger` with `args`; resolves with its stdout, rejects when it exits non-zero. */
+export function runCli(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [CLI, ...args], { cwd: ROOT, timeout: 30_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`consent-ledger ${args.join(' ')} failed: ${error.message}\n${stderr}`));
@@ -137,12 +140,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     throw new Error(`consent-ledger serve did not answer /healthz within ${STARTUP_MS} ms:\n${log}`);
   };
 
-  const halt = async () => {
+  const halt = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') => {
     const proc = child;
     child = null;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill('SIGTERM');
+    proc.kill(signal);
     const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_MS);
     await gone;
     clearTimeout(timer);
@@ -155,8 +158,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     data,
     fetch: (path, init) => fetch(origin + path, init),
     token: async (role, sites = siteIds) =>
-      (await run(['tokens', 'create', '--role', role, '--site', sites.join(','), '--data', data])).trim(),
-    halt,
+      (await runCli(['tokens', 'create', '--role', role, '--site', sites.join(','), '--data', data])).trim(),
+    halt: () => halt(),
+    crash: () => halt('SIGKILL'),
     resume: launch,
     stop: async () => {
       await halt();
