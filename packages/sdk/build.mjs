@@ -1,4 +1,5 @@
-// Builds dist/consent.js, the script-tag bundle (runtime + banner + styles, one minified IIFE), and
+// Builds dist/consent.js, the script-tag bundle (runtime + banner + styles, one minified IIFE),
+// dist/autoblock.js (automatic blocking, loaded only by pages that ask for it), and
 // dist/consent.meta.json (esbuild's metafile: what each module costs). With --size-tests, also
 // bundles every size-tests/*.ts entry the same way into dist/size-tests/, for bench/size.
 
@@ -33,6 +34,8 @@ const options = {
 
 const result = await build({ ...options, entryPoints: ['src/embed.ts'], outfile: 'dist/consent.js' });
 writeFileSync(join(here, 'dist/consent.meta.json'), JSON.stringify(result.metafile));
+// Automatic blocking, its own file: only pages that ask for it (data-autoblock) load it.
+await build({ ...options, metafile: false, entryPoints: ['src/autoblock.ts'], outfile: 'dist/autoblock.js' });
 
 if (process.argv.includes('--size-tests')) {
   mkdirSync(join(here, 'dist/size-tests'), { recursive: true });

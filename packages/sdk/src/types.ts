@@ -42,6 +42,15 @@ export interface BlockedEmbed {
   service: Notice['services'][number] | null;
 }
 
+/** A URL automatic blocking holds back (autoblock.js) until its purposes are granted. */
+export interface BlockedResource {
+  url: string;
+  /** Lower-case tag name: script, iframe, img, link, video, audio, source. */
+  tag: string;
+  /** Every purpose it waits for (a host matched by services of several purposes waits for each). */
+  purposes: string[];
+  element: Element;
+}
 /** One receipt the visitor made, and what became of it. */
 export interface HistoryItem {
   id: string;
@@ -121,6 +130,8 @@ export interface ConsentRuntime {
   loadEmbedOnce(element: HTMLElement): Promise<void>;
   /** The embeds currently blocked. */
   blockedEmbeds(): BlockedEmbed[];
+  /** With automatic blocking (autoblock.js): the third-party URLs it holds back now. */
+  blocked?: () => BlockedResource[];
   /** Asks the UI to open the preferences dialog (or the history view). */
   show(view?: 'dialog' | 'history'): void;
   /** The visitor's receipts, oldest first, with their acks and status. */

@@ -43,6 +43,18 @@ describe('the SDK scripts (createCollector({ embed }))', () => {
   });
 
   describe('GET /v1/sites/:site/consent.js', () => {
+    it('?autoblock appends autoblock.js, run after the runtime, under its own ETag; 404 when it is not built', async () => {
+      expect((await get('/v1/sites/clikodoc/consent.js?autoblock')).status).toBe(404);
+      writeFileSync(join(dist, 'autoblock.js'), 'ran.push({ given: "autoblock", strict: false });');
+      const plain = await get('/v1/sites/clikodoc/consent.js?lang=fr');
+      const res = await get('/v1/sites/clikodoc/consent.js?lang=fr&autoblock');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+      const ran: Array<{ given: unknown }> = [];
+      runInNewContext(await decoded(res), { ran });
+      expect(ran.map((r) => (typeof r.given === 'string' ? r.given : 'runtime'))).toEqual(['runtime', 'autoblock']);
+    });
+
     it('is the bundle given the config route answer and its ETag, in strict mode', async () => {
       const res = await get('/v1/sites/clikodoc/consent.js?lang=en');
       expect(res.status).toBe(200);

@@ -14,6 +14,8 @@ import { ApiError } from '../errors';
 
 /** The bundle a per-site script wraps. */
 export const BUNDLE = 'consent.js';
+/** Appended to a per-site script asked with `?autoblock`: automatic blocking, run right after the runtime. */
+export const AUTOBLOCK = 'autoblock.js';
 /** Most per-site scripts kept built and compressed (site x language x config and bundle versions). */
 const MAX_SITE_SCRIPTS = 256;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -45,12 +47,16 @@ export function embedRoutes(ctx: CollectorContext): Hono<AppEnv> {
     if (!answer) throw new ApiError(404, 'unknown-site', `unknown site "${site}"`);
     const bundle = ctx.embed?.get(BUNDLE);
     if (!bundle) throw new ApiError(404, 'not-found', `${BUNDLE} is not built, or this collector serves no SDK`);
-    // Both parts name the script: a new bundle or a changed config is a new ETag.
-    const etag = `"${bundle.version}.${answer.etag.slice(1, -1)}"`;
+    const wantsAutoblock = c.req.query('autoblock') !== undefined;
+    const autoblock = wantsAutoblock ? ctx.embed!.get(AUTOBLOCK) : null;
+    if (wantsAutoblock && !autoblock) throw new ApiError(404, 'not-found', `${AUTOBLOCK} is not built`);
+    // Every part names the script: a new bundle or a changed config is a new ETag.
+    const etag = `"${bundle.version}${autoblock ? `+${autoblock.version}` : ''}.${answer.etag.slice(1, -1)}"`;
     const encoded = await siteScript(etag, () => {
       // The bundle opens with its "use strict" directive, which stays one as the function body's first statement.
       const given = `${JSON.stringify({ site, etag: answer.etag }).slice(0, -1)},"document":${answer.body}}`;
-      return Buffer.concat([Buffer.from('(function(__consentLedger){'), bundle.body, Buffer.from(`\n})(${given});\n`)]);
+      const parts = [Buffer.from('(function(__consentLedger){'), bundle.body, Buffer.from(`\n})(${given});\n`)];
+      return Buffer.concat(autoblock ? [...parts, autoblock.body] : parts);
     });
     c.header('Access-Control-Allow-Origin', '*');
     return sendEncoded(c, encoded, {

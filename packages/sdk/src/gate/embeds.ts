@@ -1,8 +1,11 @@
 import { hostMatches, type Notice } from '@consent-ledger/protocol';
 import type { BlockedEmbed } from '../types';
 
-/** Inert embeds: their URL waits in `data-src` / `data-srcset` and their purpose in `data-consent`. */
-export const EMBED_SELECTOR = 'iframe,img,video,audio,source'.replace(/\w+/g, '$&[data-consent]');
+/**
+ * Inert embeds: their URL waits in `data-src` / `data-srcset` (`data-href` for a style sheet held by
+ * automatic blocking) and their purpose in `data-consent`.
+ */
+export const EMBED_SELECTOR = 'iframe,img,video,audio,source,link'.replace(/\w+/g, '$&[data-consent]');
 
 type Service = Notice['services'][number];
 
@@ -33,12 +36,12 @@ export function serviceOf(el: Element, purpose: string, services: Service[]): Se
 // The element and its <source> children, which hold their URLs the same way.
 const withSources = (el: Element): Element[] => [el, ...el.querySelectorAll('source')];
 
-/** Gives the embed its URLs (`data-src` -> `src`, `data-srcset` -> `srcset`). */
+/** Gives the embed its URLs (`data-src` -> `src`, `data-srcset` -> `srcset`, `data-href` -> `href`). */
 export function loadEmbed(el: HTMLElement): void {
   if (live.has(el)) return;
   live.add(el);
   for (const node of withSources(el))
-    for (const attr of ['src', 'srcset']) {
+    for (const attr of ['src', 'srcset', 'href']) {
       const value = node.getAttribute(`data-${attr}`);
       if (value != null) node.setAttribute(attr, value);
     }
@@ -55,17 +58,21 @@ export function unloadEmbed(el: HTMLElement): HTMLElement {
   for (const node of withSources(copy)) {
     node.removeAttribute('src');
     node.removeAttribute('srcset');
+    node.removeAttribute('href');
   }
   el.replaceWith(copy);
   return copy;
 }
 
-/** The blocked embeds among `elements` (a `<source>` is drawn by its media element), with their service. */
+/**
+ * The blocked embeds among `elements` (a `<source>` is drawn by its media element, a `<link>` by
+ * nothing), with their service; of several purposes, the first names the embed.
+ */
 export function blockedEmbeds(elements: HTMLElement[], services: Service[]): BlockedEmbed[] {
   return elements
-    .filter((el) => isBlocked(el) && el.tagName !== 'SOURCE')
+    .filter((el) => isBlocked(el) && el.tagName !== 'SOURCE' && el.tagName !== 'LINK')
     .map((element) => {
-      const purpose = element.getAttribute('data-consent')!;
+      const purpose = element.getAttribute('data-consent')!.split(' ')[0];
       return { element, purpose, service: serviceOf(element, purpose, services) };
     });
 }

@@ -26,7 +26,9 @@ export interface Gate {
   stop(): void;
 }
 
-const purposeOf = (el: Element) => el.getAttribute('data-consent')!;
+// `data-consent` names one purpose, or several separated by spaces (automatic blocking: a host shared
+// by services of several purposes), all of which must be granted.
+const purposesOf = (el: Element) => el.getAttribute('data-consent')!.split(' ');
 
 /** Creates the gate of a page. */
 export function createGate(o: GateOptions): Gate {
@@ -34,6 +36,7 @@ export function createGate(o: GateOptions): Gate {
   let reported: BlockedEmbed[] = [];
   let observer: MutationObserver | undefined;
   const all = <E extends Element>(selector: string) => [...o.root.querySelectorAll<E>(selector)];
+  const allowed = (el: Element) => purposesOf(el).every(o.allowed);
   const blocked = () => blockedEmbeds(all<HTMLElement>(EMBED_SELECTOR), o.services());
 
   function report(): void {
@@ -55,9 +58,9 @@ export function createGate(o: GateOptions): Gate {
     // One pass at a time, so a pass never starts an inline script ahead of a pending external one.
     queue = queue
       .then(() => {
-        for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (o.allowed(purposeOf(el))) loadEmbed(el);
+        for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (allowed(el)) loadEmbed(el);
         report();
-        return activateScripts(all<HTMLScriptElement>(SCRIPT_SELECTOR).filter((s) => o.allowed(purposeOf(s))));
+        return activateScripts(all<HTMLScriptElement>(SCRIPT_SELECTOR).filter(allowed));
       })
       .catch(console.error);
     return queue;
@@ -76,7 +79,7 @@ export function createGate(o: GateOptions): Gate {
         (o.root as Node).ownerDocument ?? (o.root as Document),
       );
       for (const el of all<HTMLElement>(EMBED_SELECTOR))
-        if (!isBlocked(el) && purposes.includes(purposeOf(el))) unloadEmbed(el);
+        if (!isBlocked(el) && purposesOf(el).some((p) => purposes.includes(p))) unloadEmbed(el);
       report();
     },
     stop: () => observer?.disconnect(),
