@@ -22,7 +22,7 @@ describe('verify tamper corpus', () => {
     expect(targets.lines.partial.length).toBeGreaterThan(6);
   });
 
-  it('detects every tamper: bit flips anywhere, deleted, added, swapped, forged and cut-off lines, changed ranges', async () => {
+  it('detects every tamper: bit flips anywhere, deleted, added, swapped, forged and cut-off lines, forged redactions, changed ranges', async () => {
     const outcomes = await runTamperCorpus(targets, CI_SIZE);
     const tried = outcomes.reduce((n, o) => n + o.tried, 0);
     const caught = outcomes.reduce((n, o) => n + o.detected, 0);
@@ -35,6 +35,7 @@ describe('verify tamper corpus', () => {
       'added line',
       'swapped lines',
       'forged line',
+      'forged redaction',
       'cut off',
       'changed range',
     ])

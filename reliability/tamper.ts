@@ -1,5 +1,6 @@
 // The tamper corpus of `verify`: every way an export or a proof file can be altered after it left
-// the collector — a bit flipped anywhere, lines deleted, added, swapped, forged or cut off, a
+// the collector — a bit flipped anywhere, lines deleted, added, swapped, forged or cut off, receipts
+// passed off as redacted, a
 // partial export's range widened, a proof file's receipts dropped, reordered or forged — checked
 // the way `consent-ledger verify` reads files (UTF-8 decoding, readline's line breaks). Every one
 // must be detected. Random choices come from fast-check with a fixed seed, so a run is repeatable
@@ -7,7 +8,7 @@
 
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { verifyExport, verifyProofFile } from '@consent-ledger/protocol';
+import { base64urlEncode, leafHash, verifyExport, verifyProofFile } from '@consent-ledger/protocol';
 import fc from 'fast-check';
 import type { TamperTargets } from './tamper-ledger';
 
@@ -124,6 +125,19 @@ function* lineTampers(target: TamperTarget, lines: string[], t: TamperTargets, s
     const replaced = [...lines];
     replaced[i] = JSON.stringify({ ...entry, jws: t.forgery.receiptJws });
     yield tamper('forged line', `line ${i}'s receipt replaced by another visitor's, ack kept`, replaced);
+    // Issue 14's forged redaction: the receipt's real leaf hash, so the root and its proof still hold.
+    for (const reason of ['erasure', 'retention']) {
+      const stub = {
+        index: entry.index,
+        kind: 'receipt',
+        leafHash: base64urlEncode(leafHash(entry.jws)),
+        redacted: { at: '2026-12-31T00:00:00.000Z', reason },
+        ...(entry.proof ? { proof: entry.proof } : {}),
+      };
+      const redacted = [...lines];
+      redacted[i] = JSON.stringify(stub);
+      yield tamper('forged redaction', `line ${i} passed off as redacted (${reason}), real leaf hash`, redacted);
+    }
   }
   for (let keep = 1; keep < n; keep++)
     yield tamper('cut off', `only the first ${keep} of ${n} lines`, lines.slice(0, keep));

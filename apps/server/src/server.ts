@@ -234,6 +234,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Retention: receipts past their site's retentionDays are redacted hourly (`consent-ledger purge` does it at once).
     const retention = startRetentionJob({
       store,
+      key,
       clock: Date.now,
       intervalMs: 3_600_000,
       log: (message, error) => (error ? console.error(message, error) : console.log(message)),

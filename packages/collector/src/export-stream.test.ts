@@ -1,6 +1,7 @@
 import { base64urlEncode, inclusionProof, verifyExport } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvCell, type PreparedExport, prepareNdjsonExport } from './export-stream';
+import { redactWithEntry } from './retention';
 import { type AuditFixture, auditFixture } from './routes/audit-fixture';
 import { exportLine } from './store/export-lines';
 import type { LedgerStore } from './store/types';
@@ -42,19 +43,27 @@ describe('NDJSON export', () => {
     await f.submit([await devices[0].receipt({ method: 'accept-all', choices: f.all('granted') })]);
     const erased = await devices[1].receipt();
     await f.submit([erased, await devices[1].receipt()]);
-    await f.store.redactEntries('clikodoc', [erased.payload.id], { at: '2026-12-02T00:00:00.000Z', reason: 'erasure' });
+    const at = '2026-12-02T00:00:00.000Z';
+    const { index } = (await f.store.getEntry('clikodoc', erased.payload.id))!;
+    await redactWithEntry(f.store, f.key, 'clikodoc', [{ id: erased.payload.id, index }], {
+      reason: 'retention',
+      at,
+      request: null,
+    });
     await f.sequence();
     const full = await bodyOf(await prepareNdjsonExport(f.store, 'clikodoc', f.signer));
     const partial = await bodyOf(
       await prepareNdjsonExport(f.store, 'clikodoc', f.signer, { from: '2000-01-01T00:00:00.000Z' }),
     );
     expect(full.length).toBe(JSON.parse(full[0]).treeSize + 1);
-    expect(full.some((l) => l.includes('"redacted":{"at":"2026-12-02T00:00:00.000Z","reason":"erasure"}'))).toBe(true);
+    expect(full.some((l) => l.includes(`"redacted":{"at":"${at}","reason":"retention"}`))).toBe(true);
+    expect(full.filter((l) => l.includes('"kind":"redaction"')).length).toBe(1);
     const withoutProof = partial.slice(1, -1).map((l) => l.replace(/,"proof":\[[^\]]*\]\}$/, '}'));
     expect(withoutProof).toEqual(full.slice(1));
     expect(await verifyExport(full, { keys: f.jwks })).toMatchObject({
       ok: true,
       summary: { receipts: 2, redacted: 1 },
+      redactions: 1,
     });
     expect(await verifyExport(partial, { keys: f.jwks })).toMatchObject({ ok: true, partial: true });
   });
@@ -79,7 +88,12 @@ describe('NDJSON export', () => {
       await f.submit(receipts);
       if (d === 5) erased = receipts[50].payload.id;
     }
-    await f.store.redactEntries('clikodoc', [erased], { at: new Date(day(12)).toISOString(), reason: 'erasure' });
+    const { index } = (await f.store.getEntry('clikodoc', erased))!;
+    await redactWithEntry(f.store, f.key, 'clikodoc', [{ id: erased, index }], {
+      reason: 'retention',
+      at: new Date(day(12)).toISOString(),
+      request: null,
+    });
     await f.sequence();
     const from = new Date(day(1)).toISOString();
     const to = new Date(day(10)).toISOString();

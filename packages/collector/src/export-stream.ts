@@ -55,10 +55,10 @@ async function* pages<E extends Positioned>(
 
 const encoder = new TextEncoder();
 
-/** True when `e` belongs to a partial export of `range`: every notice, and receipts received in it. */
+/** True when `e` belongs to a partial export of `range`: every notice and redaction entry, and receipts received in it. */
 function inRange(range: ExportRange): (e: Positioned) => boolean {
   return (e) =>
-    e.kind === 'notice' ||
+    e.kind !== 'receipt' ||
     ((range.from === undefined || e.receivedAt >= range.from) && (range.to === undefined || e.receivedAt < range.to));
 }
 

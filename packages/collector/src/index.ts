@@ -25,7 +25,7 @@ export { type CollectorKey, collectorJwks, createCollectorKeyJwk, loadCollectorK
 export { Metrics } from './metrics';
 export { openApiDocument } from './openapi';
 export { parsePublicUrl } from './public-url';
-export { eraseSubject, purgeExpired, type RedactedCount, startRetentionJob } from './retention';
+export { eraseSubject, purgeExpired, type RedactedCount, redactWithEntry, startRetentionJob } from './retention';
 export { checkpointOrigin, Sequencer } from './sequencer';
 export type { SequencerLock, SequencerLockHandlers } from './sequencer-lock';
 export {

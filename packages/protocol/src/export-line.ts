@@ -8,6 +8,7 @@ import type { Jwks } from './jwk';
 import { leafHash as hashLeaf } from './merkle';
 import { verifyNotice } from './notice';
 import { type KeyCache, type ReceiptPayload, verifyReceipt } from './receipt';
+import { type RedactionStatement, verifyRedaction } from './redaction';
 
 export type ExportFailureCode =
   | 'malformed'
@@ -26,7 +27,9 @@ export type ExportFailureCode =
   | 'bad-statement'
   | 'out-of-range'
   | 'bad-cosignature'
-  | 'no-quorum';
+  | 'no-quorum'
+  | 'bad-redaction'
+  | 'unproven-redaction';
 
 /** One problem; `index` is the entry's log index, null for the header or the export as a whole. */
 export interface ExportFailure {
@@ -44,6 +47,8 @@ export interface CheckedLine {
   receivedAt?: string;
   noticeHash?: string;
   redacted?: { at: string; reason: string };
+  /** A redaction entry's statement, once it checked. */
+  redaction?: RedactionStatement;
   proof?: Uint8Array[] | null;
   /** The closing statement line's JWS. */
   statement?: string;
@@ -59,9 +64,10 @@ export interface LineContext {
 }
 
 /** The members of each kind of line (a partial export's lines add `proof`). */
-const MEMBERS: Record<'receipt' | 'notice' | 'redacted', string[]> = {
+const MEMBERS: Record<'receipt' | 'notice' | 'redaction' | 'redacted', string[]> = {
   receipt: ['index', 'kind', 'jws', 'ack'],
   notice: ['index', 'kind', 'jws'],
+  redaction: ['index', 'kind', 'jws'],
   redacted: ['index', 'kind', 'leafHash', 'redacted'],
 };
 
@@ -95,9 +101,14 @@ export async function checkLine(line: string, position: number, ctx: LineContext
     return out;
   }
   out.index = entry.index as number;
-  const shape = entry.redacted !== undefined ? 'redacted' : entry.kind === 'receipt' ? 'receipt' : 'notice';
+  const shape =
+    entry.redacted !== undefined
+      ? 'redacted'
+      : entry.kind === 'receipt' || entry.kind === 'redaction'
+        ? entry.kind
+        : 'notice';
   if (
-    (entry.kind !== 'receipt' && entry.kind !== 'notice') ||
+    (entry.kind !== 'receipt' && entry.kind !== 'notice' && entry.kind !== 'redaction') ||
     !hasMembers(entry, MEMBERS[shape], ctx.partial ? 'proof' : undefined)
   ) {
     bad(
@@ -132,6 +143,13 @@ export async function checkLine(line: string, position: number, ctx: LineContext
     return out;
   }
   out.leaf = hashLeaf(entry.jws);
+  if (shape === 'redaction') {
+    const redaction = await verifyRedaction(entry.jws, ctx.keys);
+    if (!redaction.ok) bad('bad-redaction', redaction.error.message);
+    else if (redaction.value.site !== ctx.site) bad('wrong-site', `redaction of site ${redaction.value.site}`);
+    else out.redaction = redaction.value;
+    return out;
+  }
   if (shape === 'notice') {
     const notice = await verifyNotice(entry.jws, ctx.keys);
     if (!notice.ok) bad(notice.error.code === 'malformed' ? 'malformed' : 'bad-notice', notice.error.message);

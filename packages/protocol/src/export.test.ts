@@ -5,6 +5,7 @@ import { appendSignatures, checkpointBody, signNote } from './checkpoint';
 import type { CollectorSigningKey } from './collector-jws';
 import { type SiteConfig, validateSiteConfig } from './config';
 import { cosign } from './cosignature';
+import { createDpopProof } from './dpop';
 import { base64urlDecode, base64urlEncode } from './encoding';
 import { type ExportReport, verifyExport } from './export';
 import { type ExportRange, LineChain, signExportStatement } from './export-statement';
@@ -14,6 +15,7 @@ import { inclusionProof, leafHash, MemoryTree } from './merkle';
 import { NOTICE_TYP, noticeBytes, noticeHash, resolveNotice } from './notice';
 import { verifyProofDocument } from './proof-document';
 import { type Choice, createReceipt, type Method } from './receipt';
+import { indexRanges, type RedactionStatement, signRedaction } from './redaction';
 
 const NAME = 'consent.test';
 const config = (() => {
@@ -33,8 +35,9 @@ interface Built {
   keys: Jwks;
   /** The collector key that signed everything. */
   key: CollectorSigningKey;
-  /** Receipt subjects in order of first appearance. */
+  /** Receipt subjects in order of first appearance, and their device keys. */
   subjects: string[];
+  devices: KeyPair[];
   tree: MemoryTree;
 }
 
@@ -117,7 +120,7 @@ async function buildExport(site: SiteConfig): Promise<Built> {
     publicKey,
   });
   const header = JSON.stringify({ site: site.site, checkpoint, treeSize: tree.size, keys });
-  return { lines: [header, ...body], keys, key: { privateKey: pair.privateKey, kid }, subjects, tree };
+  return { lines: [header, ...body], keys, key: { privateKey: pair.privateKey, kid }, subjects, devices, tree };
 }
 
 /** Replaces line `n` (0 = header) of an export with the given transformation of its JSON. */
@@ -139,6 +142,35 @@ function redact(lines: string[], n: number, reason = 'erasure'): string[] {
     leafHash: base64urlEncode(leafHash(e.jws as string)),
     redacted: { at: '2031-01-01T00:00:00.000Z', reason },
   }));
+}
+
+const REDACTED_AT = '2031-01-01T00:00:00.000Z';
+
+/**
+ * The export with lines `ns` redacted as the collector does it: a signed redaction entry naming
+ * their indexes appended to the log, and the header's checkpoint moved to the tree that holds it.
+ */
+async function redactSigned(
+  b: Built,
+  ns: number[],
+  reason: RedactionStatement['reason'] = 'retention',
+  request: RedactionStatement['request'] = null,
+): Promise<string[]> {
+  let lines = b.lines;
+  for (const n of ns) lines = redact(lines, n, reason);
+  const indexes = indexRanges(ns.map((n) => JSON.parse(b.lines[n]).index));
+  const jws = await signRedaction({ v: 1, site: config.site, reason, at: REDACTED_AT, indexes, request }, b.key);
+  const tree = new MemoryTree();
+  for (const line of b.lines.slice(1)) tree.append(leafHash(JSON.parse(line).jws));
+  const index = tree.size;
+  tree.append(leafHash(jws));
+  const checkpoint = await signNote(checkpointBody(`${NAME}/sites/${config.site}`, tree.size, tree.root()), {
+    name: NAME,
+    privateKey: b.key.privateKey,
+    publicKey: base64urlDecode(b.keys.keys[0].x),
+  });
+  const header = { ...JSON.parse(lines[0]), checkpoint, treeSize: tree.size };
+  return [JSON.stringify(header), ...lines.slice(1), JSON.stringify({ index, kind: 'redaction', jws })];
 }
 
 const codes = (report: ExportReport) => report.failures.map((f) => [f.index, f.code]);
@@ -236,17 +268,52 @@ describe('verifyExport', () => {
     expect(report.failures.some((f) => f.code === 'prev-mismatch')).toBe(true);
   });
 
-  it('keeps a redacted export green and reports the redacted entries', async () => {
+  it('keeps an export green when a signed redaction entry covers its redacted lines, and reports them', async () => {
     const first = config.languages.length + 1; // first receipt of subject 0, whose withdrawal comes later
-    const lines = redact(redact(built.lines, first), first + 2, 'retention');
+    const lines = await redactSigned(built, [first, first + 2]);
     const report = await verifyExport(lines, { keys: built.keys });
     expect(codes(report)).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.summary.redacted).toBe(2);
-    expect(report.redacted).toEqual({ byReason: { erasure: 1, retention: 1 }, indexes: [first - 1, first + 1] });
+    expect(report.redactions).toBe(1);
+    expect(report.redacted).toEqual({ byReason: { retention: 2 }, indexes: [first - 1, first + 1] });
     // Both withdrawals follow a redacted receipt: what it granted is gone, so none is counted.
     expect(report.summary.withdrawals).toBe(0);
-    expect((await verifyExport(redact(built.lines, first + 1), { keys: built.keys })).summary.withdrawals).toBe(2);
+    const one = await verifyExport(await redactSigned(built, [first + 1]), { keys: built.keys });
+    expect([one.ok, one.summary.withdrawals]).toEqual([true, 2]);
+  });
+
+  it('fails a redacted line no signed redaction entry covers: the forged redaction of issue 14', async () => {
+    const first = config.languages.length + 1;
+    // The attack: a receipt line replaced by a stub with its real leaf hash; the root still matches.
+    const forged = await verifyExport(redact(built.lines, first + 2), { keys: built.keys });
+    expect(codes(forged)).toEqual([[first + 1, 'unproven-redaction']]);
+    // A real redaction entry does not cover another line, nor the same line under another reason or time.
+    const signed = await redactSigned(built, [first]);
+    const other = await verifyExport(redact(signed, first + 2, 'retention'), { keys: built.keys });
+    expect(codes(other)).toEqual([[first + 1, 'unproven-redaction']]);
+    const reason = await verifyExport(
+      edit(signed, first, (e) => ({ ...e, redacted: { at: REDACTED_AT, reason: 'erasure' } })),
+      { keys: built.keys },
+    );
+    expect(codes(reason)).toEqual([[first - 1, 'unproven-redaction']]);
+    // A redaction entry signed by another key is no proof.
+    const stranger = await buildExport(config);
+    const foreign = await redactSigned({ ...built, key: stranger.key }, [first]);
+    expect(codes(await verifyExport(foreign, { keys: built.keys })).map(([, c]) => c)).toContain('bad-redaction');
+  });
+
+  it("accepts an erasure only with the visitor's own signed request", async () => {
+    const first = config.languages.length + 1; // subject 0's receipts: lines first and first + 3
+    const at = Date.parse(REDACTED_AT) / 1000;
+    const request = async (device: KeyPair, subject = built.subjects[0]) => ({
+      subject,
+      dpop: await createDpopProof({ htm: 'DELETE', htu: `https://c.test/v1/subjects/${subject}`, device, iat: at }),
+    });
+    const own = await redactSigned(built, [first, first + 3], 'erasure', await request(built.devices[0]));
+    expect(codes(await verifyExport(own, { keys: built.keys }))).toEqual([]);
+    const other = await redactSigned(built, [first, first + 3], 'erasure', await request(built.devices[1]));
+    expect(codes(await verifyExport(other, { keys: built.keys })).map(([, c]) => c)).toContain('bad-redaction');
   });
 
   /** A partial export of the entries at `picked` (their inclusion proofs) over `range`, closed by its signed statement. */

@@ -21,6 +21,7 @@ import type { Jwks, OkpPublicJwk } from './jwk';
 import { nodeHash, verifyInclusion } from './merkle';
 import type { ExportHeader, PartialExportHeader } from './proof';
 import type { KeyCache } from './receipt';
+import { rangesCover } from './redaction';
 import { sha256 } from './sha256';
 
 export type { ExportFailure, ExportFailureCode } from './export-line';
@@ -61,6 +62,8 @@ export interface ExportReport {
   /** The signed statement closing a partial export, once it checked. */
   statement: ExportStatement | null;
   summary: ExportSummary;
+  /** Redaction entries: the collector's signed statements of what it redacted. */
+  redactions: number;
   /** Redacted entries: how many per reason, and the first indexes. */
   redacted: { byReason: Record<string, number>; indexes: number[] };
   /** The first failures found, in order; `failureCount` counts them all. */
@@ -118,6 +121,9 @@ class ExportVerifier {
   private readonly redactedLeaves = new Map<string, number>();
   private readonly keyCache: KeyCache = new Map();
   private readonly chain = new LineChain();
+  /** Redacted lines' indexes, and the ranges redaction entries cover, by reason and time. */
+  private readonly stubs = new Map<string, number[]>();
+  private readonly covers = new Map<string, Array<Array<[number, number]>>>();
   /** The statement line's JWS, and whether a line came after it. */
   private statement: string | null = null;
   private afterStatement = false;
@@ -145,6 +151,7 @@ class ExportVerifier {
         firstDate: null,
         lastDate: null,
       },
+      redactions: 0,
       redacted: { byReason: {}, indexes: [] },
       failures: [],
       failureCount: 0,
@@ -297,6 +304,19 @@ class ExportVerifier {
       by[line.redacted.reason] = (by[line.redacted.reason] ?? 0) + 1;
       if (this.report.redacted.indexes.length < MAX_LISTED) this.report.redacted.indexes.push(index);
       if (line.leaf) this.redactedLeaves.set(base64urlEncode(line.leaf), index);
+      const key = redactionKey(line.redacted);
+      const stubs = this.stubs.get(key);
+      if (stubs) stubs.push(index);
+      else this.stubs.set(key, [index]);
+      return;
+    }
+    if (line.redaction) {
+      const { indexes } = line.redaction;
+      if (indexes[indexes.length - 1][1] > index)
+        this.failure(index, 'bad-redaction', 'a redaction entry covers only entries before it');
+      const key = redactionKey(line.redaction);
+      this.covers.set(key, [...(this.covers.get(key) ?? []), indexes]);
+      this.report.redactions += 1;
       return;
     }
     if (line.noticeHash) {
@@ -373,6 +393,21 @@ class ExportVerifier {
     this.report.range = st.range;
   }
 
+  /** Every redacted line must be covered by a redaction entry of the same reason and time. */
+  private checkRedactions(): void {
+    for (const [key, indexes] of this.stubs) {
+      const covers = this.covers.get(key) ?? [];
+      const [reason, at] = key.split('\n');
+      for (const index of indexes)
+        if (!covers.some((ranges) => rangesCover(ranges, index)))
+          this.failure(
+            index,
+            'unproven-redaction',
+            `entry ${index} is redacted (${reason}, ${at}) but no signed redaction entry in the export covers it (redacted after its checkpoint? export again once the log has integrated the redaction entry)`,
+          );
+    }
+  }
+
   /** Adds a leaf to the frontier, merging the complete subtrees it closes. */
   private append(leaf: Uint8Array): void {
     let node = { level: 0, hash: leaf };
@@ -385,6 +420,7 @@ class ExportVerifier {
 
   /** Final checks: size and root of a full export, the statement of a partial one, then the verdict. */
   async finish(): Promise<ExportReport> {
+    this.checkRedactions();
     if (this.header && this.report.partial) await this.checkStatement();
     else if (this.statement !== null) this.failure(null, 'bad-statement', 'a full export has no statement line');
     if (this.header && !this.report.partial) {
@@ -451,6 +487,11 @@ export async function verifyExport(
   await drain();
   if (!headerRead) verifier.failure(null, 'bad-header', 'the export is empty');
   return verifier.finish();
+}
+
+/** What a redacted line and the redaction entry covering it share: reason and time. */
+function redactionKey(r: { reason: string; at: string }): string {
+  return `${r.reason}\n${r.at}`;
 }
 
 /** True when `at` lies in [from, to). */

@@ -28,6 +28,7 @@ export * from './notice';
 export * from './proof';
 export * from './proof-document';
 export * from './receipt';
+export * from './redaction';
 export * from './result';
 export * from './revision';
 export * from './sha256';

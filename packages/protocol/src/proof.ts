@@ -7,9 +7,10 @@ export type {
   PartialExportHeader,
 } from './api/public';
 
-export type EntryKind = 'receipt' | 'notice';
+/** A receipt (device-signed), a notice or a redaction entry (both collector-signed). */
+export type EntryKind = 'receipt' | 'notice' | 'redaction';
 /** One line after the header: an entry in index order, whole or redacted. */
 export type ExportLine =
   | { index: number; kind: 'receipt'; jws: string; ack: string; proof?: string[] }
-  | { index: number; kind: 'notice'; jws: string; proof?: string[] }
+  | { index: number; kind: 'notice' | 'redaction'; jws: string; proof?: string[] }
   | { index: number; kind: EntryKind; leafHash: string; redacted: { at: string; reason: string }; proof?: string[] };

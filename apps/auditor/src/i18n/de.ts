@@ -57,6 +57,8 @@ export const de: Messages = {
   'timeline.page': 'Seite',
   'timeline.receipt': 'Quittung {n}',
   'timeline.redacted': 'Geschwärzt am {date}: {reason}',
+  'redaction.erasure': 'auf Verlangen der besuchenden Person gelöscht, von ihrem Gerät signiert',
+  'redaction.retention': 'die Aufbewahrungsfrist der Website war abgelaufen',
   'timeline.details': 'Empfangsbestätigung und angezeigte Information',
   'ack.title': 'Empfangsbestätigung',
   'ack.none': 'Keine Empfangsbestätigung gespeichert.',

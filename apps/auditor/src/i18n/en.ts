@@ -56,6 +56,8 @@ export const en = {
   'timeline.page': 'Page',
   'timeline.receipt': 'Receipt {n}',
   'timeline.redacted': 'Redacted on {date}: {reason}',
+  'redaction.erasure': "erased at the visitor's request, signed by their device",
+  'redaction.retention': "the site's retention period was over",
   'timeline.details': 'Acknowledgement and notice',
   'ack.title': 'Acknowledgement',
   'ack.none': 'No acknowledgement stored.',

@@ -55,6 +55,8 @@ export const fr: Messages = {
   'timeline.page': 'Page',
   'timeline.receipt': 'Reçu {n}',
   'timeline.redacted': 'Expurgé le {date} : {reason}',
+  'redaction.erasure': 'effacé à la demande du visiteur, signée par son appareil',
+  'redaction.retention': 'la durée de conservation du site était écoulée',
   'timeline.details': 'Accusé de réception et information affichée',
   'ack.title': 'Accusé de réception',
   'ack.none': 'Aucun accusé de réception enregistré.',

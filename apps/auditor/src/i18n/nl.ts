@@ -55,6 +55,8 @@ export const nl: Messages = {
   'timeline.page': 'Pagina',
   'timeline.receipt': 'Ontvangstbewijs {n}',
   'timeline.redacted': 'Geredigeerd op {date}: {reason}',
+  'redaction.erasure': 'gewist op verzoek van de bezoeker, ondertekend door diens apparaat',
+  'redaction.retention': 'de bewaartermijn van de site was verstreken',
   'timeline.details': 'Bevestiging en getoonde informatie',
   'ack.title': 'Bevestiging',
   'ack.none': 'Geen bevestiging opgeslagen.',

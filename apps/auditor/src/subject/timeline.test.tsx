@@ -110,6 +110,33 @@ describe('Timeline', () => {
     );
     expect(root.querySelector('h3')!.textContent).toBe('Reçus');
   });
+
+  it('says why a receipt was redacted, in the auditor language', async () => {
+    const { history } = await withdrawalStory();
+    const at = history.receipts[1].receivedAt;
+    history.receipts[0] = {
+      ...history.receipts[0],
+      jws: null,
+      ack: null,
+      payload: null,
+      redacted: { at, reason: 'erasure' },
+    };
+    history.receipts[1] = {
+      ...history.receipts[1],
+      jws: null,
+      ack: null,
+      payload: null,
+      redacted: { at, reason: 'retention' },
+    };
+    const fr = await mount(<Timeline history={history} verification={null} siteTitles={{}} />, 'fr');
+    expect(texts(fr, 'li.receipt .alert-soft')).toEqual([
+      `Expurgé le ${createI18n('fr').dateTime(at)} : effacé à la demande du visiteur, signée par son appareil`,
+      `Expurgé le ${createI18n('fr').dateTime(at)} : la durée de conservation du site était écoulée`,
+    ]);
+    document.body.innerHTML = '';
+    const de = await mount(<Timeline history={history} verification={null} siteTitles={{}} />, 'de');
+    expect(texts(de, 'li.receipt .alert-soft')[1]).toContain('die Aufbewahrungsfrist der Website war abgelaufen');
+  });
 });
 
 describe('PurposeBars', () => {

@@ -51,6 +51,9 @@ function ReceiptRow(props: {
   const { receipt: r, verification: v } = props;
   const p = r.payload;
   const state = v ? (v.ok ? 'ok' : 'bad') : 'unchecked';
+  // The collector's signed redaction entry says why: retention, or the visitor's own signed erasure request.
+  const redactionReason = (reason: string) =>
+    reason === 'erasure' || reason === 'retention' ? t(`redaction.${reason}`) : reason;
   return (
     <li class={`receipt ${state}`} data-index={r.index} data-id={r.id} aria-labelledby={`receipt-${r.index}`}>
       <h4 id={`receipt-${r.index}`}>
@@ -61,7 +64,7 @@ function ReceiptRow(props: {
       </h4>
       {r.redacted && (
         <p class="alert-soft">
-          {dated(t('timeline.redacted', { reason: r.redacted.reason }), r.redacted.at, i18n.dateTime)}
+          {dated(t('timeline.redacted', { reason: redactionReason(r.redacted.reason) }), r.redacted.at, i18n.dateTime)}
         </p>
       )}
       {p && (

@@ -125,7 +125,9 @@ describe('consent-ledger tokens, export, verify, purge', () => {
     expect(await main(['verify', file])).toBe(0);
     expect(out.join('\n')).toContain('OK: the export verifies');
     expect(out.join('\n')).toContain('self-consistency only');
-    expect(out.join('\n')).toMatch(/6 receipts, 2 notices, 0 redacted; 3 subjects, 3 withdrawals/);
+    expect(out.join('\n')).toMatch(
+      /6 receipts, 2 notices, 0 redacted \(0 signed redaction entries\); 3 subjects, 3 withdrawals/,
+    );
 
     // `keys export` writes what GET /v1/keys serves, from the data folder alone.
     const keys = join(dir, 'keys.json');

@@ -10,9 +10,12 @@ export const PURGE_USAGE = 'consent-ledger purge [--data DIR]';
 export async function purgeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError('purge takes no positional argument');
-  const store = ledgerBackend(values.data ?? './data').openStore();
+  const backend = ledgerBackend(values.data ?? './data');
+  const store = backend.openStore();
   try {
-    for (const { site, redacted } of await purgeExpired(store, Date.now()))
+    // The name only labels checkpoint signatures; the redaction entries are signed under the key's kid.
+    const key = await backend.signingKey('consent-ledger');
+    for (const { site, redacted } of await purgeExpired(store, key, Date.now()))
       console.log(`${site}: ${redacted} receipt(s) redacted`);
     return 0;
   } finally {

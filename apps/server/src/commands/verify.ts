@@ -50,7 +50,7 @@ export function describeReport(report: ExportReport, keysFile: string | undefine
     report.trustedKeys
       ? `keys: checked against ${keysFile}`
       : "keys: the export's own (self-consistency only; pass --keys with keys you trust)",
-    `entries ${s.entries}: ${s.receipts} receipts, ${s.notices} notices, ${s.redacted} redacted; ${s.subjects} subjects, ${s.withdrawals} withdrawals`,
+    `entries ${s.entries}: ${s.receipts} receipts, ${s.notices} notices, ${s.redacted} redacted (${report.redactions} signed redaction entries); ${s.subjects} subjects, ${s.withdrawals} withdrawals`,
     `dates: ${s.firstDate ?? '-'} to ${s.lastDate ?? '-'}`,
   ];
   if (report.witnessed) {

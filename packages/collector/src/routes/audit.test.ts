@@ -246,17 +246,20 @@ describe('audit routes', () => {
         ]);
       }
       await seed();
-      const counts = await purgeExpired(f.store, Date.now() + 4000 * 86_400_000);
+      const counts = await purgeExpired(f.store, f.key, Date.now() + 4000 * 86_400_000);
       expect(counts.find((c) => c.site === 'clikodoc')?.redacted).toBe(3);
+      await f.sequence(); // the redaction entry joins the tree
       const report = await verifyExport(await exportLines(), { keys: f.jwks });
       expect(report.failures).toEqual([]);
       expect(report).toMatchObject({
         ok: true,
         summary: { receipts: 0, redacted: 3 },
+        redactions: 1,
         redacted: { byReason: { retention: 3 } },
       });
       expect(
-        (await purgeExpired(f.store, Date.now() + 4000 * 86_400_000)).find((c) => c.site === 'clikodoc')?.redacted,
+        (await purgeExpired(f.store, f.key, Date.now() + 4000 * 86_400_000)).find((c) => c.site === 'clikodoc')
+          ?.redacted,
       ).toBe(0);
     });
   });

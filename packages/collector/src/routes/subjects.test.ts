@@ -1,9 +1,12 @@
 import type { SubjectHistory } from '@consent-ledger/protocol';
 import {
+  base64urlDecode,
+  base64urlEncode,
   createDpopProof,
   exportPublicJwk,
   generateDeviceKey,
   jwkThumbprint,
+  leafHash,
   verifyExport,
 } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,14 +93,33 @@ describe('a visitor’s own routes (DPoP)', () => {
       [null, { at: body.at, reason: 'erasure' }],
       [null, { at: body.at, reason: 'erasure' }],
     ]);
+    // The signed redaction entry (with the visitor's DPoP request) joins the tree at the next integration.
+    await f.sequence();
     const lines = (await (await f.call('/v1/audit/sites/clikodoc/export', f.tokens.auditor)).text()).split('\n');
     const report = await verifyExport(lines, { keys: f.jwks });
     expect(report.failures).toEqual([]);
     expect(report).toMatchObject({
       ok: true,
       summary: { redacted: 2, receipts: 1 },
+      redactions: 1,
       redacted: { byReason: { erasure: 2 } },
     });
+    const entry = JSON.parse(lines.find((l) => l.includes('"kind":"redaction"'))!);
+    const statement = JSON.parse(new TextDecoder().decode(base64urlDecode(entry.jws.split('.')[1])));
+    expect(statement).toMatchObject({ reason: 'erasure', at: body.at, request: { subject } });
+    // The attack of issue 14: a live receipt passed off as erased, with its real leaf hash.
+    const live = lines.findIndex((l) => l.includes('"kind":"receipt","jws"'));
+    const forged = [...lines];
+    const { index, jws } = JSON.parse(lines[live]);
+    forged[live] = JSON.stringify({
+      index,
+      kind: 'receipt',
+      leafHash: base64urlEncode(leafHash(jws)),
+      redacted: { at: body.at, reason: 'erasure' },
+    });
+    expect((await verifyExport(forged, { keys: f.jwks })).failures).toEqual([
+      expect.objectContaining({ index, code: 'unproven-redaction' }),
+    ]);
   });
 });
 

@@ -72,7 +72,8 @@ export function subjectsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   app.delete('/v1/subjects/:subject', dpop, async (c) => {
     const subject = c.get('subject')!;
     const at = new Date(ctx.clock()).toISOString();
-    const erased = await eraseSubject(ctx.store, subject, at);
+    // The proof dpopAuth verified is kept in the redaction entry: the visitor's own signed request.
+    const erased = await eraseSubject(ctx.store, ctx.key, { subject, dpop: c.req.header('DPoP')! }, at);
     return c.json({ subject, at, erased } satisfies ErasureAnswer);
   });
   return app;

@@ -418,6 +418,31 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
     });
 
     describe('redaction', () => {
+      it('appends the redaction entry at the next index in the same transaction', async () => {
+        await publish('alpha');
+        const r = testReceipt('alpha', 'sa', null);
+        await store.appendReceipts([batch('alpha', [r])], recordingSigner());
+        const redaction = { at: '2031-01-01T00:00:00.000Z', reason: 'retention' };
+        const entry = {
+          jws: 'header.payload.signature',
+          leafHash: base64urlEncode(leafHash('header.payload.signature')),
+        };
+        expect(await store.redactEntries('alpha', [r.payload.id], redaction, entry)).toBe(1);
+        expect((await store.listLogs()).find((l) => l.site === 'alpha')?.size).toBe(4);
+        expect(await store.readEntries('alpha', 3, 10)).toMatchObject([
+          {
+            index: 3,
+            kind: 'redaction',
+            id: entry.leafHash,
+            jws: entry.jws,
+            leafHash: entry.leafHash,
+            receivedAt: redaction.at,
+            redacted: null,
+          },
+        ]);
+        expect((await store.readLeafHashes('alpha', 3, 1)).map((h) => base64urlEncode(h))).toEqual([entry.leafHash]);
+      });
+
       it('removes the payload, keeps the leaf hash and the tree', async () => {
         await publish('alpha');
         const r = testReceipt('alpha', 'sa', null);

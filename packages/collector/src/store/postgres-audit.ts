@@ -150,7 +150,7 @@ export function postgresAuditQueries<Row>({ query, columns, toEntry }: PostgresA
       const values: unknown[] = [site, q.size, span.after, span.first, span.last, limit];
       const { rows } = await query(
         "SELECT string_agg(idx::text, ',' ORDER BY idx) AS indexes, string_agg(octet_length(line)::text, ',' ORDER BY idx) AS lengths, coalesce(string_agg(line, '' ORDER BY idx), '') AS lines FROM (" +
-          `(SELECT idx, ${EXPORT_LINE} AS line FROM entries WHERE site = $1 AND kind = 'notice' AND idx >= $3 AND idx < $2 ORDER BY idx) UNION ALL ` +
+          `(SELECT idx, ${EXPORT_LINE} AS line FROM entries WHERE site = $1 AND kind <> 'receipt' AND idx >= $3 AND idx < $2 ORDER BY idx) UNION ALL ` +
           `(SELECT idx, ${EXPORT_LINE} FROM entries WHERE ${["site = $1 AND kind = 'receipt' AND idx >= greatest($3::bigint, $4::bigint) AND idx <= $5::bigint", ...time(values, "(received_at || '')")].join(' AND ')} ORDER BY idx) ` +
           'ORDER BY idx LIMIT $6) page',
         values,

@@ -32,6 +32,7 @@ import type {
   NoticeRecord,
   ReceiptBatch,
   Redaction,
+  RedactionEntryInput,
   SiteRecord,
   TokenRecord,
 } from './types';
@@ -553,13 +554,47 @@ export class PostgresStore implements LedgerStore {
     return rows[0] ? toCheckpoint(rows[0]) : null;
   }
 
-  async redactEntries(site: string, ids: string[], redaction: Redaction): Promise<number> {
-    const { rowCount } = await this.query(
-      'UPDATE entries SET jws = NULL, ack = NULL, ip = NULL, user_agent = NULL, choices = NULL, page = NULL, redacted_at = $1, redacted_reason = $2 ' +
-        'WHERE site = $3 AND id = ANY($4::text[]) AND redacted_at IS NULL',
-      [redaction.at, redaction.reason, site, ids],
-    );
-    return rowCount ?? 0;
+  redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number> {
+    return this.transaction(async (c) => {
+      if (entry) {
+        const { rows } = await c.query<{ size: number }>('SELECT size FROM logs WHERE site = $1 FOR UPDATE', [site]);
+        if (!rows[0]) throw new Error(`unknown site "${site}"`);
+        const size = rows[0].size;
+        const leaf = Buffer.from(base64urlDecode(entry.leafHash));
+        // prettier-ignore
+        const row: EntryValues = [
+          site,
+          size,
+          'redaction',
+          entry.leafHash,
+          leaf,
+          entry.jws,
+          redaction.at,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ];
+        await c.query(INSERT_ENTRIES, columns([row]));
+        await c.query('UPDATE logs SET size = $1 WHERE site = $2', [size + 1, site]);
+      }
+      const { rowCount } = await c.query(
+        'UPDATE entries SET jws = NULL, ack = NULL, ip = NULL, user_agent = NULL, choices = NULL, page = NULL, redacted_at = $1, redacted_reason = $2 ' +
+          'WHERE site = $3 AND id = ANY($4::text[]) AND redacted_at IS NULL',
+        [redaction.at, redaction.reason, site, ids],
+      );
+      return rowCount ?? 0;
+    });
   }
 
   async createToken(token: TokenRecord): Promise<void> {

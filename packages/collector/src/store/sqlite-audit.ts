@@ -78,7 +78,7 @@ export function sqliteAuditQueries<Row>({ reader, columns, toEntry }: SqliteAudi
         page: reader
           .prepare<Record<string, unknown>, [string | null, string | null, Buffer | null]>(
             "SELECT group_concat(idx, ','), group_concat(length(CAST(line AS BLOB)), ','), CAST(group_concat(line, '') AS BLOB) FROM (" +
-              `SELECT idx, ${line} AS line FROM entries WHERE site = @site AND kind = 'notice' AND idx >= @after AND idx < @size UNION ALL ` +
+              `SELECT idx, ${line} AS line FROM entries WHERE site = @site AND kind <> 'receipt' AND idx >= @after AND idx < @size UNION ALL ` +
               `SELECT idx, ${line} FROM entries WHERE ${[receipts, 'idx >= max(@after, @first)', 'idx <= @last', ...time.map((t) => `+${t}`)].join(' AND ')} ORDER BY 1 LIMIT @limit)`,
           )
           .raw(),

@@ -79,4 +79,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    CREATE INDEX entries_receipts_by_time ON entries (site, received_at, idx, redacted_at) WHERE kind = 'receipt';`,
   // 4 (token expiry): when a token stops working; null for tokens that never expire (all older ones).
   `ALTER TABLE tokens ADD COLUMN expires_at TEXT;`,
+  // 5 (redaction entries): a partial export holds every collector-signed entry (notices and
+  // redaction entries) whatever its range, read along this index instead of the whole log.
+  `CREATE INDEX entries_collector_signed ON entries (site, idx) WHERE kind <> 'receipt';`,
 ];

@@ -15,6 +15,7 @@ import type {
   PortableAckSigner,
   ReceiptBatch,
   Redaction,
+  RedactionEntryInput,
   SiteRecord,
   TokenRecord,
 } from './types';
@@ -99,8 +100,8 @@ export class SqliteWriterThread implements SqliteWriter {
     return this.call({ op: 'integrate', args: [step] });
   }
 
-  redactEntries(site: string, ids: string[], redaction: Redaction): Promise<number> {
-    return this.call({ op: 'redactEntries', args: [site, ids, redaction] });
+  redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number> {
+    return this.call({ op: 'redactEntries', args: [site, ids, redaction, entry] });
   }
 
   createToken(token: TokenRecord): Promise<void> {

@@ -15,6 +15,7 @@ import type {
   NoticeRecord,
   ReceiptBatch,
   Redaction,
+  RedactionEntryInput,
   SiteRecord,
   TokenRecord,
 } from './types';
@@ -32,7 +33,7 @@ export interface SqliteWriter {
   deleteSite(site: string, at: string): Promise<boolean>;
   appendReceipts(batches: ReceiptBatch[], signAcks: SignAcks): Promise<BatchOutcome[]>;
   integrate(step: Integration): Promise<boolean>;
-  redactEntries(site: string, ids: string[], redaction: Redaction): Promise<number>;
+  redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number>;
   createToken(token: TokenRecord): Promise<void>;
   revokeToken(id: string, at: string): Promise<boolean>;
   /** Waits for queued writes, then closes the connection. */
@@ -260,10 +261,39 @@ export class SqliteWrites implements SqliteWriter {
     });
   }
 
-  redactEntries(site: string, ids: string[], redaction: Redaction): Promise<number> {
-    return this.transaction(() =>
-      ids.reduce((n, id) => n + this.w.redact.run(redaction.at, redaction.reason, site, id).changes, 0),
-    );
+  redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number> {
+    return this.transaction(() => {
+      if (entry) {
+        const size = this.w.logOf.get(site)?.size;
+        if (size === undefined) throw new Error(`unknown site "${site}"`);
+        // prettier-ignore
+        this.w.insertEntry.run(
+          site,
+          size,
+          'redaction',
+          entry.leafHash,
+          base64urlDecode(entry.leafHash),
+          entry.jws,
+          redaction.at,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+        );
+        this.w.setSize.run(size + 1, site);
+      }
+      return ids.reduce((n, id) => n + this.w.redact.run(redaction.at, redaction.reason, site, id).changes, 0);
+    });
   }
 
   createToken(token: TokenRecord): Promise<void> {

@@ -34,6 +34,7 @@ import type {
   NoticeRecord,
   ReceiptBatch,
   Redaction,
+  RedactionEntryInput,
   SiteRecord,
   TokenRecord,
 } from './types';
@@ -231,8 +232,8 @@ class SqliteStore implements LedgerStore {
     return row ? toCheckpoint(row) : null;
   }
 
-  redactEntries(site: string, ids: string[], redaction: Redaction): Promise<number> {
-    return this.writes.redactEntries(site, ids, redaction);
+  redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number> {
+    return this.writes.redactEntries(site, ids, redaction, entry);
   }
 
   createToken(token: TokenRecord): Promise<void> {

@@ -27,6 +27,13 @@ export interface NoticeInput {
   leafHash: string;
 }
 
+/** A redaction entry ready to be appended: the collector-signed JWS naming the redacted indexes. */
+export interface RedactionEntryInput {
+  jws: string;
+  /** Its leaf hash; also its entry id. */
+  leafHash: string;
+}
+
 /** A notice as stored in a site's log. */
 export interface NoticeRecord {
   site: string;
@@ -211,8 +218,12 @@ export interface LedgerStore extends AuditQueries {
   /** The checkpoint published at exactly this tree size, if any. */
   checkpointAt(site: string, size: number): Promise<CheckpointRecord | null>;
 
-  /** Removes the payload of entries (by id), keeping their leaf hashes; returns how many changed. */
-  redactEntries(site: string, ids: string[], redaction: Redaction): Promise<number>;
+  /**
+   * Removes the payload of entries (by id), keeping their leaf hashes, and appends `entry` (the
+   * collector's signed redaction entry naming them) at the log's next index, in one transaction;
+   * returns how many changed.
+   */
+  redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number>;
 
   /** Stores a new token (its hash only). */
   createToken(token: TokenRecord): Promise<void>;
