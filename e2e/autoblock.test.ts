@@ -12,6 +12,18 @@ import { eventually } from './harness/browser';
 import { DEMO } from './harness/demo';
 import { useSuite } from './harness/suite';
 
+// What the page's script tag exposes, as far as this test drives it (e2e does not import the SDK).
+declare global {
+  interface Window {
+    ConsentLedger?: {
+      blocked?(): { tag: string; url: string; purposes: string[] }[];
+      acceptAll(): Promise<void>;
+      rejectAll(): Promise<void>;
+      withdraw(): Promise<void>;
+    };
+  }
+}
+
 const suite = useSuite();
 
 const PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Cabinet</title>
