@@ -52,5 +52,6 @@ it('scans the demo clean and declares every demo cookie', { timeout: 300_000 }, 
       Object.values(p.passes).flatMap((pass) => pass.cookies.map((c) => c.name)),
     ),
   );
-  expect([...cookies].sort()).toEqual(['NID', '_ga', '_ga_DEMO123', 'li_sugr']);
+  expect([...cookies].sort()).toEqual(['NID', '_ga', '_ga_DEMO123', 'cl_consent', 'li_sugr']);
+  expect(section('necessary')).toMatch(row('cl_consent'));
 });

@@ -16,6 +16,14 @@ describe('attributor', () => {
     expect(attr.cookie('_unknown', 'www.praticien.example')).toEqual({});
   });
 
+  it("attributes the SDK's own cl_consent cookie to Consent Ledger, necessary", () => {
+    expect(attr.cookie('cl_consent', 'www.praticien.example')).toEqual({
+      service: 'consent-ledger',
+      purpose: 'necessary',
+    });
+    expect(attributor(null, new Set()).cookie('cl_consent', 'example.org').purpose).toBe('necessary');
+  });
+
   it('gives a cookie several services declare to the one whose hosts cover its domain', () => {
     const config = testConfig();
     config.services.find((s) => s.id === 'maps')!.cookies = ['_st'];

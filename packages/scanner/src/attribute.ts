@@ -2,7 +2,13 @@
 // the services' `cookies` patterns, requests and frames by their `hosts` (protocol's matchers, the
 // very ones the SDK uses). Consent Ledger itself is a necessary service of every site: its storage
 // and its collector's routes (the script, `/v1/…`) are never a finding.
-import { cookieMatcher, hostMatches, type ServiceConfig, type SiteConfig } from '@consent-ledger/protocol';
+import {
+  CONSENT_COOKIE,
+  cookieMatcher,
+  hostMatches,
+  type ServiceConfig,
+  type SiteConfig,
+} from '@consent-ledger/protocol';
 import type { Attribution } from './report';
 
 /** The id under which Consent Ledger's own storage and requests are attributed. */
@@ -64,6 +70,8 @@ export function attributor(config: SiteConfig | null, collectors: ReadonlySet<st
   const byCookie = (name: string) => services.filter((s) => s.cookies.some((matches) => matches(name)));
   return {
     cookie(name, domain) {
+      // The SDK's own first-party cookie (the decision for the site's server) is necessary, never a finding.
+      if (name === CONSENT_COOKIE) return OWN;
       const candidates = byCookie(name);
       const hostname = domain.replace(/^\./, '');
       const owner = candidates.find((s) => hostScore(s.service, hostname) > 0) ?? candidates[0];
