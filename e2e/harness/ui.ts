@@ -69,7 +69,7 @@ export function focused(page: Page): Promise<Focused> {
     const host = root instanceof ShadowRoot ? root.host : null;
     const within = el.closest('[role="dialog"]')
       ? ('dialog' as const)
-      : el.closest('[role="region"]')
+      : el.closest('section[aria-label]')
         ? ('banner' as const)
         : host?.hasAttribute('data-consent-placeholder')
           ? ('placeholder' as const)

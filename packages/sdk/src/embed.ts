@@ -57,5 +57,7 @@ else if (!window.ConsentLedger) {
     consentMode: consentMode != null,
     cookieDomain,
     nonce: nonce || script.nonce || undefined,
+    // The views chunk lies beside the shared bundle, at the collector's root for a per-site script.
+    assets: new URL(embedded ? '../../../' : './', origin).href,
   });
 }

@@ -7,7 +7,7 @@ afterEach(resetPage);
 describe('banner', () => {
   it('is a labelled region with the title, the text naming the site and the policy link', async () => {
     const { root } = await mounted(fakeRuntime());
-    const region = root.querySelector('[role=region]')!;
+    const region = root.querySelector('section[aria-label]')!;
     expect(region.getAttribute('aria-label')).toBe('banner.label');
     expect(region.querySelector('h2')!.textContent).toBe('banner.title');
     expect(region.querySelector('p')!.textContent).toContain('banner.text Cabinet Demo');
@@ -48,7 +48,7 @@ describe('banner', () => {
     await click(control(root, name));
     await flush();
     expect(rt.calls).toEqual([[method]]);
-    expect(root.querySelector('[role=region]')).toBeNull();
+    expect(root.querySelector('section[aria-label]')).toBeNull();
     expect(rt.get().status).toBe('decided');
   });
 
@@ -63,11 +63,11 @@ describe('banner', () => {
   it('is not shown while loading, nor once decided; the re-open button is', async () => {
     const loading = fakeRuntime(null);
     const first = await mounted(loading);
-    expect(first.root.querySelector('[role=region]')).toBeNull();
+    expect(first.root.querySelector('section[aria-label]')).toBeNull();
     expect(first.root.querySelector('button')).toBeNull();
     first.unmount();
     const { root } = await mounted(fakeRuntime(testDocument(), { status: 'decided' }));
-    expect(root.querySelector('[role=region]')).toBeNull();
+    expect(root.querySelector('section[aria-label]')).toBeNull();
     expect(control(root, 'reopen.label').className).toBe('ro');
   });
 
@@ -76,7 +76,7 @@ describe('banner', () => {
     const { root } = await mounted(rt);
     rt.set({ status: 'needs-decision', reason: 'revision' });
     await flush();
-    expect(root.querySelector('[role=region]')).not.toBeNull();
+    expect(root.querySelector('section[aria-label]')).not.toBeNull();
     expect(has(root, 'reopen.label')).toBe(false);
   });
 

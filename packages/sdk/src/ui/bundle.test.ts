@@ -2,7 +2,7 @@
 // the real runtime, against the collector double, as a site's <script> tag would start it.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixtureDocument } from '../../test/collector-double';
@@ -16,10 +16,27 @@ let bundle = '';
 // biome-ignore lint/security/noGlobalEval: the test must run the built bundle itself as the page's script
 const runAsScript: (code: string) => unknown = eval;
 
+/** The chunks consent.js loaded, by URL. */
+const chunksLoaded: string[] = [];
+
 beforeAll(() => {
   const built = spawnSync(process.execPath, [join(sdk, 'build.mjs')], { encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
   bundle = readFileSync(join(sdk, 'dist/consent.js'), 'utf8');
+  // happy-dom runs no script file: run consent.js's chunks (dist/consent-*.<hash>.js) as the browser
+  // would when the bundle adds their <script>, with that element as document.currentScript.
+  new MutationObserver((records) => {
+    for (const node of records.flatMap((r) => [...r.addedNodes]))
+      if (node instanceof HTMLScriptElement && /\/consent-\w+\.[0-9a-f]{12}\.js$/.test(node.src)) {
+        chunksLoaded.push(node.src);
+        const currentScript = vi.spyOn(document, 'currentScript', 'get').mockReturnValue(node);
+        try {
+          runAsScript(readFileSync(join(sdk, 'dist', basename(new URL(node.src).pathname)), 'utf8'));
+        } finally {
+          currentScript.mockRestore();
+        }
+      }
+  }).observe(document.head, { childList: true });
 });
 
 type W = Window & { ConsentLedger?: ConsentRuntime; dataLayer?: unknown[] };
@@ -75,7 +92,7 @@ describe('consent.js (minified) in a page', () => {
     const { root } = await scriptTag({ site: 'clikodoc' });
     const url = String(vi.mocked(fetch).mock.calls[0][0]);
     expect(url.startsWith('http://localhost:8080/v1/sites/clikodoc/config?lang=fr-fr')).toBe(true);
-    const region = root.querySelector('[role=region]')!;
+    const region = root.querySelector('section[aria-label]')!;
     expect(region.getAttribute('aria-label')).toBe(collector.doc.notice.texts['banner.label']);
     expect([...region.querySelectorAll('.acts button')].map((b) => b.textContent)).toEqual([
       'Tout accepter',
@@ -137,7 +154,7 @@ describe('consent.js (minified) in a page', () => {
     });
     expect(collector.logged).toEqual([item.id]);
     await flush();
-    expect(root.querySelector('[role=region]')).toBeNull();
+    expect(root.querySelector('section[aria-label]')).toBeNull();
     expect(root.activeElement).toBe(control(root, 'Gérer mes cookies'));
   });
 

@@ -172,7 +172,7 @@ describe('dialog keyboard flows', () => {
     expect(root.querySelector('[role=dialog]')).toBeNull();
     expect(rt.calls).toEqual([]);
     expect(root.activeElement).toBe(opener);
-    expect(root.querySelector('[role=region]')).not.toBeNull();
+    expect(root.querySelector('section[aria-label]')).not.toBeNull();
   });
 
   it('the close button and a click on the backdrop close it too', async () => {

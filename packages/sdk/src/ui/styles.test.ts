@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeRuntime } from './fake-runtime';
 import { css } from './styles';
 import { control, mounted, resetPage } from './test-dom';
+import { viewsCss } from './views/styles';
 
 afterEach(() => {
   resetPage();
@@ -83,9 +84,9 @@ describe('stylesheet', () => {
     expect(getComputedStyle(control(root, 'banner.acceptAll')).minHeight).toBe('44px');
     const close = getComputedStyle(control(root, 'banner.close'));
     expect([close.width, close.height]).toEqual(['40px', '40px']);
-    expect(css).toMatch(/\.sw\{[^}]*width:48px;height:28px/);
+    expect(viewsCss).toMatch(/\.sw\{[^}]*width:48px;height:28px/);
     expect(css).toMatch(/\.ro\{[^}]*width:44px;height:44px/);
-    expect(css).toMatch(/\.lnk\{[^}]*min-height:24px/);
+    expect(viewsCss).toMatch(/\.lnk\{[^}]*min-height:24px/);
   });
 
   it('lets the banner fit 320 px and 200 % zoom: it scrolls within the viewport and its buttons wrap', () => {

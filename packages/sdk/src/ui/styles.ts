@@ -1,4 +1,7 @@
-// One stylesheet for every shadow root we draw (banner host and embed placeholders). Colours are
+import { addSheet } from './sheets';
+
+// The stylesheet of every shadow root we draw (banner host and embed placeholders; the lazy views add
+// theirs, views/styles.ts). Colours are
 // custom properties so a site themes them from its config or its own CSS (`#consent-ledger{...}`);
 // the defaults keep text and controls at >= 4.5:1 in light and dark (checked in styles.test.ts).
 export const css = `:host{all:initial;--cl-accent:#1d4ed8;--cl-on:#fff;--cl-bg:#fff;--cl-text:#1a1a1a;--cl-line:#6b6b6b;--cl-radius:8px;--cl-font:system-ui,sans-serif}
@@ -10,56 +13,23 @@ export const css = `:host{all:initial;--cl-accent:#1d4ed8;--cl-on:#fff;--cl-bg:#
 .bn,.dlg{max-height:calc(100vh - 16px);overflow:auto;box-shadow:0 4px 24px #0008}
 .top{top:8px;bottom:auto}.center{top:8px;height:fit-content}
 h2{font-size:1.2em;margin:0 40px 8px 0}
-p{margin:0 0 8px}a,.lnk,summary{color:var(--cl-accent)}
+p{margin:0 0 8px}a{color:var(--cl-accent)}
 .acts{display:grid;grid-template-columns:repeat(auto-fit,minmax(10em,1fr));grid-auto-rows:1fr;gap:8px;margin:12px 0 0}
 button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer}
 .b{font-weight:600;min-height:44px;padding:8px 16px;border:2px solid var(--cl-accent);border-radius:var(--cl-radius);background:var(--cl-accent);color:var(--cl-on)}
 .b:hover{text-decoration:underline}
 .x{position:absolute;top:8px;right:8px;width:40px;height:40px;font-size:28px;line-height:1}
 :focus-visible{outline:3px solid var(--cl-accent);outline-offset:2px}
-.bd{position:fixed;inset:0;display:grid;place-items:center;padding:8px;background:#000a}
-.dlg{position:relative;width:100%;max-width:42rem}
-.dlg:focus{outline:0}
-ul{list-style:none;margin:0;padding:0}
-.p{border-top:1px solid var(--cl-line);padding:12px 0}
-.row{display:flex;align-items:center;justify-content:space-between;gap:12px;font-weight:600}
-.sw{flex:none;position:relative;width:48px;height:28px;border:2px solid var(--cl-line);border-radius:14px}
-.sw::before{content:"";position:absolute;top:3px;left:3px;width:18px;height:18px;border-radius:50%;background:var(--cl-line);transition:transform .15s}
-.sw[aria-checked=true]{background:var(--cl-accent);border-color:var(--cl-accent)}
-.sw[aria-checked=true]::before{background:var(--cl-on);transform:translateX(20px)}
-.note{padding-left:12px;border-left:4px solid var(--cl-accent)}
-.svc{margin-top:8px}
-dl{display:grid;grid-template-columns:auto 1fr;gap:0 12px;margin:4px 0;font-size:.9em}
-dt,.warn{font-weight:700}dd{margin:0;overflow-wrap:anywhere}
-.lnk{min-height:24px;margin-top:12px;text-decoration:underline}
 .ro{position:fixed;left:16px;bottom:16px;width:44px;height:44px;border-radius:50%;background:var(--cl-accent);color:var(--cl-on);box-shadow:0 0 0 2px var(--cl-bg)}
 .ro svg{width:26px;fill:currentColor}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 .ph{display:flex;flex-direction:column;justify-content:safe center;height:100%;overflow:auto;border-style:dashed}
 @media (prefers-reduced-motion:reduce){*,::before{transition:none!important}}`;
 
-let sheet: CSSStyleSheet | undefined;
-
-/** Styles a shadow root: a shared constructable stylesheet where supported, else a `<style>` carrying the page's nonce. */
-export function adoptStyles(root: ShadowRoot, nonce?: string): void {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    }
-    root.adoptedStyleSheets = [sheet];
-    return;
-  }
-  const style = document.createElement('style');
-  if (nonce) style.nonce = nonce;
-  style.textContent = css;
-  root.prepend(style);
-}
-
 /** A host element with an open shadow root, styled, and the box the UI draws in (not the root itself, where a fallback `<style>` lives). */
 export function styledHost(nonce?: string): [HTMLElement, HTMLElement] {
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'open' });
-  adoptStyles(root, nonce);
+  addSheet(root, css, nonce);
   return [host, root.appendChild(document.createElement('div'))];
 }

@@ -1,9 +1,13 @@
 // DOM helpers for the UI's component tests (happy-dom).
 import type { ConsentRuntime } from '../types';
+import { loadViews } from './load-views';
 import { mountUI } from './mount';
 
-/** Lets the fake runtime's promises (and what they redraw) settle. */
-export const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Lets the fake runtime's promises (and what they redraw, the lazily loaded views included) settle. */
+export async function flush(): Promise<void> {
+  await loadViews();
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
 
 /** Mounts the UI on a fresh body and returns its shadow root. */
 export async function mounted(rt: ConsentRuntime, nonce?: string) {

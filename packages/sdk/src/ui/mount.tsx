@@ -1,11 +1,13 @@
+import { render } from 'preact';
 import type { ConsentRuntime } from '../types';
-import { drawApp } from './app';
+import { App } from './app';
+import type { ViewsSource } from './load-views';
 import { drawPlaceholders } from './placeholder';
 import { styledHost } from './styles';
 import { applyTheme } from './theme';
 
-export interface UIOptions {
-  /** The page's CSP nonce, for the `<style>` used where constructable stylesheets are missing. */
+export interface UIOptions extends ViewsSource {
+  /** The page's CSP nonce, for the `<style>` used where constructable stylesheets are missing, and the views' chunk. */
   nonce?: string;
 }
 
@@ -14,19 +16,19 @@ export interface UIOptions {
  * placed first in the body (first in tab order, nothing in the page's flow), and a placeholder in
  * every blocked embed. Returns the function that removes it all.
  */
-export function mountUI(rt: ConsentRuntime, { nonce }: UIOptions = {}): () => void {
+export function mountUI(rt: ConsentRuntime, { nonce, assets }: UIOptions = {}): () => void {
   const [host, box] = styledHost(nonce);
   host.id = 'consent-ledger';
   (document.body ?? document.documentElement).prepend(host);
   const theme = () => applyTheme(host, rt.get().document?.config.theme);
   theme();
   const offTheme = rt.on('change', theme);
-  const stopApp = drawApp(rt, box);
+  render(<App rt={rt} box={box} nonce={nonce} assets={assets} />, box);
   const stopPlaceholders = drawPlaceholders(rt, nonce);
   return () => {
     offTheme();
     stopPlaceholders();
-    stopApp();
+    render(null, box);
     host.remove();
   };
 }

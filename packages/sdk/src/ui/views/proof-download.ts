@@ -1,4 +1,4 @@
-import type { ConsentRuntime } from '../types';
+import type { ConsentRuntime } from '../../types';
 
 /** Saves the runtime's proof document as a JSON file the visitor keeps (the link lives in `parent` for the click). */
 export async function downloadProof(rt: ConsentRuntime, parent: Node): Promise<void> {

@@ -1,0 +1,170 @@
+import { Component, createRef } from 'preact';
+import { logProblem } from '../core/log';
+import { type Translate, translator } from '../i18n/texts';
+import type { ConfigDocument, ConsentRuntime, ConsentSnapshot, HistoryItem } from '../types';
+import { Banner } from './banner';
+import { deepActiveElement } from './focus';
+import { loadViews, type Views, type ViewsSource } from './load-views';
+
+/** The views of the dialog. */
+export type View = 'dialog' | 'history';
+
+/** What the lazily loaded dialog is given (views/dialog.tsx keeps its own state: the draft, the receipts). */
+export interface DialogProps {
+  rt: ConsentRuntime;
+  snap: ConsentSnapshot;
+  view: View;
+  t: Translate;
+  doc: ConfigDocument;
+  /** The element the UI draws in, inside its shadow root (the views add their styles there). */
+  box: HTMLElement;
+  nonce?: string;
+  /** Switches the dialog to another view. */
+  open(view: View): void;
+  /** Closes the dialog; focus returns to its opener, or to the re-open button when the opener is gone. */
+  close(): void;
+}
+
+/** What mountUI gives the App. */
+export interface AppProps extends ViewsSource {
+  rt: ConsentRuntime;
+  box: HTMLElement;
+}
+
+interface AppState {
+  snap: ConsentSnapshot;
+  /** The dialog's view, null while it is closed. */
+  view: View | null;
+  /** What the live region last announced. */
+  said: string;
+}
+
+const REOPEN_ICON =
+  'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zM8 9a1.5 1.5 0 1 1 0 .1zm-1 6a1.5 1.5 0 1 1 0 .1zm6 2a1.5 1.5 0 1 1 0 .1zm4-3a1 1 0 1 1 0 .1z';
+
+/** Runs `task` when the browser is idle (soon after, where it cannot tell). */
+const whenIdle = (task: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(task) : setTimeout(task, 200);
+
+// A class component: the banner's few states need no hooks (about 1 KB of consent.js). What only a
+// click opens (the dialog and everything in it) is loaded apart, when the browser is idle.
+/** The banner, the re-open button, the live region and, once opened, the dialog of one runtime. */
+export class App extends Component<AppProps, AppState> {
+  override state: AppState = { snap: this.props.rt.get(), view: null, said: '' };
+  private views?: Views;
+  private opener: HTMLElement | null = null;
+  private reopen = createRef<HTMLButtonElement>();
+  private offs: Array<() => void> = [];
+  /** The choices before the last change: a withdrawal announces what it turned off. */
+  private lastChoices = this.state.snap.choices;
+  private prefetched = false;
+
+  override componentDidMount() {
+    const { rt } = this.props;
+    this.offs = [
+      rt.on('change', (snap) => {
+        this.lastChoices = this.state.snap.choices;
+        this.setState({ snap });
+      }),
+      rt.on('show', ({ view }) => this.open(view)),
+      rt.on('decision', (item) => this.announce(item)),
+    ];
+  }
+
+  override componentWillUnmount() {
+    for (const off of this.offs) off();
+  }
+
+  override componentDidUpdate() {
+    // Once the banner (or the re-open button) is on screen, the views load while the browser is idle.
+    if (this.state.snap.document && !this.prefetched) {
+      this.prefetched = true;
+      whenIdle(() => void this.fetchViews().catch(() => undefined));
+    }
+  }
+
+  private fetchViews = () => loadViews(this.props).then((views) => (this.views = views));
+
+  /** Opens the dialog (or the history view), remembering where focus was so it can go back there. */
+  open = (view: View = 'dialog', opener: HTMLElement | null = deepActiveElement()) => {
+    if (!this.state.view) this.opener = opener;
+    this.fetchViews().then(
+      () => this.setState({ view }),
+      (error) => logProblem('views', error),
+    );
+  };
+
+  /** Opens the preferences from the control clicked (which does not take focus in every browser). */
+  openFrom = (event: Event) => this.open('dialog', event.currentTarget as HTMLElement);
+
+  close = () => {
+    this.setState({ view: null }, () => {
+      (this.opener?.isConnected ? this.opener : this.reopen.current)?.focus();
+      this.opener = null;
+    });
+  };
+
+  /** A decision taken in the banner; focus then goes where closing the dialog would send it. */
+  accept = () => void this.props.rt.acceptAll().then(this.close);
+  reject = () => void this.props.rt.rejectAll().then(this.close);
+
+  private announce(item: HistoryItem) {
+    const doc = this.props.rt.get().document;
+    if (!doc) return;
+    const t = translator(doc.notice);
+    const withdrawn = doc.notice.purposes.filter(
+      (p) => item.choices[p.id] === 'denied' && this.lastChoices[p.id] === 'granted',
+    );
+    this.setState({
+      said:
+        item.method === 'withdraw'
+          ? t('withdraw.confirm', { purpose: withdrawn.map((p) => p.title).join(', ') })
+          : t('announce.saved'),
+    });
+  }
+
+  override render() {
+    const { snap, view, said } = this.state;
+    const { rt, box, nonce } = this.props;
+    const doc = snap.document;
+    const t = doc && translator(doc.notice);
+    const Views = this.views;
+    return (
+      <div class="w" lang={doc?.language}>
+        {t && snap.status === 'needs-decision' && (
+          <Banner t={t} doc={doc} accept={this.accept} reject={this.reject} customize={this.openFrom} />
+        )}
+        {t && snap.status === 'decided' && !document.querySelector('[data-consent-open]') && (
+          <button
+            type="button"
+            ref={this.reopen}
+            class="ro"
+            aria-label={t('reopen.label')}
+            title={t('reopen.label')}
+            onClick={this.openFrom}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d={REOPEN_ICON} />
+            </svg>
+          </button>
+        )}
+        {t && view && Views && (
+          <Views.Dialog
+            rt={rt}
+            snap={snap}
+            view={view}
+            t={t}
+            doc={doc}
+            box={box}
+            nonce={nonce}
+            open={this.open}
+            close={this.close}
+          />
+        )}
+        <p class="sr" aria-live="polite">
+          {said}
+        </p>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,100 @@
+import type { Choice } from '@consent-ledger/protocol';
+import { Component } from 'preact';
+import type { HistoryItem } from '../../types';
+import type { DialogProps } from '../app';
+import { CloseButton } from '../controls';
+import { trapKeys } from './focus-trap';
+import { History } from './history';
+import { Preferences } from './preferences';
+import { addViewStyles } from './styles';
+
+interface DialogState {
+  /** The switches as the visitor sets them, applied only on Save. */
+  draft: Record<string, Choice>;
+  /** The receipts of the history view, null while they are read. */
+  items: HistoryItem[] | null;
+}
+
+/** What a view of the dialog reads and calls. */
+export interface ViewProps extends DialogProps, DialogState {
+  /** Flips one switch of the draft. */
+  flip(purpose: string): void;
+  save(): void;
+  accept(): void;
+  reject(): void;
+}
+
+/** The modal dialog over a backdrop: the preferences or the history view, with its close button. */
+export class Dialog extends Component<DialogProps, DialogState> {
+  override state: DialogState = { draft: {}, items: null };
+  private frame: HTMLElement | null = null;
+  private offs: Array<() => void> = [];
+
+  override componentDidMount() {
+    addViewStyles(this.props.box, this.props.nonce);
+    const refresh = () => this.refresh();
+    this.offs = [this.props.rt.on('ack', refresh), this.props.rt.on('decision', refresh)];
+    this.shown();
+  }
+
+  override componentDidUpdate(before: DialogProps) {
+    if (before.view !== this.props.view) this.shown();
+  }
+
+  override componentWillUnmount() {
+    for (const off of this.offs) off();
+  }
+
+  // A view opens: its switches start from the choices in force, its receipts are read, and focus goes
+  // onto the dialog itself, so that its name is read first.
+  private shown() {
+    this.setState({ draft: { ...this.props.snap.choices }, items: null });
+    this.refresh();
+    this.frame?.focus();
+  }
+
+  /** Reads the receipts again while the history view is open. */
+  private refresh() {
+    if (this.props.view === 'history') this.props.rt.history().then((items) => this.setState({ items }));
+  }
+
+  private flip = (id: string) => {
+    const { draft } = this.state;
+    this.setState({ draft: { ...draft, [id]: draft[id] === 'granted' ? 'denied' : 'granted' } });
+  };
+
+  /** A decision taken in the dialog closes it. */
+  private andClose = (act: () => Promise<void>) => () => void act().then(this.props.close);
+
+  override render() {
+    const { rt, t, view, close } = this.props;
+    const props: ViewProps = {
+      ...this.props,
+      ...this.state,
+      flip: this.flip,
+      save: this.andClose(() => rt.decide(this.state.draft, 'save')),
+      accept: this.andClose(() => rt.acceptAll()),
+      reject: this.andClose(() => rt.rejectAll()),
+    };
+    const View = view === 'history' ? History : Preferences;
+    return (
+      // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a click on the backdrop is the mouse's shortcut for × (Escape is the keyboard's)
+      <div class="bd" onClick={(e) => e.target === e.currentTarget && close()}>
+        <div
+          ref={(element) => {
+            this.frame = element;
+          }}
+          class="dlg"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="cl-title"
+          tabIndex={-1}
+          onKeyDown={(e) => trapKeys(e, e.currentTarget, close)}
+        >
+          <CloseButton label={t('dialog.close')} onClick={close} />
+          <View {...props} />
+        </div>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,56 @@
+import type { TextKey } from '@consent-ledger/protocol';
+import { Actions, Terms } from '../controls';
+import type { ViewProps } from './dialog';
+import { downloadProof } from './proof-download';
+
+/** The visitor's own receipts, newest first, with "Download my proof" and "Withdraw my consent". */
+export function History({ t, doc: { notice, language }, snap, items, rt, box, open }: ViewProps) {
+  const title = (id: string) => notice.purposes.find((p) => p.id === id)?.title ?? id;
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <>
+      <h2 id="cl-title">{t('history.title')}</h2>
+      {snap.subject && (
+        <p>
+          {t('history.subject')}: <code>{snap.subject}</code>
+        </p>
+      )}
+      {items &&
+        (items.length ? (
+          <ul>
+            {items
+              .slice()
+              .reverse()
+              .map((item) => (
+                <li class="svc">
+                  <Terms
+                    rows={[
+                      [t('history.date'), <time dateTime={item.issuedAt}>{date.format(new Date(item.issuedAt))}</time>],
+                      [t('history.method'), t(`method.${item.method}` as TextKey)],
+                      [
+                        t('history.choices'),
+                        Object.entries(item.choices)
+                          .map(([id, choice]) => `${title(id)}: ${t(`state.${choice}` as TextKey)}`)
+                          .join(', '),
+                      ],
+                      [t('history.status'), t(`history.${item.status}` as TextKey)],
+                    ]}
+                  />
+                </li>
+              ))}
+          </ul>
+        ) : (
+          <p>{t('history.empty')}</p>
+        ))}
+      <Actions
+        list={[
+          !!items?.length && [t('history.download'), () => void downloadProof(rt, box)],
+          Object.values(snap.choices).includes('granted') && [t('withdraw.button'), () => void rt.withdraw()],
+        ]}
+      />
+      <button type="button" class="lnk" onClick={() => open('dialog')}>
+        {t('dialog.title')}
+      </button>
+    </>
+  );
+}
