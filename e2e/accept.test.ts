@@ -134,6 +134,8 @@ test('4. withdraw analytics through the re-open button: its cookies go, it no lo
   expect(await toggle.getAttribute('aria-checked')).toBe('true');
   await toggle.click();
   expect(await toggle.getAttribute('aria-checked')).toBe('false');
+  // Analytics was running: the SDK reloads the page itself once the withdrawal's receipt had its chance to go.
+  const reloaded = s.page.waitForEvent('load', { timeout: 10_000 });
   await ui.save.click();
 
   await eventually(
@@ -143,7 +145,7 @@ test('4. withdraw analytics through the re-open button: its cookies go, it no lo
   const [, withdrawal] = await acknowledged(s.page, DEMO.site, 2);
   expect(payloadOf(withdrawal.jws).choices.analytics).toBe('denied');
 
-  await s.page.reload({ waitUntil: 'load' });
+  await reloaded;
   await s.page.waitForLoadState('networkidle');
   const probes = await readProbes(s.page);
   expect(purposeRanAt(probes, 'analytics'), 'analytics ran after the withdrawal').toBeNull();

@@ -28,7 +28,10 @@ const sdk = join(workspaceRoot(), 'packages/sdk');
 const built = spawnSync(process.execPath, [join(sdk, 'build.mjs'), '--size-tests'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(1);
 
-const budgets = JSON.parse(readFileSync(join(sdk, 'size-tests/budgets.json'), 'utf8')) as Record<string, Budget>;
+const { chunk, ...budgets } = JSON.parse(readFileSync(join(sdk, 'size-tests/budgets.json'), 'utf8')) as Record<
+  string,
+  Budget
+>;
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
 let over = 0;
 
@@ -54,6 +57,21 @@ for (const file of readdirSync(join(sdk, 'dist/size-tests'))
   const limits = budget ? `<= ${kb(budget.brotli)}${budget.aim ? `, aim ${kb(budget.aim)}` : ''}` : '';
   console.log(
     `${name.padEnd(12)} ${String(bytes.length).padStart(9)} ${String(gzip).padStart(9)} ${String(brotli).padStart(9)}   ${limits}  ${verdict}`,
+  );
+}
+
+// consent.js's lazily loaded chunks (prefetched when idle, or loaded on a click): each has the chunk budget.
+const chunkBudget = chunk;
+for (const file of readdirSync(join(sdk, 'dist'))
+  .filter((f) => /^consent-[a-z]+\.[0-9a-f]{12}\.js$/.test(f))
+  .sort()) {
+  const bytes = readFileSync(join(sdk, 'dist', file));
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  if (brotli > chunkBudget.brotli) over += 1;
+  const verdict = brotli > chunkBudget.brotli ? `OVER BUDGET by ${brotli - chunkBudget.brotli} B` : 'ok';
+  console.log(
+    `${file.split('.')[0].padEnd(14)} ${String(bytes.length).padStart(7)} ${String(gzip).padStart(9)} ${String(brotli).padStart(9)}   <= ${kb(chunkBudget.brotli)} (lazy chunk)  ${verdict}`,
   );
 }
 

@@ -1,9 +1,9 @@
 // Builds dist/consent.js, the script-tag bundle (runtime, banner, placeholders and their styles, one
-// minified IIFE), its lazily loaded views dist/consent-views.<hash>.js (the dialog, the history view
-// and everything else that only opens on a click), dist/autoblock.js (automatic blocking, loaded only by
-// pages that ask for it), and dist/consent.meta.json / consent-views.meta.json
-// (esbuild's metafiles: what each module costs). With --size-tests, also bundles every
-// size-tests/*.ts entry the same way into dist/size-tests/, for bench/size and the size test.
+// minified IIFE), its lazily loaded chunks dist/consent-<name>.<hash>.js (CHUNKS below: what only a
+// click opens, and what talks to the collector once a choice was made), dist/autoblock.js (automatic
+// blocking, loaded only by pages that ask for it), and their metafiles
+// (dist/consent.meta.json, consent-<name>.meta.json: what each module costs). With --size-tests, also
+// bundles every size-tests/*.ts entry the same way into dist/size-tests/, for bench/size.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,14 +22,24 @@ const here = dirname(fileURLToPath(import.meta.url));
 const INTERNAL_PROPS =
   /^(__[a-zA-Z]|onEmbeds|onAck|allowed|loadOnce|revoke|getMany|retry|openFrom|draft|snap|items|accept|save|store|outbox|device|publish|applyDocument|adopt|enforce|flush|views|opener|reopen|offs|lastChoices|prefetched|fetchViews|flip|announce|refresh|said|box|frame|shown|andClose|componentDidMount|componentWillUnmount|componentDidUpdate|componentWillMount|componentWillReceiveProps|componentWillUpdate|componentDidCatch|getDerivedStateFromError|getDerivedStateFromProps|getSnapshotBeforeUpdate|shouldComponentUpdate|getChildContext|contextType|defaultProps|vnode|diffed|debounceRendering|unmount|forceUpdate|setState|props|context|state)$/;
 
-/** The chunk's file name in consent.js until the chunk is built (as long as the real one: 12 hex digits). */
-const VIEWS_PLACEHOLDER = 'consent-views.@@@@@@@@@@@@.js';
+/** consent.js's lazily loaded chunks: each built from its entry, named by its content. */
+const CHUNKS = [
+  // What only a click opens: the dialog, the history view and their kin, drawn with consent.js's Preact.
+  { name: 'views', entry: 'src/ui/views/chunk.ts', alias: { preact: './src/ui/views/preact-shared.ts' } },
+  // What talks to the collector once a choice was made: the outbox, the proof file.
+  { name: 'sync', entry: 'src/sync-chunk.ts', alias: {} },
+];
 
-/** consent.js loads its views as a separate script (src/ui/load-views-script.ts), not by import(). */
-const viewsByScript = {
-  name: 'views-by-script',
+/** A chunk's file name in consent.js until the chunk is built (as long as the real one: 12 hex digits). */
+const placeholder = (name) => `consent-${name}.@@@@@@@@@@@@.js`;
+
+/** consent.js loads its chunks as separate scripts (src/chunk-script.ts), not by import(). */
+const chunksByScript = {
+  name: 'chunks-by-script',
   setup(b) {
-    b.onResolve({ filter: /\/load-views$/ }, (args) => ({ path: join(args.resolveDir, 'load-views-script.ts') }));
+    b.onResolve({ filter: /\/load-(views|sync)$/ }, (args) => ({
+      path: join(args.resolveDir, `${args.path.split('/').pop()}-script.ts`),
+    }));
   },
 };
 
@@ -45,8 +55,10 @@ const options = {
   legalComments: 'none',
   mangleProps: INTERNAL_PROPS,
   alias: { 'preact/jsx-runtime': './src/ui/jsx-runtime.ts' },
-  define: { __CONSENT_VIEWS__: JSON.stringify(VIEWS_PLACEHOLDER) },
-  plugins: [viewsByScript],
+  define: Object.fromEntries(
+    CHUNKS.map((c) => [`__CONSENT_${c.name.toUpperCase()}__`, JSON.stringify(placeholder(c.name))]),
+  ),
+  plugins: [chunksByScript],
   drop: ['debugger'],
   metafile: true,
   write: false,
@@ -54,36 +66,45 @@ const options = {
   absWorkingDir: here,
 };
 
-/** Builds `entry` as consent.js is built (mangled names kept in `mangleCache`, asked for so esbuild returns it); returns its code and build result, with the views' chunk name written in. */
-async function bundle(entry, chunkName, mangleCache = {}) {
-  const result = await build({ ...options, entryPoints: [entry], mangleCache });
-  const code = result.outputFiles[0].text;
-  return { code: chunkName ? code.replace(VIEWS_PLACEHOLDER, chunkName) : code, result };
-}
+/** Builds `entry` as consent.js is built (mangled names kept in `mangleCache`, asked for so esbuild returns it). */
+const bundle = (entry, mangleCache = {}) => build({ ...options, entryPoints: [entry], mangleCache });
 
-const dist = join(here, 'dist');
+/** Writes the chunks' names into a bundle's code. */
+const named = (code, names) => CHUNKS.reduce((text, c) => text.replace(placeholder(c.name), names[c.name]), code);
+
+// `--out DIR` builds elsewhere than dist/ (the size test builds its own copy, so it never races another build).
+const outAt = process.argv.indexOf('--out');
+const dist = outAt > 0 ? process.argv[outAt + 1] : join(here, 'dist');
 mkdirSync(dist, { recursive: true });
 
-// consent.js first: the views share its Preact and its mangled names (the mangle cache), then their
-// content hash names the chunk inside consent.js.
+// consent.js first: its chunks share its mangled names (the mangle cache), then their content hashes
+// name them inside consent.js.
 const main = await bundle('src/embed.ts');
-if (!main.code.includes(VIEWS_PLACEHOLDER)) throw new Error('consent.js does not name its views chunk');
-const views = await build({
-  ...options,
-  entryPoints: ['src/ui/views/chunk.ts'],
-  // The chunk draws with consent.js's Preact (handed over at load), never a copy of its own.
-  alias: { ...options.alias, preact: './src/ui/views/preact-shared.ts' },
-  mangleCache: main.result.mangleCache,
-});
-const viewsCode = views.outputFiles[0].contents;
-const viewsName = `consent-views.${createHash('sha256').update(viewsCode).digest('hex').slice(0, 12)}.js`;
-for (const file of readdirSync(dist)) if (/^consent-views\.[0-9a-f]{12}\.js$/.test(file)) rmSync(join(dist, file));
-writeFileSync(join(dist, viewsName), viewsCode);
-writeFileSync(join(dist, 'consent.js'), main.code.replace(VIEWS_PLACEHOLDER, viewsName));
-writeFileSync(join(dist, 'consent.meta.json'), JSON.stringify(main.result.metafile));
-writeFileSync(join(dist, 'consent-views.meta.json'), JSON.stringify(views.metafile));
+const names = {};
+for (const file of readdirSync(dist)) if (/^consent-[a-z]+\.[0-9a-f]{12}\.js$/.test(file)) rmSync(join(dist, file));
+for (const chunk of CHUNKS) {
+  if (!main.outputFiles[0].text.includes(placeholder(chunk.name)))
+    throw new Error(`consent.js does not name its ${chunk.name} chunk`);
+  const result = await build({
+    ...options,
+    entryPoints: [chunk.entry],
+    alias: { ...options.alias, ...chunk.alias },
+    mangleCache: main.mangleCache,
+  });
+  const code = result.outputFiles[0].contents;
+  names[chunk.name] = `consent-${chunk.name}.${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`;
+  writeFileSync(join(dist, names[chunk.name]), code);
+  writeFileSync(join(dist, `consent-${chunk.name}.meta.json`), JSON.stringify(result.metafile));
+}
+writeFileSync(join(dist, 'consent.js'), named(main.outputFiles[0].text, names));
+writeFileSync(join(dist, 'consent.meta.json'), JSON.stringify(main.metafile));
 // Automatic blocking, its own file: only pages that ask for it (data-autoblock) load it.
-const autoblock = await build({ ...options, metafile: false, entryPoints: ['src/autoblock.ts'], mangleCache: main.result.mangleCache });
+const autoblock = await build({
+  ...options,
+  metafile: false,
+  entryPoints: ['src/autoblock.ts'],
+  mangleCache: main.mangleCache,
+});
 writeFileSync(join(dist, 'autoblock.js'), autoblock.outputFiles[0].contents);
 
 if (process.argv.includes('--size-tests')) {
@@ -91,7 +112,7 @@ if (process.argv.includes('--size-tests')) {
   for (const file of readdirSync(join(here, 'size-tests')).filter(
     (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
   )) {
-    const { code } = await bundle(`size-tests/${file}`, viewsName, main.result.mangleCache);
-    writeFileSync(join(dist, 'size-tests', file.replace(/\.ts$/, '.js')), code);
+    const result = await bundle(`size-tests/${file}`, main.mangleCache);
+    writeFileSync(join(dist, 'size-tests', file.replace(/\.ts$/, '.js')), named(result.outputFiles[0].text, names));
   }
 }

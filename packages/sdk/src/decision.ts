@@ -7,20 +7,20 @@ import { gpcActive } from './core/gpc';
 import { logProblem } from './core/log';
 import { evaluate, isGranted, type StoredDecision } from './core/state';
 import { createGate, type Gate } from './gate/gate';
+import { loadSync } from './load-sync';
 import { syncConsentCookie } from './store/consent-cookie';
 import { deviceKey } from './store/device';
 import { type Kv, keyOf, memoryKv } from './store/idb';
 import { sameDecision, writeMirror } from './store/mirror';
 import type { Outbox } from './store/outbox';
-import { appendReceipt, toHistoryItem } from './store/receipts';
+import { appendReceipt, readReceipts, rechain, toHistoryItem } from './store/receipts';
 import type { DeviceKey } from './store/sign';
 import type { ConfigDocument, ConsentEvents, ConsentOptions, ConsentSnapshot } from './types';
 
-/** Where the page's consent is kept: in memory until IndexedDB opens, with the device key and the outbox from then on. */
+/** Where the page's consent is kept: in memory until IndexedDB opens, with the device key from then on. */
 export interface Store {
   kv: Kv;
   device?: DeviceKey;
-  outbox?: Outbox;
 }
 
 /** The consent in force on one page, and the only ways to change it. */
@@ -48,8 +48,14 @@ export interface Decisions {
   record(method: Method, choices: Record<string, Choice>): Promise<void>;
   /** The device key, made on first need; the snapshot names its subject from then on. */
   device(): Promise<DeviceKey>;
-  /** Sends what the outbox holds. */
+  /** The outbox, loaded on first need (a first visit draws its banner without it). */
+  outbox(): Promise<Outbox>;
+  /** Sends the pending receipts, if any (loading the outbox only then); resolves once they went out or will be retried. */
+  send(): Promise<void>;
+  /** `send()` without waiting. */
   flush(): void;
+  /** Stops sending. */
+  stopSending(): void;
 }
 
 /** What the decision part shares with the rest of the runtime. */
@@ -116,7 +122,33 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     return store.device;
   }
 
-  const flush = () => void store.outbox?.flush();
+  let outbox: Promise<Outbox> | undefined;
+  function openOutbox(): Promise<Outbox> {
+    outbox ??= loadSync().then(
+      ({ createOutbox }) =>
+        createOutbox({
+          kv: store.kv,
+          site,
+          collector: options.collector,
+          rechain: async (fromId, head) => rechain(store.kv, site, await device(), fromId, head),
+          onAck: (r) => events.emit('ack', toHistoryItem(r)),
+        }),
+      (error) => {
+        // Tried again at the next send (back online, the next decision, the next page).
+        outbox = undefined;
+        throw error;
+      },
+    );
+    return outbox;
+  }
+
+  async function send(): Promise<void> {
+    if (!(await readReceipts(store.kv, site)).some((r) => r.status === 'pending')) return;
+    const box = await openOutbox();
+    // A runtime destroyed while its outbox loaded sends nothing.
+    if (!signal.aborted) await box.flush();
+  }
+  const flush = () => void send().catch((error) => logProblem('sync', error));
 
   // Stores a decision (IndexedDB, then its mirror) and tells the other tabs to re-read it. Another
   // tab's decision may have been enforced here while this one waited for the lock: this one, stored
@@ -176,7 +208,7 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     if (method && next) await receipt(method, next.choices, next);
     if (options.reloadOnWithdraw === false || !revoked.some((p) => isGranted(before, p))) return;
     // A started script cannot be unloaded: reload once the receipt had its chance to be sent.
-    await Promise.race([store.outbox?.flush(), new Promise((r) => setTimeout(r, 1500))]);
+    await Promise.race([send().catch(() => undefined), new Promise((r) => setTimeout(r, 1500))]);
     location.reload();
   }
 
@@ -199,6 +231,9 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     enforce,
     record: receipt,
     device,
+    outbox: openOutbox,
+    send,
     flush,
+    stopSending: () => void outbox?.then((o) => o.stop()),
   };
 }

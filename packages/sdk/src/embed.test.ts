@@ -17,7 +17,8 @@ async function runEmbed(src: string, embedded?: unknown) {
   await import('./embed');
   return (globalThis as G).ConsentLedger!;
 }
-const banner = () => document.getElementById('consent-ledger')?.shadowRoot?.querySelector('[role=region]') ?? null;
+const banner = () =>
+  document.getElementById('consent-ledger')?.shadowRoot?.querySelector('section[aria-label]') ?? null;
 
 afterEach(() => {
   (globalThis as G).ConsentLedger?.destroy();

@@ -9,6 +9,7 @@
 // default` pushed at once, before the config arrives, so a first visit's Google tags start denied
 // too), data-cookie-domain (the cl_consent cookie shared with subdomains), and an inline config
 // document in <script type="application/json" id="consent-ledger-config"> placed before the shared bundle.
+import { chunkSource } from './chunk-script';
 import { logProblem } from './core/log';
 import { preferredLanguages } from './i18n/language';
 import { startConsent } from './index';
@@ -46,8 +47,11 @@ const site = embedded?.site ?? script?.dataset.site;
 if (!site || !script) logProblem('no-site');
 // A second copy of the tag must not start a second runtime (and a second banner).
 else if (!window.ConsentLedger) {
-  const { collector, lang, nonce, consentMode, cookieDomain } = script.dataset;
+  const { collector, lang, consentMode, cookieDomain } = script.dataset;
+  const nonce = script.dataset.nonce || script.nonce || undefined;
   const origin = new URL(script.src || location.href);
+  // The lazily loaded chunks lie beside the shared bundle, at the collector's root for a per-site script.
+  chunkSource(new URL(embedded ? '../../../' : './', origin).href, nonce);
   window.ConsentLedger = startConsent({
     site,
     collector: (collector ?? origin.origin).replace(/\/$/, ''),
@@ -56,8 +60,6 @@ else if (!window.ConsentLedger) {
     configEtag: embedded?.etag,
     consentMode: consentMode != null,
     cookieDomain,
-    nonce: nonce || script.nonce || undefined,
-    // The views chunk lies beside the shared bundle, at the collector's root for a per-site script.
-    assets: new URL(embedded ? '../../../' : './', origin).href,
+    nonce,
   });
 }

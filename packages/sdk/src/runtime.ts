@@ -5,14 +5,15 @@ import type { Method } from '@consent-ledger/protocol';
 import { type CachedConfig, followConfig } from './config';
 import { createEmitter } from './core/emitter';
 import { GPC_PURPOSE } from './core/gpc';
+import { whenIdle } from './core/idle';
 import { logProblem } from './core/log';
 import { askedOf, isGranted, type StoredDecision } from './core/state';
 import { createDecisions } from './decision';
+import { loadSync } from './load-sync';
 import { keyOf, openKv } from './store/idb';
 import { readMirror, sameDecision, writeMirror } from './store/mirror';
-import { createOutbox } from './store/outbox';
 import { readReceipts, toHistoryItem } from './store/receipts';
-import { type DeviceKey, signProof } from './store/sign';
+import type { DeviceKey } from './store/sign';
 import type { ConsentEvents, ConsentOptions, ConsentRuntime } from './types';
 
 /** Starts the consent runtime of a page: stored decision first, then config, gating, receipts. */
@@ -43,13 +44,6 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     const { kv } = opened;
     Object.assign(store, { kv, device });
     decisions.publish({ storage: kv.mode, subject: device?.subject ?? null });
-    store.outbox = createOutbox({
-      kv,
-      site,
-      collector,
-      device: decisions.device,
-      onAck: (r) => events.emit('ack', toHistoryItem(r)),
-    });
     // IndexedDB is the record (without it, nothing outlives the page view, the mirror included).
     if (!sameDecision(stored, mirrored)) writeMirror(site, stored);
     await decisions.adopt(stored, options.config ?? cached?.doc);
@@ -71,6 +65,8 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
       { signal },
     );
     flush();
+    // The outbox and its kin come when the browser is idle, so the first choice's receipt goes out at once.
+    whenIdle(() => void loadSync().catch(() => undefined));
   }
 
   const ready = start().catch((error) => logProblem('start', error));
@@ -134,26 +130,18 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     },
     async exportProof() {
       await ready;
-      const device = await decisions.device();
-      const keys = (await store.outbox?.keys().catch(() => null)) ?? { keys: [] };
-      const proofOf = (id: string) =>
-        fetch(`${collector}/v1/sites/${site}/log/proof/${id}`).then(
-          (res) => (res.status === 200 ? res.json() : null),
-          () => null,
-        );
-      const list = (await readReceipts(store.kv, site)).filter((r) => r.status !== 'refused');
-      const receipts = await Promise.all(
-        list.map(async (r) => ({ jws: r.jws, ack: r.ack?.jws ?? null, proof: r.ack ? await proofOf(r.id) : null })),
-      );
-      return signProof(
-        { v: 2, site, subject: device.subject, collector, exportedAt: new Date().toISOString(), keys, receipts },
-        device,
-      );
+      const [{ proofDocument }, device, outbox] = await Promise.all([
+        loadSync(),
+        decisions.device(),
+        decisions.outbox(),
+      ]);
+      const keys = await outbox.keys().catch(() => ({ keys: [] }));
+      return proofDocument({ kv: store.kv, site, collector, device, keys });
     },
     destroy() {
       lifetime.abort();
       gate.stop();
-      store.outbox?.stop();
+      decisions.stopSending();
       tabs?.close();
     },
   };

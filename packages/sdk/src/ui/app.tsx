@@ -1,10 +1,11 @@
 import { Component, createRef } from 'preact';
+import { whenIdle } from '../core/idle';
 import { logProblem } from '../core/log';
 import { type Translate, translator } from '../i18n/texts';
 import type { ConfigDocument, ConsentRuntime, ConsentSnapshot, HistoryItem } from '../types';
 import { Banner } from './banner';
 import { deepActiveElement } from './focus';
-import { loadViews, type Views, type ViewsSource } from './load-views';
+import { loadViews, type Views } from './load-views';
 
 /** The views of the dialog. */
 export type View = 'dialog' | 'history';
@@ -26,9 +27,11 @@ export interface DialogProps {
 }
 
 /** What mountUI gives the App. */
-export interface AppProps extends ViewsSource {
+export interface AppProps {
   rt: ConsentRuntime;
   box: HTMLElement;
+  /** The page's CSP nonce, for the views' `<style>` where constructable stylesheets are missing. */
+  nonce?: string;
 }
 
 interface AppState {
@@ -42,10 +45,6 @@ interface AppState {
 const REOPEN_ICON =
   'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zM8 9a1.5 1.5 0 1 1 0 .1zm-1 6a1.5 1.5 0 1 1 0 .1zm6 2a1.5 1.5 0 1 1 0 .1zm4-3a1 1 0 1 1 0 .1z';
 
-/** Runs `task` when the browser is idle (soon after, where it cannot tell). */
-const whenIdle = (task: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(task) : setTimeout(task, 200);
-
 // A class component: the banner's few states need no hooks (about 1 KB of consent.js). What only a
 // click opens (the dialog and everything in it) is loaded apart, when the browser is idle.
 /** The banner, the re-open button, the live region and, once opened, the dialog of one runtime. */
@@ -57,7 +56,6 @@ export class App extends Component<AppProps, AppState> {
   private offs: Array<() => void> = [];
   /** The choices before the last change: a withdrawal announces what it turned off. */
   private lastChoices = this.state.snap.choices;
-  private prefetched = false;
 
   override componentDidMount() {
     const { rt } = this.props;
@@ -69,21 +67,15 @@ export class App extends Component<AppProps, AppState> {
       rt.on('show', ({ view }) => this.open(view)),
       rt.on('decision', (item) => this.announce(item)),
     ];
+    // The views load while the browser is idle, once the banner (or the re-open button) is drawn.
+    whenIdle(() => void this.fetchViews().catch(() => undefined));
   }
 
   override componentWillUnmount() {
     for (const off of this.offs) off();
   }
 
-  override componentDidUpdate() {
-    // Once the banner (or the re-open button) is on screen, the views load while the browser is idle.
-    if (this.state.snap.document && !this.prefetched) {
-      this.prefetched = true;
-      whenIdle(() => void this.fetchViews().catch(() => undefined));
-    }
-  }
-
-  private fetchViews = () => loadViews(this.props).then((views) => (this.views = views));
+  private fetchViews = () => loadViews().then((views) => (this.views = views));
 
   /** Opens the dialog (or the history view), remembering where focus was so it can go back there. */
   open = (view: View = 'dialog', opener: HTMLElement | null = deepActiveElement()) => {

@@ -6,13 +6,5 @@
 /** What the lazily loaded views module holds. */
 export type Views = typeof import('./views/index');
 
-/** Where the chunk is and how the page lets scripts run (used by consent.js's loader only). */
-export interface ViewsSource {
-  /** The URL consent.js's assets are under (its chunk is `consent-views.<hash>.js` there). */
-  assets?: string;
-  /** The page's CSP nonce. */
-  nonce?: string;
-}
-
-/** Loads the views (once; a failed load is tried again on the next call). */
-export const loadViews = (_source: ViewsSource = {}): Promise<Views> => import('./views/index');
+/** Loads the views. */
+export const loadViews = (): Promise<Views> => import('./views/index');

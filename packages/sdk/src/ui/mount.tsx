@@ -1,13 +1,12 @@
 import { render } from 'preact';
 import type { ConsentRuntime } from '../types';
 import { App } from './app';
-import type { ViewsSource } from './load-views';
 import { drawPlaceholders } from './placeholder';
 import { styledHost } from './styles';
 import { applyTheme } from './theme';
 
-export interface UIOptions extends ViewsSource {
-  /** The page's CSP nonce, for the `<style>` used where constructable stylesheets are missing, and the views' chunk. */
+export interface UIOptions {
+  /** The page's CSP nonce, for the `<style>` used where constructable stylesheets are missing. */
   nonce?: string;
 }
 
@@ -16,14 +15,14 @@ export interface UIOptions extends ViewsSource {
  * placed first in the body (first in tab order, nothing in the page's flow), and a placeholder in
  * every blocked embed. Returns the function that removes it all.
  */
-export function mountUI(rt: ConsentRuntime, { nonce, assets }: UIOptions = {}): () => void {
+export function mountUI(rt: ConsentRuntime, { nonce }: UIOptions = {}): () => void {
   const [host, box] = styledHost(nonce);
   host.id = 'consent-ledger';
   (document.body ?? document.documentElement).prepend(host);
   const theme = () => applyTheme(host, rt.get().document?.config.theme);
   theme();
   const offTheme = rt.on('change', theme);
-  render(<App rt={rt} box={box} nonce={nonce} assets={assets} />, box);
+  render(<App rt={rt} box={box} nonce={nonce} />, box);
   const stopPlaceholders = drawPlaceholders(rt, nonce);
   return () => {
     offTheme();

@@ -8,7 +8,7 @@ export const css = `:host{all:initial;--cl-accent:#1d4ed8;--cl-on:#fff;--cl-bg:#
 @media (prefers-color-scheme:dark){:host{--cl-accent:#9ab8ff;--cl-on:#0b1633;--cl-bg:#1c1c21;--cl-text:#f2f2f2;--cl-line:#a0a0a8}}
 :host(#consent-ledger){position:fixed;top:0;left:0;z-index:2147483600}
 .w{font:16px/1.5 var(--cl-font);color:var(--cl-text)}
-.bn,.dlg,.ph,.svc{background:var(--cl-bg);border:1px solid var(--cl-line);border-radius:var(--cl-radius);box-sizing:border-box;padding:12px 16px}
+.bn,.ph{background:var(--cl-bg);border:1px solid var(--cl-line);border-radius:var(--cl-radius);box-sizing:border-box;padding:12px 16px}
 .bn{position:fixed;inset:auto 8px 8px;margin:auto;max-width:60rem}
 .bn,.dlg{max-height:calc(100vh - 16px);overflow:auto;box-shadow:0 4px 24px #0008}
 .top{top:8px;bottom:auto}.center{top:8px;height:fit-content}
@@ -23,8 +23,7 @@ button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:poin
 .ro{position:fixed;left:16px;bottom:16px;width:44px;height:44px;border-radius:50%;background:var(--cl-accent);color:var(--cl-on);box-shadow:0 0 0 2px var(--cl-bg)}
 .ro svg{width:26px;fill:currentColor}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
-.ph{display:flex;flex-direction:column;justify-content:safe center;height:100%;overflow:auto;border-style:dashed}
-@media (prefers-reduced-motion:reduce){*,::before{transition:none!important}}`;
+.ph{display:flex;flex-direction:column;justify-content:safe center;height:100%;overflow:auto;border-style:dashed}`;
 
 /** A host element with an open shadow root, styled, and the box the UI draws in (not the root itself, where a fallback `<style>` lives). */
 export function styledHost(nonce?: string): [HTMLElement, HTMLElement] {

@@ -1,6 +1,6 @@
-// The entry of consent.js's lazy chunk (consent-views.<hash>.js, built by build.mjs): the views,
-// handed back to the bundle that loaded them through their <script> element (see load-views-script.ts).
-import type { ViewsHandoff } from '../load-views-script';
+// The entry of consent.js's lazy views chunk (consent-views.<hash>.js, built by build.mjs): the views,
+// handed back to the bundle that loaded them (see ../../chunk-script.ts).
+import { currentHandoff } from '../../chunk-script';
 import * as views from './index';
 
-(document.currentScript as HTMLScriptElement & { consentLedgerViews: ViewsHandoff }).consentLedgerViews.resolve(views);
+currentHandoff().resolve(views);

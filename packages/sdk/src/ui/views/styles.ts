@@ -1,7 +1,8 @@
 // The lazy views' own rules, added to the UI's shadow root next to ../styles.ts when they first draw.
 import { addSheet } from '../sheets';
 
-export const viewsCss = `.bd{position:fixed;inset:0;display:grid;place-items:center;padding:8px;background:#000a}
+export const viewsCss = `.dlg,.svc{background:var(--cl-bg);border:1px solid var(--cl-line);border-radius:var(--cl-radius);box-sizing:border-box;padding:12px 16px}
+.bd{position:fixed;inset:0;display:grid;place-items:center;padding:8px;background:#000a}
 .dlg{position:relative;width:100%;max-width:42rem}
 .dlg:focus{outline:0}
 ul{list-style:none;margin:0;padding:0}
@@ -16,7 +17,8 @@ ul{list-style:none;margin:0;padding:0}
 dl{display:grid;grid-template-columns:auto 1fr;gap:0 12px;margin:4px 0;font-size:.9em}
 dt,.warn{font-weight:700}dd{margin:0;overflow-wrap:anywhere}
 .lnk,summary{color:var(--cl-accent)}
-.lnk{min-height:24px;margin-top:12px;text-decoration:underline}`;
+.lnk{min-height:24px;margin-top:12px;text-decoration:underline}
+@media (prefers-reduced-motion:reduce){*,::before{transition:none!important}}`;
 
 /** Adds the views' stylesheet to the shadow root holding `box` (once). */
 export const addViewStyles = (box: HTMLElement, nonce?: string): void =>
