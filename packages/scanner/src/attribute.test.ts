@@ -41,6 +41,7 @@ describe('attributor', () => {
     expect(attr.storage('consent-ledgerx')).toEqual({});
     expect(attr.request(url(`${collector}/v1/sites/praticien/consent.js?lang=fr`)).service).toBe(CONSENT_LEDGER);
     expect(attr.request(url(`${collector}/consent.0123456789ab.js`)).service).toBe(CONSENT_LEDGER);
+    expect(attr.request(url(`${collector}/consent-views.0123456789ab.js`)).service).toBe(CONSENT_LEDGER);
     expect(attr.request(url(`${collector}/consent.css`)).service).toBe(CONSENT_LEDGER);
     expect(attr.request(url(`${collector}/vendor/maps.html`))).toEqual({});
   });

@@ -48,12 +48,12 @@ function mostSpecific(services: Array<{ service: ServiceConfig }>, hostname: str
   return best;
 }
 
-/** True when `url` is one of the collector's routes: its scripts and styles, or its API under `/v1/`. */
+/** True when `url` is one of the collector's routes: its scripts (consent.js and its lazily loaded chunks) and styles, or its API under `/v1/`. */
 function collectorRoute(url: URL, collectors: ReadonlySet<string>): boolean {
   for (const base of collectors) {
     if (!url.href.startsWith(base)) continue;
     const path = url.href.slice(base.length).replace(/[?#].*$/, '');
-    if (path.startsWith('/v1/') || /^\/consent(\.[0-9a-f]+)?\.(js|css)$/.test(path)) return true;
+    if (path.startsWith('/v1/') || /^\/consent(-[a-z]+)?(\.[0-9a-f]+)?\.(js|css)$/.test(path)) return true;
   }
   return false;
 }
