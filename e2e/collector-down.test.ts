@@ -1,9 +1,11 @@
 // Scenario 8: the collector is down while the visitor chooses. The choice applies at once; once
-// the collector is back and the page reloads, the receipt is in the log exactly once.
+// the collector is back and the page reloads, the receipt is in the log exactly once. Twice: with the
+// signing code (consent-sync, served by the collector) already loaded, the receipt waits signed in the
+// outbox; without it, the choice is stored owing its receipt, which the next page signs.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { eventually } from './harness/browser';
+import { eventually, readIdb, type Scenario } from './harness/browser';
 import { DEMO, openDemo, standIns } from './harness/demo';
 import { acknowledged, exportedEntries, payloadOf, storedReceipts } from './harness/ledger';
 import { gatedEmbeds, gatedScripts } from './harness/page-facts';
@@ -13,13 +15,9 @@ import { consentUI } from './harness/ui';
 
 const suite = useSuite();
 
-test('8. collector down during the choice: applied locally at once, logged exactly once after it is back', async () => {
-  const s = await suite.scenario();
+/** Opens the demo, takes the collector down, accepts all: the choice applies at once, without it. */
+async function acceptWhileDown(s: Scenario) {
   const ui = consentUI(s.page);
-  const token = await suite.collector.token('auditor', [DEMO.site]);
-  await openDemo(s.page, suite.collector);
-  await ui.banner.waitFor({ state: 'visible' });
-
   await suite.collector.halt();
   // The site's own server stays up: its files (the tags' stand-ins) are still served.
   await s.context.route(`${suite.collector.origin}/vendor/**`, async (route) => {
@@ -27,6 +25,7 @@ test('8. collector down during the choice: applied locally at once, logged exact
     const body = await readFile(join(ROOT, 'apps/demo/public', path));
     await route.fulfill({ body, contentType: path.endsWith('.js') ? 'text/javascript' : 'text/html' });
   });
+  const clickedAt = Date.now();
   await ui.acceptAll.click();
 
   await ui.banner.waitFor({ state: 'detached', timeout: 2_000 });
@@ -41,29 +40,76 @@ test('8. collector down during the choice: applied locally at once, logged exact
     },
     3_000,
   );
-  const [pending] = await storedReceipts(s.page, DEMO.site);
-  expect(pending.status).toBe('pending');
-  expect(payloadOf(pending.jws).method).toBe('accept-all');
+  return clickedAt;
+}
 
+/** Brings the collector back, reloads: the one receipt of the choice is acknowledged, and logged once. */
+async function backUp(s: Scenario) {
+  const ui = consentUI(s.page);
+  const token = await suite.collector.token('auditor', [DEMO.site]);
   await suite.collector.resume();
   await s.context.unroute(`${suite.collector.origin}/vendor/**`);
   await s.page.reload({ waitUntil: 'load' });
   const [sent] = await acknowledged(s.page, DEMO.site, 1);
-  expect(sent.id).toBe(pending.id);
+  expect(payloadOf(sent.jws).method).toBe('accept-all');
   expect(await ui.banner.count()).toBe(0);
 
   const logged = await eventually('the receipt in the export', async () => {
     const entries = (await exportedEntries(suite.collector, token, DEMO.site)).filter(
-      (e) => e.kind === 'receipt' && payloadOf(e.jws!).id === pending.id,
+      (e) => e.kind === 'receipt' && payloadOf(e.jws!).id === sent.id,
     );
     return entries.length > 0 && entries;
   });
   expect(logged).toHaveLength(1);
   expect(logged[0].ack).toBe(sent.ack!.jws);
-  // Reloading again sends nothing new: the receipt stays logged once.
+  // Reloading again sends nothing new: the visitor's receipt stays logged once.
   await s.page.reload({ waitUntil: 'load' });
   await s.page.waitForLoadState('networkidle');
-  expect((await exportedEntries(suite.collector, token, DEMO.site)).filter((e) => e.kind === 'receipt')).toHaveLength(
-    1,
+  const { subject } = payloadOf(sent.jws);
+  const theirs = (await exportedEntries(suite.collector, token, DEMO.site)).filter(
+    (e) => e.kind === 'receipt' && payloadOf(e.jws!).subject === subject,
   );
+  expect(theirs).toHaveLength(1);
+  return sent;
+}
+
+test('8. collector down during the choice: applied locally at once, logged exactly once after it is back', async () => {
+  const s = await suite.scenario();
+  await openDemo(s.page, suite.collector);
+  await consentUI(s.page).banner.waitFor({ state: 'visible' });
+  // The signing code arrives when the page is idle, before the collector goes down.
+  await eventually('consent-sync loaded', async () => s.requests.some((r) => /\/consent-sync\.\w+\.js$/.test(r)));
+  await s.page.waitForLoadState('networkidle');
+
+  await acceptWhileDown(s);
+  const [pending] = await storedReceipts(s.page, DEMO.site);
+  expect(pending.status).toBe('pending');
+  expect(payloadOf(pending.jws).method).toBe('accept-all');
+
+  const sent = await backUp(s);
+  expect(sent.id).toBe(pending.id);
+});
+
+test('8b. collector down before the signing code came: the choice is kept owing its receipt, signed and logged once after', async () => {
+  const s = await suite.scenario();
+  await s.context.route('**/consent-sync.*.js', (route) => route.abort('connectionrefused'));
+  await openDemo(s.page, suite.collector);
+  await consentUI(s.page).banner.waitFor({ state: 'visible' });
+
+  const clickedAt = await acceptWhileDown(s);
+  expect(await storedReceipts(s.page, DEMO.site)).toEqual([]);
+  const stored = await readIdb<{ choices: Record<string, string>; owed?: { method: string; issuedAt: string } }>(
+    s.page,
+    `decision:${DEMO.site}`,
+  );
+  expect(stored?.choices.analytics).toBe('granted');
+  expect(stored?.owed?.method).toBe('accept-all');
+
+  await s.context.unroute('**/consent-sync.*.js');
+  const sent = await backUp(s);
+  // Signed on the next page, it says when the choice was made.
+  const issuedAt = Date.parse(payloadOf(sent.jws).issuedAt);
+  expect(issuedAt).toBeGreaterThanOrEqual(clickedAt - 1_000);
+  expect(issuedAt).toBeLessThan(clickedAt + 2_000);
+  expect((await readIdb<{ owed?: unknown }>(s.page, `decision:${DEMO.site}`))?.owed).toBeUndefined();
 });

@@ -1,19 +1,18 @@
 // The decision part of the runtime: the decision stored on the device, the snapshot the page sees,
 // the gate that follows it, and the one path by which a decision is put in force and recorded.
-import type { Choice, Language, Method } from '@consent-ledger/protocol';
+import { type Choice, type Language, type Method, uuidv7 } from '@consent-ledger/protocol';
 import { consentDefault, consentUpdate } from './core/consent-mode';
 import type { Emitter } from './core/emitter';
 import { gpcActive } from './core/gpc';
 import { logProblem } from './core/log';
-import { evaluate, isGranted, type StoredDecision } from './core/state';
+import { evaluate, isGranted, type OwedReceipt, type StoredDecision } from './core/state';
 import { createGate, type Gate } from './gate/gate';
 import { loadSync } from './load-sync';
 import { syncConsentCookie } from './store/consent-cookie';
-import { deviceKey } from './store/device';
 import { type Kv, keyOf, memoryKv } from './store/idb';
 import { sameDecision, writeMirror } from './store/mirror';
 import type { Outbox } from './store/outbox';
-import { appendReceipt, readReceipts, rechain, toHistoryItem } from './store/receipts';
+import { readReceipts, toHistoryItem } from './store/receipts';
 import type { DeviceKey } from './store/sign';
 import type { ConfigDocument, ConsentEvents, ConsentOptions, ConsentSnapshot } from './types';
 
@@ -46,6 +45,8 @@ export interface Decisions {
   enforce(next: StoredDecision | undefined, method?: Method): Promise<void>;
   /** Makes the receipt of `choices` without changing the decision (GPC, an embed loaded once). */
   record(method: Method, choices: Record<string, Choice>): Promise<void>;
+  /** Signs the receipt the decision in force still owes, if any (its page was left, or could not sign it). */
+  settle(): Promise<void>;
   /** The device key, made on first need; the snapshot names its subject from then on. */
   device(): Promise<DeviceKey>;
   /** The outbox, loaded on first need (a first visit draws its banner without it). */
@@ -117,7 +118,7 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
   }
 
   async function device(): Promise<DeviceKey> {
-    store.device ??= await deviceKey(store.kv);
+    store.device ??= await (await loadSync()).deviceKey(store.kv);
     snapshot = { ...snapshot, subject: store.device.subject };
     return store.device;
   }
@@ -130,7 +131,6 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
           kv: store.kv,
           site,
           collector: options.collector,
-          rechain: async (fromId, head) => rechain(store.kv, site, await device(), fromId, head),
           onAck: (r) => events.emit('ack', toHistoryItem(r)),
         }),
       (error) => {
@@ -150,50 +150,57 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
   }
   const flush = () => void send().catch((error) => logProblem('sync', error));
 
-  // Stores a decision (IndexedDB, then its mirror) and tells the other tabs to re-read it. Another
-  // tab's decision may have been enforced here while this one waited for the lock: this one, stored
-  // last, is then put back in force.
-  async function save(decision: StoredDecision): Promise<void> {
+  // Stores a decision (IndexedDB, then its mirror), written as `written` (the decision with or without
+  // its receipt owed), and tells the other tabs to re-read it. Another tab's decision may have been
+  // enforced here while this one waited for the lock: this one, stored last, is then put back in force.
+  async function save(decision: StoredDecision, written: StoredDecision = decision): Promise<void> {
     try {
-      await store.kv.set(keyOf.decision(site), decision);
+      await store.kv.set(keyOf.decision(site), written);
     } catch (error) {
       logProblem('store', error);
       return;
     }
-    if (store.kv.mode === 'indexeddb') writeMirror(site, decision);
+    if (store.kv.mode === 'indexeddb') writeMirror(site, written);
     tabs?.postMessage('changed');
     if (stored !== decision) await enforce(decision);
   }
 
-  // Makes the receipt of `choices`. With `decision`, stores it under the chain's lock first, so that
-  // of two tabs deciding at once, the decision stored last is the one whose receipt comes last.
-  async function receipt(method: Method, choices: Record<string, Choice>, decision?: StoredDecision): Promise<void> {
-    const { config, language, textHash } = snapshot.document!;
-    let saved = false;
-    const saveFirst =
-      decision &&
-      (async () => {
-        await save(decision);
-        saved = true;
-      });
+  // Signs an owed receipt into the chain (the signing code comes with the sync chunk). With `decision`,
+  // stores it, its debt paid, under the chain's lock just before signing, so that of two tabs deciding
+  // at once the decision stored last is the one whose receipt comes last.
+  async function sign(owed: OwedReceipt, decision?: StoredDecision): Promise<void> {
     try {
-      const input = {
-        site,
-        method,
-        choices,
-        revision: config.revision,
-        language: language as Language,
-        textHash,
-        page: location.origin + location.pathname,
-      };
-      const record = await appendReceipt(store.kv, site, await device(), input, saveFirst);
+      const { appendReceipt } = await loadSync();
+      const paid = decision && (() => save(decision, { ...decision, owed: undefined }));
+      const record = await appendReceipt(store.kv, site, await device(), owed, paid);
       events.emit('decision', toHistoryItem(record));
       flush();
     } catch (error) {
-      // Storage or crypto failing must not break the page: the choice already applies, and is kept.
+      // Storage, WebCrypto or the sync chunk failing must not break the page: the choice applies, and
+      // stays stored with its receipt owed, signed on a later page.
       logProblem('receipt', error);
-      if (decision && !saved) await save(decision);
     }
+  }
+
+  // Makes the receipt of `choices`. A decision is first stored at once with its receipt owed
+  // (write-ahead), so that a page left, or a collector down, before the signing code arrived loses
+  // neither the choice nor its receipt.
+  async function receipt(method: Method, choices: Record<string, Choice>, decision?: StoredDecision): Promise<void> {
+    const { config, language, textHash } = snapshot.document!;
+    const owed: OwedReceipt = {
+      site,
+      method,
+      choices,
+      revision: config.revision,
+      language: language as Language,
+      textHash,
+      page: location.origin + location.pathname,
+      // Its id (the log's idempotency key) is given now, so that whoever signs it, here or on a later page, signs it once.
+      id: uuidv7(),
+      issuedAt: new Date().toISOString(),
+    };
+    if (decision) await save(decision, { ...decision, owed });
+    await sign(owed, decision);
   }
 
   async function enforce(next: StoredDecision | undefined, method?: Method): Promise<void> {
@@ -230,6 +237,9 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     adopt,
     enforce,
     record: receipt,
+    settle: async () => {
+      if (stored?.owed) await sign(stored.owed, stored);
+    },
     device,
     outbox: openOutbox,
     send,

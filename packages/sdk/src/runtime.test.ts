@@ -521,21 +521,25 @@ describe('signals', () => {
     expect((await other.history()).map((i) => i.method)).toEqual(['accept-all', 'withdraw']);
   });
 
-  it('a decision applies at once but is stored under the chain lock, just before its receipt is signed', async () => {
+  it('a decision applies at once and is stored at once owing its receipt, then paid under the chain lock as it is signed', async () => {
     const { start } = await freshPage();
     const rt = start();
     await rt.ready;
     let release!: () => void;
     const held = withLock('consent-ledger:clickcare', () => new Promise<void>((r) => (release = r)));
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
     const done = rt.acceptAll();
     await vi.waitFor(() => expect(rt.get().status).toBe('decided'));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(await storedDecision()).toBeUndefined();
+    await vi.waitFor(async () => expect((await storedDecision())?.owed?.method).toBe('accept-all'));
+    const { owed, ...decision } = (await storedDecision())!;
+    expect(decision.choices).toEqual(rt.get().choices);
     expect(await rt.history()).toEqual([]);
     release();
     await Promise.all([held, done]);
-    expect((await storedDecision())?.choices).toEqual(rt.get().choices);
-    expect((await rt.history()).map((i) => i.method)).toEqual(['accept-all']);
+    expect((await storedDecision())?.owed).toBeUndefined();
+    expect((await rt.history()).map((i) => [i.id, i.method, i.issuedAt])).toEqual([
+      [owed!.id, 'accept-all', owed!.issuedAt],
+    ]);
   });
 
   it('two tabs deciding at once: both end on the decision stored last, which is the last receipt of the chain', async () => {
@@ -545,6 +549,7 @@ describe('signals', () => {
     await Promise.all([a.ready, b.ready]);
     let release!: () => void;
     const held = withLock('consent-ledger:clickcare', () => new Promise<void>((r) => (release = r)));
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
     const decided = [a.acceptAll(), b.rejectAll()];
     await vi.waitFor(() => expect([a.get().status, b.get().status]).toEqual(['decided', 'decided']));
     release();

@@ -47,6 +47,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     // IndexedDB is the record (without it, nothing outlives the page view, the mirror included).
     if (!sameDecision(stored, mirrored)) writeMirror(site, stored);
     await decisions.adopt(stored, options.config ?? cached?.doc);
+    void decisions.settle();
     await followConfig(options, kv, cached, decisions.applyDocument);
     const { gpc, reason } = get();
     if (gpc && reason === 'first-visit' && !gpcRecorded) {

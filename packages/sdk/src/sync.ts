@@ -1,5 +1,8 @@
-// The runtime's exchanges with the collector once a choice was made: sending receipts and checking
-// their acks (the outbox), and the visitor's proof file. A first visit draws its banner without them:
-// they are loaded apart (load-sync.ts), when the browser is idle or when there is something to send.
+// What the runtime needs once a choice is made: the device key and the signing of receipts into the
+// device's chain, sending them and checking their acks (the outbox), and the visitor's proof file. A
+// first visit draws its banner without any of it: it is loaded apart (load-sync.ts), when the browser
+// is idle after the banner shows, or as soon as there is something to sign or send.
+export { deviceKey } from './store/device';
 export { createOutbox } from './store/outbox';
 export { proofDocument } from './store/proof';
+export { appendReceipt } from './store/receipts';

@@ -1,12 +1,17 @@
-import type { Choice } from '@consent-ledger/protocol';
+import type { Choice, ReceiptInput } from '@consent-ledger/protocol';
 import type { AskReason, ConfigDocument, ConsentSnapshot } from '../types';
 import { isExpired } from './expiry';
+
+/** A receipt decided but not signed yet: everything it will say but its chain link and subject. */
+export type OwedReceipt = Omit<ReceiptInput, 'prev'> & { id: string; issuedAt: string };
 
 /** A decision as stored on the device. */
 export interface StoredDecision {
   choices: Record<string, Choice>;
   decidedAt: string;
   revision: number;
+  /** Its receipt, while not signed yet (write-ahead: signed on the next page when this one could not). */
+  owed?: OwedReceipt;
 }
 
 /** The purposes a notice asks about, in order (never `necessary`). */

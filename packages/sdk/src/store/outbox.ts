@@ -1,7 +1,8 @@
 import { type ErrorBody, type Jwks, MAX_BATCH } from '@consent-ledger/protocol';
 import { withLock } from '../core/lock';
+import { deviceKey } from './device';
 import { type Kv, keyOf } from './idb';
-import { patchReceipts, type ReceiptRecord, readReceipts } from './receipts';
+import { patchReceipts, type ReceiptRecord, readReceipts, rechain } from './receipts';
 import { checkAck } from './sign';
 
 /** What the outbox needs from the runtime. */
@@ -9,11 +10,6 @@ export interface OutboxOptions {
   kv: Kv;
   site: string;
   collector: string;
-  /**
-   * Re-signs the pending receipts from `fromId` on, chained after `head` (default: the last receipt
-   * before it that was not refused): the runtime's own, which holds the chain's lock.
-   */
-  rechain: (fromId: string, head?: string | null) => Promise<void>;
   /** Called for each receipt the collector acknowledged (ack verified and stored). */
   onAck: (record: ReceiptRecord) => void;
 }
@@ -45,7 +41,7 @@ export function nextBatch(pending: ReceiptRecord[]): ReceiptRecord[] {
 }
 
 /** Creates the outbox of a site. */
-export function createOutbox({ kv, site, collector, rechain, onAck }: OutboxOptions): Outbox {
+export function createOutbox({ kv, site, collector, onAck }: OutboxOptions): Outbox {
   let attempt = 0;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -105,12 +101,12 @@ export function createOutbox({ kv, site, collector, rechain, onAck }: OutboxOpti
     if (status === 409 && error.code === 'prev-mismatch') {
       // The log's chain and ours disagree (storage partly lost, a tab without locks): re-sign after its head.
       if (++rechains.n > 3) throw retry();
-      return rechain(id, error.expected);
+      return rechain(kv, site, await deviceKey(kv), id, error.expected);
     }
     // Refused for good: kept with its error, and the receipts after it chained past it.
     const refusal = { code: error.code ?? `http-${status}`, message: error.message ?? '' };
     await patch((r) => (r.id === id ? { ...r, status: 'refused', error: refusal } : r));
-    await rechain(id);
+    await rechain(kv, site, await deviceKey(kv), id);
   }
 
   function flush(): Promise<void> {

@@ -16,8 +16,8 @@ export interface ReceiptRecord {
   error: HistoryItem['error'];
 }
 
-/** What the runtime supplies for a new receipt; `prev` is found in the chain. */
-export type NewReceipt = Omit<ReceiptInput, 'prev' | 'id' | 'issuedAt'>;
+/** What the runtime supplies for a new receipt (its `id` and `issuedAt` when decided earlier); `prev` is found in the chain. */
+export type NewReceipt = Omit<ReceiptInput, 'prev'>;
 
 /** Reads the site's receipts, oldest first. */
 export const readReceipts = async (kv: Kv, site: string): Promise<ReceiptRecord[]> =>
@@ -46,7 +46,9 @@ const lockName = (site: string) => `consent-ledger:${site}`;
 
 /**
  * Signs a receipt chained after the subject's last one and queues it, under the site's lock; `first`
- * runs under the same lock before signing (the runtime stores the decision there).
+ * runs under the same lock before signing (the runtime stores the decision there). A receipt whose
+ * `id` the chain already holds is not signed twice: the one there is returned (another tab may have
+ * signed what a page left owing).
  */
 export function appendReceipt(
   kv: Kv,
@@ -57,7 +59,10 @@ export function appendReceipt(
 ): Promise<ReceiptRecord> {
   return withLock(lockName(site), async () => {
     await first?.();
-    const r = await signReceipt({ ...input, prev: chainHead(await readReceipts(kv, site)) }, device);
+    const list = await readReceipts(kv, site);
+    const signed = list.find((r) => r.id === input.id);
+    if (signed) return signed;
+    const r = await signReceipt({ ...input, prev: chainHead(list) }, device);
     const record: ReceiptRecord = { ...r, id: r.payload.id, status: 'pending', ack: null, error: null };
     await patchReceipts(kv, site, (x) => x, [record]);
     return record;
