@@ -119,7 +119,8 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
 
   async function device(): Promise<DeviceKey> {
     store.device ??= await (await loadSync()).deviceKey(store.kv);
-    snapshot = { ...snapshot, subject: store.device.subject };
+    // Told to the page (the history view names it) the first time this page view knows it.
+    if (snapshot.subject !== store.device.subject) publish({ subject: store.device.subject });
     return store.device;
   }
 

@@ -67,6 +67,9 @@ describe('first and returning visits', () => {
       prev: null,
       subject: rt.get().subject,
     });
+    // The page (the history view) is told the visitor's subject as soon as the key exists.
+    expect(p.subject).toMatch(/^[\w-]{43}$/);
+    expect(changes.at(-1)?.subject).toBe(p.subject);
     expect(item.ack?.payload).toMatchObject({ id: item.id, index: 0 });
     expect(collector.logged).toEqual([item.id]);
     await vi.waitFor(() => expect(liveIds()).toEqual(['ga']));
@@ -368,6 +371,26 @@ describe('gating', () => {
     await rt.decide({ marketing: 'denied' }, 'save');
     expect(pageCookies()).toEqual(['_ga_ZZ=1']);
     expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('a returning visitor who granted maps: no listener ever hears its embed as blocked, not even at the first change', async () => {
+    const { start } = await freshPage('clikodoc', 'https://www.clikodoc.com/praticiens');
+    const first = start();
+    await first.ready;
+    await first.acceptAll();
+    first.destroy();
+    // The next page: the embed is in the body before the stored decision is read (no mirror, no inline config).
+    localStorage.clear();
+    gated('<iframe id="map" data-consent="maps" data-src="https://www.google.com/maps/embed?pb=1"></iframe>');
+    const rt = start();
+    const heard: string[][] = [];
+    rt.on('change', (snap) => snap.document && heard.push(rt.blockedEmbeds().map((e) => e.element.id)));
+    rt.on('embeds', (list) => heard.push(list.map((e) => e.element.id)));
+    await rt.ready;
+    await vi.waitFor(() => expect(document.getElementById('map')!.getAttribute('src')).toBeTruthy());
+    expect(rt.get().status).toBe('decided');
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.flat()).toEqual([]);
   });
 
   it('reports embeds only once the config names their service, never while loading', async () => {

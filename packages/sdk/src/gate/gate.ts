@@ -37,7 +37,11 @@ export function createGate(o: GateOptions): Gate {
   let observer: MutationObserver | undefined;
   const all = <E extends Element>(selector: string) => [...o.root.querySelectorAll<E>(selector)];
   const allowed = (el: Element) => purposesOf(el).every(o.allowed);
-  const blocked = () => blockedEmbeds(all<HTMLElement>(EMBED_SELECTOR), o.services());
+  // An embed whose purposes are allowed is not blocked, even before the queued pass gives it its URL: a
+  // listener told otherwise at a change (a returning visitor's decision read from storage) would draw a
+  // placeholder over it that no later report takes away.
+  const blocked = () =>
+    blockedEmbeds(all<HTMLElement>(EMBED_SELECTOR), o.services()).filter((e) => !allowed(e.element));
 
   function report(): void {
     const list = blocked();
