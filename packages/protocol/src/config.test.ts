@@ -87,6 +87,7 @@ describe('validateSiteConfig: the fixtures', () => {
       radius: '8px',
       font: 'system-ui, sans-serif',
       position: 'bottom',
+      reopen: 'right',
     };
     const value = valid(
       variant((c) => {
@@ -366,6 +367,11 @@ describe('validateSiteConfig: malformed configs are refused with their path and 
       'an unknown theme position',
       (c) => (c.theme = { position: 'left' }),
       'theme.position: must be one of "bottom", "top", "center", got string "left"',
+    ],
+    [
+      'an unknown corner for the re-open button',
+      (c) => (c.theme = { reopen: 'top' }),
+      'theme.reopen: must be one of "left", "right", got string "top"',
     ],
   ];
 

@@ -34,6 +34,8 @@ export interface ThemeConfig {
   radius?: string;
   font?: string;
   position?: 'bottom' | 'top' | 'center';
+  /** The corner of the floating re-open button, so it never covers what the site draws in the other one (default `left`). */
+  reopen?: 'left' | 'right';
 }
 
 /** A site's configuration, written by its owner (docs/design.md, Site config). Defaults are applied by validation. */
@@ -71,6 +73,7 @@ export const CONFIG_DEFAULTS = {
 
 const IP_MODES = ['truncate', 'none', 'full'] as const;
 const POSITIONS = ['bottom', 'top', 'center'] as const;
+const CORNERS = ['left', 'right'] as const;
 const TOP_FIELDS = [
   'site',
   'name',
@@ -89,7 +92,7 @@ const TOP_FIELDS = [
 ];
 const SERVICE_FIELDS = ['id', 'name', 'provider', 'purpose', 'transfer', 'hosts', 'cookies', 'retention', 'privacyUrl'];
 const PURPOSE_FIELDS = ['title', 'description'];
-const THEME_FIELDS = ['accent', 'background', 'text', 'radius', 'font', 'position'];
+const THEME_FIELDS = ['accent', 'background', 'text', 'radius', 'font', 'position', 'reopen'];
 const ASKABLE_BUILTINS: readonly string[] = BUILTIN_PURPOSES.filter((p) => p !== 'necessary');
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 // RFC 6265 cookie-name token characters; `*` is one of them and doubles as the wildcard.
@@ -478,6 +481,10 @@ function checkTheme(c: Checker, value: unknown): ThemeConfig | undefined {
   if (value.position !== undefined) {
     const position = c.oneOf(value.position, POSITIONS, 'theme.position');
     if (position) theme.position = position;
+  }
+  if (value.reopen !== undefined) {
+    const corner = c.oneOf(value.reopen, CORNERS, 'theme.reopen');
+    if (corner) theme.reopen = corner;
   }
   return theme;
 }

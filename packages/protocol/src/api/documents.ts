@@ -76,6 +76,7 @@ export const SiteConfigSchema = v.pipe(
         radius: v.optional(v.string()),
         font: v.optional(v.string()),
         position: v.optional(v.picklist(['bottom', 'top', 'center'])),
+        reopen: v.optional(v.picklist(['left', 'right'])),
       }),
     ),
   }),

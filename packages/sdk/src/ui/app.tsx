@@ -1,6 +1,7 @@
 import { Component, createRef } from 'preact';
 import { whenIdle } from '../core/idle';
 import { logProblem } from '../core/log';
+import { askedOf } from '../core/state';
 import { type Translate, translator } from '../i18n/texts';
 import type { ConfigDocument, ConsentRuntime, ConsentSnapshot, HistoryItem } from '../types';
 import { Banner } from './banner';
@@ -126,20 +127,24 @@ export class App extends Component<AppProps, AppState> {
         {t && snap.status === 'needs-decision' && (
           <Banner t={t} doc={doc} accept={this.accept} reject={this.reject} customize={this.openFrom} />
         )}
-        {t && snap.status === 'decided' && !document.querySelector('[data-consent-open]') && (
-          <button
-            type="button"
-            ref={this.reopen}
-            class="ro"
-            aria-label={t('reopen.label')}
-            title={t('reopen.label')}
-            onClick={this.openFrom}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d={REOPEN_ICON} />
-            </svg>
-          </button>
-        )}
+        {/* A site asking nothing (only necessary cookies) has nothing to re-open: no button. */}
+        {t &&
+          snap.status === 'decided' &&
+          askedOf(doc).length > 0 &&
+          !document.querySelector('[data-consent-open]') && (
+            <button
+              type="button"
+              ref={this.reopen}
+              class={`ro ${doc.config.theme?.reopen ?? 'left'}`}
+              aria-label={t('reopen.label')}
+              title={t('reopen.label')}
+              onClick={this.openFrom}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path d={REOPEN_ICON} />
+              </svg>
+            </button>
+          )}
         {t && view && Views && (
           <Views.Dialog
             rt={rt}

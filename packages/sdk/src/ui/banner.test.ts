@@ -68,7 +68,16 @@ describe('banner', () => {
     first.unmount();
     const { root } = await mounted(fakeRuntime(testDocument(), { status: 'decided' }));
     expect(root.querySelector('section[aria-label]')).toBeNull();
-    expect(control(root, 'reopen.label').className).toBe('ro');
+    expect(control(root, 'reopen.label').className).toBe('ro left');
+  });
+
+  it('a site asking nothing (only necessary cookies) gets no re-open button; the theme moves it to the right', async () => {
+    const necessaryOnly = testDocument({ purposes: {}, services: [] });
+    const first = await mounted(fakeRuntime(necessaryOnly, { status: 'decided', choices: {} }));
+    expect(first.root.querySelector('button')).toBeNull();
+    first.unmount();
+    const { root } = await mounted(fakeRuntime(testDocument({ theme: { reopen: 'right' } }), { status: 'decided' }));
+    expect(control(root, 'reopen.label').className).toBe('ro right');
   });
 
   it('comes back when the runtime asks again (revision bump)', async () => {

@@ -4,14 +4,17 @@ import type { ComponentChildren } from 'preact';
 /** One action: its label and what a click does. */
 export type Action = [label: string, onClick: (event: MouseEvent) => void];
 
-/** A row of equally weighted buttons (falsy entries skipped): same class, same size. */
-export function Actions({ list }: { list: Array<Action | false | null | undefined> }) {
+/**
+ * A row of equally weighted buttons (falsy entries skipped): same class, same size. `quiet` draws them
+ * outlined: for the actions of a placeholder or the history, which must not outweigh the page.
+ */
+export function Actions({ list, quiet }: { list: Array<Action | false | null | undefined>; quiet?: boolean }) {
   return (
     <div class="acts">
       {list.map(
         (b) =>
           b && (
-            <button type="button" class="b" onClick={b[1]}>
+            <button type="button" class={quiet ? 'b q' : 'b'} onClick={b[1]}>
               {b[0]}
             </button>
           ),

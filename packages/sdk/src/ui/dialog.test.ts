@@ -42,6 +42,18 @@ describe('preferences dialog', () => {
     expect(necessary.querySelector('[role=switch]')).toBeNull();
   });
 
+  it('opened on a site asking nothing (its own link): the necessary purpose and the policy, no switch and no answer', async () => {
+    const rt = fakeRuntime(testDocument({ purposes: {}, services: [] }), { status: 'decided', choices: {} });
+    const m = await mounted(rt);
+    rt.show();
+    await flush();
+    const dialog = m.root.querySelector<HTMLElement>('[role=dialog]')!;
+    expect(dialog.textContent).toContain('title:necessary');
+    expect(switches(dialog)).toEqual([]);
+    expect(dialog.querySelector('.acts')).toBeNull();
+    expect(dialog.querySelector('a')!.getAttribute('href')).toBe('https://example.org/privacy');
+  });
+
   it('pre-fills the switches with the choices in force (a returning visitor re-asked)', async () => {
     const rt = fakeRuntime(testDocument(), {
       status: 'needs-decision',
@@ -141,7 +153,8 @@ describe('dialog keyboard flows', () => {
   it('traps Tab on the last control back to the first, and Shift+Tab on the first to the last', async () => {
     const { root, dialog } = await openDialog();
     const first = control(dialog, 'dialog.close');
-    const last = control(dialog, 'dialog.history');
+    // The answers come last, pinned at the dialog's bottom.
+    const last = control(dialog, 'dialog.rejectAll');
     const all = dialog.querySelectorAll('button,a[href],summary');
     expect([all[0], all[all.length - 1]]).toEqual([first, last]);
     last.focus();
@@ -154,7 +167,7 @@ describe('dialog keyboard flows', () => {
   it('Shift+Tab from the dialog itself (just opened) goes to the last control', async () => {
     const { root, dialog } = await openDialog();
     expect(await key(dialog, 'Tab', true)).toBe(true);
-    expect(root.activeElement).toBe(control(dialog, 'dialog.history'));
+    expect(root.activeElement).toBe(control(dialog, 'dialog.rejectAll'));
   });
 
   it('leaves Tab alone between the boundaries', async () => {

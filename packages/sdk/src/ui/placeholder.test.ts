@@ -81,8 +81,8 @@ describe('placeholders', () => {
     const group = maps.querySelector('[role=group]')!;
     expect(group.getAttribute('aria-label')).toBe('Google Maps');
     expect(group.textContent).toContain('placeholder.text Google Google Maps title:maps');
-    expect(control(maps, 'placeholder.loadOnce').className).toBe('b');
-    expect(control(maps, 'placeholder.alwaysAllow title:maps').className).toBe('b');
+    expect(control(maps, 'placeholder.loadOnce').className).toBe('b q');
+    expect(control(maps, 'placeholder.alwaysAllow title:maps').className).toBe('b q');
     // Without a known service, the provider is the embed's host.
     expect(video.querySelector('p')!.textContent).toBe(
       'placeholder.text video.example.net video.example.net title:audiovideo',

@@ -28,6 +28,7 @@ export function Placeholder({
       <p>{t('placeholder.text', { provider, service: name, purpose: title })}</p>
       <PrivacyLink href={service?.privacyUrl} label={t('service.privacy')} />
       <Actions
+        quiet
         list={[
           [t('placeholder.loadOnce'), () => void rt.loadEmbedOnce(element).then(then)],
           [

@@ -18,9 +18,11 @@ p{margin:0 0 8px}a{color:var(--cl-accent)}
 button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer}
 .b{font-weight:600;min-height:44px;padding:8px 16px;border:2px solid var(--cl-accent);border-radius:var(--cl-radius);background:var(--cl-accent);color:var(--cl-on)}
 .b:hover{text-decoration:underline}
+.q{background:var(--cl-bg);color:var(--cl-accent)}
 .x{position:absolute;top:8px;right:8px;width:40px;height:40px;font-size:28px;line-height:1}
 :focus-visible{outline:3px solid var(--cl-accent);outline-offset:2px}
 .ro{position:fixed;left:16px;bottom:16px;width:44px;height:44px;border-radius:50%;background:var(--cl-accent);color:var(--cl-on);box-shadow:0 0 0 2px var(--cl-bg)}
+.right{left:auto;right:16px}
 .ro svg{width:26px;fill:currentColor}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 .ph{display:flex;flex-direction:column;justify-content:safe center;height:100%;overflow:auto;border-style:dashed}`;

@@ -1,6 +1,6 @@
 import type { ThemeConfig } from '@consent-ledger/protocol';
 
-const VARS: Record<Exclude<keyof ThemeConfig, 'position'>, string> = {
+const VARS: Record<Exclude<keyof ThemeConfig, 'position' | 'reopen'>, string> = {
   accent: '--cl-accent',
   background: '--cl-bg',
   text: '--cl-text',

@@ -50,7 +50,22 @@ export class Dialog extends Component<DialogProps, DialogState> {
   private shown() {
     this.setState({ draft: { ...this.props.snap.choices }, items: null });
     this.refresh();
+    this.fitActions();
     this.frame?.focus();
+  }
+
+  // The actions share a row only where each fits its label on one line: columns are at least as wide
+  // as the widest label (--cl-bw, read once per view), so no label wraps while the others do not.
+  private fitActions() {
+    const acts = this.frame?.querySelector<HTMLElement>(':scope>.acts');
+    if (!acts) return;
+    let widest = 0;
+    for (const button of acts.children as HTMLCollectionOf<HTMLElement>) {
+      button.style.width = 'max-content';
+      widest = Math.max(widest, button.offsetWidth);
+      button.style.width = '';
+    }
+    acts.style.setProperty('--cl-bw', `${widest}px`);
   }
 
   /** Reads the receipts again while the history view is open. */

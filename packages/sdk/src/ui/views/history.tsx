@@ -42,15 +42,16 @@ export function History({ t, doc: { notice, language }, snap, items, rt, box, op
         ) : (
           <p>{t('history.empty')}</p>
         ))}
+      <button type="button" class="lnk" onClick={() => open('dialog')}>
+        {t('dialog.title')}
+      </button>
       <Actions
+        quiet
         list={[
           !!items?.length && [t('history.download'), () => void downloadProof(rt, box)],
           Object.values(snap.choices).includes('granted') && [t('withdraw.button'), () => void rt.withdraw()],
         ]}
       />
-      <button type="button" class="lnk" onClick={() => open('dialog')}>
-        {t('dialog.title')}
-      </button>
     </>
   );
 }

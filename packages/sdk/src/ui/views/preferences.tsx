@@ -26,7 +26,7 @@ export function Preferences({
               <div class="row">
                 <span id={`cl-${id}`}>{title}</span>
                 {id === 'necessary' ? (
-                  <span>{t('dialog.alwaysOn')}</span>
+                  <span class="on">{t('dialog.alwaysOn')}</span>
                 ) : (
                   <button
                     type="button"
@@ -53,16 +53,23 @@ export function Preferences({
           );
         })}
       </ul>
-      <Actions
-        list={[
-          [t('dialog.save'), save],
-          [t('dialog.acceptAll'), accept],
-          [t('dialog.rejectAll'), reject],
-        ]}
-      />
       <button type="button" class="lnk" onClick={() => open('history')}>
         {t('dialog.history')}
       </button>
+      {/* A site with only necessary cookies (a site's own link opens this) asks nothing: its policy instead of answers. */}
+      {notice.purposes.some((p) => p.id !== 'necessary') ? (
+        <Actions
+          list={[
+            [t('dialog.save'), save],
+            [t('dialog.acceptAll'), accept],
+            [t('dialog.rejectAll'), reject],
+          ]}
+        />
+      ) : (
+        <p>
+          <a href={notice.policyUrl}>{t('banner.policy')}</a>
+        </p>
+      )}
     </>
   );
 }
