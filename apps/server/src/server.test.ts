@@ -299,7 +299,7 @@ describe('consent-ledger server over HTTP', () => {
     expect((await fetch(`${s.url}/consent.000000000000.js`)).status).toBe(404);
     // Its lazily loaded chunks are named by their content: cached for good, 404 until built.
     expect((await fetch(`${s.url}/consent-views.0123456789ab.js`)).status).toBe(404);
-    writeFileSync(join(root, 'packages/sdk/dist/consent-views.0123456789ab.js'), 'window.views = 1');
+    writeFileSync(join(assets.sdk, 'consent-views.0123456789ab.js'), 'window.views = 1');
     const chunk = await fetch(`${s.url}/consent-views.0123456789ab.js`);
     expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(chunk.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
