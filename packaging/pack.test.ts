@@ -74,9 +74,19 @@ describe('installable packages', () => {
         files.filter((f) => f.includes('/src/') || f.endsWith('.test.js')),
         p.name,
       ).toEqual([]);
-      // The SDK's dist/ top level is what the collector serves: the script-tag build alone.
+      // The SDK's dist/ top level is what the collector serves: the script-tag build alone, with the
+      // content-hashed chunks consent.js loads (consent-views.<hash>.js, consent-sync.<hash>.js).
       if (p.name === '@consent-ledger/sdk')
-        expect(files.filter((f) => /^package\/dist\/[^/]+$/.test(f))).toEqual(['package/dist/consent.js']);
+        expect(
+          files
+            .filter((f) => /^package\/dist\/[^/]+$/.test(f))
+            .map((f) => f.replace(/\.[0-9a-f]{12}\.js$/, '.<hash>.js'))
+            .sort(),
+        ).toEqual([
+          'package/dist/consent-sync.<hash>.js',
+          'package/dist/consent-views.<hash>.js',
+          'package/dist/consent.js',
+        ]);
       expect(JSON.stringify(p.manifest.exports), p.name).not.toContain('./src/');
       expect(p.manifest.types, p.name).toMatch(/^\.\/dist\/(lib\/)?types\/index\.d\.ts$/);
       for (const [dep, range] of Object.entries(p.manifest.dependencies ?? {}))
