@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The console's API client (apps/auditor's api.ts) against the real collector app: every call the
 // auditor UI makes, its paths, queries and token, read back with protocol's wire schemas, so a
 // changed route or answer fails here and not only in the browser tests.
@@ -9,6 +8,7 @@ import { parseCheckpoint } from '@consent-ledger/protocol';
 import * as api from '@consent-ledger/protocol/api';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keepRequestHeaders } from './harness';
 
 const BASE = 'https://consent.example.org';
 
@@ -20,6 +20,7 @@ describe('the console against the real collector', () => {
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => h.collector.app.request(String(input), init);
 
   beforeEach(async () => {
+    keepRequestHeaders();
     h = await testCollector({ site: 'clikodoc' });
     token = (await issueToken(h.store, { role: 'auditor', sites: ['clikodoc'] }, new Date().toISOString())).token;
     client = createApi({ base: BASE, token, site: 'clikodoc', fetch });

@@ -1,25 +1,13 @@
 // The real collector (Hono app on a temp SQLite store) behind the page's fetch, in the same
-// process: requests are routed to `app.request()` with the Origin a browser would add.
+// process: requests are routed to `app.fetch()` with the Origin a browser would add.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  type Collector,
-  createCollector,
-  createCollectorKeyJwk,
-  loadCollectorKey,
-  openSqliteStore,
-} from '@consent-ledger/collector';
+import { testCollector } from '@consent-ledger/collector/testing';
 import type { ConsentOptions, ConsentRuntime, HistoryItem } from '@consent-ledger/sdk/headless';
 import { createConsent } from '@consent-ledger/sdk/headless';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, vi } from 'vitest';
-import clickcare from '../fixtures/sites/clickcare.json';
-import clikodoc from '../fixtures/sites/clikodoc.json';
 
 export const COLLECTOR = 'https://consent.example.org';
-const FIXTURES: Record<string, Record<string, unknown>> = { clickcare, clikodoc };
 const cleanups: Array<() => Promise<void>> = [];
 const runtimes: ConsentRuntime[] = [];
 
@@ -73,31 +61,28 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-// happy-dom's Request drops "forbidden" headers such as Origin whenever one is constructed (a
-// browser adds Origin itself), and Hono rebuilds the request in its body limit: keep it.
+// happy-dom's Request drops the headers a browser sets itself (Origin, Accept-Encoding, ...) whenever
+// one is constructed, and Hono builds requests (app.request) and rebuilds them (its body limit):
+// on the collector's side of these tests, a request keeps every header it was given.
 const DomRequest = globalThis.Request;
-class OriginRequest extends DomRequest {
+class ServerSideRequest extends DomRequest {
   constructor(input: RequestInfo | URL, init?: RequestInit) {
     super(input, init);
-    const origin = input instanceof DomRequest ? input.headers.get('origin') : null;
-    if (origin) this.headers.set('origin', origin);
+    const given = new Headers(input instanceof DomRequest ? input.headers : undefined);
+    for (const [name, value] of new Headers(init?.headers)) given.set(name, value);
+    for (const [name, value] of given) if (!this.headers.has(name)) this.headers.set(name, value);
   }
 }
 
-/** Starts a collector with `site`'s fixture published, and routes the page's fetch to it. */
+/** Lets the collector app see the headers the test's requests carry, as a server would (undone after each test). */
+export function keepRequestHeaders(): void {
+  vi.stubGlobal('Request', ServerSideRequest);
+}
+
+/** A collector (collector/testing's) with `site`'s fixture published, and the page's fetch routed to it. */
 export async function liveCollector(site = 'clickcare') {
-  const dir = mkdtempSync(join(tmpdir(), 'contract-'));
-  const store = openSqliteStore(join(dir, 'ledger.db'));
-  const key = await loadCollectorKey(await createCollectorKeyJwk(), 'collector.test');
-  const collector: Collector = createCollector({
-    store,
-    key,
-    limits: { ratePerMinute: 0 },
-    clientIp: () => '203.0.113.7',
-    log: () => undefined,
-  });
-  const published = await collector.publishSite(FIXTURES[site]);
-  if (!published.ok) throw new Error(published.error.message);
+  const live = await testCollector({ site });
+  const { collector } = live;
   const state = {
     down: false,
     /** Commits the next receipts POST, then loses its answer. */
@@ -111,7 +96,7 @@ export async function liveCollector(site = 'clickcare') {
     const entry = { method, path: url.pathname, status: null as number | null };
     state.requests.push(entry);
     if (state.down || url.origin !== COLLECTOR) throw new TypeError('Failed to fetch');
-    const request = new OriginRequest(url, init);
+    const request = new ServerSideRequest(url, init);
     request.headers.set('origin', location.origin);
     const res = await collector.app.fetch(request);
     if (method === 'POST' && state.loseNextAnswer) {
@@ -122,14 +107,11 @@ export async function liveCollector(site = 'clickcare') {
     return res;
   };
   vi.stubGlobal('fetch', vi.fn(fetch));
-  vi.stubGlobal('Request', OriginRequest);
-  cleanups.push(async () => {
-    await collector.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  keepRequestHeaders();
+  cleanups.push(live.dispose);
   return Object.assign(state, {
     collector,
-    config: published.value.site.config,
+    config: live.config,
     /** Integrates every accepted entry now (what the sequencer does each second). */
     integrate: () => collector.context.sequencer.runOnce(),
   });

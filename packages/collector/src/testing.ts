@@ -2,7 +2,8 @@
 // keys, fixture configs, and devices that sign receipt chains the way the SDK does.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   createReceipt,
   generateDeviceKey,
@@ -21,27 +22,30 @@ import type { LedgerStore } from './store/types';
 
 export { findPgBin, type PgCluster, type PgClusterOptions, startPgCluster } from './testing/pg-cluster';
 
-/** fixtures/sites/ of the workspace, found upwards from this file: it also runs bundled (bench/.tmp). */
+/**
+ * fixtures/sites/ of the workspace, found upwards from this file: it also runs bundled (bench/.tmp).
+ * Plain paths, not URLs: under happy-dom the global URL is the page's, which node:fs does not take.
+ */
 const FIXTURES = (() => {
-  let dir = new URL('.', import.meta.url);
-  while (!existsSync(new URL('pnpm-workspace.yaml', dir))) {
-    const up = new URL('..', dir);
-    if (up.href === dir.href) throw new Error('testing: no workspace root above this file');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('testing: no workspace root above this file');
     dir = up;
   }
-  return new URL('fixtures/sites/', dir);
+  return join(dir, 'fixtures', 'sites');
 })();
 
 /** A fixture site config (fixtures/sites/<name>.json), validated, with defaults applied. */
 export function fixtureConfig(name = 'clikodoc'): SiteConfig {
-  const valid = validateSiteConfig(JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')));
+  const valid = validateSiteConfig(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')));
   if (!valid.ok) throw new Error(valid.error.message);
   return valid.value;
 }
 
 /** The raw JSON of a fixture config, as a site owner writes it. */
 export function fixtureJson(name = 'clikodoc'): unknown {
-  return JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8'));
+  return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
 }
 
 /** A SQLite store in a fresh temp folder, removed by `dispose`. */
