@@ -16,6 +16,7 @@ import {
   type LedgerStore,
   startRetentionJob,
   type VerifyPool,
+  type WitnessEndpoint,
 } from '@consent-ledger/collector';
 import { serve } from '@hono/node-server';
 import { CommandError } from './args';
@@ -52,6 +53,8 @@ export interface ServerOptions {
   metricsListen?: { host: string; port: number };
   /** Socket timeouts (ms); default SOCKET_TIMEOUTS. */
   timeouts?: Partial<SocketTimeouts>;
+  /** Witnesses asked to cosign every checkpoint (`--witness`), and how many make it witnessed (`--witness-quorum`). */
+  witnesses?: { endpoints: WitnessEndpoint[]; quorum: number; intervalMs?: number };
 }
 
 /** How long a client may hold a connection without doing its part (ms). */
@@ -214,6 +217,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sequencer: { intervalMs: options.sequencerIntervalMs },
       publicUrl: visitorUrls,
       embed: { dir: assets.sdk },
+      witnesses: options.witnesses,
       clientIp: (c) => {
         const peer = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? null;
         const proxy = options.trustProxy;

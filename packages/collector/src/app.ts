@@ -6,6 +6,7 @@ import { type Context, Hono } from 'hono';
 import { nativeAckSigner } from './ack-signer';
 import { CommitQueue } from './commit-queue';
 import { type CollectorContext, DEFAULT_LIMITS, type Limits } from './context';
+import { Cosigner } from './cosigner';
 import { EmbedFiles } from './embed-files';
 import type { AppEnv } from './env';
 import type { CollectorKey } from './keys';
@@ -30,6 +31,7 @@ import { type PublishOptions, type PublishResult, publishSite } from './sites';
 import type { LedgerStore } from './store/types';
 import { TokenBuckets } from './token-bucket';
 import { createVerifier, type ReceiptVerifier } from './verifier';
+import type { WitnessEndpoint } from './witness-client';
 
 export interface CollectorOptions {
   store: LedgerStore;
@@ -48,6 +50,18 @@ export interface CollectorOptions {
   sequencer?: { intervalMs?: number; maxStep?: number };
   /** With several processes on one store: the sequencer runs only while this lock is held. */
   sequencerLock?: SequencerLock;
+  /**
+   * Witnesses asked to cosign every new checkpoint (c2sp.org/tlog-witness), by the process that runs
+   * the sequencer; `quorum` (default: all) is how many cosignatures make a checkpoint witnessed.
+   */
+  witnesses?: {
+    endpoints: WitnessEndpoint[];
+    quorum?: number;
+    intervalMs?: number;
+    fetch?: typeof fetch;
+    /** Where a witness's failures and recoveries are reported (default: stderr). */
+    log?: (message: string) => void;
+  };
   /** Where unexpected errors go. */
   log?: (message: string, error: unknown) => void;
   /**
@@ -73,7 +87,7 @@ export interface Collector {
   context: CollectorContext;
   /** Validates and publishes a site config (its notices appended; revision rules checked), refreshing this collector's cache. */
   publishSite(config: unknown, options?: PublishOptions): Promise<PublishResult>;
-  /** Starts the periodic sequencer. */
+  /** Starts the periodic sequencer (and the cosigner, with witnesses). */
   start(): void;
   /** Refuses new receipts, commits those in flight, stops the sequencer after a last round. */
   close(): Promise<void>;
@@ -85,6 +99,20 @@ export function createCollector(options: CollectorOptions): Collector {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { store, key } = options;
   const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
+  const witnesses = options.witnesses?.endpoints.length ? options.witnesses : null;
+  const quorum = witnesses?.quorum ?? witnesses?.endpoints.length ?? 0;
+  if (witnesses && !(Number.isInteger(quorum) && quorum >= 1 && quorum <= witnesses.endpoints.length))
+    throw new TypeError(`createCollector: the witness quorum must be from 1 to ${witnesses.endpoints.length}`);
+  const cosigner =
+    witnesses &&
+    new Cosigner({
+      store,
+      witnesses: witnesses.endpoints,
+      clock,
+      intervalMs: witnesses.intervalMs ?? 1000,
+      fetch: witnesses.fetch,
+      log: witnesses.log ?? ((message) => console.error(message)),
+    });
   const publicUrls =
     options.publicUrl === undefined
       ? null
@@ -114,7 +142,9 @@ export function createCollector(options: CollectorOptions): Collector {
       intervalMs: options.sequencer?.intervalMs ?? 1000,
       maxStep: options.sequencer?.maxStep ?? 50_000,
       log,
+      onCheckpoints: () => cosigner?.wake(),
     }),
+    witnesses: cosigner && { cosigner, quorum },
     verify: options.verify ?? createVerifier(limits.keyCacheBytes),
     buckets:
       limits.ratePerMinute > 0
@@ -164,11 +194,23 @@ export function createCollector(options: CollectorOptions): Collector {
     },
     start() {
       const lock = options.sequencerLock;
-      if (!lock) context.sequencer.start();
-      else lock.start({ onHeld: () => context.sequencer.start(), onLost: () => void context.sequencer.stop() });
+      const run = () => {
+        context.sequencer.start();
+        cosigner?.start();
+      };
+      if (!lock) run();
+      else
+        lock.start({
+          onHeld: run,
+          onLost: () => {
+            void context.sequencer.stop();
+            void cosigner?.stop();
+          },
+        });
     },
     async close() {
       await context.commits.close();
+      await cosigner?.stop();
       await context.sequencer.stop();
       if (!options.sequencerLock || options.sequencerLock.held) await context.sequencer.runOnce();
       await options.sequencerLock?.close();

@@ -3,6 +3,7 @@
 import type { OkpPublicJwk } from '@consent-ledger/protocol';
 import type { Context } from 'hono';
 import type { CommitQueue } from './commit-queue';
+import type { Cosigner } from './cosigner';
 import type { EmbedFiles } from './embed-files';
 import type { AppEnv } from './env';
 import type { CollectorKey } from './keys';
@@ -65,6 +66,8 @@ export interface CollectorContext {
   sites: SiteDirectory;
   commits: CommitQueue;
   sequencer: Sequencer;
+  /** The witnesses asked to cosign checkpoints, and how many cosignatures make a checkpoint witnessed; null without witnesses. */
+  witnesses: { cosigner: Cosigner; quorum: number } | null;
   verify: ReceiptVerifier;
   /** Null when rate limiting is off. */
   buckets: TokenBuckets | null;

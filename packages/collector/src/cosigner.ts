@@ -8,27 +8,11 @@ import { consistencyProof } from '@consent-ledger/protocol';
 import type { CheckpointRecord, LedgerStore } from './store/types';
 import { submitCheckpoint, type WitnessEndpoint } from './witness-client';
 
-/** A witness's cosignature of one checkpoint, as stored. */
-export interface CosignatureRecord {
-  site: string;
-  size: number;
-  /** The witness's verifier key (0x04 form). */
-  witness: string;
-  /** The signature line, newline included. */
-  line: string;
-  /** The witness's timestamp (POSIX seconds). */
-  timestamp: number;
-  /** When the collector received it. */
-  receivedAt: string;
-}
-
 /** What the cosigner reads and writes. */
-export interface CosignerStore extends Pick<LedgerStore, 'listLogs' | 'latestCheckpoint' | 'readNode'> {
-  /** Stores cosignatures (one per site, size and witness; a repeated one is ignored). */
-  addCosignatures(records: CosignatureRecord[]): Promise<void>;
-  /** The largest size each witness cosigned of a site's log, by witness. */
-  cosignedSizes(site: string): Promise<Map<string, number>>;
-}
+export type CosignerStore = Pick<
+  LedgerStore,
+  'listLogs' | 'latestCheckpoint' | 'readNode' | 'addCosignatures' | 'cosignedSizes'
+>;
 
 export interface CosignerOptions {
   store: CosignerStore;

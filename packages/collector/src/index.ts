@@ -9,6 +9,7 @@ export {
 } from './compression';
 export { notModified, type Validators } from './conditional';
 export { type CollectorContext, DEFAULT_LIMITS, type Limits } from './context';
+export { Cosigner, type CosignerOptions, type CosignerStore, type WitnessStanding } from './cosigner';
 export type { AppEnv, AppVariables } from './env';
 export { ApiError, type ApiErrorCode, errorBody, errorResponse } from './errors';
 export {
@@ -49,3 +50,4 @@ export {
 } from './trusted-proxies';
 export { createVerifier, DeviceKeys, type ReceiptVerifier } from './verifier';
 export { createVerifyPool, type VerifyPool, type VerifyPoolOptions } from './verify-pool';
+export { parseWitnessEndpoint, submitCheckpoint, type WitnessEndpoint, type WitnessReply } from './witness-client';

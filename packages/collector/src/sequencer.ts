@@ -28,6 +28,8 @@ export interface SequencerOptions {
   maxStep: number;
   /** Where a failed round is reported (the next round retries). */
   log?: (message: string, error: unknown) => void;
+  /** Called after a round that signed new checkpoints (the cosigner then asks witnesses at once). */
+  onCheckpoints?: () => void;
 }
 
 /** A site log's checkpoint origin: `<collector name>/sites/<site>`. */
@@ -60,7 +62,13 @@ export class Sequencer {
 
   /** Integrates everything pending in every log now; resolves with the number of entries integrated. */
   runOnce(): Promise<number> {
-    if (!this.round) this.round = this.integrateAll().finally(() => (this.round = null));
+    if (!this.round)
+      this.round = this.integrateAll()
+        .then((total) => {
+          if (total > 0) this.options.onCheckpoints?.();
+          return total;
+        })
+        .finally(() => (this.round = null));
     return this.round;
   }
 

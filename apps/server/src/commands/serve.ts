@@ -7,13 +7,15 @@ import {
   type ProxyHeader,
   parsePublicUrl,
   parseTrustedProxies,
+  parseWitnessEndpoint,
+  type WitnessEndpoint,
 } from '@consent-ledger/collector';
 import { integerFlag, parse, UsageError } from '../args';
 import { startServer } from '../server';
 import { closeOnSignal } from '../signals';
 
 export const SERVE_USAGE =
-  'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR] [--verify-threads N]\n                     [--trust-proxy CIDR,...] [--proxy-header x-forwarded-for|forwarded] [--public-url URL]\n                     [--metrics-listen HOST:PORT]';
+  'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR] [--verify-threads N]\n                     [--trust-proxy CIDR,...] [--proxy-header x-forwarded-for|forwarded] [--public-url URL]\n                     [--metrics-listen HOST:PORT] [--witness VKEY=URL]... [--witness-quorum K]';
 
 /**
  * Verification worker threads by default: one per core besides the serving thread. Measured by
@@ -53,6 +55,26 @@ function metricsListenFlag(value: string | undefined): { host: string; port: num
   return { host: match[1] ?? match[2], port };
 }
 
+/** The `--witness VKEY=URL` flags (repeatable) and `--witness-quorum K` (default: all of them). */
+function witnessFlags(
+  list: string[] | undefined,
+  quorum: string | undefined,
+): { endpoints: WitnessEndpoint[]; quorum: number } | undefined {
+  const endpoints: WitnessEndpoint[] = [];
+  for (const text of list ?? []) {
+    const endpoint = parseWitnessEndpoint(text);
+    if (!endpoint.ok) throw new UsageError(`--witness ${text}: ${endpoint.error.message}`);
+    if (endpoints.some((e) => e.vkey === endpoint.value.vkey))
+      throw new UsageError(`--witness ${endpoint.value.key.name} is given twice`);
+    endpoints.push(endpoint.value);
+  }
+  if (endpoints.length === 0) {
+    if (quorum !== undefined) throw new UsageError('--witness-quorum needs --witness');
+    return undefined;
+  }
+  return { endpoints, quorum: integerFlag(quorum, 'witness-quorum', endpoints.length, 1, endpoints.length) };
+}
+
 /** Runs `serve`; resolves with the exit code once the server has stopped. */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
@@ -68,11 +90,14 @@ export async function serveCommand(args: string[]): Promise<number> {
     'proxy-header': { type: 'string' },
     'public-url': { type: 'string' },
     'metrics-listen': { type: 'string' },
+    witness: { type: 'string', multiple: true },
+    'witness-quorum': { type: 'string' },
   });
   const trustProxy = forwardingFlags(values['trust-proxy'], values['proxy-header']);
   const publicUrl = publicUrlFlag(values['public-url']);
   const metricsListen = metricsListenFlag(values['metrics-listen']);
   const host = values.host ?? '127.0.0.1';
+  const witnesses = witnessFlags(values.witness, values['witness-quorum']);
   const server = await startServer({
     port: integerFlag(values.port, 'port', 8080, 0, 65535),
     host,
@@ -86,6 +111,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     trustProxy,
     publicUrl,
     metricsListen,
+    witnesses,
   });
   if (publicUrl === undefined && !['127.0.0.1', 'localhost', '::1'].includes(host))
     console.error(
@@ -94,8 +120,11 @@ export async function serveCommand(args: string[]): Promise<number> {
   const sites = server.published.length ? `, sites ${server.published.join(', ')}` : '';
   const reached = publicUrl ? `, reached at ${publicUrl}` : '';
   const metricsAt = server.metricsUrl ? `, metrics at ${server.metricsUrl}` : '';
+  const witnessed = witnesses
+    ? `, cosigned by ${witnesses.quorum} of ${witnesses.endpoints.map((w) => w.key.name).join(', ')}`
+    : '';
   console.log(
-    `consent-ledger serving ${server.url}${reached} (name ${server.name}, data ${values.data ?? './data'}${sites}${metricsAt})`,
+    `consent-ledger serving ${server.url}${reached} (name ${server.name}, data ${values.data ?? './data'}${sites}${metricsAt}${witnessed})`,
   );
   await closeOnSignal(
     () => server.close(),

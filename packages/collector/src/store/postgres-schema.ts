@@ -113,4 +113,16 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   // 6 (redaction entries): a partial export holds every collector-signed entry (notices and
   // redaction entries) whatever its range, read along this index instead of the whole log.
   `CREATE INDEX entries_collector_signed ON entries (site, idx) WHERE kind <> 'receipt';`,
+  // 7 (witnesses): cosignatures of checkpoints, appended to the note whenever one is read.
+  `
+  CREATE TABLE cosignatures (
+    site text NOT NULL,
+    size bigint NOT NULL,
+    witness text NOT NULL,
+    line text NOT NULL,
+    timestamp bigint NOT NULL,
+    received_at text NOT NULL,
+    PRIMARY KEY (site, size, witness)
+  );
+  `,
 ];

@@ -12,6 +12,7 @@ import {
   testReceipt,
 } from './contract';
 import { describeAuditQueries } from './contract-audit';
+import { describeCosignatures } from './contract-cosignatures';
 import { openPostgresStore, type PostgresStore } from './postgres';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
 import type { LedgerStore } from './types';
@@ -48,6 +49,7 @@ async function postgresHarness(): Promise<StoreHarness> {
 
 describeLedgerStore('postgres', postgresHarness);
 describeAuditQueries('postgres', postgresHarness);
+describeCosignatures('postgres', postgresHarness);
 
 describe('PostgreSQL store under concurrent collectors', () => {
   it('keeps every site dense when calls spanning two sites, in both orders, race from two stores', async () => {

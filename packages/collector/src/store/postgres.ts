@@ -24,6 +24,7 @@ import type {
   AuditQueries,
   BatchOutcome,
   CheckpointRecord,
+  CosignatureRecord,
   EntryRecord,
   Integration,
   LedgerStore,
@@ -205,6 +206,9 @@ function toToken(row: TokenRow): TokenRecord {
     expiresAt: row.expires_at,
   };
 }
+
+/** A checkpoints row (as `c`) with its cosignature lines appended to the note, in the order they arrived. */
+const COSIGNED_CHECKPOINT = `c.site, c.size, c.root_hash, c.created_at, c.note || coalesce((SELECT string_agg(s.line, '' ORDER BY s.received_at, s.witness COLLATE "C") FROM cosignatures s WHERE s.site = c.site AND s.size = c.size), '') AS note`;
 
 /** Columns of entries turned into one array per column, for INSERT_ENTRIES. */
 function columns(rows: EntryValues[]): unknown[][] {
@@ -540,18 +544,42 @@ export class PostgresStore implements LedgerStore {
 
   async latestCheckpoint(site: string): Promise<CheckpointRecord | null> {
     const { rows } = await this.query<CheckpointRow>(
-      'SELECT * FROM checkpoints WHERE site = $1 ORDER BY size DESC LIMIT 1',
+      `SELECT ${COSIGNED_CHECKPOINT} FROM checkpoints c WHERE site = $1 ORDER BY size DESC LIMIT 1`,
       [site],
     );
     return rows[0] ? toCheckpoint(rows[0]) : null;
   }
 
   async checkpointAt(site: string, size: number): Promise<CheckpointRecord | null> {
-    const { rows } = await this.query<CheckpointRow>('SELECT * FROM checkpoints WHERE site = $1 AND size = $2', [
-      site,
-      size,
-    ]);
+    const { rows } = await this.query<CheckpointRow>(
+      `SELECT ${COSIGNED_CHECKPOINT} FROM checkpoints c WHERE site = $1 AND size = $2`,
+      [site, size],
+    );
     return rows[0] ? toCheckpoint(rows[0]) : null;
+  }
+
+  async addCosignatures(records: CosignatureRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.query(
+      'INSERT INTO cosignatures (site, size, witness, line, timestamp, received_at) ' +
+        'SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[]) ON CONFLICT DO NOTHING',
+      [
+        records.map((r) => r.site),
+        records.map((r) => r.size),
+        records.map((r) => r.witness),
+        records.map((r) => r.line),
+        records.map((r) => r.timestamp),
+        records.map((r) => r.receivedAt),
+      ],
+    );
+  }
+
+  async cosignedSizes(site: string): Promise<Map<string, number>> {
+    const { rows } = await this.query<{ witness: string; size: number }>(
+      'SELECT witness, max(size) AS size FROM cosignatures WHERE site = $1 GROUP BY witness',
+      [site],
+    );
+    return new Map(rows.map((row) => [row.witness, row.size]));
   }
 
   redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number> {

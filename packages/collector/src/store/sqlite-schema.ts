@@ -82,4 +82,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // 5 (redaction entries): a partial export holds every collector-signed entry (notices and
   // redaction entries) whatever its range, read along this index instead of the whole log.
   `CREATE INDEX entries_collector_signed ON entries (site, idx) WHERE kind <> 'receipt';`,
+  // 6 (witnesses): cosignatures of checkpoints, appended to the note whenever one is read.
+  `CREATE TABLE cosignatures (
+     site TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     witness TEXT NOT NULL,
+     line TEXT NOT NULL,
+     timestamp INTEGER NOT NULL,
+     received_at TEXT NOT NULL,
+     PRIMARY KEY (site, size, witness)
+   ) WITHOUT ROWID;`,
 ];

@@ -9,6 +9,7 @@ import type {
   AckSigner,
   AckSigningKey,
   BatchOutcome,
+  CosignatureRecord,
   Integration,
   NoticeInput,
   NoticeRecord,
@@ -30,6 +31,7 @@ type Calls = {
   putSite: Parameters<SqliteWriter['putSite']>;
   deleteSite: Parameters<SqliteWriter['deleteSite']>;
   integrate: Parameters<SqliteWriter['integrate']>;
+  addCosignatures: Parameters<SqliteWriter['addCosignatures']>;
   redactEntries: Parameters<SqliteWriter['redactEntries']>;
   createToken: Parameters<SqliteWriter['createToken']>;
   revokeToken: Parameters<SqliteWriter['revokeToken']>;
@@ -98,6 +100,10 @@ export class SqliteWriterThread implements SqliteWriter {
 
   integrate(step: Integration): Promise<boolean> {
     return this.call({ op: 'integrate', args: [step] });
+  }
+
+  addCosignatures(records: CosignatureRecord[]): Promise<void> {
+    return this.call({ op: 'addCosignatures', args: [records] });
   }
 
   redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number> {

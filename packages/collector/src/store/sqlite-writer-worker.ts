@@ -37,6 +37,8 @@ function run(message: WriterCall): Promise<unknown> {
       return writes.deleteSite(...message.args);
     case 'integrate':
       return writes.integrate(...message.args);
+    case 'addCosignatures':
+      return writes.addCosignatures(...message.args);
     case 'redactEntries':
       return writes.redactEntries(...message.args);
     case 'createToken':

@@ -10,6 +10,7 @@ import { type AppendPlan, ackPayloadOf, planAppend } from './append-plan';
 import { ENTRY_COLUMNS, type SiteRow, toSite } from './rows';
 import type {
   BatchOutcome,
+  CosignatureRecord,
   Integration,
   NoticeInput,
   NoticeRecord,
@@ -33,6 +34,7 @@ export interface SqliteWriter {
   deleteSite(site: string, at: string): Promise<boolean>;
   appendReceipts(batches: ReceiptBatch[], signAcks: SignAcks): Promise<BatchOutcome[]>;
   integrate(step: Integration): Promise<boolean>;
+  addCosignatures(records: CosignatureRecord[]): Promise<void>;
   redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number>;
   createToken(token: TokenRecord): Promise<void>;
   revokeToken(id: string, at: string): Promise<boolean>;
@@ -81,6 +83,9 @@ function prepare(w: Database.Database) {
     ),
     insertCheckpoint: w.prepare<[string, number, string, string, string]>(
       'INSERT INTO checkpoints (site, size, root_hash, note, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertCosignature: w.prepare<[string, number, string, string, number, string]>(
+      'INSERT INTO cosignatures (site, size, witness, line, timestamp, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
     redact: w.prepare<[string, string, string, string]>(
       'UPDATE entries SET jws = NULL, ack = NULL, ip = NULL, user_agent = NULL, choices = NULL, page = NULL, redacted_at = ?, redacted_reason = ? ' +
@@ -258,6 +263,13 @@ export class SqliteWrites implements SqliteWriter {
       const cp = step.checkpoint;
       this.w.insertCheckpoint.run(step.site, cp.size, cp.rootHash, cp.note, cp.createdAt);
       return true;
+    });
+  }
+
+  addCosignatures(records: CosignatureRecord[]): Promise<void> {
+    return this.transaction(() => {
+      for (const r of records)
+        this.w.insertCosignature.run(r.site, r.size, r.witness, r.line, r.timestamp, r.receivedAt);
     });
   }
 

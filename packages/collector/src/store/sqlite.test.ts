@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { bundleWorker } from '../testing/worker-bundle';
 import { describeLedgerStore, type StoreHarness } from './contract';
 import { describeAuditQueries } from './contract-audit';
+import { describeCosignatures } from './contract-cosignatures';
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite';
 import type { LedgerStore } from './types';
 
@@ -39,6 +40,7 @@ function sqliteHarness(options: () => SqliteStoreOptions): () => Promise<StoreHa
 const inThread = sqliteHarness(() => ({}));
 describeLedgerStore('sqlite', inThread);
 describeAuditQueries('sqlite', inThread);
+describeCosignatures('sqlite', inThread);
 
 // The same contract with the writes on a writer thread (as `serve` runs them).
 let workerDir: string;
@@ -51,3 +53,4 @@ afterAll(() => rmSync(workerDir, { recursive: true, force: true }));
 const onWriterThread = sqliteHarness(() => ({ writerWorker }));
 describeLedgerStore('sqlite, writer thread', onWriterThread);
 describeAuditQueries('sqlite, writer thread', onWriterThread);
+describeCosignatures('sqlite, writer thread', onWriterThread);

@@ -26,6 +26,7 @@ import type {
   AuditQueries,
   BatchOutcome,
   CheckpointRecord,
+  CosignatureRecord,
   EntryRecord,
   Integration,
   LedgerStore,
@@ -49,6 +50,9 @@ export interface SqliteStoreOptions {
    */
   writerWorker?: URL;
 }
+
+/** A checkpoints row (as `c`) with its cosignature lines appended to the note, in the order they arrived. */
+const COSIGNED_CHECKPOINT = `c.site, c.size, c.root_hash, c.created_at, c.note || coalesce((SELECT group_concat(s.line, '' ORDER BY s.received_at, s.witness) FROM cosignatures s WHERE s.site = c.site AND s.size = c.size), '') AS note`;
 
 // SQLite keeps JSON columns as text.
 type EntryRow = StoredEntryRow<string | null>;
@@ -157,8 +161,15 @@ class SqliteStore implements LedgerStore {
       node: r.prepare<[string, number, number], { hash: Uint8Array }>(
         'SELECT hash FROM nodes WHERE site = ? AND level = ? AND idx = ?',
       ),
-      latest: r.prepare<[string], CheckpointRow>('SELECT * FROM checkpoints WHERE site = ? ORDER BY size DESC LIMIT 1'),
-      checkpointAt: r.prepare<[string, number], CheckpointRow>('SELECT * FROM checkpoints WHERE site = ? AND size = ?'),
+      latest: r.prepare<[string], CheckpointRow>(
+        `SELECT ${COSIGNED_CHECKPOINT} FROM checkpoints c WHERE site = ? ORDER BY size DESC LIMIT 1`,
+      ),
+      checkpointAt: r.prepare<[string, number], CheckpointRow>(
+        `SELECT ${COSIGNED_CHECKPOINT} FROM checkpoints c WHERE site = ? AND size = ?`,
+      ),
+      cosignedSizes: r.prepare<[string], { witness: string; size: number }>(
+        'SELECT witness, max(size) AS size FROM cosignatures WHERE site = ? GROUP BY witness',
+      ),
       tokenByHash: r.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
       tokens: r.prepare<[], TokenRow>('SELECT * FROM tokens ORDER BY created_at, id'),
     };
@@ -230,6 +241,14 @@ class SqliteStore implements LedgerStore {
   async checkpointAt(site: string, size: number): Promise<CheckpointRecord | null> {
     const row = this.r.checkpointAt.get(site, size);
     return row ? toCheckpoint(row) : null;
+  }
+
+  addCosignatures(records: CosignatureRecord[]): Promise<void> {
+    return records.length ? this.writes.addCosignatures(records) : Promise.resolve();
+  }
+
+  async cosignedSizes(site: string): Promise<Map<string, number>> {
+    return new Map(this.r.cosignedSizes.all(site).map((row) => [row.witness, row.size]));
   }
 
   redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number> {

@@ -141,8 +141,24 @@ export interface CheckpointRecord {
   site: string;
   size: number;
   rootHash: string;
+  /** The signed note; as read back, with its witnesses' cosignature lines appended in the order they arrived. */
   note: string;
   createdAt: string;
+}
+
+/** A witness's cosignature of one checkpoint (c2sp.org/tlog-cosignature), as stored. */
+export interface CosignatureRecord {
+  site: string;
+  /** The tree size of the checkpoint cosigned. */
+  size: number;
+  /** The witness's verifier key (`name+keyid+base64(0x04 || key)`). */
+  witness: string;
+  /** The signature line, newline included. */
+  line: string;
+  /** The witness's timestamp (POSIX seconds). */
+  timestamp: number;
+  /** When the collector received it (ISO 8601 UTC). */
+  receivedAt: string;
 }
 
 /** One integration step: nodes created by appending entries [fromSize, checkpoint.size). */
@@ -213,10 +229,14 @@ export interface LedgerStore extends AuditQueries {
   readNode(site: string, level: number, index: number): Promise<Uint8Array>;
   /** Writes nodes and the new checkpoint atomically; false (nothing written) when `fromSize` is no longer the tree size. */
   integrate(step: Integration): Promise<boolean>;
-  /** The latest checkpoint of a site's log. */
+  /** The latest checkpoint of a site's log, its cosignatures appended. */
   latestCheckpoint(site: string): Promise<CheckpointRecord | null>;
-  /** The checkpoint published at exactly this tree size, if any. */
+  /** The checkpoint published at exactly this tree size, if any, its cosignatures appended. */
   checkpointAt(site: string, size: number): Promise<CheckpointRecord | null>;
+  /** Stores witnesses' cosignatures of stored checkpoints: one per site, size and witness (a repeated one is ignored). */
+  addCosignatures(records: CosignatureRecord[]): Promise<void>;
+  /** The largest size of a site's log each witness cosigned, by witness verifier key. */
+  cosignedSizes(site: string): Promise<Map<string, number>>;
 
   /**
    * Removes the payload of entries (by id), keeping their leaf hashes, and appends `entry` (the
