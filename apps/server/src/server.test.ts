@@ -19,7 +19,8 @@ import {
 } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIXTURE_SITES as FIXTURES } from './checkout';
-import { type RunningServer, type ServerOptions, startServer } from './server';
+import type { RunningServer, ServerOptions } from './server';
+import { startLoopbackServer } from './testing/loopback-server';
 
 /** A POST through node:http, which keeps the answer even when the server stops reading the body early (413). */
 function rawPost(url: string, body: string): Promise<{ status: number; body: string }> {
@@ -77,16 +78,7 @@ describe('consent-ledger server over HTTP', () => {
   });
 
   async function start(options: Partial<ServerOptions> = {}): Promise<RunningServer> {
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      data: join(dir, 'data'),
-      ratePerMinute: 0,
-      demo: false,
-      sites: FIXTURES,
-      sequencerIntervalMs: 50,
-      ...options,
-    });
+    server = await startLoopbackServer(dir, { sequencerIntervalMs: 50, ...options });
     return server;
   }
 

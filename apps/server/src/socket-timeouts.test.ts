@@ -5,19 +5,15 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, SOCKET_TIMEOUTS, startServer } from './server';
+import { type RunningServer, SOCKET_TIMEOUTS } from './server';
+import { startLoopbackServer } from './testing/loopback-server';
 
 let dir: string;
 let server: RunningServer;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'socket-timeouts-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    data: join(dir, 'data'),
-    ratePerMinute: 0,
-    demo: false,
+  server = await startLoopbackServer(dir, {
     timeouts: { idleMs: 400, headersMs: 800, requestMs: 1500, keepAliveMs: 300 },
   });
 });

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
 import { signProofDocument, witnessVerifierKey } from '@consent-ledger/protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_SITES } from '../checkout';
 import { main } from '../main';
 import { Progress } from '../progress';
-import { type RunningServer, startServer } from '../server';
+import type { RunningServer } from '../server';
+import { startLoopbackServer } from '../testing/loopback-server';
 
 describe('consent-ledger tokens, export, verify, purge', () => {
   let dir: string;
@@ -23,15 +23,7 @@ describe('consent-ledger tokens, export, verify, purge', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'audit-cmd-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      data: data(),
-      ratePerMinute: 0,
-      demo: false,
-      sites: FIXTURE_SITES,
-      sequencerIntervalMs: 50,
-    });
+    server = await startLoopbackServer(dir, { sequencerIntervalMs: 50 });
     for (let i = 0; i < 3; i++) {
       const device = await Device.create(config);
       const receipts = [

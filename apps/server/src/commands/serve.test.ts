@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
 import { createDpopProof } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_SITES } from '../checkout';
 import { main } from '../main';
-import { type RunningServer, startServer } from '../server';
+import type { RunningServer } from '../server';
+import { startLoopbackServer } from '../testing/loopback-server';
 
 describe('consent-ledger serve flags', () => {
   let err: string[];
@@ -70,15 +70,7 @@ describe('consent-ledger serve --public-url, over HTTP as a TLS-terminating prox
   });
 
   it('accepts a visitor’s proof bound to the public URL on a request that reaches it as http://127.0.0.1', async () => {
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      data: join(dir, 'data'),
-      ratePerMinute: 0,
-      demo: false,
-      sites: FIXTURE_SITES,
-      publicUrl: 'https://consent.example.org',
-    });
+    server = await startLoopbackServer(dir, { publicUrl: 'https://consent.example.org' });
     const device = await Device.create(fixtureConfig('clikodoc'));
     const receipt = await device.receipt({ page: 'http://localhost:8080/' });
     const posted = await fetch(`${server.url}/v1/receipts`, {
@@ -118,15 +110,7 @@ describe('consent-ledger serve --metrics-listen', () => {
   });
 
   it('serves /metrics on its own address only, never beside the public API', async () => {
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      data: join(dir, 'data'),
-      ratePerMinute: 0,
-      demo: false,
-      sites: FIXTURE_SITES,
-      metricsListen: { host: '127.0.0.1', port: 0 },
-    });
+    server = await startLoopbackServer(dir, { metricsListen: { host: '127.0.0.1', port: 0 } });
     expect(server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
     const scraped = await fetch(server.metricsUrl!);
     expect(scraped.status).toBe(200);
@@ -138,7 +122,7 @@ describe('consent-ledger serve --metrics-listen', () => {
   });
 
   it('serves no metrics at all without it', async () => {
-    server = await startServer({ port: 0, host: '127.0.0.1', data: join(dir, 'data'), ratePerMinute: 0, demo: false });
+    server = await startLoopbackServer(dir);
     expect(server.metricsUrl).toBeNull();
     expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
   });
@@ -157,14 +141,7 @@ describe('consent-ledger serve without --public-url: visitors’ proofs are boun
   });
 
   it('accepts the loopback names of its port and refuses a proof for another server sent with that Host', async () => {
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      data: join(dir, 'data'),
-      ratePerMinute: 0,
-      demo: false,
-      sites: FIXTURE_SITES,
-    });
+    server = await startLoopbackServer(dir);
     expect(server.visitorUrls).toEqual([
       `http://127.0.0.1:${server.port}`,
       `http://localhost:${server.port}`,
