@@ -348,6 +348,46 @@ describe('validateSiteConfig: malformed configs are refused with their path and 
       'services[1].provider: must be a string, got nothing',
     ],
     [
+      'a safeguard for data kept in the EU',
+      (c) => {
+        c.services[0].transfer = 'EU';
+        c.services[0].safeguard = 'Clauses contractuelles types';
+      },
+      'services[0].safeguard: a safeguard is for a transfer outside the EU',
+    ],
+    ['an empty safeguard', (c) => (c.services[0].safeguard = ' '), 'services[0].safeguard: must not be empty'],
+    [
+      'a safeguard in a language the site does not offer',
+      (c) => (c.services[0].safeguard = { de: 'Standardvertragsklauseln' }),
+      'services[0].safeguard.de: "de" is not one of the site\'s languages (fr, en)',
+    ],
+    [
+      'a text the site may not reword',
+      (c) => (c.texts = { 'dialog.save': { fr: 'OK' } }),
+      'texts["dialog.save"]: unknown field (known: banner.title, banner.text, banner.acceptAll, banner.rejectAll, banner.customize)',
+    ],
+    [
+      'a banner text in a language the site does not offer',
+      (c) => (c.texts = { 'banner.title': { nl: 'Uw keuze' } }),
+      'texts["banner.title"].nl: "nl" is not one of the site\'s languages (fr, en)',
+    ],
+    [
+      'a button label too long for one line',
+      (c) => (c.texts = { 'banner.rejectAll': { fr: 'Refuser'.padEnd(41, '!') } }),
+      'texts["banner.rejectAll"].fr: must be at most 40 characters, got 41',
+    ],
+    [
+      'a title on two lines',
+      (c) => (c.texts = { 'banner.title': { en: 'Your data,\nyour choice' } }),
+      'texts["banner.title"].en: must be one line',
+    ],
+    [
+      'a reject label worded as the catalog’s accept label',
+      (c) => (c.texts = { 'banner.rejectAll': { fr: 'tout accepter' } }),
+      'texts["banner.rejectAll"].fr: accepting and rejecting must be worded differently',
+    ],
+    ['texts that are not an object', (c) => (c.texts = 'Bienvenue'), /^texts: must be an object of texts/],
+    [
       'retentionDays out of range',
       (c) => (c.retentionDays = 36501),
       'retentionDays: must be an integer from 1 to 36500, got number 36501',
@@ -393,6 +433,29 @@ describe('validateSiteConfig: malformed configs are refused with their path and 
     });
   }
 
+  it('takes a safeguard per language or for all, and the banner texts a site rewords', () => {
+    const value = valid(
+      variant((c) => {
+        c.services[0].safeguard = { fr: 'Clauses contractuelles types', en: 'Standard contractual clauses' };
+        c.services[1].safeguard = 'EU-US Data Privacy Framework';
+        c.texts = {
+          'banner.title': { fr: 'Vos données de santé, votre choix' },
+          'banner.acceptAll': { en: 'Allow all' },
+          'banner.rejectAll': { en: 'Refuse all' },
+        };
+      }),
+    );
+    expect(value.services[0].safeguard).toEqual({
+      fr: 'Clauses contractuelles types',
+      en: 'Standard contractual clauses',
+    });
+    expect(value.texts).toEqual({
+      'banner.title': { fr: 'Vos données de santé, votre choix' },
+      'banner.acceptAll': { en: 'Allow all' },
+      'banner.rejectAll': { en: 'Refuse all' },
+    });
+  });
+
   it('refuses a value that is not an object', () => {
     expect(issues(null)).toEqual(['(root): a site config must be a JSON object, got null']);
     expect(issues([clikodoc])).toEqual(['(root): a site config must be a JSON object, got an array']);
@@ -406,7 +469,7 @@ describe('validateSiteConfig: malformed configs are refused with their path and 
       c.extra = true;
     });
     expect(issues(config)).toEqual([
-      'extra: unknown field (known: site, name, origins, revision, policyUrl, languages, expiresAfterDays, purposes, services, consentMode, honorGpc, retentionDays, ip, theme)',
+      'extra: unknown field (known: site, name, origins, revision, policyUrl, languages, expiresAfterDays, purposes, services, consentMode, honorGpc, retentionDays, ip, theme, texts)',
       'site: "X" is not a site id (2 to 64 of a-z, 0-9, -)',
       'revision: must be a positive integer, got number -1',
       'services[2].purpose: unknown purpose "maps2" (asked: analytics, maps, audiovideo, support, necessary)',

@@ -1,3 +1,4 @@
+import { catalogs } from './catalogs';
 import { isLanguage, LANGUAGES, type Language, languageOfTag } from './languages';
 import { fail, type Issue, ok, type Result } from './result';
 
@@ -24,6 +25,8 @@ export interface ServiceConfig {
   /** Cookie names, or patterns with `*`. */
   cookies?: string[];
   retention?: Localized;
+  /** For a transfer outside the EU: what protects the data there (standard contractual clauses, an adequacy decision...). */
+  safeguard?: Localized;
   privacyUrl?: string;
 }
 /** Theme custom properties applied to the banner (CSS colours, lengths, font stack, position). */
@@ -55,7 +58,30 @@ export interface SiteConfig {
   retentionDays: number;
   ip: 'truncate' | 'none' | 'full';
   theme?: ThemeConfig;
+  /** The site's own wording of the banner's texts, per text then per language (`BANNER_TEXT_KEYS` only). */
+  texts?: Partial<Record<BannerTextKey, Partial<Record<Language, string>>>>;
 }
+
+/**
+ * The texts a site may reword: the first layer's title, body and its three answers. Everything else
+ * (the dialog, the equal look of the three answers, the history) stays the catalog's.
+ */
+export const BANNER_TEXT_KEYS = [
+  'banner.title',
+  'banner.text',
+  'banner.acceptAll',
+  'banner.rejectAll',
+  'banner.customize',
+] as const;
+export type BannerTextKey = (typeof BANNER_TEXT_KEYS)[number];
+/** The longest text a site may give for each banner text: a button label stays one short line on a phone. */
+export const BANNER_TEXT_MAX: Record<BannerTextKey, number> = {
+  'banner.title': 80,
+  'banner.text': 1200,
+  'banner.acceptAll': 40,
+  'banner.rejectAll': 40,
+  'banner.customize': 40,
+};
 
 export const SITE_ID = /^[a-z0-9-]{2,64}$/;
 export const SERVICE_ID = /^[a-z0-9-]{1,64}$/;
@@ -89,8 +115,20 @@ const TOP_FIELDS = [
   'retentionDays',
   'ip',
   'theme',
+  'texts',
 ];
-const SERVICE_FIELDS = ['id', 'name', 'provider', 'purpose', 'transfer', 'hosts', 'cookies', 'retention', 'privacyUrl'];
+const SERVICE_FIELDS = [
+  'id',
+  'name',
+  'provider',
+  'purpose',
+  'transfer',
+  'hosts',
+  'cookies',
+  'retention',
+  'safeguard',
+  'privacyUrl',
+];
 const PURPOSE_FIELDS = ['title', 'description'];
 const THEME_FIELDS = ['accent', 'background', 'text', 'radius', 'font', 'position', 'reopen'];
 const ASKABLE_BUILTINS: readonly string[] = BUILTIN_PURPOSES.filter((p) => p !== 'necessary');
@@ -455,11 +493,17 @@ function checkService(
       false,
     );
   }
-  if (value.retention !== undefined) {
-    const at = child(path, 'retention');
-    service.retention =
-      typeof value.retention === 'string' ? c.text(value.retention, at) : c.perLanguage(value.retention, at, languages);
+  for (const field of ['retention', 'safeguard'] as const) {
+    if (value[field] === undefined) continue;
+    const at = child(path, field);
+    service[field] =
+      typeof value[field] === 'string' ? c.text(value[field], at) : c.perLanguage(value[field], at, languages);
   }
+  if (value.safeguard !== undefined && value.transfer === 'EU')
+    c.add(
+      child(path, 'safeguard'),
+      'a safeguard is for a transfer outside the EU: leave it out, or give the country in "transfer"',
+    );
   if (value.privacyUrl !== undefined) service.privacyUrl = c.url(value.privacyUrl, child(path, 'privacyUrl'));
   return c.issues.length === before ? (service as ServiceConfig) : undefined;
 }
@@ -487,6 +531,42 @@ function checkTheme(c: Checker, value: unknown): ThemeConfig | undefined {
     if (corner) theme.reopen = corner;
   }
   return theme;
+}
+
+function checkTexts(c: Checker, value: unknown, languages: readonly Language[]): SiteConfig['texts'] | undefined {
+  if (!isRecord(value)) {
+    c.add('texts', `must be an object of texts, like {"banner.title": {"fr": "..."}}, got ${kind(value)}`);
+    return undefined;
+  }
+  const before = c.issues.length;
+  c.onlyKnown(value, BANNER_TEXT_KEYS, 'texts');
+  const texts: NonNullable<SiteConfig['texts']> = {};
+  for (const key of BANNER_TEXT_KEYS) {
+    if (value[key] === undefined) continue;
+    const path = child('texts', key);
+    const given = c.perLanguage(value[key], path, languages);
+    if (!given) continue;
+    for (const [language, text] of Object.entries(given)) {
+      const at = child(path, language);
+      if (text.length > BANNER_TEXT_MAX[key])
+        c.add(at, `must be at most ${BANNER_TEXT_MAX[key]} characters, got ${text.length}`);
+      else if (key !== 'banner.text' && /[\n\r]/.test(text)) c.add(at, 'must be one line');
+    }
+    texts[key] = given;
+  }
+  // The two answers look alike by design; worded alike, a visitor could not tell them apart.
+  for (const language of languages) {
+    const accept = texts['banner.acceptAll']?.[language];
+    const reject = texts['banner.rejectAll']?.[language];
+    const label = (key: 'banner.acceptAll' | 'banner.rejectAll', given: string | undefined) =>
+      (given ?? catalogs[language].texts[key]).trim().toLowerCase();
+    if ((accept || reject) && label('banner.acceptAll', accept) === label('banner.rejectAll', reject))
+      c.add(
+        child(child('texts', reject ? 'banner.rejectAll' : 'banner.acceptAll'), language),
+        'accepting and rejecting must be worded differently',
+      );
+  }
+  return c.issues.length === before ? texts : undefined;
 }
 
 /**
@@ -561,6 +641,7 @@ export function validateSiteConfig(value: unknown): Result<SiteConfig> {
   const retentionDays = given('retentionDays', (v) => c.integer(v, 'retentionDays', 1, 36500));
   const ip = given('ip', (v) => c.oneOf(v, IP_MODES, 'ip'));
   const theme = given('theme', (v) => checkTheme(c, v));
+  const texts = given('texts', (v) => checkTexts(c, v, languages));
 
   if (c.issues.length > 0) return invalid(c.issues);
   // No issue means every required part above was checked and returned.
@@ -580,6 +661,7 @@ export function validateSiteConfig(value: unknown): Result<SiteConfig> {
     ip: ip ?? CONFIG_DEFAULTS.ip,
   };
   if (theme) config.theme = theme;
+  if (texts) config.texts = texts;
   return ok(config);
 }
 

@@ -119,6 +119,32 @@ describe('resolveNotice', () => {
     });
   });
 
+  it('resolves a service safeguard for the language, like retention', () => {
+    const config = edited(clikodoc, (c) => {
+      c.services[0].safeguard = { fr: 'Clauses contractuelles types', en: 'Standard contractual clauses' };
+      c.services[1].safeguard = { fr: 'Décision d’adéquation' };
+    });
+    expect(resolveNotice(config, 'en').services[0].safeguard).toBe('Standard contractual clauses');
+    expect(resolveNotice(config, 'en').services[1].safeguard).toBe('Décision d’adéquation');
+    expect(resolveNotice(clikodocConfig, 'en').services[0]).not.toHaveProperty('safeguard');
+  });
+
+  it('uses the site’s own banner texts where it gives them, with {site} filled in', () => {
+    const config = edited(clikodoc, (c) => {
+      c.texts = {
+        'banner.title': { fr: 'Vos données de santé, votre choix' },
+        'banner.text': { en: '{site} asks before anything leaves your browser.' },
+      };
+    });
+    const fr = resolveNotice(config, 'fr').texts;
+    const en = resolveNotice(config, 'en').texts;
+    expect(fr['banner.title']).toBe('Vos données de santé, votre choix');
+    expect(fr['banner.text']).toBe(catalogs.fr.texts['banner.text'].split('{site}').join('clikOdoc'));
+    expect(en['banner.title']).toBe(catalogs.en.texts['banner.title']);
+    expect(en['banner.text']).toBe('clikOdoc asks before anything leaves your browser.');
+    expect(noticeHash(resolveNotice(config, 'fr'))).not.toBe(noticeHash(resolveNotice(clikodocConfig, 'fr')));
+  });
+
   it('puts the site name in literally, whatever it contains', () => {
     const config = edited(clikodoc, (c) => (c.name = 'A$&B $1'));
     expect(resolveNotice(config, 'en').texts['banner.text']).toMatch(/^With your consent, A\$&B \$1 and its partners/);

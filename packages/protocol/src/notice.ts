@@ -1,6 +1,6 @@
 import { catalogs } from './catalogs';
 import { verifyCollectorJws } from './collector-jws';
-import type { BuiltinPurpose, SiteConfig } from './config';
+import type { BuiltinPurpose, Localized, SiteConfig } from './config';
 import { utf8 } from './encoding';
 import { canonicalize } from './jcs';
 import type { Jwks } from './jwk';
@@ -33,13 +33,16 @@ export interface NoticeService {
   hosts?: string[];
   cookies: string[];
   retention?: string;
+  /** What protects a transfer outside the EU, in this language. */
+  safeguard?: string;
   privacyUrl?: string;
 }
 
 export const NOTICE_TYP = 'consent-notice+jws';
 
 /**
- * Resolves a config (already validated) for one of its languages: the default catalog with `{site}`
+ * Resolves a config (already validated) for one of its languages: the default catalog (or the site's
+ * own wording of a banner text, `texts`) with `{site}`
  * replaced by the site's name (site-specific, so it is part of what is hashed; the other placeholders
  * are the UI's), `necessary` then the asked purposes with the site's overrides, and the services.
  * Deterministic: the same config and language always give the same notice, hence the same textHash.
@@ -51,7 +54,9 @@ export function resolveNotice(config: SiteConfig, language: Language): Notice {
   const catalog = catalogs[language];
   const texts = {} as Record<TextKey, string>;
   // split/join rather than replaceAll, which would read `$&` in a site name as a pattern.
-  for (const key of TEXT_KEYS) texts[key] = catalog.texts[key].split('{site}').join(config.name);
+  const own: Partial<Record<TextKey, Partial<Record<Language, string>>>> = config.texts ?? {};
+  for (const key of TEXT_KEYS)
+    texts[key] = (own[key]?.[language] ?? catalog.texts[key]).split('{site}').join(config.name);
   const purposes = [{ id: 'necessary', ...catalog.purposes.necessary }];
   for (const [id, overrides] of Object.entries(config.purposes)) {
     const defaults = Object.hasOwn(catalog.purposes, id) ? catalog.purposes[id as BuiltinPurpose] : undefined;
@@ -72,11 +77,10 @@ export function resolveNotice(config: SiteConfig, language: Language): Notice {
       cookies: [...(service.cookies ?? [])],
     };
     if (service.hosts) out.hosts = [...service.hosts];
-    const retention =
-      typeof service.retention === 'string'
-        ? service.retention
-        : (service.retention?.[language] ?? service.retention?.[config.languages[0]]);
+    const retention = localize(service.retention, language, config.languages[0]);
     if (retention !== undefined) out.retention = retention;
+    const safeguard = localize(service.safeguard, language, config.languages[0]);
+    if (safeguard !== undefined) out.safeguard = safeguard;
     if (service.privacyUrl !== undefined) out.privacyUrl = service.privacyUrl;
     return out;
   });
@@ -90,6 +94,11 @@ export function resolveNotice(config: SiteConfig, language: Language): Notice {
     purposes,
     services,
   };
+}
+
+/** A service text in `language`, else in the site's first language (a free text need not be translated). */
+function localize(text: Localized | undefined, language: Language, first: Language): string | undefined {
+  return typeof text === 'string' ? text : (text?.[language] ?? text?.[first]);
 }
 
 /** The exact bytes of a notice as signed into the log: UTF-8 of JCS(notice). */

@@ -4,7 +4,7 @@
 // compiler checks that each describes exactly its type (`sameShape` below), so neither can drift.
 import * as v from 'valibot';
 import type { AckPayload } from '../ack';
-import { CONFIG_DEFAULTS, SITE_ID, type SiteConfig } from '../config';
+import { BANNER_TEXT_KEYS, type BannerTextKey, CONFIG_DEFAULTS, SITE_ID, type SiteConfig } from '../config';
 import type { Jwks, OkpPublicJwk } from '../jwk';
 import { LANGUAGES, type Language } from '../languages';
 import type { Notice } from '../notice';
@@ -46,6 +46,12 @@ const ServiceConfigSchema = v.object({
   hosts: v.optional(v.array(v.string())),
   cookies: v.optional(v.pipe(v.array(v.string()), v.description('Cookie names, or patterns with `*`'))),
   retention: v.optional(v.union([v.string(), PER_LANGUAGE])),
+  safeguard: v.optional(
+    v.pipe(
+      v.union([v.string(), PER_LANGUAGE]),
+      v.description('What protects a transfer outside the EU (standard contractual clauses, adequacy decision...)'),
+    ),
+  ),
   privacyUrl: v.optional(v.string()),
 });
 
@@ -79,6 +85,16 @@ export const SiteConfigSchema = v.pipe(
         reopen: v.optional(v.picklist(['left', 'right'])),
       }),
     ),
+    texts: v.optional(
+      v.pipe(
+        v.object(
+          Object.fromEntries(BANNER_TEXT_KEYS.map((key) => [key, v.optional(PER_LANGUAGE)])) as {
+            [K in BannerTextKey]: v.OptionalSchema<typeof PER_LANGUAGE, undefined>;
+          },
+        ),
+        v.description("The site's own wording of the banner's title, body and three answers, per language"),
+      ),
+    ),
   }),
   v.description('A site configuration (docs/design.md, Site config); unknown fields are refused with their path'),
 );
@@ -104,6 +120,7 @@ export const NoticeSchema = v.object({
       hosts: v.optional(v.array(v.string())),
       cookies: v.array(v.string()),
       retention: v.optional(v.string()),
+      safeguard: v.optional(v.string()),
       privacyUrl: v.optional(v.string()),
     }),
   ),

@@ -113,7 +113,7 @@ describe('preferences dialog', () => {
     expect(dialog.querySelector('.note')).toBeNull();
   });
 
-  it('lists each purpose’s services: provider, transfer flagged outside the EU, cookies, retention, privacy link', async () => {
+  it('lists each purpose’s services: provider, transfer flagged outside the EU with its safeguard, cookies, retention, privacy link', async () => {
     const { dialog } = await openDialog();
     const analytics = dialog.querySelectorAll('.p')[1];
     expect(analytics.querySelector('summary')!.textContent).toBe('dialog.services (2)');
@@ -125,7 +125,7 @@ describe('preferences dialog', () => {
       );
     expect(pairs(ga)).toEqual({
       'service.provider': 'Google',
-      'service.transfer': '⚠ service.transferOutside United States',
+      'service.transfer': '⚠ service.transferOutside United States — Standard contractual clauses',
       'service.cookies': '_ga, _ga_*',
       'service.retention': '13 months',
     });
@@ -145,7 +145,9 @@ describe('preferences dialog', () => {
   it('names the transfer country in the notice language', async () => {
     const m = await mounted(fakeRuntime(testDocument({}, 'fr')));
     await click(control(m.root, 'banner.customize'));
-    expect(m.root.querySelector('.warn')!.textContent).toBe('⚠ service.transferOutside États-Unis');
+    expect(m.root.querySelector('.warn')!.textContent).toBe(
+      '⚠ service.transferOutside États-Unis — Standard contractual clauses',
+    );
   });
 });
 

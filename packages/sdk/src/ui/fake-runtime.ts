@@ -47,6 +47,7 @@ export function testDocument(overrides: Partial<SiteConfig> = {}, language = 'en
         transfer: 'US',
         cookies: ['_ga', '_ga_*'],
         retention: '13 months',
+        safeguard: 'Standard contractual clauses',
         privacyUrl: 'https://policies.google.com/privacy',
       },
       { id: 'stats', name: 'Stats', provider: 'Demo', purpose: 'analytics', transfer: 'FR', cookies: [] },
@@ -72,10 +73,11 @@ export function testDocument(overrides: Partial<SiteConfig> = {}, language = 'en
     title: `title:${id}`,
     description: `description:${id}`,
   }));
-  const services = config.services.map(({ retention, cookies, ...s }) => ({
+  const services = config.services.map(({ retention, safeguard, cookies, ...s }) => ({
     ...s,
     cookies: cookies ?? [],
     ...(typeof retention === 'string' ? { retention } : {}),
+    ...(typeof safeguard === 'string' ? { safeguard } : {}),
   }));
   const notice: Notice = {
     v: 1,

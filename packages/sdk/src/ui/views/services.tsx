@@ -9,7 +9,7 @@ const EU = 'ATBEBGHRCYCZDKEEFIFRDEGRHUIEITLVLTLUMTNLPLPTROSKSIESSE';
 export const staysInEu = (transfer: string): boolean =>
   transfer === 'EU' || (transfer.length === 2 && EU.match(/../g)!.includes(transfer.toUpperCase()));
 
-/** The services of one purpose: who runs them, where the data goes, which cookies, how long, their policy. */
+/** The services of one purpose: who runs them, where the data goes (and what protects it there), which cookies, how long, their policy. */
 export function ServiceList({
   t,
   services,
@@ -31,7 +31,7 @@ export function ServiceList({
                 ? [t('service.transfer'), t('service.transferEu')]
                 : [
                     t('service.transfer'),
-                    `⚠ ${t('service.transferOutside', { country: countryName(s.transfer, language) })}`,
+                    `⚠ ${t('service.transferOutside', { country: countryName(s.transfer, language) })}${s.safeguard ? ` — ${s.safeguard}` : ''}`,
                     'warn',
                   ],
               [t('service.cookies'), s.cookies.join(', ') || t('service.noCookies')],
