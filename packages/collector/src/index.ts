@@ -23,6 +23,7 @@ export {
 export { grantTimeline, subjectHistory } from './history';
 export { rateKey, storedIp } from './ip';
 export { type CollectorKey, collectorJwks, createCollectorKeyJwk, loadCollectorKey, type PrivateOkpJwk } from './keys';
+export { type AttestedCount, attestLegacyRedactions } from './legacy-redactions';
 export { Metrics } from './metrics';
 export { openApiDocument } from './openapi';
 export { parsePublicUrl } from './public-url';

@@ -11,6 +11,7 @@ import {
   type RedactionStatement,
   signRedaction,
 } from '@consent-ledger/protocol';
+import { attestLegacyRedactions } from './legacy-redactions';
 import type { LedgerStore } from './store/types';
 
 /** Receipts redacted per store call. */
@@ -93,7 +94,10 @@ export async function eraseSubject(
   return counts;
 }
 
-/** Runs `purgeExpired` every `intervalMs` until stopped; failures are logged and retried next time. */
+/**
+ * Attests legacy redactions once, in the background (`attestLegacyRedactions`), then runs
+ * `purgeExpired` every `intervalMs` until stopped; failures are logged and retried next time.
+ */
 export function startRetentionJob(options: {
   store: LedgerStore;
   key: CollectorSigningKey;
@@ -101,9 +105,21 @@ export function startRetentionJob(options: {
   intervalMs: number;
   log: (message: string, error?: unknown) => void;
 }): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  // Between pages of the scan, requests are served and a stop is heard.
+  const pause = () =>
+    new Promise<void>((resolve, reject) => setImmediate(() => (stopped ? reject(new Error('stopped')) : resolve())));
+  let running: Promise<unknown> = attestLegacyRedactions(options.store, options.key, options.clock(), pause)
+    .then((counts) => {
+      for (const { site, attested } of counts)
+        if (attested > 0) options.log(`retention: attested ${attested} legacy redactions in ${site}'s log`);
+    })
+    .catch((error) => {
+      if (!stopped) options.log('legacy redaction attestation failed:', error);
+    });
   const timer = setInterval(() => {
-    running = purgeExpired(options.store, options.key, options.clock())
+    running = running
+      .then(() => purgeExpired(options.store, options.key, options.clock()))
       .then((counts) => {
         const total = counts.reduce((n, c) => n + c.redacted, 0);
         if (total > 0) options.log(`retention: redacted ${total} receipts`);
@@ -113,6 +129,7 @@ export function startRetentionJob(options: {
   timer.unref?.();
   return {
     async stop() {
+      stopped = true;
       clearInterval(timer);
       await running;
     },

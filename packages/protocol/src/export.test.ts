@@ -155,11 +155,13 @@ async function redactSigned(
   ns: number[],
   reason: RedactionStatement['reason'] = 'retention',
   request: RedactionStatement['request'] = null,
+  legacy?: RedactionStatement['legacy'],
 ): Promise<string[]> {
   let lines = b.lines;
   for (const n of ns) lines = redact(lines, n, reason);
   const indexes = indexRanges(ns.map((n) => JSON.parse(b.lines[n]).index));
-  const jws = await signRedaction({ v: 1, site: config.site, reason, at: REDACTED_AT, indexes, request }, b.key);
+  const statement = { v: 1, site: config.site, reason, at: REDACTED_AT, indexes, request } as const;
+  const jws = await signRedaction(legacy ? { ...statement, legacy } : statement, b.key);
   const tree = new MemoryTree();
   for (const line of b.lines.slice(1)) tree.append(leafHash(JSON.parse(line).jws));
   const index = tree.size;
@@ -276,7 +278,7 @@ describe('verifyExport', () => {
     expect(report.ok).toBe(true);
     expect(report.summary.redacted).toBe(2);
     expect(report.redactions).toBe(1);
-    expect(report.redacted).toEqual({ byReason: { retention: 2 }, indexes: [first - 1, first + 1] });
+    expect(report.redacted).toEqual({ byReason: { retention: 2 }, indexes: [first - 1, first + 1], legacy: 0 });
     // Both withdrawals follow a redacted receipt: what it granted is gone, so none is counted.
     expect(report.summary.withdrawals).toBe(0);
     const one = await verifyExport(await redactSigned(built, [first + 1]), { keys: built.keys });
@@ -314,6 +316,30 @@ describe('verifyExport', () => {
     expect(codes(await verifyExport(own, { keys: built.keys }))).toEqual([]);
     const other = await redactSigned(built, [first, first + 3], 'erasure', await request(built.devices[1]));
     expect(codes(await verifyExport(other, { keys: built.keys })).map(([, c]) => c)).toContain('bad-redaction');
+  });
+
+  it('accepts a legacy attestation (an erasure without its request, attested later) and counts what rests on it', async () => {
+    const first = config.languages.length + 1;
+    const attestedAt = '2031-06-01T00:00:00.000Z';
+    const lines = await redactSigned(built, [first, first + 3], 'erasure', null, { attestedAt });
+    const report = await verifyExport(lines, { keys: built.keys });
+    expect(codes(report)).toEqual([]);
+    expect(report.redacted).toMatchObject({ byReason: { erasure: 2 }, legacy: 2 });
+    // Without the legacy member, an erasure with no request is no proof; a legacy one names no request.
+    await expect(redactSigned(built, [first], 'erasure', null)).rejects.toThrow(/request/);
+    const at = Date.parse(REDACTED_AT) / 1000;
+    const dpop = await createDpopProof({
+      htm: 'DELETE',
+      htu: `https://c.test/v1/subjects/${built.subjects[0]}`,
+      device: built.devices[0],
+      iat: at,
+    });
+    await expect(
+      redactSigned(built, [first], 'erasure', { subject: built.subjects[0], dpop }, { attestedAt }),
+    ).rejects.toThrow(/legacy attestation/);
+    await expect(
+      redactSigned(built, [first], 'retention', null, { attestedAt: '2030-01-01T00:00:00.000Z' }),
+    ).rejects.toThrow(/legacy/);
   });
 
   /** A partial export of the entries at `picked` (their inclusion proofs) over `range`, closed by its signed statement. */

@@ -64,8 +64,11 @@ export interface ExportReport {
   summary: ExportSummary;
   /** Redaction entries: the collector's signed statements of what it redacted. */
   redactions: number;
-  /** Redacted entries: how many per reason, and the first indexes. */
-  redacted: { byReason: Record<string, number>; indexes: number[] };
+  /**
+   * Redacted entries: how many per reason, the first indexes, and how many of them only a legacy
+   * attestation covers (redacted before redaction entries existed: the collector's word alone).
+   */
+  redacted: { byReason: Record<string, number>; indexes: number[]; legacy: number };
   /** The first failures found, in order; `failureCount` counts them all. */
   failures: ExportFailure[];
   failureCount: number;
@@ -123,7 +126,7 @@ class ExportVerifier {
   private readonly chain = new LineChain();
   /** Redacted lines' indexes, and the ranges redaction entries cover, by reason and time. */
   private readonly stubs = new Map<string, number[]>();
-  private readonly covers = new Map<string, Array<Array<[number, number]>>>();
+  private readonly covers = new Map<string, Array<{ ranges: Array<[number, number]>; legacy: boolean }>>();
   /** The statement line's JWS, and whether a line came after it. */
   private statement: string | null = null;
   private afterStatement = false;
@@ -152,7 +155,7 @@ class ExportVerifier {
         lastDate: null,
       },
       redactions: 0,
-      redacted: { byReason: {}, indexes: [] },
+      redacted: { byReason: {}, indexes: [], legacy: 0 },
       failures: [],
       failureCount: 0,
       witnessed: null,
@@ -315,7 +318,7 @@ class ExportVerifier {
       if (indexes[indexes.length - 1][1] > index)
         this.failure(index, 'bad-redaction', 'a redaction entry covers only entries before it');
       const key = redactionKey(line.redaction);
-      this.covers.set(key, [...(this.covers.get(key) ?? []), indexes]);
+      this.covers.set(key, [...(this.covers.get(key) ?? []), { ranges: indexes, legacy: !!line.redaction.legacy }]);
       this.report.redactions += 1;
       return;
     }
@@ -398,13 +401,16 @@ class ExportVerifier {
     for (const [key, indexes] of this.stubs) {
       const covers = this.covers.get(key) ?? [];
       const [reason, at] = key.split('\n');
-      for (const index of indexes)
-        if (!covers.some((ranges) => rangesCover(ranges, index)))
+      for (const index of indexes) {
+        const covering = covers.filter((c) => rangesCover(c.ranges, index));
+        if (covering.length === 0)
           this.failure(
             index,
             'unproven-redaction',
-            `entry ${index} is redacted (${reason}, ${at}) but no signed redaction entry in the export covers it (redacted after its checkpoint? export again once the log has integrated the redaction entry)`,
+            `entry ${index} is redacted (${reason}, ${at}) but no signed redaction entry in the export covers it (redacted after its checkpoint? export again once the log has integrated the redaction entry; redacted before redaction entries existed? \`consent-ledger purge\` on the collector attests it)`,
           );
+        else if (covering.every((c) => c.legacy)) this.report.redacted.legacy += 1;
+      }
     }
   }
 

@@ -24,11 +24,18 @@ export interface RedactionStatement {
   at: string;
   /** The indexes redacted, as sorted, disjoint half-open ranges [from, to). */
   indexes: Array<[number, number]>;
-  /** Erasure: the visitor's DPoP-signed `DELETE /v1/subjects/<subject>`. Retention: null. */
+  /** Erasure: the visitor's DPoP-signed `DELETE /v1/subjects/<subject>`. Retention, and any legacy attestation: null. */
   request: { subject: string; dpop: string } | null;
+  /**
+   * Present only on a legacy attestation: the entries were redacted at `at`, before redaction
+   * entries existed, and the collector attested it later, at `attestedAt`. It rests on the
+   * collector's word alone: an erasure's request was not kept.
+   */
+  legacy?: { attestedAt: string };
 }
 
-const FIELDS = ['v', 'site', 'reason', 'at', 'indexes', 'request'];
+const FIELDS = ['v', 'site', 'reason', 'at', 'indexes', 'request', 'legacy'];
+const REQUIRED = FIELDS.filter((f) => f !== 'legacy');
 /** How far a request's `iat` may be from the redaction's `at` (the collector's DPoP window, with room). */
 const REQUEST_SKEW_SECONDS = 600;
 
@@ -83,7 +90,19 @@ export function validateRedactionStatement(value: unknown): Result<RedactionStat
   check(isIsoTimestamp(p.at), 'at', 'must be an ISO 8601 UTC timestamp with milliseconds');
   check(isRanges(p.indexes), 'indexes', 'must be sorted, disjoint [from, to) ranges of indexes');
   const request = p.request as Record<string, unknown> | null;
-  if (p.reason === 'erasure')
+  const legacy = p.legacy as Record<string, unknown> | undefined;
+  if (legacy !== undefined) {
+    check(
+      typeof legacy === 'object' &&
+        legacy !== null &&
+        Object.keys(legacy).length === 1 &&
+        isIsoTimestamp(legacy.attestedAt) &&
+        (typeof p.at !== 'string' || String(legacy.attestedAt) >= p.at),
+      'legacy',
+      'must be { attestedAt }, an ISO 8601 UTC timestamp not before at',
+    );
+    check(request === null, 'request', 'must be null for a legacy attestation (the request was not kept)');
+  } else if (p.reason === 'erasure')
     check(
       typeof request === 'object' &&
         request !== null &&
@@ -95,7 +114,7 @@ export function validateRedactionStatement(value: unknown): Result<RedactionStat
     );
   else check(request === null, 'request', 'must be null for a retention redaction');
   for (const key of Object.keys(p)) check(FIELDS.includes(key), key, 'unknown field');
-  for (const key of FIELDS) check(key in p, key, 'is missing');
+  for (const key of REQUIRED) check(key in p, key, 'is missing');
   if (issues.length > 0)
     return fail('malformed', `redaction: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
   return ok(p as unknown as RedactionStatement);
@@ -109,9 +128,9 @@ export function signRedaction(statement: RedactionStatement, key: CollectorSigni
 }
 
 /**
- * Verifies a redaction entry: the collector's signature, its payload, and for an erasure the
- * visitor's request: a DPoP proof signed by the subject's device key for `DELETE
- * /v1/subjects/<subject>`, made within minutes of `at`. Never throws.
+ * Verifies a redaction entry: the collector's signature, its payload, and for an erasure (but a
+ * legacy attestation) the visitor's request: a DPoP proof signed by the subject's device key for
+ * `DELETE /v1/subjects/<subject>`, made within minutes of `at`. Never throws.
  */
 export async function verifyRedaction(jws: string, keys: Jwks): Promise<Result<RedactionStatement>> {
   const verified = await verifyCollectorJws(jws, REDACTION_TYP, keys, 'redaction');

@@ -237,6 +237,31 @@ describe('consent-ledger tokens, export, verify, purge', () => {
     expect(out).toContain('clikodoc: 0 receipt(s) redacted');
   });
 
+  it('attests a redaction made before redaction entries existed, so the export verifies again', async () => {
+    // The old way: a receipt's payload removed, no signed redaction entry.
+    const [first] = (await server.store.readEntries('clikodoc', 0, 100)).filter((e) => e.kind === 'receipt');
+    await server.store.redactEntries('clikodoc', [first.id], { at: '2026-11-01T00:00:00.000Z', reason: 'erasure' });
+    await server.collector.context.sequencer.runOnce();
+    const file = join(dir, 'legacy.ndjson');
+    const keys = join(dir, 'legacy-keys.json');
+    expect(await main(['keys', 'export', '--out', keys, '--data', data()])).toBe(0);
+    expect(await main(['export', '--site', 'clikodoc', '--out', file, '--data', data()])).toBe(0);
+    expect(await main(['verify', file, '--keys', keys])).toBe(1);
+    expect(err.join('\n')).toContain(`FAIL index ${first.index}: unproven-redaction`);
+
+    expect(await main(['purge', '--data', data()])).toBe(0);
+    expect(out).toContain('clikodoc: 1 legacy redaction(s) attested');
+    await server.collector.context.sequencer.runOnce();
+    out = [];
+    expect(await main(['export', '--site', 'clikodoc', '--out', file, '--data', data()])).toBe(0);
+    expect(await main(['verify', file, '--keys', keys])).toBe(0);
+    expect(out.join('\n')).toContain('1 redacted (1 signed redaction entries)');
+    expect(out.join('\n')).toContain('legacy: 1 redacted before redaction entries existed');
+    out = [];
+    expect(await main(['purge', '--data', data()])).toBe(0);
+    expect(out.join('\n')).not.toContain('legacy');
+  });
+
   it('streams the export route over HTTP in chunks, without Content-Length', async () => {
     expect(await main(['tokens', 'create', '--role', 'auditor', '--site', 'clikodoc', '--data', data()])).toBe(0);
     const res = await fetch(`${server.url}/v1/audit/sites/clikodoc/export`, {

@@ -1,6 +1,7 @@
 // `consent-ledger purge`: redacts receipts older than their site's `retentionDays` (payload, IP
 // and user agent go; leaf hashes stay, so the log still verifies). `serve` also runs it hourly.
-import { purgeExpired } from '@consent-ledger/collector';
+// First it attests redactions made before redaction entries existed (once; `serve` does it at start).
+import { attestLegacyRedactions, purgeExpired } from '@consent-ledger/collector';
 import { parse, UsageError } from '../args';
 import { ledgerBackend } from '../backend';
 
@@ -15,6 +16,8 @@ export async function purgeCommand(args: string[]): Promise<number> {
   try {
     // The name only labels checkpoint signatures; the redaction entries are signed under the key's kid.
     const key = await backend.signingKey('consent-ledger');
+    for (const { site, attested } of await attestLegacyRedactions(store, key, Date.now()))
+      if (attested > 0) console.log(`${site}: ${attested} legacy redaction(s) attested`);
     for (const { site, redacted } of await purgeExpired(store, key, Date.now()))
       console.log(`${site}: ${redacted} receipt(s) redacted`);
     return 0;

@@ -68,6 +68,10 @@ export function describeReport(report: ExportReport, keysFile: string | undefine
       .join(', ');
     const more = s.redacted > report.redacted.indexes.length ? ', ...' : '';
     lines.push(`redacted (${reasons}) at index ${report.redacted.indexes.join(', ')}${more}`);
+    if (report.redacted.legacy > 0)
+      lines.push(
+        `legacy: ${report.redacted.legacy} redacted before redaction entries existed, attested later by the collector (its word alone; an erasure's request was not kept)`,
+      );
   }
   for (const f of report.failures)
     lines.push(`FAIL ${f.index === null ? 'export' : `index ${f.index}`}: ${f.code}: ${f.message}`);
