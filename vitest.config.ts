@@ -15,6 +15,8 @@ export default defineConfig({
             'packages/collector/**/*.test.ts',
             'packages/witness/**/*.test.ts',
             'packages/scanner/**/*.test.ts',
+            // Server rendering, where there is no window at all.
+            'packages/react/**/*.server.test.{ts,tsx}',
             'apps/server/**/*.test.ts',
             'bench/**/*.test.ts',
             'reliability/**/*.test.ts',
@@ -31,10 +33,12 @@ export default defineConfig({
           name: 'dom',
           include: [
             'packages/sdk/**/*.test.{ts,tsx}',
+            'packages/react/**/*.test.{ts,tsx}',
             'apps/auditor/**/*.test.{ts,tsx}',
             'apps/demo/**/*.test.ts',
             'contract/**/*.test.ts',
           ],
+          exclude: ['**/*.server.test.*', '**/node_modules/**'],
           environment: 'happy-dom',
           // The test pages name real third-party resources (gtag.js, a Google Maps embed): happy-dom
           // fetches none of them, and treats each as a browser would treat one that arrived.

@@ -162,7 +162,8 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
       return;
     }
     if (store.kv.mode === 'indexeddb') writeMirror(site, written);
-    tabs?.postMessage('changed');
+    // A runtime destroyed meanwhile (a single-page app's provider unmounted) has closed its channel.
+    if (!signal.aborted) tabs?.postMessage('changed');
     if (stored !== decision) await enforce(decision);
   }
 

@@ -599,3 +599,14 @@ describe('signals', () => {
     expect(views).toEqual(['dialog', 'history', 'dialog']);
   });
 });
+
+describe('teardown', () => {
+  it('a runtime destroyed while it stores a decision (a single-page app leaving the page) fails nothing', async () => {
+    const { start } = await freshPage();
+    const rt = start();
+    await rt.ready;
+    const decided = rt.acceptAll();
+    rt.destroy();
+    await expect(decided).resolves.toBeUndefined();
+  });
+});

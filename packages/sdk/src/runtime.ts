@@ -120,7 +120,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     withdraw: (purpose) => commit('withdraw', (id) => !!purpose && id !== purpose && running(id)),
     async loadEmbedOnce(element) {
       const { choices } = await choose(running);
-      gate.loadOnce(element);
+      if (element) gate.loadOnce(element);
       await decisions.record('embed-once', choices);
     },
     blockedEmbeds: () => gate.blocked(),

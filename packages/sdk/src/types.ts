@@ -126,8 +126,11 @@ export interface ConsentRuntime {
   rejectAll(): Promise<void>;
   /** Withdraws one purpose, or all: receipt, cookies cleared, embeds stopped, page reloaded by default. */
   withdraw(purpose?: string): Promise<void>;
-  /** Loads one blocked embed this time only, recording a receipt with method `embed`. */
-  loadEmbedOnce(element: HTMLElement): Promise<void>;
+  /**
+   * Loads one blocked embed this time only, recording a receipt with method `embed-once`. Without an
+   * element, only records it: for a framework that renders the embed itself (React's ConsentGate).
+   */
+  loadEmbedOnce(element?: HTMLElement): Promise<void>;
   /** The embeds currently blocked. */
   blockedEmbeds(): BlockedEmbed[];
   /** With automatic blocking (autoblock.js): the third-party URLs it holds back now. */
