@@ -225,6 +225,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     });
     built.app.route('/', assetRoutes({ auditor: assets.auditor, demo: options.demo ? assets.demo : null }));
+    const relogged = await built.logCurrentNotices();
+    if (relogged.length > 0)
+      console.log(
+        `notices: this version words ${relogged.length} notice(s) differently; logged them (${[...new Set(relogged.map((n) => `${n.site} ${n.language}`))].join(', ')})`,
+      );
     const published = options.sites ? await publishFolder(built, options.sites) : [];
     if (options.metricsListen) {
       const { host, port: metricsPort } = options.metricsListen;

@@ -27,8 +27,8 @@ import { subjectsRoutes } from './routes/subjects';
 import { Sequencer } from './sequencer';
 import type { SequencerLock } from './sequencer-lock';
 import { SiteDirectory } from './site-directory';
-import { type PublishOptions, type PublishResult, publishSite } from './sites';
-import type { LedgerStore } from './store/types';
+import { logCurrentNotices, type PublishOptions, type PublishResult, publishSite } from './sites';
+import type { LedgerStore, NoticeRecord } from './store/types';
 import { TokenBuckets } from './token-bucket';
 import { createVerifier, type ReceiptVerifier } from './verifier';
 import type { WitnessEndpoint } from './witness-client';
@@ -87,6 +87,8 @@ export interface Collector {
   context: CollectorContext;
   /** Validates and publishes a site config (its notices appended; revision rules checked), refreshing this collector's cache. */
   publishSite(config: unknown, options?: PublishOptions): Promise<PublishResult>;
+  /** Logs each live site's notices as this version words them where the log lacks them (after an upgrade changed a text); call before serving. */
+  logCurrentNotices(): Promise<NoticeRecord[]>;
   /** Starts the periodic sequencer (and the cosigner, with witnesses). */
   start(): void;
   /** Refuses new receipts, commits those in flight, stops the sequencer after a last round. */
@@ -191,6 +193,11 @@ export function createCollector(options: CollectorOptions): Collector {
       const published = await publishSite(store, key, config, new Date(clock()).toISOString(), publishOptions);
       if (published.ok) context.sites.invalidate(published.value.site.site);
       return published;
+    },
+    async logCurrentNotices() {
+      const appended = await logCurrentNotices(store, key, new Date(clock()).toISOString());
+      for (const site of new Set(appended.map((n) => n.site))) context.sites.invalidate(site);
+      return appended;
     },
     start() {
       const lock = options.sequencerLock;

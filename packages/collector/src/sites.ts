@@ -68,7 +68,11 @@ export function publishSite(
   at: string,
   options: PublishOptions = {},
 ): Promise<PublishResult> {
-  const run = (queues.get(store) ?? Promise.resolve()).then(() => publish(store, key, input, at, options));
+  return serialized(store, () => publish(store, key, input, at, options));
+}
+
+function serialized<T>(store: LedgerStore, work: () => Promise<T>): Promise<T> {
+  const run = (queues.get(store) ?? Promise.resolve()).then(work);
   queues.set(
     store,
     run.catch(() => {}),
@@ -96,4 +100,25 @@ async function publish(
   if (problem) return { ok: false, error: { code: 'revision-conflict', message: problem, check } };
   const notices = await signNotices(config, key);
   return { ok: true, value: { ...(await store.putSite(config, notices, at)), check } };
+}
+
+/**
+ * Appends, for every live site, the notices of its published config as this version's catalogs
+ * word them, when the log lacks them; returns what was appended.
+ */
+export function logCurrentNotices(store: LedgerStore, key: CollectorKey, at: string): Promise<NoticeRecord[]> {
+  return serialized(store, () => appendMissingNotices(store, key, at));
+}
+
+async function appendMissingNotices(store: LedgerStore, key: CollectorKey, at: string): Promise<NoticeRecord[]> {
+  // An upgrade that changes a catalog text changes the notice a visitor is shown, hence its
+  // textHash: unless that exact text is in the log, every receipt naming it would be refused.
+  const appended: NoticeRecord[] = [];
+  for (const { config } of await store.listSites()) {
+    const notices = await signNotices(config, key);
+    const logged = new Set((await store.listNotices(config.site)).map((n) => n.textHash));
+    if (notices.every((n) => logged.has(n.textHash))) continue;
+    appended.push(...(await store.putSite(config, notices, at)).appended);
+  }
+  return appended;
 }
