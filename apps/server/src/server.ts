@@ -15,6 +15,7 @@ import {
   forwardedClient,
   type LedgerStore,
   startRetentionJob,
+  type TrustedProxies,
   type VerifyPool,
   type WitnessEndpoint,
 } from '@consent-ledger/collector';
@@ -22,6 +23,7 @@ import { serve } from '@hono/node-server';
 import { CommandError } from './args';
 import { type AssetDirs, assetRoutes, installedAssets } from './assets';
 import { ledgerBackend } from './backend';
+import { CONNECTION_LIMITS, type ConnectionLimits, capConnections } from './connection-cap';
 
 export interface ServerOptions {
   port: number;
@@ -53,6 +55,8 @@ export interface ServerOptions {
   metricsListen?: { host: string; port: number };
   /** Socket timeouts (ms); default SOCKET_TIMEOUTS. */
   timeouts?: Partial<SocketTimeouts>;
+  /** Connections open at once, in all and per client (`--max-connections`, `--max-connections-per-client`); default CONNECTION_LIMITS. */
+  connections?: Partial<ConnectionLimits>;
   /** Witnesses asked to cosign every checkpoint (`--witness`), and how many make it witnessed (`--witness-quorum`). */
   witnesses?: { endpoints: WitnessEndpoint[]; quorum: number; intervalMs?: number };
 }
@@ -123,12 +127,17 @@ async function publishFolder(collector: Collector, dir: string): Promise<string[
   return sites;
 }
 
-/** Starts a Node HTTP server for `fetch` on `host:port`, closing sockets that outstay `timeouts`. */
+/**
+ * Starts a Node HTTP server for `fetch` on `host:port`, closing sockets that outstay `timeouts` and
+ * answering connections past `connections` (trusted `proxies` have no per-client share).
+ */
 export function listen(
   fetch: (req: Request, env: unknown) => Response | Promise<Response>,
   port: number,
   host: string,
   timeouts: SocketTimeouts = SOCKET_TIMEOUTS,
+  connections: ConnectionLimits = CONNECTION_LIMITS,
+  proxies?: TrustedProxies,
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
     const serverOptions = {
@@ -142,6 +151,7 @@ export function listen(
     // Node's header timeout only starts with a request's first byte: a socket that never sends one
     // needs an idle timeout of its own (the server destroys a socket that times out).
     server.timeout = timeouts.idleMs;
+    capConnections(server, connections, proxies);
     server.once('error', reject);
   });
 }
@@ -188,6 +198,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       options.port,
       options.host,
       { ...SOCKET_TIMEOUTS, ...options.timeouts },
+      { ...CONNECTION_LIMITS, ...options.connections },
+      options.trustProxy?.proxies,
     );
   } catch (error) {
     await store.close();

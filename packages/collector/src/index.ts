@@ -21,7 +21,7 @@ export {
   streamOf,
 } from './export-stream';
 export { grantTimeline, subjectHistory } from './history';
-export { rateKey, storedIp } from './ip';
+export { parseAddress, rateKey, storedIp } from './ip';
 export { type CollectorKey, collectorJwks, createCollectorKeyJwk, loadCollectorKey, type PrivateOkpJwk } from './keys';
 export { type AttestedCount, attestLegacyRedactions } from './legacy-redactions';
 export { Metrics } from './metrics';

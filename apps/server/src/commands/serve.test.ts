@@ -49,6 +49,11 @@ describe('consent-ledger serve flags', () => {
       ['--metrics-listen', '127.0.0.1:99999'],
       '--metrics-listen must be HOST:PORT (such as 127.0.0.1:9464 or [::1]:9464), not "127.0.0.1:99999"',
     ],
+    [['--max-connections', 'lots'], '--max-connections must be an integer from 0 to 1000000, not "lots"'],
+    [
+      ['--max-connections-per-client', '1.5'],
+      '--max-connections-per-client must be an integer from 0 to 1000000, not "1.5"',
+    ],
   ])('refuses %j before starting, as a usage error', async (args, message) => {
     expect(await main(['serve', ...args])).toBe(2);
     expect(err.join('\n')).toContain(`consent-ledger: ${message}`);

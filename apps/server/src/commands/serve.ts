@@ -11,11 +11,12 @@ import {
   type WitnessEndpoint,
 } from '@consent-ledger/collector';
 import { integerFlag, parse, UsageError } from '../args';
+import { CONNECTION_LIMITS } from '../connection-cap';
 import { startServer } from '../server';
 import { closeOnSignal } from '../signals';
 
 export const SERVE_USAGE =
-  'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR] [--verify-threads N]\n                     [--trust-proxy CIDR,...] [--proxy-header x-forwarded-for|forwarded] [--public-url URL]\n                     [--metrics-listen HOST:PORT] [--witness VKEY=URL]... [--witness-quorum K]';
+  'consent-ledger serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--name NAME] [--rate-limit PER_MINUTE] [--demo] [--sites DIR] [--verify-threads N]\n                     [--trust-proxy CIDR,...] [--proxy-header x-forwarded-for|forwarded] [--public-url URL]\n                     [--metrics-listen HOST:PORT] [--witness VKEY=URL]... [--witness-quorum K]\n                     [--max-connections N] [--max-connections-per-client N]';
 
 /**
  * Verification worker threads by default: one per core besides the serving thread. Measured by
@@ -92,6 +93,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     'metrics-listen': { type: 'string' },
     witness: { type: 'string', multiple: true },
     'witness-quorum': { type: 'string' },
+    'max-connections': { type: 'string' },
+    'max-connections-per-client': { type: 'string' },
   });
   const trustProxy = forwardingFlags(values['trust-proxy'], values['proxy-header']);
   const publicUrl = publicUrlFlag(values['public-url']);
@@ -112,6 +115,16 @@ export async function serveCommand(args: string[]): Promise<number> {
     publicUrl,
     metricsListen,
     witnesses,
+    connections: {
+      max: integerFlag(values['max-connections'], 'max-connections', CONNECTION_LIMITS.max, 0, 1_000_000),
+      perClient: integerFlag(
+        values['max-connections-per-client'],
+        'max-connections-per-client',
+        CONNECTION_LIMITS.perClient,
+        0,
+        1_000_000,
+      ),
+    },
   });
   if (publicUrl === undefined && !['127.0.0.1', 'localhost', '::1'].includes(host))
     console.error(
