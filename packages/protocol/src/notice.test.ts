@@ -244,7 +244,7 @@ describe('noticeBytes and noticeHash', () => {
   it('matches the pinned hash of clikodoc in French', () => {
     // Pinned on purpose: any change to the French catalog, to resolution or to JCS changes every
     // visitor's textHash. If the change is intended, re-pin this value (and expect sites to re-publish).
-    expect(noticeHash(resolveNotice(clikodocConfig, 'fr'))).toBe('Rs9duDHQfuQI72Dy6KiVfN4GtXXswEQSz-EVgR0vty4');
+    expect(noticeHash(resolveNotice(clikodocConfig, 'fr'))).toBe('gQRY8Vl7cOUsGwHbjDtymnq65IAju65GrpKDjblmaM0');
   });
 });
 
@@ -252,30 +252,30 @@ describe('noticeBytes and noticeHash', () => {
 // to a catalog, to resolution or to JCS changes what visitors sign. If the change is intended (a
 // new key, a reworded text), re-pin from the diff this test prints.
 const EUROPRAXIS_HASHES: Record<Language, string> = {
-  bg: 'V4XuwrFcVnlyA4jaiVUKdfncm940-lrdE6z_YC_VzG0',
-  cs: 'MWWiYT3rXDi6_LRZf4ESzJnYRHJHJbrrlLQbZP47Y2U',
-  da: 'fd5u4hkeOEgDnnBXTxYT2cHTBPlyKjeyQ4ECsohkmIc',
-  de: 'n9ZqOvQjoS7qzTODrpavewPfBY-85D50IFB9x3JIhFs',
-  el: 'rpY6-TDvVWNJK4ol8UgBn6ShBDAI8ACxX4CSztaP2bg',
-  en: 'psWLKg7MdVbIgFMz9ufgRnPhNzsxw_O9uZkzT_bigyU',
-  es: 'ladaTVOsmYyhXeNlnCo-zac00Bcf0doai8DcbAgFQtU',
-  et: 'iFpJ1c9XxBC88-JdCV2mJiTYUl53LrcsZaY0ecofFiE',
-  fi: 'oeCbmCaDf7d2gx_4RaZr2pymixV-iP8w3m1eM7wDDJY',
-  fr: 'BDs2WTIhcols6AN_GOF7goqaRrtbhqLXK7xcKtWVUQs',
-  ga: 'whNeDxrdEQ5vJtql6rD5jSWnj9PMMFSe1kUlRrNZp20',
-  hr: 'Ow_zVfywQdjT82aCVj7rXR-jHab5_2YlSsswwJBHJiQ',
-  hu: 'Rm0bvu_3ue4Ny9IHEx_Hfs5Mk9fjG6ykztvDPG1oMpA',
-  it: 'crEg-nEQKK9b2Hnm8swwUoCVbDtRfvWJ-3cJvLx3OUk',
-  lt: 'aiUY6gZclUXQEqRRwZhP5Ld8jl4mX72hWzPSx6WzEPk',
-  lv: 'H2ARwNO6n914kpgfU5GR_h_MtO0wO_w4WowK64n2W2I',
-  mt: 'dwP_7CW_z5jO8Tq3DC2djLvveA2MED1CXkkWIaV0P5k',
-  nl: 'ec-d8GHTVvd8vkVya76UDUHqrOLF8w8teNugLyPFK_w',
-  pl: '_gB822HeBNDM5AWkTzDUPvx6pumwPni1H1jXr3PAyFg',
-  pt: '_u3oH513BQQTeeidm7Lf5See3ln3OKyOLwUdVxeTY7Y',
-  ro: 'BiehSuFvg7_OcPzY8rVCzafhQ1NSoJq64fhJQHMr1lc',
-  sk: '94KjGKMZBg71DR2IB3JcCooIHRx82gWB45n_v4-aFtM',
-  sl: 'oc8gBNePE0592gtawdx2hlpsm4J4Waxa0gAODm_hvaM',
-  sv: 'ode3wA3Zu0Vlv_IXWdLgZB5FdnO2EkO9joR21bfNCmc',
+  bg: 'R05KirP3IZ4zdUPzEIr7IUrDzo91g6AB4w-8f7ZMDcs',
+  cs: 'llErQzJ53tjabXxPkOT-CzJ0NcXldQqA4Fnuoa7x0qg',
+  da: 'X3rnADaBBDxVvATe781R6TkKU3ib1t-n4gXdd6jQJGo',
+  de: 'YFjDdyONNqPbCCPBZ3fnKgna-562H3rMOFKmoDrkVVY',
+  el: 'VWFKpQd7AOQyeZOWkiSKPF_6VnGuvqlssmQXpxPh42o',
+  en: 'r8OjEYFrX60zDu_gaNmm5jayLd6w-34AZIcCzLa76n4',
+  es: 'gCVhF52q5122Se3zWiZABuwG-zN9v9zUa7ReT_Fe6rQ',
+  et: 'PkvefezxJ2kJYaYiiy5cMO9kPU5fcuwfbbG5xRP0_KM',
+  fi: 'Iiyd9_PDK594bzKAJ8_QUW6_LhLjy3CfHwFxu6KVO8I',
+  fr: 'H_Omf6kcaVvn5mTa4T3QX3zN0NDgkqQlZj8iT6fUAjo',
+  ga: 'SzepKWic1xvcXeCYl_jPVcPuanEoNWuHHk0SKHT_ZjY',
+  hr: '4Qo4b4WYe6DIsON1E8RfqgrS9daldA1_TkWjQUnJoxw',
+  hu: 'LXxwjJdw1rIzM1HtXqKRoWRtqg4IkVJ1u_99QgYlTuU',
+  it: '6cIAZjdxsWzZIOfw1RChNQbZH3pVqB8beGLesU-DTjU',
+  lt: 'Xb2JVFNr8fwfo6TJo3UA8l_0_WCGf6mqccEuEpkmhw0',
+  lv: '_JNinFSR9duYpmlvZL7SRHruziDA469kbE3rNHrDd2E',
+  mt: 'mvTrKVTGwncIl_ZpJm51HxmO5uG3hwBLWNo6YJTCl9U',
+  nl: '9oacm3JvzOASXSBgnqN2cEmGFggsx9JrmHmujlL6p20',
+  pl: 'LA8-8-KshUkVUa5UkmLmRWGTtzJN78u2A253_LGbVeA',
+  pt: 'zwYkDMa94fnvM-t7dIt45-TePUR_SjWeiiAtLQGYU4U',
+  ro: 'vwP7M2TBnfG3OnQaTTzUm-0mKh5mGx3O0ou878TJiy4',
+  sk: 't99OO03iiEHcXwWrPzaEatD2BlOkVKb5tof2YqiR1gg',
+  sl: 'JL_ntqvhtvHf7g57ziG739YBdAAo9TQGU2LrTCIPBFM',
+  sv: '8MbYkgYC-cRsxG6Paw9GhR-pQ7Gf_sX3iTcpJ3Fvk7Q',
 };
 
 describe('the notice in each of the 24 languages (fixture europraxis)', () => {

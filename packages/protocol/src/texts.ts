@@ -60,6 +60,11 @@ export const TEXT_KEYS = [
   'state.denied',
   'withdraw.button', // "Withdraw my consent" (all purposes)
   'withdraw.confirm', // announced after a withdrawal: {purpose} (its title)
+  'erase.button', // "Erase my data": the history view's erasure of this device's receipts, and its confirmation
+  'erase.confirm', // the question asked before erasing (what stays, that the visitor is asked again)
+  'erase.cancel',
+  'erase.failed', // said when the collector could not erase
+  'history.erased', // a receipt's status once erased (redacted in the log, its hash kept)
   'reopen.label', // the re-open button's accessible name
   'announce.saved', // announced to screen readers after a decision
 ] as const;

@@ -45,6 +45,8 @@ export interface Decisions {
   enforce(next: StoredDecision | undefined, method?: Method): Promise<void>;
   /** Makes the receipt of `choices` without changing the decision (GPC, an embed loaded once). */
   record(method: Method, choices: Record<string, Choice>): Promise<void>;
+  /** Forgets the decision (the visitor's data was erased): the visitor is asked again, as on a first visit. */
+  forget(): Promise<void>;
   /** Signs the receipt the decision in force still owes, if any (its page was left, or could not sign it). */
   settle(): Promise<void>;
   /** The device key, made on first need; the snapshot names its subject from then on. */
@@ -221,6 +223,14 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     location.reload();
   }
 
+  async function forget(): Promise<void> {
+    // The GPC note goes too: the next first visit records its gpc receipt again.
+    await Promise.all([store.kv.set(keyOf.decision(site), undefined), store.kv.set(keyOf.gpc(site), undefined)]);
+    writeMirror(site, undefined);
+    tabs?.postMessage('changed');
+    await enforce(undefined);
+  }
+
   async function adopt(decision: StoredDecision | undefined, doc?: ConfigDocument): Promise<void> {
     if (snapshot.document) {
       if (!sameDecision(decision, stored)) await enforce(decision);
@@ -239,6 +249,7 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     adopt,
     enforce,
     record: receipt,
+    forget,
     settle: async () => {
       if (stored?.owed) await sign(stored.owed, stored);
     },

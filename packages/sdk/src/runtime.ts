@@ -60,8 +60,9 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     tabs?.addEventListener(
       'message',
       async () => {
+        // None any more: erased in that tab.
         const [changed] = await kv.getMany<[StoredDecision?]>([keyOf.decision(site)]);
-        if (changed && !signal.aborted && get().document) await decisions.enforce(changed);
+        if (!signal.aborted && get().document) await decisions.enforce(changed);
       },
       { signal },
     );
@@ -128,6 +129,12 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     async history() {
       await ready;
       return (await readReceipts(store.kv, site)).map(toHistoryItem);
+    },
+    async erase() {
+      await ready;
+      const [{ eraseReceipts }, device] = await Promise.all([loadSync(), decisions.device()]);
+      await eraseReceipts({ kv: store.kv, site, collector, device });
+      await decisions.forget();
     },
     async exportProof() {
       await ready;

@@ -3,6 +3,7 @@
 // first visit draws its banner without any of it: it is loaded apart (load-sync.ts), when the browser
 // is idle after the banner shows, or as soon as there is something to sign or send.
 export { deviceKey } from './store/device';
+export { eraseReceipts } from './store/erase';
 export { createOutbox } from './store/outbox';
 export { proofDocument } from './store/proof';
 export { appendReceipt } from './store/receipts';

@@ -57,7 +57,8 @@ export interface HistoryItem {
   issuedAt: string;
   method: Method;
   choices: Record<string, Choice>;
-  status: 'acknowledged' | 'pending' | 'refused';
+  /** `erased`: redacted in the log at the visitor's request (its hash kept), never sent again. */
+  status: 'acknowledged' | 'pending' | 'refused' | 'erased';
   jws: string;
   ack: { jws: string; payload: AckPayload } | null;
   error: { code: string; message: string } | null;
@@ -139,6 +140,12 @@ export interface ConsentRuntime {
   show(view?: 'dialog' | 'history'): void;
   /** The visitor's receipts, oldest first, with their acks and status. */
   history(): Promise<HistoryItem[]>;
+  /**
+   * Erases the visitor's receipts from the log (a DPoP-signed request; redacted there, hashes kept),
+   * marks them erased on the device and forgets the decision: the visitor is asked again, as on a first
+   * visit. Rejects with an error carrying the collector's `code` when it did not erase.
+   */
+  erase(): Promise<void>;
   /** A proof document the visitor can keep: receipts, acks, inclusion proofs, collector keys. */
   exportProof(): Promise<ProofDocument>;
   /** Stops observing the page and sending (tests, single-page app teardown). */

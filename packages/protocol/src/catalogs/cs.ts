@@ -61,6 +61,12 @@ export const cs: Catalog = {
     'state.denied': 'Odmítnuto',
     'withdraw.button': 'Odvolat souhlas',
     'withdraw.confirm': 'Váš souhlas pro účel „{purpose}“ byl odvolán.',
+    'erase.button': 'Vymazat mé údaje',
+    'erase.confirm':
+      'Vymazat z protokolu doklady o souhlasu z tohoto zařízení? Zůstanou jen jejich otisky, aby protokol zůstal ověřitelný. Budete znovu požádáni o volbu.',
+    'erase.cancel': 'Zrušit',
+    'erase.failed': 'Vymazání se nezdařilo. Zkuste to prosím později.',
+    'history.erased': 'Vymazáno',
     'reopen.label': 'Nastavení cookies',
     'announce.saved': 'Vaše volba byla uložena.',
   },

@@ -61,6 +61,12 @@ export const da: Catalog = {
     'state.denied': 'Afvist',
     'withdraw.button': 'Træk mit samtykke tilbage',
     'withdraw.confirm': 'Dit samtykke til »{purpose}« er trukket tilbage.',
+    'erase.button': 'Slet mine data',
+    'erase.confirm':
+      'Vil du slette beviserne for dit samtykke fra denne enhed i loggen? Kun deres fingeraftryk bliver tilbage, så loggen stadig kan efterprøves. Du bliver spurgt igen.',
+    'erase.cancel': 'Annuller',
+    'erase.failed': 'Sletningen mislykkedes. Prøv igen senere.',
+    'history.erased': 'Slettet',
     'reopen.label': 'Cookieindstillinger',
     'announce.saved': 'Dine valg er gemt.',
   },

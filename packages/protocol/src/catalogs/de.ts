@@ -60,6 +60,12 @@ export const de: Catalog = {
     'state.denied': 'Abgelehnt',
     'withdraw.button': 'Meine Einwilligung widerrufen',
     'withdraw.confirm': 'Ihre Einwilligung für „{purpose}“ wurde widerrufen.',
+    'erase.button': 'Meine Daten löschen',
+    'erase.confirm':
+      'Die Einwilligungsnachweise dieses Geräts aus dem Protokoll löschen? Nur ihre Fingerabdrücke bleiben, damit das Protokoll prüfbar bleibt. Sie werden erneut gefragt.',
+    'erase.cancel': 'Abbrechen',
+    'erase.failed': 'Das Löschen ist fehlgeschlagen. Bitte versuchen Sie es später erneut.',
+    'history.erased': 'Gelöscht',
     'reopen.label': 'Cookie-Einstellungen',
     'announce.saved': 'Ihre Auswahl wurde gespeichert.',
   },

@@ -59,6 +59,12 @@ export const en: Catalog = {
     'state.denied': 'Refused',
     'withdraw.button': 'Withdraw my consent',
     'withdraw.confirm': 'Your consent to “{purpose}” has been withdrawn.',
+    'erase.button': 'Erase my data',
+    'erase.confirm':
+      'Erase the proofs of consent of this device from the log? Only their fingerprints stay, so the log can still be checked. You will be asked again.',
+    'erase.cancel': 'Cancel',
+    'erase.failed': 'The erasure could not be done. Please try again later.',
+    'history.erased': 'Erased',
     'reopen.label': 'Cookie settings',
     'announce.saved': 'Your choices have been saved.',
   },

@@ -61,6 +61,12 @@ export const es: Catalog = {
     'state.denied': 'Rechazado',
     'withdraw.button': 'Retirar mi consentimiento',
     'withdraw.confirm': 'Se ha retirado su consentimiento para «{purpose}».',
+    'erase.button': 'Borrar mis datos',
+    'erase.confirm':
+      '¿Borrar del registro las pruebas de consentimiento de este dispositivo? Solo se conservan sus huellas, para que el registro siga siendo verificable. Se le volverá a preguntar.',
+    'erase.cancel': 'Cancelar',
+    'erase.failed': 'No se han podido borrar sus datos. Inténtelo de nuevo más tarde.',
+    'history.erased': 'Borrado',
     'reopen.label': 'Configuración de cookies',
     'announce.saved': 'Su elección se ha guardado.',
   },

@@ -61,6 +61,12 @@ export const et: Catalog = {
     'state.denied': 'Keelatud',
     'withdraw.button': 'Võta nõusolek tagasi',
     'withdraw.confirm': 'Teie nõusolek eesmärgile „{purpose}“ on tagasi võetud.',
+    'erase.button': 'Kustuta minu andmed',
+    'erase.confirm':
+      'Kas kustutada selle seadme nõusoleku tõendid logist? Alles jäävad vaid nende sõrmejäljed, et logi oleks endiselt kontrollitav. Teilt küsitakse uuesti.',
+    'erase.cancel': 'Loobu',
+    'erase.failed': 'Kustutamine ebaõnnestus. Palun proovige hiljem uuesti.',
+    'history.erased': 'Kustutatud',
     'reopen.label': 'Küpsiste seaded',
     'announce.saved': 'Teie valik on salvestatud.',
   },

@@ -63,6 +63,12 @@ export const fi: Catalog = {
     'state.denied': 'Hylätty',
     'withdraw.button': 'Peruuta suostumukseni',
     'withdraw.confirm': 'Suostumuksesi käyttötarkoitukseen ”{purpose}” on peruutettu.',
+    'erase.button': 'Poista tietoni',
+    'erase.confirm':
+      'Poistetaanko tämän laitteen suostumustodisteet lokista? Niistä jää vain sormenjäljet, jotta lokin voi yhä tarkistaa. Sinulta kysytään uudelleen.',
+    'erase.cancel': 'Peruuta',
+    'erase.failed': 'Poistaminen epäonnistui. Yritä myöhemmin uudelleen.',
+    'history.erased': 'Poistettu',
     'reopen.label': 'Evästeasetukset',
     'announce.saved': 'Valintasi on tallennettu.',
   },

@@ -61,6 +61,12 @@ export const fr: Catalog = {
     'state.denied': 'Refusé',
     'withdraw.button': 'Retirer mon consentement',
     'withdraw.confirm': 'Votre consentement pour « {purpose} » a été retiré.',
+    'erase.button': 'Effacer mes données',
+    'erase.confirm':
+      'Effacer du journal les preuves de consentement de cet appareil ? Seules leurs empreintes restent, pour que le journal reste vérifiable. Vos choix vous seront redemandés.',
+    'erase.cancel': 'Annuler',
+    'erase.failed': 'Vos données n’ont pas pu être effacées. Réessayez plus tard.',
+    'history.erased': 'Effacé',
     'reopen.label': 'Gérer mes cookies',
     'announce.saved': 'Vos choix ont été enregistrés.',
   },

@@ -62,6 +62,12 @@ export const ga: Catalog = {
     'state.denied': 'Diúltaithe',
     'withdraw.button': 'Tarraing siar mo thoiliú',
     'withdraw.confirm': 'Tarraingíodh siar do thoiliú le haghaidh “{purpose}”.',
+    'erase.button': 'Scrios mo shonraí',
+    'erase.confirm':
+      'An scriosfar ón loga cruthúnais toilithe an ghléis seo? Ní fhanfaidh ach a méarloirg, ionas gur féidir an loga a sheiceáil fós. Iarrfar ort arís.',
+    'erase.cancel': 'Cealaigh',
+    'erase.failed': 'Níorbh fhéidir an scriosadh a dhéanamh. Bain triail eile as ar ball.',
+    'history.erased': 'Scriosta',
     'reopen.label': 'Socruithe fianán',
     'announce.saved': 'Sábháladh do roghanna.',
   },

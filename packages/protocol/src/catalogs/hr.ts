@@ -62,6 +62,12 @@ export const hr: Catalog = {
     'state.denied': 'Odbijeno',
     'withdraw.button': 'Povuci privolu',
     'withdraw.confirm': 'Vaša privola za svrhu „{purpose}“ povučena je.',
+    'erase.button': 'Izbriši moje podatke',
+    'erase.confirm':
+      'Izbrisati iz zapisnika dokaze o privoli s ovog uređaja? Ostaju samo njihovi otisci kako bi se zapisnik i dalje mogao provjeriti. Ponovno ćemo Vas pitati.',
+    'erase.cancel': 'Odustani',
+    'erase.failed': 'Brisanje nije uspjelo. Pokušajte ponovno kasnije.',
+    'history.erased': 'Izbrisano',
     'reopen.label': 'Postavke kolačića',
     'announce.saved': 'Vaš je izbor spremljen.',
   },

@@ -64,6 +64,12 @@ export const hu: Catalog = {
     'state.denied': 'Elutasítva',
     'withdraw.button': 'Hozzájárulásom visszavonása',
     'withdraw.confirm': 'Visszavonta hozzájárulását a következő célhoz: „{purpose}”.',
+    'erase.button': 'Adataim törlése',
+    'erase.confirm':
+      'Törli a naplóból az eszköz hozzájárulási igazolásait? Csak az ujjlenyomatuk marad meg, hogy a napló továbbra is ellenőrizhető legyen. Újra megkérdezzük Önt.',
+    'erase.cancel': 'Mégse',
+    'erase.failed': 'A törlés nem sikerült. Kérjük, próbálja újra később.',
+    'history.erased': 'Törölve',
     'reopen.label': 'Sütibeállítások',
     'announce.saved': 'Választását elmentettük.',
   },

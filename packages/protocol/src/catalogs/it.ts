@@ -62,6 +62,12 @@ export const it: Catalog = {
     'state.denied': 'Rifiutato',
     'withdraw.button': 'Revoca il mio consenso',
     'withdraw.confirm': 'Il tuo consenso per «{purpose}» è stato revocato.',
+    'erase.button': 'Cancella i miei dati',
+    'erase.confirm':
+      'Cancellare dal registro le prove di consenso di questo dispositivo? Restano solo le loro impronte, perché il registro resti verificabile. Ti verrà chiesto di nuovo.',
+    'erase.cancel': 'Annulla',
+    'erase.failed': 'Non è stato possibile cancellare. Riprova più tardi.',
+    'history.erased': 'Cancellato',
     'reopen.label': 'Impostazioni cookie',
     'announce.saved': 'Le tue scelte sono state salvate.',
   },

@@ -62,6 +62,12 @@ export const lt: Catalog = {
     'state.denied': 'Atmesta',
     'withdraw.button': 'Atšaukti sutikimą',
     'withdraw.confirm': 'Jūsų sutikimas tikslui „{purpose}“ atšauktas.',
+    'erase.button': 'Ištrinti mano duomenis',
+    'erase.confirm':
+      'Ištrinti šio įrenginio sutikimo įrodymus iš žurnalo? Liks tik jų kontroliniai atspaudai, kad žurnalą vis dar būtų galima patikrinti. Jūsų bus paklausta dar kartą.',
+    'erase.cancel': 'Atšaukti',
+    'erase.failed': 'Ištrinti nepavyko. Bandykite vėliau.',
+    'history.erased': 'Ištrinta',
     'reopen.label': 'Slapukų nustatymai',
     'announce.saved': 'Jūsų pasirinkimas išsaugotas.',
   },

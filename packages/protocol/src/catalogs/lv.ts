@@ -62,6 +62,12 @@ export const lv: Catalog = {
     'state.denied': 'Noraidīts',
     'withdraw.button': 'Atsaukt piekrišanu',
     'withdraw.confirm': 'Jūsu piekrišana nolūkam „{purpose}” ir atsaukta.',
+    'erase.button': 'Dzēst manus datus',
+    'erase.confirm':
+      'Vai dzēst šīs ierīces piekrišanas pierādījumus no žurnāla? Paliks tikai to nospiedumi, lai žurnālu joprojām varētu pārbaudīt. Jums jautās vēlreiz.',
+    'erase.cancel': 'Atcelt',
+    'erase.failed': 'Dzēšana neizdevās. Lūdzu, mēģiniet vēlāk vēlreiz.',
+    'history.erased': 'Dzēsts',
     'reopen.label': 'Sīkdatņu iestatījumi',
     'announce.saved': 'Jūsu izvēle ir saglabāta.',
   },

@@ -62,6 +62,12 @@ export const mt: Catalog = {
     'state.denied': 'Irrifjutat',
     'withdraw.button': 'Irtira l-kunsens tiegħi',
     'withdraw.confirm': 'Il-kunsens tiegħek għal “{purpose}” ġie rtirat.',
+    'erase.button': 'Ħassar id-data tiegħi',
+    'erase.confirm':
+      'Tħassar mil-log il-provi tal-kunsens ta’ dan l-apparat? Jibqgħu biss il-marki tagħhom, biex il-log jibqa’ jista’ jiġi vverifikat. Terġa’ tiġi mistoqsi.',
+    'erase.cancel': 'Ikkanċella',
+    'erase.failed': 'It-tħassir ma rnexxiex. Jekk jogħġbok erġa’ pprova aktar tard.',
+    'history.erased': 'Imħassar',
     'reopen.label': 'Preferenzi dwar il-cookies',
     'announce.saved': 'L-għażliet tiegħek ġew maħżuna.',
   },

@@ -60,6 +60,12 @@ export const nl: Catalog = {
     'state.denied': 'Geweigerd',
     'withdraw.button': 'Mijn toestemming intrekken',
     'withdraw.confirm': 'Uw toestemming voor ‘{purpose}’ is ingetrokken.',
+    'erase.button': 'Mijn gegevens wissen',
+    'erase.confirm':
+      'De toestemmingsbewijzen van dit apparaat uit het register wissen? Alleen hun vingerafdrukken blijven bewaard, zodat het register controleerbaar blijft. U wordt opnieuw om uw keuze gevraagd.',
+    'erase.cancel': 'Annuleren',
+    'erase.failed': 'Het wissen is niet gelukt. Probeer het later opnieuw.',
+    'history.erased': 'Gewist',
     'reopen.label': 'Cookie-instellingen',
     'announce.saved': 'Uw keuze is opgeslagen.',
   },

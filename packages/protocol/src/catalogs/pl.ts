@@ -62,6 +62,12 @@ export const pl: Catalog = {
     'state.denied': 'Odrzucono',
     'withdraw.button': 'Wycofaj moją zgodę',
     'withdraw.confirm': 'Twoja zgoda na cel „{purpose}” została wycofana.',
+    'erase.button': 'Usuń moje dane',
+    'erase.confirm':
+      'Usunąć z rejestru potwierdzenia zgód z tego urządzenia? Zostaną tylko ich odciski, aby rejestr nadal dało się sprawdzić. Zapytamy Cię ponownie.',
+    'erase.cancel': 'Anuluj',
+    'erase.failed': 'Nie udało się usunąć. Spróbuj ponownie później.',
+    'history.erased': 'Usunięto',
     'reopen.label': 'Ustawienia plików cookie',
     'announce.saved': 'Twój wybór został zapisany.',
   },

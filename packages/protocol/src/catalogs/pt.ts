@@ -62,6 +62,12 @@ export const pt: Catalog = {
     'state.denied': 'Recusado',
     'withdraw.button': 'Retirar o meu consentimento',
     'withdraw.confirm': 'O seu consentimento para «{purpose}» foi retirado.',
+    'erase.button': 'Apagar os meus dados',
+    'erase.confirm':
+      'Apagar do registo as provas de consentimento deste dispositivo? Ficam apenas as suas impressões digitais, para que o registo continue verificável. Ser-lhe-á perguntado novamente.',
+    'erase.cancel': 'Cancelar',
+    'erase.failed': 'Não foi possível apagar. Tente novamente mais tarde.',
+    'history.erased': 'Apagado',
     'reopen.label': 'Definições de cookies',
     'announce.saved': 'As suas escolhas foram guardadas.',
   },

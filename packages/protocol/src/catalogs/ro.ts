@@ -62,6 +62,12 @@ export const ro: Catalog = {
     'state.denied': 'Refuzat',
     'withdraw.button': 'Retrageți consimțământul',
     'withdraw.confirm': 'Consimțământul dumneavoastră pentru „{purpose}” a fost retras.',
+    'erase.button': 'Ștergeți datele mele',
+    'erase.confirm':
+      'Ștergeți din registru dovezile de consimțământ ale acestui dispozitiv? Rămân doar amprentele lor, ca registrul să poată fi verificat în continuare. Veți fi întrebat din nou.',
+    'erase.cancel': 'Anulați',
+    'erase.failed': 'Ștergerea nu a reușit. Încercați din nou mai târziu.',
+    'history.erased': 'Șters',
     'reopen.label': 'Setări cookie-uri',
     'announce.saved': 'Alegerile dumneavoastră au fost salvate.',
   },

@@ -62,6 +62,12 @@ export const sk: Catalog = {
     'state.denied': 'Odmietnuté',
     'withdraw.button': 'Odvolať môj súhlas',
     'withdraw.confirm': 'Váš súhlas na účel „{purpose}“ bol odvolaný.',
+    'erase.button': 'Vymazať moje údaje',
+    'erase.confirm':
+      'Vymazať z protokolu doklady o súhlase z tohto zariadenia? Zostanú iba ich odtlačky, aby sa protokol dal stále overiť. Opýtame sa Vás znova.',
+    'erase.cancel': 'Zrušiť',
+    'erase.failed': 'Vymazanie sa nepodarilo. Skúste to neskôr znova.',
+    'history.erased': 'Vymazané',
     'reopen.label': 'Nastavenia súborov cookie',
     'announce.saved': 'Vaša voľba bola uložená.',
   },

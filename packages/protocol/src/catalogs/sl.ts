@@ -62,6 +62,12 @@ export const sl: Catalog = {
     'state.denied': 'Zavrnjeno',
     'withdraw.button': 'Prekliči privolitev',
     'withdraw.confirm': 'Vaša privolitev za namen »{purpose}« je preklicana.',
+    'erase.button': 'Izbriši moje podatke',
+    'erase.confirm':
+      'Želite iz dnevnika izbrisati dokazila o privolitvi, ki so bila dana na tej napravi? Ostanejo le njihovi prstni odtisi, da je dnevnik še vedno mogoče preveriti. Znova vas bomo vprašali.',
+    'erase.cancel': 'Prekliči',
+    'erase.failed': 'Brisanje ni uspelo. Poskusite znova pozneje.',
+    'history.erased': 'Izbrisano',
     'reopen.label': 'Nastavitve piškotkov',
     'announce.saved': 'Vaša izbira je shranjena.',
   },

@@ -61,6 +61,12 @@ export const sv: Catalog = {
     'state.denied': 'Avvisat',
     'withdraw.button': 'Återkalla mitt samtycke',
     'withdraw.confirm': 'Ditt samtycke till ”{purpose}” har återkallats.',
+    'erase.button': 'Radera mina uppgifter',
+    'erase.confirm':
+      'Vill du radera samtyckesbevisen från den här enheten ur loggen? Bara deras fingeravtryck finns kvar, så att loggen fortfarande kan kontrolleras. Du får frågan igen.',
+    'erase.cancel': 'Avbryt',
+    'erase.failed': 'Raderingen misslyckades. Försök igen senare.',
+    'history.erased': 'Raderat',
     'reopen.label': 'Inställningar för kakor',
     'announce.saved': 'Dina val har sparats.',
   },

@@ -55,7 +55,7 @@ export const leafHashOf = (jws: string): Promise<string> => sha256(utf8(`\0${jws
  * checked at run time) costs the bundle about 120 bytes brotli; sign.test.ts checks the results
  * with protocol's verifiers.
  */
-async function signDevice(typ: string, payload: unknown, device: DeviceKey): Promise<[string, string]> {
+export async function signDevice(typ: string, payload: unknown, device: DeviceKey): Promise<[string, string]> {
   const signing = jwsSigningInput({ alg: 'ES256', typ, jwk: device.jwk }, JSON.stringify(payload));
   const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, device.privateKey, utf8(signing));
   return [signing, base64urlEncode(toLowS(new Uint8Array(signature)))];

@@ -102,6 +102,8 @@ export interface FakeRuntime extends ConsentRuntime {
   /** Fires an event as the real runtime would. */
   emit<E extends keyof ConsentEvents>(event: E, value: ConsentEvents[E]): void;
   items: HistoryItem[];
+  /** Makes the next erase() fail as a collector that cannot be reached. */
+  failErase?: boolean;
 }
 
 /** A fake runtime whose decisions apply at once, in memory. */
@@ -201,6 +203,12 @@ export function fakeRuntime(
       emit('show', { view });
     },
     history: async () => items.slice(),
+    async erase() {
+      calls.push(['erase']);
+      if (rt.failErase) throw Object.assign(new Error('down'), { code: 'network' });
+      for (const item of items) if (item.status !== 'refused') item.status = 'erased';
+      set({ status: 'needs-decision', reason: 'first-visit', choices: denied, decidedAt: null });
+    },
     async exportProof(): Promise<ProofDocument> {
       calls.push(['exportProof']);
       return {

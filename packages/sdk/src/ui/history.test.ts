@@ -115,3 +115,43 @@ describe('history view', () => {
     expect(root.querySelector('[role=dialog] h2')!.textContent).toBe('history.title');
   });
 });
+
+describe('erasure from the history view', () => {
+  it('asks first; Cancel erases nothing, Erase erases, then the receipts say erased and the banner asks again', async () => {
+    const rt = fakeRuntime();
+    await rt.acceptAll();
+    rt.items[0].status = 'acknowledged';
+    rt.set({ status: 'decided' });
+    const { dialog, root } = await openHistory(rt);
+    await click(control(dialog, 'erase.button'));
+    const question = root.getElementById('cl-erase')!;
+    expect(question.textContent).toBe('erase.confirm');
+    expect(root.activeElement).toBe(question);
+    expect(rt.calls.some(([name]) => name === 'erase')).toBe(false);
+    await click(control(dialog, 'erase.cancel'));
+    expect(root.getElementById('cl-erase')).toBeNull();
+    expect(rt.calls.some(([name]) => name === 'erase')).toBe(false);
+
+    await click(control(dialog, 'erase.button'));
+    await click(control(dialog.querySelector('.ask')!, 'erase.button'));
+    await flush();
+    await flush();
+    expect(rt.calls.filter(([name]) => name === 'erase')).toHaveLength(1);
+    expect([...dialog.querySelectorAll('dd')].map((dd) => dd.textContent)).toContain('history.erased');
+    expect(has(dialog, 'erase.button'), 'nothing left to erase').toBe(false);
+    expect(root.querySelector('section[aria-label]'), 'the banner is back').not.toBeNull();
+  });
+
+  it('says so when the collector did not erase, and keeps the receipts as they were', async () => {
+    const rt = fakeRuntime();
+    await rt.rejectAll();
+    rt.items[0].status = 'acknowledged';
+    rt.failErase = true;
+    const { dialog } = await openHistory(rt);
+    await click(control(dialog, 'erase.button'));
+    await click(control(dialog.querySelector('.ask')!, 'erase.button'));
+    await flush();
+    expect(dialog.querySelector('[role=alert]')!.textContent).toBe('erase.failed');
+    expect([...dialog.querySelectorAll('dd')].map((dd) => dd.textContent)).toContain('history.acknowledged');
+  });
+});

@@ -13,6 +13,8 @@ interface DialogState {
   draft: Record<string, Choice>;
   /** The receipts of the history view, null while they are read. */
   items: HistoryItem[] | null;
+  /** The erasure in the history view: asked to confirm, under way, or failed. */
+  erasing: 'confirm' | 'busy' | 'failed' | null;
 }
 
 /** What a view of the dialog reads and calls. */
@@ -22,11 +24,13 @@ export interface ViewProps extends DialogProps, DialogState {
   save(): void;
   accept(): void;
   reject(): void;
+  /** Erasure: asks to confirm (`confirm`), erases (`yes`), or lets it be (`no`). */
+  erase(step: 'confirm' | 'yes' | 'no'): void;
 }
 
 /** The modal dialog over a backdrop: the preferences or the history view, with its close button. */
 export class Dialog extends Component<DialogProps, DialogState> {
-  override state: DialogState = { draft: {}, items: null };
+  override state: DialogState = { draft: {}, items: null, erasing: null };
   private frame: HTMLElement | null = null;
   private offs: Array<() => void> = [];
 
@@ -48,7 +52,7 @@ export class Dialog extends Component<DialogProps, DialogState> {
   // A view opens: its switches start from the choices in force, its receipts are read, and focus goes
   // onto the dialog itself, so that its name is read first.
   private shown() {
-    this.setState({ draft: { ...this.props.snap.choices }, items: null });
+    this.setState({ draft: { ...this.props.snap.choices }, items: null, erasing: null });
     this.refresh();
     this.fitActions();
     this.frame?.focus();
@@ -78,6 +82,19 @@ export class Dialog extends Component<DialogProps, DialogState> {
     this.setState({ draft: { ...draft, [id]: draft[id] === 'granted' ? 'denied' : 'granted' } });
   };
 
+  private erase = (step: 'confirm' | 'yes' | 'no') => {
+    if (step !== 'yes') return this.setState({ erasing: step === 'confirm' ? 'confirm' : null });
+    this.setState({ erasing: 'busy' });
+    // Erased: the receipts read again say so (the page reloads when something erased was running).
+    this.props.rt.erase().then(
+      () => {
+        this.setState({ erasing: null });
+        this.refresh();
+      },
+      () => this.setState({ erasing: 'failed' }),
+    );
+  };
+
   /** A decision taken in the dialog closes it. */
   private andClose = (act: () => Promise<void>) => () => void act().then(this.props.close);
 
@@ -90,6 +107,7 @@ export class Dialog extends Component<DialogProps, DialogState> {
       save: this.andClose(() => rt.decide(this.state.draft, 'save')),
       accept: this.andClose(() => rt.acceptAll()),
       reject: this.andClose(() => rt.rejectAll()),
+      erase: this.erase,
     };
     const View = view === 'history' ? History : Preferences;
     return (

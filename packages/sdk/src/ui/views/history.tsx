@@ -4,7 +4,7 @@ import type { ViewProps } from './dialog';
 import { downloadProof } from './proof-download';
 
 /** The visitor's own receipts, newest first, with "Download my proof" and "Withdraw my consent". */
-export function History({ t, doc: { notice, language }, snap, items, rt, box, open }: ViewProps) {
+export function History({ t, doc: { notice, language }, snap, items, rt, box, open, erasing, erase }: ViewProps) {
   const title = (id: string) => notice.purposes.find((p) => p.id === id)?.title ?? id;
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
@@ -45,13 +45,35 @@ export function History({ t, doc: { notice, language }, snap, items, rt, box, op
       <button type="button" class="lnk" onClick={() => open('dialog')}>
         {t('dialog.title')}
       </button>
-      <Actions
-        quiet
-        list={[
-          !!items?.length && [t('history.download'), () => void downloadProof(rt, box)],
-          Object.values(snap.choices).includes('granted') && [t('withdraw.button'), () => void rt.withdraw()],
-        ]}
-      />
+      {erasing === 'confirm' || erasing === 'busy' ? (
+        // The question comes first and takes focus; nothing is erased until it is answered.
+        <div class="ask">
+          <p id="cl-erase" tabIndex={-1} ref={(p) => p?.focus()}>
+            {t('erase.confirm')}
+          </p>
+          <Actions
+            list={[
+              [t('erase.button'), () => erasing === 'confirm' && erase('yes')],
+              [t('erase.cancel'), () => erase('no')],
+            ]}
+          />
+        </div>
+      ) : (
+        <>
+          {erasing === 'failed' && <p role="alert">{t('erase.failed')}</p>}
+          <Actions
+            quiet
+            list={[
+              !!items?.length && [t('history.download'), () => void downloadProof(rt, box)],
+              Object.values(snap.choices).includes('granted') && [t('withdraw.button'), () => void rt.withdraw()],
+              !!items?.some((i) => i.status === 'acknowledged' || i.status === 'pending') && [
+                t('erase.button'),
+                () => erase('confirm'),
+              ],
+            ]}
+          />
+        </>
+      )}
     </>
   );
 }
