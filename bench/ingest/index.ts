@@ -8,7 +8,7 @@
 // serve's own, one per core besides the serving thread), INGEST_ROUNDS=1 (rounds, the values alternating within each, so a change of load
 // on the machine hits them alike), INGEST_POSTGRES=0 skips the PostgreSQL half, INGEST_SEQUENCER=0 the sequencer's, INGEST_PROFILE=DIR
 // writes a CPU profile of each server process there, INGEST_CLI=PATH drives another build of cli.js,
-// INGEST_SOAK_S=300 the memory soak's length in seconds (0 skips it; see soak.ts). INGEST_THREADS= (empty) skips the timed runs.
+// INGEST_SOAK_S=300 the memory soak's length in seconds after its warm-up of INGEST_SOAK_WARMUP=20000 receipts (0 skips it; see soak.ts). INGEST_THREADS= (empty) skips the timed runs.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
