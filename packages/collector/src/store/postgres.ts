@@ -4,18 +4,25 @@
 // all its receipts with one multi-row INSERT in the same transaction (group commit). The
 // sequencer's tree size lives in another row, so integration never waits for appenders.
 
-import { base64urlDecode, base64urlEncode, type EntryKind, type SiteConfig } from '@consent-ledger/protocol';
+import { base64urlEncode, type SiteConfig } from '@consent-ledger/protocol';
 import pg from 'pg';
 import { ackPayloadOf, planAppend, type StoredReceipt } from './append-plan';
 import { postgresAuditQueries } from './postgres-audit';
 import { ADVISORY_NAMESPACE, MIGRATION_LOCK, POSTGRES_MIGRATIONS } from './postgres-schema';
 import {
   type CheckpointRow,
+  ENTRY_COLUMN_NAMES,
   ENTRY_COLUMNS,
   entryRecord,
+  type NewEntryRow,
+  newNotices,
+  receiptRow,
+  redactionRow,
   type SiteRow,
   type EntryRow as StoredEntryRow,
+  type TokenRow,
   toCheckpoint,
+  tokenRecord,
   toNotice,
   toSite,
 } from './rows';
@@ -64,66 +71,40 @@ const TYPES = {
 // jsonb columns come back decoded.
 type EntryRow = StoredEntryRow<Record<string, 'granted' | 'denied'> | null>;
 
-interface TokenRow {
-  id: string;
-  hash: string;
-  role: TokenRecord['role'];
-  sites: string[];
-  created_at: string;
-  revoked_at: string | null;
-  expires_at: string | null;
+/** Column types of entries by name, for multi-row inserts through unnest(). */
+const ENTRY_TYPES: Record<(typeof ENTRY_COLUMN_NAMES)[number], string> = {
+  site: 'text',
+  idx: 'bigint',
+  kind: 'text',
+  id: 'text',
+  leaf_hash: 'bytea',
+  jws: 'text',
+  received_at: 'text',
+  subject: 'text',
+  ack: 'text',
+  ip: 'text',
+  user_agent: 'text',
+  method: 'text',
+  choices: 'jsonb',
+  revision: 'integer',
+  language: 'text',
+  text_hash: 'text',
+  issued_at: 'text',
+  page: 'text',
+  prev: 'text',
+  redacted_at: 'text',
+  redacted_reason: 'text',
+};
+
+const INSERT_ENTRIES = `INSERT INTO entries (${ENTRY_COLUMNS}) SELECT * FROM unnest(${ENTRY_COLUMN_NAMES.map((c, i) => `$${i + 1}::${ENTRY_TYPES[c]}[]`).join(', ')})`;
+
+/** Inserts entries rows with one statement: one array per column. */
+async function insertEntries(c: pg.PoolClient, rows: NewEntryRow[]): Promise<void> {
+  await c.query(
+    INSERT_ENTRIES,
+    ENTRY_COLUMN_NAMES.map((column) => rows.map((row) => row[column])),
+  );
 }
-
-/** Column types of entries, in ENTRY_COLUMNS order, for multi-row inserts through unnest(). */
-const ENTRY_ARRAY_TYPES = [
-  'text',
-  'bigint',
-  'text',
-  'text',
-  'bytea',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'jsonb',
-  'integer',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-];
-
-const INSERT_ENTRIES = `INSERT INTO entries (${ENTRY_COLUMNS}) SELECT * FROM unnest(${ENTRY_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
-
-type EntryValues = [
-  string,
-  number,
-  EntryKind,
-  string,
-  Buffer,
-  string | null,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  number | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  null,
-  null,
-];
 
 /**
  * Creates the store on `url` (postgres://…) at once; pending migrations run first, and every
@@ -195,25 +176,13 @@ function toEntry(row: EntryRow): EntryRecord {
   return entryRecord(row, row.choices);
 }
 
-function toToken(row: TokenRow): TokenRecord {
-  return {
-    id: row.id,
-    hash: row.hash,
-    role: row.role,
-    sites: row.sites,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-    expiresAt: row.expires_at,
-  };
+// text[] columns come back decoded.
+function toToken(row: TokenRow<string[]>): TokenRecord {
+  return tokenRecord(row, row.sites);
 }
 
 /** A checkpoints row (as `c`) with its cosignature lines appended to the note, in the order they arrived. */
 const COSIGNED_CHECKPOINT = `c.site, c.size, c.root_hash, c.created_at, c.note || coalesce((SELECT string_agg(s.line, '' ORDER BY s.received_at, s.witness COLLATE "C") FROM cosignatures s WHERE s.site = c.site AND s.size = c.size), '') AS note`;
-
-/** Columns of entries turned into one array per column, for INSERT_ENTRIES. */
-function columns(rows: EntryValues[]): unknown[][] {
-  return ENTRY_ARRAY_TYPES.map((_, c) => rows.map((row) => row[c]));
-}
 
 /** The PostgreSQL store; `url` is kept for sessions of their own (the sequencer lock). */
 export class PostgresStore implements LedgerStore {
@@ -286,56 +255,18 @@ export class PostgresStore implements LedgerStore {
       const { rows } = await c.query<{ size: number }>('SELECT size FROM logs WHERE site = $1 FOR UPDATE', [
         config.site,
       ]);
-      let size = rows[0].size;
-      const { rows: known } = await c.query<{ id: string }>(
+      const size = rows[0].size;
+      const { rows: stored } = await c.query<{ id: string }>(
         'SELECT id FROM entries WHERE site = $1 AND id = ANY($2::text[])',
         [config.site, notices.map((n) => n.textHash)],
       );
-      const seen = new Set(known.map((k) => k.id));
-      const values: EntryValues[] = [];
-      const appended: NoticeRecord[] = [];
-      for (const n of notices) {
-        if (seen.has(n.textHash)) continue;
-        seen.add(n.textHash);
-        values.push([
-          config.site,
-          size,
-          'notice',
-          n.textHash,
-          Buffer.from(base64urlDecode(n.leafHash)),
-          n.jws,
-          at,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          n.revision,
-          n.language,
-          n.textHash,
-          null,
-          null,
-          null,
-          null,
-          null,
-        ]);
-        appended.push({
-          site: config.site,
-          index: size,
-          textHash: n.textHash,
-          revision: n.revision,
-          language: n.language,
-          jws: n.jws,
-          receivedAt: at,
-        });
-        size++;
+      const known = new Set(stored.map((k) => k.id));
+      const fresh = newNotices(config.site, size, notices, (textHash) => known.has(textHash), at);
+      if (fresh.rows.length > 0) {
+        await insertEntries(c, fresh.rows);
+        await c.query('UPDATE logs SET size = $1 WHERE site = $2', [size + fresh.rows.length, config.site]);
       }
-      if (values.length > 0) {
-        await c.query(INSERT_ENTRIES, columns(values));
-        await c.query('UPDATE logs SET size = $1 WHERE site = $2', [size, config.site]);
-      }
-      return { site: toSite(siteRows[0]), appended };
+      return { site: toSite(siteRows[0]), appended: fresh.appended };
     });
   }
 
@@ -431,35 +362,13 @@ export class PostgresStore implements LedgerStore {
       if (plan.fresh.length === 0) return plan.outcomes();
       const acks = await signAcks(plan.fresh.map(ackPayloadOf));
       if (acks.length !== plan.fresh.length) throw new Error('ack signer returned the wrong number of acks');
-      const values = plan.fresh.map((p, i): EntryValues => {
-        p.ack = acks[i];
-        const { receipt, ip, userAgent } = p.batch.receipts[p.position];
-        const r = receipt.payload;
-        return [
-          p.batch.site,
-          p.index,
-          'receipt',
-          r.id,
-          Buffer.from(base64urlDecode(p.leafHash)),
-          receipt.jws,
-          p.batch.receivedAt,
-          r.subject,
-          p.ack,
-          ip,
-          userAgent,
-          r.method,
-          JSON.stringify(r.choices),
-          r.revision,
-          r.language,
-          r.textHash,
-          r.issuedAt,
-          r.page,
-          r.prev,
-          null,
-          null,
-        ];
-      });
-      await c.query(INSERT_ENTRIES, columns(values));
+      await insertEntries(
+        c,
+        plan.fresh.map((p, i) => {
+          p.ack = acks[i];
+          return receiptRow(p);
+        }),
+      );
       await c.query(
         'UPDATE logs SET size = v.size FROM unnest($1::text[], $2::bigint[]) AS v(site, size) WHERE logs.site = v.site',
         [[...plan.sizes.keys()], [...plan.sizes.values()]],
@@ -588,32 +497,7 @@ export class PostgresStore implements LedgerStore {
         const { rows } = await c.query<{ size: number }>('SELECT size FROM logs WHERE site = $1 FOR UPDATE', [site]);
         if (!rows[0]) throw new Error(`unknown site "${site}"`);
         const size = rows[0].size;
-        const leaf = Buffer.from(base64urlDecode(entry.leafHash));
-        // prettier-ignore
-        const row: EntryValues = [
-          site,
-          size,
-          'redaction',
-          entry.leafHash,
-          leaf,
-          entry.jws,
-          redaction.at,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-        ];
-        await c.query(INSERT_ENTRIES, columns([row]));
+        await insertEntries(c, [redactionRow(site, size, entry, redaction.at)]);
         await c.query('UPDATE logs SET size = $1 WHERE site = $2', [size + 1, site]);
       }
       const { rowCount } = await c.query(
@@ -633,12 +517,12 @@ export class PostgresStore implements LedgerStore {
   }
 
   async getTokenByHash(hash: string): Promise<TokenRecord | null> {
-    const { rows } = await this.query<TokenRow>('SELECT * FROM tokens WHERE hash = $1', [hash]);
+    const { rows } = await this.query<TokenRow<string[]>>('SELECT * FROM tokens WHERE hash = $1', [hash]);
     return rows[0] ? toToken(rows[0]) : null;
   }
 
   async listTokens(): Promise<TokenRecord[]> {
-    const { rows } = await this.query<TokenRow>('SELECT * FROM tokens ORDER BY created_at, id COLLATE "C"');
+    const { rows } = await this.query<TokenRow<string[]>>('SELECT * FROM tokens ORDER BY created_at, id COLLATE "C"');
     return rows.map(toToken);
   }
 

@@ -1,7 +1,16 @@
 // Rows as both SQL stores read them, and their records: the tables are the same in both dialects,
 // only the driver's decoding of a few columns (bytes, JSON) differs, and that is left to each store.
 import { base64urlEncode, type EntryKind, type SiteConfig } from '@consent-ledger/protocol';
-import type { CheckpointRecord, EntryRecord, NoticeRecord, SiteRecord } from './types';
+import type { PlannedReceipt } from './append-plan';
+import type {
+  CheckpointRecord,
+  EntryRecord,
+  NoticeInput,
+  NoticeRecord,
+  RedactionEntryInput,
+  SiteRecord,
+  TokenRecord,
+} from './types';
 
 /** An entries row; `Choices` is how the driver hands back the choices column. */
 export interface EntryRow<Choices> {
@@ -46,9 +55,137 @@ export interface CheckpointRow {
   created_at: string;
 }
 
-/** The entries columns in the order both stores select and insert them. */
-export const ENTRY_COLUMNS =
-  'site, idx, kind, id, leaf_hash, jws, received_at, subject, ack, ip, user_agent, method, choices, revision, language, text_hash, issued_at, page, prev, redacted_at, redacted_reason';
+/** The entries columns, in the order both stores select and insert them. */
+export const ENTRY_COLUMN_NAMES = [
+  'site',
+  'idx',
+  'kind',
+  'id',
+  'leaf_hash',
+  'jws',
+  'received_at',
+  'subject',
+  'ack',
+  'ip',
+  'user_agent',
+  'method',
+  'choices',
+  'revision',
+  'language',
+  'text_hash',
+  'issued_at',
+  'page',
+  'prev',
+  'redacted_at',
+  'redacted_reason',
+] as const satisfies ReadonlyArray<keyof EntryRow<unknown>>;
+
+/** ENTRY_COLUMN_NAMES for a SELECT or an INSERT. */
+export const ENTRY_COLUMNS = ENTRY_COLUMN_NAMES.join(', ');
+
+/** An entries row as both stores insert it: choices as JSON text, the leaf hash as bytes. */
+export type NewEntryRow = EntryRow<string | null>;
+
+/** The columns only a visitor's receipt fills, empty for the collector's own entries (notices, redactions). */
+const NO_RECEIPT = {
+  subject: null,
+  ack: null,
+  ip: null,
+  user_agent: null,
+  method: null,
+  choices: null,
+  revision: null,
+  language: null,
+  text_hash: null,
+  issued_at: null,
+  page: null,
+  prev: null,
+  redacted_at: null,
+  redacted_reason: null,
+} as const;
+
+// Buffer's native base64url in the row builders: every leaf hash here is the collector's own, never a client's text.
+
+/** The row of a receipt the append plan placed, once its ack is signed. */
+export function receiptRow(planned: PlannedReceipt): NewEntryRow {
+  const { receipt, ip, userAgent } = planned.batch.receipts[planned.position];
+  const r = receipt.payload;
+  return {
+    site: planned.batch.site,
+    idx: planned.index,
+    kind: 'receipt',
+    id: r.id,
+    leaf_hash: Buffer.from(planned.leafHash, 'base64url'),
+    jws: receipt.jws,
+    received_at: planned.batch.receivedAt,
+    subject: r.subject,
+    ack: planned.ack,
+    ip,
+    user_agent: userAgent,
+    method: r.method,
+    choices: JSON.stringify(r.choices),
+    revision: r.revision,
+    language: r.language,
+    text_hash: r.textHash,
+    issued_at: r.issuedAt,
+    page: r.page,
+    prev: r.prev,
+    redacted_at: null,
+    redacted_reason: null,
+  };
+}
+
+/** The row of a published notice at `index` of its site's log (its id is its text hash). */
+export function noticeRow(site: string, index: number, notice: NoticeInput, at: string): NewEntryRow {
+  return {
+    ...NO_RECEIPT,
+    site,
+    idx: index,
+    kind: 'notice',
+    id: notice.textHash,
+    leaf_hash: Buffer.from(notice.leafHash, 'base64url'),
+    jws: notice.jws,
+    received_at: at,
+    revision: notice.revision,
+    language: notice.language,
+    text_hash: notice.textHash,
+  };
+}
+
+/** The row of the collector's signed redaction statement at `index` (its id is its leaf hash). */
+export function redactionRow(site: string, index: number, entry: RedactionEntryInput, at: string): NewEntryRow {
+  return {
+    ...NO_RECEIPT,
+    site,
+    idx: index,
+    kind: 'redaction',
+    id: entry.leafHash,
+    leaf_hash: Buffer.from(entry.leafHash, 'base64url'),
+    jws: entry.jws,
+    received_at: at,
+  };
+}
+
+/**
+ * The notices of a site publication that its log does not hold yet (`known` tells by text hash),
+ * as rows from index `size` on, and their records; a notice repeated in `notices` is appended once.
+ */
+export function newNotices(
+  site: string,
+  size: number,
+  notices: NoticeInput[],
+  known: (textHash: string) => boolean,
+  at: string,
+): { rows: NewEntryRow[]; appended: NoticeRecord[] } {
+  const rows: NewEntryRow[] = [];
+  const seen = new Set<string>();
+  for (const notice of notices) {
+    if (seen.has(notice.textHash) || known(notice.textHash)) continue;
+    seen.add(notice.textHash);
+    rows.push(noticeRow(site, size + rows.length, notice, at));
+  }
+  return { rows, appended: rows.map(toNotice) };
+}
 
 /** The record of an entries row whose choices the store has decoded. */
 export function entryRecord(row: EntryRow<unknown>, choices: EntryRecord['choices']): EntryRecord {
@@ -97,6 +234,30 @@ export function toSite(row: SiteRow): SiteRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+  };
+}
+
+/** A tokens row; `Sites` is how the driver hands back the sites column. */
+export interface TokenRow<Sites> {
+  id: string;
+  hash: string;
+  role: TokenRecord['role'];
+  sites: Sites;
+  created_at: string;
+  revoked_at: string | null;
+  expires_at: string | null;
+}
+
+/** The record of a tokens row whose sites the store has decoded. */
+export function tokenRecord(row: TokenRow<unknown>, sites: string[]): TokenRecord {
+  return {
+    id: row.id,
+    hash: row.hash,
+    role: row.role,
+    sites,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }
 

@@ -4,10 +4,19 @@
 // Durability: WAL with synchronous = FULL, so COMMIT returns only once the WAL is fsynced; every
 // method resolves after its COMMIT, and acks are only ever sent after that.
 
-import { type AckPayload, base64urlDecode, base64urlEncode, type SiteConfig } from '@consent-ledger/protocol';
+import { type AckPayload, base64urlEncode, type SiteConfig } from '@consent-ledger/protocol';
 import Database from 'better-sqlite3';
 import { type AppendPlan, ackPayloadOf, planAppend } from './append-plan';
-import { ENTRY_COLUMNS, type SiteRow, toSite } from './rows';
+import {
+  ENTRY_COLUMN_NAMES,
+  ENTRY_COLUMNS,
+  type NewEntryRow,
+  newNotices,
+  receiptRow,
+  redactionRow,
+  type SiteRow,
+  toSite,
+} from './rows';
 import type {
   BatchOutcome,
   CosignatureRecord,
@@ -63,10 +72,8 @@ function prepare(w: Database.Database) {
     lastOfSubject: w.prepare<[string, string], { leaf_hash: Uint8Array }>(
       'SELECT leaf_hash FROM entries WHERE site = ? AND subject = ? ORDER BY idx DESC LIMIT 1',
     ),
-    insertEntry: w.prepare(
-      `INSERT INTO entries (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',')
-        .map(() => '?')
-        .join(', ')})`,
+    insertEntry: w.prepare<[NewEntryRow]>(
+      `INSERT INTO entries (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMN_NAMES.map((c) => `@${c}`).join(', ')})`,
     ),
     setSize: w.prepare<[number, string]>('UPDATE logs SET size = ? WHERE site = ?'),
     upsertSite: w.prepare<[string, string, string, string]>(
@@ -127,45 +134,11 @@ export class SqliteWrites implements SqliteWriter {
     return this.transaction(() => {
       this.w.upsertSite.run(config.site, JSON.stringify(config), at, at);
       this.w.ensureLog.run(config.site);
-      let size = this.w.logOf.get(config.site)!.size;
-      const appended: NoticeRecord[] = [];
-      for (const notice of notices) {
-        if (this.w.entryById.get(config.site, notice.textHash)) continue;
-        this.w.insertEntry.run(
-          config.site,
-          size,
-          'notice',
-          notice.textHash,
-          base64urlDecode(notice.leafHash),
-          notice.jws,
-          at,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          notice.revision,
-          notice.language,
-          notice.textHash,
-          null,
-          null,
-          null,
-          null,
-          null,
-        );
-        appended.push({
-          site: config.site,
-          index: size,
-          textHash: notice.textHash,
-          revision: notice.revision,
-          language: notice.language,
-          jws: notice.jws,
-          receivedAt: at,
-        });
-        size++;
-      }
-      this.w.setSize.run(size, config.site);
+      const size = this.w.logOf.get(config.site)!.size;
+      const known = (textHash: string) => this.w.entryById.get(config.site, textHash) !== undefined;
+      const { rows, appended } = newNotices(config.site, size, notices, known, at);
+      for (const row of rows) this.w.insertEntry.run(row);
+      this.w.setSize.run(size + rows.length, config.site);
       const row = this.w.siteRow.get(config.site)!;
       return { site: toSite(row), appended };
     });
@@ -190,32 +163,7 @@ export class SqliteWrites implements SqliteWriter {
             }
             plan.fresh.forEach((p, i) => {
               p.ack = acks[i];
-              const { receipt, ip, userAgent } = p.batch.receipts[p.position];
-              const r = receipt.payload;
-              // Buffer's native base64url: the leaf hash is the collector's own, never a client's text.
-              this.w.insertEntry.run(
-                p.batch.site,
-                p.index,
-                'receipt',
-                r.id,
-                Buffer.from(p.leafHash, 'base64url'),
-                receipt.jws,
-                p.batch.receivedAt,
-                r.subject,
-                p.ack,
-                ip,
-                userAgent,
-                r.method,
-                JSON.stringify(r.choices),
-                r.revision,
-                r.language,
-                r.textHash,
-                r.issuedAt,
-                r.page,
-                r.prev,
-                null,
-                null,
-              );
+              this.w.insertEntry.run(receiptRow(p));
             });
             for (const [site, size] of plan.sizes) this.w.setSize.run(size, site);
             return true;
@@ -278,30 +226,7 @@ export class SqliteWrites implements SqliteWriter {
       if (entry) {
         const size = this.w.logOf.get(site)?.size;
         if (size === undefined) throw new Error(`unknown site "${site}"`);
-        // prettier-ignore
-        this.w.insertEntry.run(
-          site,
-          size,
-          'redaction',
-          entry.leafHash,
-          base64urlDecode(entry.leafHash),
-          entry.jws,
-          redaction.at,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-        );
+        this.w.insertEntry.run(redactionRow(site, size, entry, redaction.at));
         this.w.setSize.run(size + 1, site);
       }
       return ids.reduce((n, id) => n + this.w.redact.run(redaction.at, redaction.reason, site, id).changes, 0);

@@ -13,7 +13,9 @@ import {
   entryRecord,
   type SiteRow,
   type EntryRow as StoredEntryRow,
+  type TokenRow,
   toCheckpoint,
+  tokenRecord,
   toNotice,
   toSite,
 } from './rows';
@@ -57,16 +59,6 @@ const COSIGNED_CHECKPOINT = `c.site, c.size, c.root_hash, c.created_at, c.note |
 // SQLite keeps JSON columns as text.
 type EntryRow = StoredEntryRow<string | null>;
 
-interface TokenRow {
-  id: string;
-  hash: string;
-  role: TokenRecord['role'];
-  sites: string;
-  created_at: string;
-  revoked_at: string | null;
-  expires_at: string | null;
-}
-
 /** Opens (creating and migrating when needed) the SQLite store at `path`. */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): LedgerStore {
   return new SqliteStore(path, options);
@@ -76,16 +68,9 @@ function toEntry(row: EntryRow): EntryRecord {
   return entryRecord(row, row.choices === null ? null : (JSON.parse(row.choices) as EntryRecord['choices']));
 }
 
-function toToken(row: TokenRow): TokenRecord {
-  return {
-    id: row.id,
-    hash: row.hash,
-    role: row.role,
-    sites: JSON.parse(row.sites) as string[],
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-    expiresAt: row.expires_at,
-  };
+// SQLite keeps the sites list as JSON text.
+function toToken(row: TokenRow<string>): TokenRecord {
+  return tokenRecord(row, JSON.parse(row.sites) as string[]);
 }
 
 /**
@@ -170,8 +155,8 @@ class SqliteStore implements LedgerStore {
       cosignedSizes: r.prepare<[string], { witness: string; size: number }>(
         'SELECT witness, max(size) AS size FROM cosignatures WHERE site = ? GROUP BY witness',
       ),
-      tokenByHash: r.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
-      tokens: r.prepare<[], TokenRow>('SELECT * FROM tokens ORDER BY created_at, id'),
+      tokenByHash: r.prepare<[string], TokenRow<string>>('SELECT * FROM tokens WHERE hash = ?'),
+      tokens: r.prepare<[], TokenRow<string>>('SELECT * FROM tokens ORDER BY created_at, id'),
     };
     this.audit = sqliteAuditQueries({ reader: r, columns: ENTRY_COLUMNS, toEntry });
   }
