@@ -8,11 +8,14 @@ import { describe, expect, test } from 'vitest';
 import { fr } from '../apps/auditor/src/i18n/fr';
 import { axeViolations } from './harness/axe';
 import { screenshot } from './harness/browser';
+import { DEMO, openDemo } from './harness/demo';
 import type { Collector } from './harness/server';
 import { useSuite } from './harness/suite';
+import { consentUI } from './harness/ui';
 
 const SITE = 'clikodoc';
 const LAPTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 812 };
 
 async function expectNoAxeViolations(page: Page, view: string) {
   const violations = await axeViolations(page, ['body']);
@@ -48,6 +51,7 @@ describe('the console', () => {
     await screenshot(page, 'console-sites');
 
     await row.getByRole('link').click();
+    await page.getByRole('button', { name: fr['site.asJson'], exact: true }).click();
     const json = page.getByLabel(fr['site.jsonLabel']);
     await expect.poll(() => json.inputValue()).toContain(`"site": "${SITE}"`);
     expect(page.url()).toContain(`#/sites/${SITE}`);
@@ -102,6 +106,69 @@ describe('the console', () => {
     expect(revisions.revisions[0].notices.map((n) => n.textHash)).toContain(after.textHash);
     await expectNoAxeViolations(page, 'site, published');
     await screenshot(page, 'console-published');
+  });
+
+  test('an admin edits the demo site in the form: a field error at its field, fixed, a new banner title and a safeguard published, read on the demo page', async () => {
+    const { collector } = suite;
+    const token = await collector.token('admin', [DEMO.site]);
+    const { page } = await suite.scenario({ context: { viewport: LAPTOP } });
+    await signIn(page, collector, token);
+    await page.goto(`${collector.origin}/audit/#/sites/${DEMO.site}`);
+    const form = page.locator('.site-form');
+    await form.waitFor();
+    await page.locator('.issue-summary, .site-form > .good').first().waitFor();
+    expect(await form.locator('> .good').count()).toBe(1);
+    await expectNoAxeViolations(page, 'site form');
+    await screenshot(page, 'console-form');
+
+    // A host typed as a URL in the first service: the validator's message under that very field.
+    const service = form.locator('fieldset[data-service="0"]');
+    const hosts = service.getByLabel(fr['form.hosts'], { exact: true });
+    const typed = await hosts.inputValue();
+    await hosts.fill(`https://www.googletagmanager.com/gtag/js\n${typed.split('\n').slice(1).join('\n')}`);
+    const hostIssue = page.locator('#f-services-0-hosts-issues');
+    await expect.poll(() => hostIssue.textContent()).toContain('write "www.googletagmanager.com"');
+    expect(await hostIssue.textContent()).toContain(fr['form.line'].replace('{n}', '1'));
+    expect(await hosts.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.issue-summary').getAttribute('data-issues')).toBe('1');
+    await expectNoAxeViolations(page, 'site form, field error');
+    await screenshot(page, 'console-form-error');
+    // The summary's entry takes the keyboard to the field.
+    await page.locator('.issue-summary button').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-services-0-hosts');
+    await hosts.fill(typed);
+    await expect.poll(() => hostIssue.count()).toBe(0);
+
+    // The first service's safeguard, and the banner's French title in the site's own words.
+    const safeguard = 'Clauses contractuelles types de la Commission européenne';
+    await page.locator('#f-services-0-safeguard-fr').fill(safeguard);
+    const title = 'Vos données, vos règles';
+    await page.locator('#f-texts-banner-title-fr').fill(title);
+    await page.getByRole('button', { name: fr['site.review'] }).click();
+    const plan = page.locator('.plan');
+    await expect.poll(() => plan.getAttribute('data-outcome')).toBe('needs-bump');
+    expect(await plan.locator('[data-diff=notice-fr] [data-field="texts.banner.title"] ins').textContent()).toBe(title);
+    expect(await plan.locator('[data-diff=fields]').textContent()).toContain('services[0].safeguard.fr');
+    const before = (await (await collector.fetch(`/v1/sites/${DEMO.site}/config?lang=fr`)).json()) as {
+      config: { revision: number };
+    };
+    const next = before.config.revision + 1;
+    await page.getByRole('button', { name: fr['site.bump'].replace('{revision}', String(next)) }).click();
+    await expect.poll(() => page.locator('#f-revision').inputValue()).toBe(String(next));
+    await page.getByRole('button', { name: fr['site.review'] }).click();
+    await expect.poll(() => plan.getAttribute('data-outcome')).toBe('asks-again');
+    await page.getByRole('button', { name: fr['site.publish'].replace('{revision}', String(next)) }).click();
+    await expect.poll(() => page.locator('[data-published]').getAttribute('data-published')).toBe(String(next));
+
+    // A visitor of the demo reads the new title, and the safeguard beside the transfer in the dialog.
+    const visitor = await suite.scenario({ context: { viewport: PHONE } });
+    const ui = consentUI(visitor.page);
+    await openDemo(visitor.page, collector);
+    await ui.banner.getByRole('heading', { name: title }).waitFor();
+    await ui.customize.click();
+    await ui.dialog.waitFor();
+    expect(await ui.dialog.textContent()).toContain(safeguard);
+    await screenshot(visitor.page, 'console-published-banner');
   });
 
   test('an auditor token sees no Sites and is refused by the admin routes', async () => {

@@ -2,5 +2,6 @@
 import { render } from 'preact';
 import { App } from './app';
 import './styles.css';
+import './sites/console.css';
 
 render(<App />, document.getElementById('app')!);

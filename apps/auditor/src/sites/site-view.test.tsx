@@ -133,6 +133,12 @@ describe('SiteView', () => {
     } as unknown as AdminApi;
     const root = await mount(<SiteView api={api} onBack={() => undefined} />);
     await flush();
+    const button = (name: string) =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+    // The form first; the same draft as JSON one click away.
+    expect(root.querySelector<HTMLInputElement>('#f-name')!.value).toBe(published.name);
+    button('JSON').click();
+    await flush();
     const area = root.querySelector<HTMLTextAreaElement>('#site-json')!;
     expect(JSON.parse(area.value)).toEqual(published);
     const edited = text((c) => {
@@ -141,8 +147,6 @@ describe('SiteView', () => {
     area.value = edited;
     area.dispatchEvent(new Event('input', { bubbles: true }));
     await flush();
-    const button = (name: string) =>
-      [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
     button('Review changes').click();
     await flush();
     expect(root.querySelector('.plan')!.getAttribute('data-outcome')).toBe('needs-bump');
@@ -160,5 +164,23 @@ describe('SiteView', () => {
     expect(sent.map((c) => c.revision)).toEqual([published.revision + 1]);
     expect(root.querySelector('[data-published]')!.getAttribute('data-published')).toBe(String(published.revision + 1));
     expect(root.querySelector('.revisions > li')!.getAttribute('data-revision')).toBe(String(published.revision + 1));
+
+    // JSON the form cannot show keeps the JSON view, its error named; an edit made as JSON shows in the form.
+    const json = root.querySelector<HTMLTextAreaElement>('#site-json')!;
+    json.value = '{"site": ';
+    json.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    button('Form').click();
+    await flush();
+    expect(root.querySelector('[role=alert]')!.textContent).toMatch(/^This is not valid JSON:/);
+    expect(root.querySelector('#f-name')).toBeNull();
+    json.value = text((c) => {
+      c.name = 'clikOdoc Santé';
+    });
+    json.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    button('Form').click();
+    await flush();
+    expect(root.querySelector<HTMLInputElement>('#f-name')!.value).toBe('clikOdoc Santé');
   });
 });

@@ -1,4 +1,4 @@
-// One site in the console: its configuration as JSON (import, export, edit), a review before
+// One site in the console: its configuration in a form or as JSON (import, export, edit), a review before
 // publishing (the collector's validator with each issue at its field, whether visitors are asked
 // again, the diff of fields and of each language's notice, a bump proposed when a text changed),
 // publication, and the published revisions with their notices as logged.
@@ -9,36 +9,59 @@ import { ErrorMessage } from '../error-message';
 import { useI18n } from '../i18n/i18n';
 import { routeHash } from '../route';
 import { ChangeList, NoticeBody } from '../subject/notice-view';
+import type { Draft } from './form/draft';
+import { SiteForm } from './form/site-form';
 import { isProblem, type Plan, type PlanProblem, planPublication } from './publish-plan';
 
-const pretty = (config: SiteConfig) => `${JSON.stringify(config, null, 2)}\n`;
+const pretty = (config: Draft) => `${JSON.stringify(config, null, 2)}\n`;
 
 /** The site `api.site`: edit, review, publish, history. */
 export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
   const { t } = useI18n();
   const [published, setPublished] = useState<ApiResult<SiteConfig> | null>(null);
   const [revisions, setRevisions] = useState<ApiResult<SiteRevisionsAnswer> | null>(null);
-  const [draft, setDraft] = useState('');
+  const [mode, setMode] = useState<'form' | 'json'>('form');
+  const [draft, setDraft] = useState<Draft>({});
+  const [json, setJson] = useState('');
+  const [jsonError, setJsonError] = useState<string | null>(null);
   const [plan, setPlan] = useState<Plan | PlanProblem | null>(null);
   const [outcome, setOutcome] = useState<ApiResult<PublishAnswer> | null>(null);
 
   const load = async () => {
     const [site, history] = await Promise.all([api.get(), api.revisions()]);
     setPublished(site.ok ? { ok: true, value: site.value.site.config } : site);
-    if (site.ok) setDraft(pretty(site.value.site.config));
+    if (site.ok) editDraft(site.value.site.config as unknown as Draft);
     setRevisions(history);
   };
   useEffect(() => {
     void load();
   }, [api]);
 
-  const review = (text = draft) => {
+  const text = () => (mode === 'json' ? json : pretty(draft));
+  const review = (draftText = text()) => {
     setOutcome(null);
-    setPlan(published?.ok ? planPublication(api.site, published.value, text) : null);
+    setPlan(published?.ok ? planPublication(api.site, published.value, draftText) : null);
   };
-  const edit = (text: string) => {
-    setDraft(text);
+  const editDraft = (next: Draft) => {
+    setDraft(next);
+    setJson(pretty(next));
     setPlan(null);
+  };
+  const editJson = (next: string) => {
+    setJson(next);
+    setPlan(null);
+  };
+  /** To the form only from JSON it can show: an object. */
+  const toForm = () => {
+    const parsed = parseDraft(json, t('site.notObject'));
+    if (typeof parsed === 'string') return setJsonError(parsed);
+    setJsonError(null);
+    setDraft(parsed);
+    setMode('form');
+  };
+  const toJson = () => {
+    setJson(pretty(draft));
+    setMode('json');
   };
   const publish = async (config: SiteConfig) => {
     const answer = await api.publish(config);
@@ -70,22 +93,52 @@ export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
       {published?.ok && (
         <>
           <h3>{t('site.json')}</h3>
-          <p class="hint" id="json-hint">
-            {t('site.jsonHint')}
-          </p>
-          <label class="field" for="site-json">
-            {t('site.jsonLabel')}
-          </label>
-          <textarea
-            id="site-json"
-            class="json"
-            rows={18}
-            spellcheck={false}
-            value={draft}
-            aria-describedby="json-hint"
-            aria-invalid={plan !== null && isProblem(plan)}
-            onInput={(e) => edit(e.currentTarget.value)}
-          />
+          <fieldset class="actions toggle">
+            <legend class="sr">{t('site.editAs')}</legend>
+            <button
+              class="btn"
+              type="button"
+              aria-pressed={mode === 'form'}
+              onClick={() => mode !== 'form' && toForm()}
+            >
+              {t('site.asForm')}
+            </button>
+            <button
+              class="btn"
+              type="button"
+              aria-pressed={mode === 'json'}
+              onClick={() => mode !== 'json' && toJson()}
+            >
+              {t('site.asJson')}
+            </button>
+          </fieldset>
+          {jsonError && (
+            <p class="alert" role="alert">
+              {t('site.notJson')} <code>{jsonError}</code>
+            </p>
+          )}
+          {mode === 'form' ? (
+            <SiteForm draft={draft} onDraft={editDraft} />
+          ) : (
+            <>
+              <p class="hint" id="json-hint">
+                {t('site.jsonHint')}
+              </p>
+              <label class="field" for="site-json">
+                {t('site.jsonLabel')}
+              </label>
+              <textarea
+                id="site-json"
+                class="json"
+                rows={18}
+                spellcheck={false}
+                value={json}
+                aria-describedby="json-hint"
+                aria-invalid={plan !== null && isProblem(plan)}
+                onInput={(e) => editJson(e.currentTarget.value)}
+              />
+            </>
+          )}
           <div class="actions">
             <button class="btn primary" type="button" onClick={() => review()}>
               {t('site.review')}
@@ -93,7 +146,7 @@ export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
             <a
               class="btn"
               download={`${api.site}.json`}
-              href={`data:application/json;charset=utf-8,${encodeURIComponent(draft)}`}
+              href={`data:application/json;charset=utf-8,${encodeURIComponent(text())}`}
             >
               {t('site.export')}
             </a>
@@ -106,14 +159,19 @@ export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
                 onChange={async (e) => {
                   const file = e.currentTarget.files?.[0];
                   if (!file) return;
-                  const text = await file.text();
-                  edit(text);
-                  review(text);
+                  const imported = await file.text();
+                  const parsed = parseDraft(imported, t('site.notObject'));
+                  // A file the form cannot show opens in the JSON view, where its error is named.
+                  if (typeof parsed === 'string') {
+                    editJson(imported);
+                    setMode('json');
+                  } else editDraft(parsed);
+                  review(imported);
                 }}
               />
             </label>
           </div>
-          {plan && <PlanView plan={plan} onPublish={publish} onDraft={(c) => edit(pretty(c))} />}
+          {plan && <PlanView plan={plan} onPublish={publish} onDraft={(c) => editDraft(c as unknown as Draft)} />}
           {outcome && !outcome.ok && <ErrorMessage error={outcome} site={api.site} />}
           {outcome?.ok && (
             <p role="status" class="ok-note" data-published={outcome.value.site.config.revision}>
@@ -128,6 +186,17 @@ export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
       <History revisions={revisions} site={api.site} />
     </section>
   );
+}
+
+/** A JSON text as a draft object, or the reason it is not one. */
+function parseDraft(text: string, notObject: string): Draft | string {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Draft;
+    return notObject;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /** The review: problems at their fields, or what publishing does and the diff. */
