@@ -1,6 +1,8 @@
 // The named cases of the hostile-request corpus (hostile.ts runs them): each request an attacker
 // sends, with the status and error code the collector must answer. Building them posts the control
 // receipts (valid, stored) some cases spoil or replay.
+import { join } from 'node:path';
+import { issueToken, openSqliteStore } from '@consent-ledger/collector';
 import type { Device as DeviceType } from '@consent-ledger/collector/testing';
 import { Device, fixtureConfig } from '@consent-ledger/collector/testing';
 import {
@@ -79,6 +81,14 @@ export async function hostileCases(h: CaseHarness): Promise<{ cases: HostileCase
   const second = await device.receipt({ method: 'accept-all' });
   await control(second);
   const purposes = Object.keys(config.purposes);
+  // A token that expired long ago, written into the ledger the running serve reads (`tokens create`
+  // takes only future dates, and waiting for one to expire would slow the suite).
+  const ledger = openSqliteStore(join(collector.data, 'ledger.db'));
+  const { token: expired } = await issueToken(
+    ledger,
+    { role: 'auditor', sites: [SITE], expiresAt: '2026-01-01T00:00:01.000Z' },
+    '2026-01-01T00:00:00.000Z',
+  ).finally(() => ledger.close());
   // Receipts that are valid but never sent as they are: each case below spoils one of them.
   const fresh = async (overrides: Parameters<DeviceType['receipt']>[0] = {}) => {
     const d = await Device.create(config);
@@ -386,6 +396,12 @@ export async function hostileCases(h: CaseHarness): Promise<{ cases: HostileCase
         collector.fetch(`/v1/audit/sites/${SITE}/stats`, { headers: { Authorization: 'Bearer clt_nothing' } }),
       status: 401,
       code: 'unauthorized',
+    },
+    {
+      name: 'audit with an expired token',
+      send: () => collector.fetch(`/v1/audit/sites/${SITE}/stats`, { headers: { Authorization: `Bearer ${expired}` } }),
+      status: 401,
+      code: 'token-expired',
     },
   ];
   return { cases, spare };
