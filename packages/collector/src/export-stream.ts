@@ -98,7 +98,7 @@ export async function prepareNdjsonExport(
       if (!partial) {
         // The store builds the lines: one chunk of bytes per page, copied nowhere on the way out.
         for (let from = 0; from < treeSize; ) {
-          const page = await store.readExportLines(site, from, Math.min(PAGE, treeSize - from));
+          const page = await store.audit.readExportLines(site, from, Math.min(PAGE, treeSize - from));
           if (page.count === 0)
             throw new Error(`the log of "${site}" ends at ${from}, before its checkpoint's ${treeSize}`);
           from += page.count;
@@ -112,7 +112,7 @@ export async function prepareNdjsonExport(
       const query = { from: range.from, to: range.to, size: treeSize };
       let cursor: PartialExportCursor | null = null;
       do {
-        const page = await store.readPartialExportLines(site, query, cursor, PAGE);
+        const page = await store.audit.readPartialExportLines(site, query, cursor, PAGE);
         if (page.indexes.length > 0) {
           const { proofs, leaves } = await proofsOf(page.indexes);
           for (const [i, index] of page.indexes.entries()) chain.add(index, leaves[i]);

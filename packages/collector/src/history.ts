@@ -63,7 +63,7 @@ export function grantTimeline(receipts: Pick<EntryRecord, 'index' | 'receivedAt'
 /** Reads and assembles one subject's history in one site's log. */
 export async function subjectHistory(store: LedgerStore, site: string, subject: string): Promise<SubjectHistory> {
   const [entries, checkpoint, noticeRecords] = await Promise.all([
-    store.subjectEntries(site, subject),
+    store.audit.subjectEntries(site, subject),
     store.latestCheckpoint(site),
     store.listNotices(site),
   ]);

@@ -53,7 +53,7 @@ export async function purgeExpired(
     const before = new Date(now - site.config.retentionDays * DAY_MS).toISOString();
     let redacted = 0;
     for (;;) {
-      const ids = await store.expiredReceiptIds(site.site, before, BATCH);
+      const ids = await store.audit.expiredReceiptIds(site.site, before, BATCH);
       if (ids.length === 0) break;
       const entries: Array<{ id: string; index: number }> = [];
       for (const id of ids) {
@@ -82,7 +82,7 @@ export async function eraseSubject(
 ): Promise<RedactedCount[]> {
   const counts: RedactedCount[] = [];
   for (const site of await store.listSites({ includeDeleted: true })) {
-    const entries = (await store.subjectEntries(site.site, request.subject)).filter(
+    const entries = (await store.audit.subjectEntries(site.site, request.subject)).filter(
       (e) => e.kind === 'receipt' && !e.redacted,
     );
     if (entries.length > 0)

@@ -74,7 +74,10 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const sites = (await ctx.store.listSites({ includeDeleted: true })).filter((s) => tokenCovers(admin, s.site));
     const counts = await Promise.all(
       sites.map(async (s) =>
-        (await ctx.store.receiptStats(s.site, { from: since, interval: 'week' })).reduce((n, b) => n + b.receipts, 0),
+        (await ctx.store.audit.receiptStats(s.site, { from: since, interval: 'week' })).reduce(
+          (n, b) => n + b.receipts,
+          0,
+        ),
       ),
     );
     c.header('Cache-Control', 'no-store');

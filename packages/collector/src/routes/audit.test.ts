@@ -163,7 +163,7 @@ describe('audit routes', () => {
         // Visitors keep arriving between pages.
         if (inserted < 2) await f.submit([await devices[5 + inserted++].receipt()]);
       } while (cursor);
-      const all = (await f.store.searchReceipts('clikodoc', { order: 'asc', limit: 100 })).map((e) => e.index);
+      const all = (await f.store.audit.searchReceipts('clikodoc', { order: 'asc', limit: 100 })).map((e) => e.index);
       expect(all).toHaveLength(7);
       expect(seen).toEqual(all);
     });

@@ -187,7 +187,7 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
       limit: intParam(c, 'limit', 1, MAX_PAGE) ?? DEFAULT_PAGE,
     };
     for (const key of Object.keys(query) as Array<keyof ReceiptQuery>) if (query[key] === undefined) delete query[key];
-    const found = await ctx.store.searchReceipts(site, query);
+    const found = await ctx.store.audit.searchReceipts(site, query);
     c.header('Cache-Control', 'no-store');
     // The cursor is the last index returned: appends only ever add higher indexes, so pages never shift.
     return c.json({
@@ -230,7 +230,7 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const site = await knownSite(c);
     const interval = oneOf(c, 'interval', ['day', 'week'] as const) ?? 'day';
     const r = range(c);
-    const buckets = await ctx.store.receiptStats(site, { ...r, interval });
+    const buckets = await ctx.store.audit.receiptStats(site, { ...r, interval });
     const total = totalOf(buckets);
     c.header('Cache-Control', 'no-store');
     return c.json({

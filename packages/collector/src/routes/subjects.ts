@@ -47,7 +47,7 @@ export function subjectsRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const subject = c.get('subject')!;
     const sites: VisitorReceiptsAnswer['sites'] = [];
     for (const site of await ctx.store.listSites({ includeDeleted: true })) {
-      const entries = (await ctx.store.subjectEntries(site.site, subject)).filter((e) => e.kind === 'receipt');
+      const entries = (await ctx.store.audit.subjectEntries(site.site, subject)).filter((e) => e.kind === 'receipt');
       if (entries.length === 0) continue;
       const checkpoint = await ctx.store.latestCheckpoint(site.site);
       const receipts = await Promise.all(

@@ -5,7 +5,7 @@ import type { VerifiedReceipt } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batch, recordingSigner, type StoreHarness, testConfig, testNotice, testReceipt } from './contract';
 import { exportLine, withProofs } from './export-lines';
-import type { LedgerStore, PartialExportCursor, PartialExportLines, PartialExportQuery } from './types';
+import type { AuditQueries, LedgerStore, PartialExportCursor, PartialExportLines, PartialExportQuery } from './types';
 
 const DAY1 = '2026-11-30T09:00:00.000Z'; // a Monday
 const DAY2 = '2026-12-01T10:00:00.000Z';
@@ -61,7 +61,7 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         await append('beta', [testReceipt('beta', 'sa', null)], DAY1);
         await append('alpha', [a2, a3], DAY2);
         await store.redactEntries('alpha', [a2.payload.id], { at: DAY3, reason: 'erasure' });
-        const entries = await store.subjectEntries('alpha', 'sa');
+        const entries = await store.audit.subjectEntries('alpha', 'sa');
         expect(entries.map((e) => e.id)).toEqual([a1.payload.id, a2.payload.id, a3.payload.id]);
         expect(entries.map((e) => e.index)).toEqual([2, 4, 5]);
         expect(entries[1]).toMatchObject({
@@ -71,8 +71,8 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
           redacted: { at: DAY3, reason: 'erasure' },
         });
         expect(entries[2]).toMatchObject({ jws: a3.jws, prev: a2.leafHash, method: 'save', receivedAt: DAY2 });
-        expect(await store.subjectEntries('alpha', 'nobody')).toEqual([]);
-        expect((await store.subjectEntries('beta', 'sa')).map((e) => e.index)).toEqual([1]);
+        expect(await store.audit.subjectEntries('alpha', 'nobody')).toEqual([]);
+        expect((await store.audit.subjectEntries('beta', 'sa')).map((e) => e.index)).toEqual([1]);
       });
     });
 
@@ -94,16 +94,18 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
       const ids = (entries: { id: string }[]) => entries.map((e) => e.id);
 
       it('returns receipts only (no notice, no other site), in index order, up to the limit', async () => {
-        const page = await store.searchReceipts('alpha', { order: 'asc', limit: 10 });
+        const page = await store.audit.searchReceipts('alpha', { order: 'asc', limit: 10 });
         expect(ids(page)).toEqual(ids(all.map((r) => r.payload)));
         expect(page.map((e) => e.index)).toEqual([2, 3, 4, 5]);
         expect(page.every((e) => e.kind === 'receipt')).toBe(true);
-        expect((await store.searchReceipts('alpha', { order: 'desc', limit: 2 })).map((e) => e.index)).toEqual([5, 4]);
+        expect((await store.audit.searchReceipts('alpha', { order: 'desc', limit: 2 })).map((e) => e.index)).toEqual([
+          5, 4,
+        ]);
       });
 
       it('filters by purpose, state, method and time range', async () => {
-        const idx = async (q: Partial<Parameters<LedgerStore['searchReceipts']>[1]>) =>
-          (await store.searchReceipts('alpha', { order: 'asc', limit: 10, ...q })).map((e) => e.index);
+        const idx = async (q: Partial<Parameters<AuditQueries['searchReceipts']>[1]>) =>
+          (await store.audit.searchReceipts('alpha', { order: 'asc', limit: 10, ...q })).map((e) => e.index);
         expect(await idx({ purpose: 'maps' })).toEqual([2, 3, 4]);
         expect(await idx({ purpose: 'audio-video' })).toEqual([5]);
         expect(await idx({ purpose: 'analytics', state: 'granted' })).toEqual([2]);
@@ -118,23 +120,25 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
       });
 
       it('pages with a keyset cursor that new appends cannot disturb', async () => {
-        const first = await store.searchReceipts('alpha', { order: 'asc', limit: 2 });
+        const first = await store.audit.searchReceipts('alpha', { order: 'asc', limit: 2 });
         expect(first.map((e) => e.index)).toEqual([2, 3]);
         await append('alpha', [testReceipt('alpha', 's9', null)], DAY3);
-        const second = await store.searchReceipts('alpha', { order: 'asc', limit: 2, after: first[1].index });
+        const second = await store.audit.searchReceipts('alpha', { order: 'asc', limit: 2, after: first[1].index });
         expect(second.map((e) => e.index)).toEqual([4, 5]);
-        const third = await store.searchReceipts('alpha', { order: 'asc', limit: 2, after: second[1].index });
+        const third = await store.audit.searchReceipts('alpha', { order: 'asc', limit: 2, after: second[1].index });
         expect(third.map((e) => e.index)).toEqual([6]);
-        const back = await store.searchReceipts('alpha', { order: 'desc', limit: 2, after: 4 });
+        const back = await store.audit.searchReceipts('alpha', { order: 'desc', limit: 2, after: 4 });
         expect(back.map((e) => e.index)).toEqual([3, 2]);
       });
 
       it('leaves redacted receipts out', async () => {
         await store.redactEntries('alpha', [all[0].payload.id], { at: DAY3, reason: 'retention' });
-        expect((await store.searchReceipts('alpha', { order: 'asc', limit: 10 })).map((e) => e.index)).toEqual([
+        expect((await store.audit.searchReceipts('alpha', { order: 'asc', limit: 10 })).map((e) => e.index)).toEqual([
           3, 4, 5,
         ]);
-        expect((await store.searchReceipts('alpha', { order: 'asc', limit: 10, method: 'accept-all' })).length).toBe(0);
+        expect(
+          (await store.audit.searchReceipts('alpha', { order: 'asc', limit: 10, method: 'accept-all' })).length,
+        ).toBe(0);
       });
     });
 
@@ -154,7 +158,7 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         await append('alpha', [s1[2]], DAY3);
         await append('beta', [testReceipt('beta', 's1', null, { method: 'gpc' })], DAY2);
 
-        const days = await store.receiptStats('alpha', { interval: 'day' });
+        const days = await store.audit.receiptStats('alpha', { interval: 'day' });
         expect(days).toEqual([
           {
             start: '2026-11-30',
@@ -184,13 +188,13 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
             },
           },
         ]);
-        const weeks = await store.receiptStats('alpha', { interval: 'week' });
+        const weeks = await store.audit.receiptStats('alpha', { interval: 'week' });
         expect(weeks.map((w) => [w.start, w.receipts, w.purposes.analytics.withdrawn, w.methods.save])).toEqual([
           ['2026-11-30', 4, 1, 1],
           ['2026-12-07', 1, 0, 1],
         ]);
         // The previous receipt counts even when it lies before the range.
-        const later = await store.receiptStats('alpha', { interval: 'day', from: DAY2, to: DAY3 });
+        const later = await store.audit.receiptStats('alpha', { interval: 'day', from: DAY2, to: DAY3 });
         expect(later.map((d) => [d.start, d.receipts, d.purposes.analytics.withdrawn])).toEqual([['2026-12-01', 2, 1]]);
       });
 
@@ -202,7 +206,7 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         await append('alpha', [s1[0]], DAY1);
         await append('alpha', [s1[1]], DAY2);
         await store.redactEntries('alpha', [s1[0].payload.id], { at: DAY3, reason: 'retention' });
-        expect(await store.receiptStats('alpha', { interval: 'day' })).toEqual([
+        expect(await store.audit.receiptStats('alpha', { interval: 'day' })).toEqual([
           {
             start: '2026-12-01',
             receipts: 1,
@@ -210,7 +214,7 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
             purposes: { analytics: { granted: 0, denied: 1, withdrawn: 0 } },
           },
         ]);
-        expect(await store.receiptStats('beta', { interval: 'week' })).toEqual([]);
+        expect(await store.audit.receiptStats('beta', { interval: 'week' })).toEqual([]);
       });
     });
 
@@ -222,7 +226,7 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         const b = testReceipt('alpha', 'sb', null);
         await append('alpha', [a, b], DAY1);
         await store.redactEntries('alpha', [b.payload.id], { at: DAY3, reason: 'erasure' });
-        const page = await store.readExportLines('alpha', 0, 10);
+        const page = await store.audit.readExportLines('alpha', 0, 10);
         expect(page.count).toBe(4);
         expect(text(page.bytes)).toBe((await store.readEntries('alpha', 0, 10)).map((e) => exportLine(e)).join(''));
         const lines = text(page.bytes).split('\n');
@@ -232,7 +236,7 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
           `{"index":3,"kind":"receipt","leafHash":"${b.leafHash}","redacted":{"at":"${DAY3}","reason":"erasure"}}`,
         );
         expect(lines[4]).toBe('');
-        const middle = await store.readExportLines('alpha', 1, 2);
+        const middle = await store.audit.readExportLines('alpha', 1, 2);
         expect([middle.count, text(middle.bytes)]).toEqual([
           2,
           lines
@@ -240,8 +244,8 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
             .map((l) => `${l}\n`)
             .join(''),
         ]);
-        expect(await store.readExportLines('beta', 5, 10)).toMatchObject({ count: 0 });
-        expect((await store.readExportLines('beta', 5, 10)).bytes).toHaveLength(0);
+        expect(await store.audit.readExportLines('beta', 5, 10)).toMatchObject({ count: 0 });
+        expect((await store.audit.readExportLines('beta', 5, 10)).bytes).toHaveLength(0);
       });
 
       it('escapes what a stored value would need escaped as JSON.stringify does', async () => {
@@ -251,7 +255,7 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
           async (payloads) => payloads.map(() => odd),
         );
         expect(outcomes[0].ok).toBe(true);
-        const page = await store.readExportLines('alpha', 2, 1);
+        const page = await store.audit.readExportLines('alpha', 2, 1);
         const [entry] = await store.readEntries('alpha', 2, 1);
         expect(text(page.bytes)).toBe(exportLine(entry));
         expect(JSON.parse(text(page.bytes)).ack).toBe(odd);
@@ -268,7 +272,7 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         const pages = [];
         let cursor: PartialExportCursor | null = null;
         do {
-          const page = await store.readPartialExportLines(site, query, cursor, limit);
+          const page = await store.audit.readPartialExportLines(site, query, cursor, limit);
           expect(page.ends[page.ends.length - 1] ?? 0).toBe(page.bytes.length);
           pages.push({ ...page, lines: linesOf(page) });
           cursor = page.next;
@@ -366,11 +370,11 @@ export function describeAuditQueries(name: string, makeStore: () => Promise<Stor
         const c = testReceipt('alpha', 'sc', null);
         await append('alpha', [a, b], DAY1);
         await append('alpha', [c], DAY3);
-        expect(await store.expiredReceiptIds('alpha', DAY2, 10)).toEqual([a.payload.id, b.payload.id]);
-        expect(await store.expiredReceiptIds('alpha', DAY2, 1)).toEqual([a.payload.id]);
+        expect(await store.audit.expiredReceiptIds('alpha', DAY2, 10)).toEqual([a.payload.id, b.payload.id]);
+        expect(await store.audit.expiredReceiptIds('alpha', DAY2, 1)).toEqual([a.payload.id]);
         await store.redactEntries('alpha', [a.payload.id], { at: DAY3, reason: 'retention' });
-        expect(await store.expiredReceiptIds('alpha', DAY2, 10)).toEqual([b.payload.id]);
-        expect(await store.expiredReceiptIds('beta', DAY3, 10)).toEqual([]);
+        expect(await store.audit.expiredReceiptIds('alpha', DAY2, 10)).toEqual([b.payload.id]);
+        expect(await store.audit.expiredReceiptIds('beta', DAY3, 10)).toEqual([]);
       });
     });
   });

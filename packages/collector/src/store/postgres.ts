@@ -188,7 +188,8 @@ const COSIGNED_CHECKPOINT = `c.site, c.size, c.root_hash, c.created_at, c.note |
 export class PostgresStore implements LedgerStore {
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
-  private readonly audit: AuditQueries;
+  /** The audit queries, on the same connections (postgres-audit.ts). */
+  readonly audit: AuditQueries;
 
   constructor(
     /** The pool every query goes through. */
@@ -532,31 +533,6 @@ export class PostgresStore implements LedgerStore {
       id,
     ]);
     return rowCount === 1;
-  }
-
-  // Audit queries: postgres-audit.ts.
-  subjectEntries(...args: Parameters<AuditQueries['subjectEntries']>) {
-    return this.audit.subjectEntries(...args);
-  }
-
-  searchReceipts(...args: Parameters<AuditQueries['searchReceipts']>) {
-    return this.audit.searchReceipts(...args);
-  }
-
-  receiptStats(...args: Parameters<AuditQueries['receiptStats']>) {
-    return this.audit.receiptStats(...args);
-  }
-
-  readExportLines(...args: Parameters<AuditQueries['readExportLines']>) {
-    return this.audit.readExportLines(...args);
-  }
-
-  readPartialExportLines(...args: Parameters<AuditQueries['readPartialExportLines']>) {
-    return this.audit.readPartialExportLines(...args);
-  }
-
-  expiredReceiptIds(...args: Parameters<AuditQueries['expiredReceiptIds']>) {
-    return this.audit.expiredReceiptIds(...args);
   }
 
   async close(): Promise<void> {

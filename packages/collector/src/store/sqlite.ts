@@ -109,7 +109,8 @@ class SqliteStore implements LedgerStore {
   private readonly writes: SqliteWriter;
   private readonly reader: Database.Database;
   private readonly r;
-  private readonly audit: AuditQueries;
+  /** The audit queries, on the same connections (sqlite-audit.ts). */
+  readonly audit: AuditQueries;
 
   constructor(path: string, options: SqliteStoreOptions) {
     const timeout = options.busyTimeoutMs ?? 5000;
@@ -255,31 +256,6 @@ class SqliteStore implements LedgerStore {
 
   revokeToken(id: string, at: string): Promise<boolean> {
     return this.writes.revokeToken(id, at);
-  }
-
-  // Audit queries: sqlite-audit.ts.
-  subjectEntries(...args: Parameters<AuditQueries['subjectEntries']>) {
-    return this.audit.subjectEntries(...args);
-  }
-
-  searchReceipts(...args: Parameters<AuditQueries['searchReceipts']>) {
-    return this.audit.searchReceipts(...args);
-  }
-
-  receiptStats(...args: Parameters<AuditQueries['receiptStats']>) {
-    return this.audit.receiptStats(...args);
-  }
-
-  readExportLines(...args: Parameters<AuditQueries['readExportLines']>) {
-    return this.audit.readExportLines(...args);
-  }
-
-  readPartialExportLines(...args: Parameters<AuditQueries['readPartialExportLines']>) {
-    return this.audit.readPartialExportLines(...args);
-  }
-
-  expiredReceiptIds(...args: Parameters<AuditQueries['expiredReceiptIds']>) {
-    return this.audit.expiredReceiptIds(...args);
   }
 
   async close(): Promise<void> {

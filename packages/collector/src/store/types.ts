@@ -189,10 +189,12 @@ export interface TokenRecord {
  * processes may share one store (PostgreSQL), so every invariant (dense indexes, `prev` chains,
  * one integration per tree size) is enforced inside the store's transactions, never in memory.
  *
- * The audit queries it extends (subject history, receipt search keyed on index, export streams,
- * stats) read the same rows (`EntryRecord`).
+ * Its `audit` queries (subject history, receipt search keyed on index, export streams, stats)
+ * read the same rows (`EntryRecord`).
  */
-export interface LedgerStore extends AuditQueries {
+export interface LedgerStore {
+  /** The audit queries over the same log. */
+  readonly audit: AuditQueries;
   /** Saves a config and appends those of its notices whose textHash is not yet in the site's log, atomically; undeletes a deleted site. */
   putSite(
     config: SiteConfig,
