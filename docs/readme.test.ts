@@ -1,4 +1,4 @@
-// The README's TypeScript examples are part of the contract with a newcomer: each ```ts block is
+// The README's TypeScript examples are part of the contract with a newcomer: each ```ts or ```tsx block is
 // written to a module and run, so an example that no longer works fails the build.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+const blocks = [...readme.matchAll(/```(tsx?)\n([\s\S]*?)```/g)].map((m) => ({ ext: m[1], code: m[2] }));
 
 describe('README examples', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -16,13 +16,14 @@ describe('README examples', () => {
     expect(blocks.length).toBeGreaterThan(0);
   });
 
-  blocks.forEach((code, n) => {
+  blocks.forEach(({ ext, code }, n) => {
     it(`example ${n + 1} runs and prints what the README says`, async () => {
       // Inside a workspace package that depends on every published one, so its imports resolve.
       const dir = join(root, 'contract', '.tmp');
       mkdirSync(dir, { recursive: true });
-      const file = join(dir, `readme-example-${n + 1}.ts`);
-      writeFileSync(file, code);
+      const file = join(dir, `readme-example-${n + 1}.${ext}`);
+      // The workspace compiles JSX for Preact by default; the README's React example is React's.
+      writeFileSync(file, ext === 'tsx' ? `/** @jsxImportSource react */\n${code}` : code);
       const printed: string[] = [];
       vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
       const cwd = process.cwd();
