@@ -3,7 +3,7 @@
 // they render before it knows the decision (the cl_consent cookie), and how often they re-render.
 import type { ConsentRuntime } from '@consent-ledger/sdk/headless';
 import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureDocument } from '../../sdk/test/collector-double';
 import { COLLECTOR, freshPage } from '../../sdk/test/page';
@@ -143,6 +143,22 @@ describe('hooks', () => {
 });
 
 describe('<ConsentBanner>', () => {
+  it('under StrictMode (effects run twice in development): one runtime, one banner, decisions work', async () => {
+    await fresh();
+    render(
+      <StrictMode>
+        <ConsentProvider site="clikodoc" collector={COLLECTOR} lang="en">
+          <ConsentBanner />
+          <Status />
+        </ConsentProvider>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(document.querySelectorAll('#consent-ledger')).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'accept' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('decided maps:true'));
+    expect(document.querySelectorAll('#consent-ledger')).toHaveLength(1);
+  });
+
   it('draws the SDK’s banner for the provider’s runtime, and removes it when unmounted', async () => {
     const { start } = await fresh();
     const runtime = start({ lang: ['en'] });
