@@ -171,6 +171,45 @@ describe('the console', () => {
     await screenshot(visitor.page, 'console-published-banner');
   });
 
+  test('an admin of every site creates one from the console: a blank form naming what is missing, then revision 1 published', async () => {
+    const { collector } = suite;
+    const token = await collector.token('admin', ['*']);
+    const { page } = await suite.scenario({ context: { viewport: PHONE } });
+    // A token of every site asks which one to read first.
+    await page.goto(`${collector.origin}/audit/`);
+    await page.getByLabel(fr['signin.token']).fill(token);
+    await page.getByRole('button', { name: fr['signin.submit'] }).click();
+    await page.getByRole('button', { name: fr['header.open'] }).click();
+    await page.getByRole('navigation', { name: fr['nav.label'] }).waitFor();
+    await page.goto(`${collector.origin}/audit/#/sites`);
+    const id = page.getByLabel(fr['sites.newId'], { exact: true });
+    await id.fill('Nouvelle Clinique');
+    await page.getByRole('button', { name: fr['sites.create'] }).click();
+    expect(await page.locator('#new-site-problem').textContent()).toBe(fr['sites.badId']);
+    await id.fill('nouvelle-clinique');
+    await page.getByRole('button', { name: fr['sites.create'] }).click();
+    await page.getByRole('heading', { name: fr['site.newTitle'].replace('{site}', 'nouvelle-clinique') }).waitFor();
+    const summary = page.locator('.issue-summary');
+    await summary.waitFor();
+    const missing = await summary.locator('li code').allTextContents();
+    expect(missing).toEqual(['name', 'origins', 'policyUrl']);
+    await expectNoAxeViolations(page, 'new site');
+    await screenshot(page, 'console-new-site-375');
+    await page.locator('#f-name').fill('Nouvelle Clinique');
+    await page.locator('#f-origins').fill('https://www.nouvelle-clinique.fr');
+    await page.locator('#f-policyUrl').fill('https://www.nouvelle-clinique.fr/confidentialite');
+    await page.locator('.site-form > .good').waitFor();
+    await page.getByRole('button', { name: fr['site.review'] }).click();
+    await expect.poll(() => page.locator('.plan').getAttribute('data-outcome')).toBe('new-site');
+    await page.getByRole('button', { name: fr['site.publish'].replace('{revision}', '1') }).click();
+    await expect.poll(() => page.locator('[data-published]').getAttribute('data-published')).toBe('1');
+    const served = (await (await collector.fetch('/v1/sites/nouvelle-clinique/config?lang=fr')).json()) as {
+      config: { revision: number; name: string };
+    };
+    expect(served.config).toMatchObject({ revision: 1, name: 'Nouvelle Clinique' });
+    await page.getByRole('heading', { name: fr['site.title'].replace('{site}', 'nouvelle-clinique') }).waitFor();
+  });
+
   test('an auditor token sees no Sites and is refused by the admin routes', async () => {
     const { collector } = suite;
     const token = await collector.token('auditor', [SITE]);

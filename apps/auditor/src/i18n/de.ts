@@ -217,6 +217,16 @@ export const de: Messages = {
   'sites.published': 'Zuletzt veröffentlicht',
   'sites.receipts30': 'Nachweise der letzten 30 Tage',
   'sites.deleted': 'gelöscht',
+  'sites.new': 'Neue Website',
+  'sites.newId': 'Website-ID',
+  'sites.newIdHint':
+    '2 bis 64 Zeichen aus a-z, 0-9 und -; das Script-Tag der Website nennt sie. Sie kann später nicht mehr geändert werden.',
+  'sites.create': 'Anlegen',
+  'sites.badId': 'Eine Website-ID hat 2 bis 64 Zeichen aus a-z, 0-9 und -.',
+  'sites.taken': '{site} existiert bereits: öffnen Sie sie in der Liste.',
+  'site.newTitle': 'Neue Website {site}',
+  'site.newHint':
+    'Noch nicht veröffentlicht: füllen Sie die unten genannten Felder aus, prüfen Sie und veröffentlichen Sie dann Revision 1.',
   'site.back': 'Alle Websites',
   'site.title': 'Website {site}',
   'site.json': 'Konfiguration',

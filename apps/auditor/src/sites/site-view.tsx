@@ -17,8 +17,8 @@ const pretty = (config: Draft) => `${JSON.stringify(config, null, 2)}\n`;
 
 /** The site `api.site`: edit, review, publish, history. */
 export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
-  const { t } = useI18n();
-  const [published, setPublished] = useState<ApiResult<SiteConfig> | null>(null);
+  const { t, lang } = useI18n();
+  const [published, setPublished] = useState<ApiResult<SiteConfig | null> | null>(null);
   const [revisions, setRevisions] = useState<ApiResult<SiteRevisionsAnswer> | null>(null);
   const [mode, setMode] = useState<'form' | 'json'>('form');
   const [draft, setDraft] = useState<Draft>({});
@@ -29,9 +29,12 @@ export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
 
   const load = async () => {
     const [site, history] = await Promise.all([api.get(), api.revisions()]);
-    setPublished(site.ok ? { ok: true, value: site.value.site.config } : site);
+    // A site the collector does not know yet is a new one: the form starts from a blank template.
+    const fresh = !site.ok && site.status === 404 && site.error.code === 'unknown-site';
+    setPublished(site.ok ? { ok: true, value: site.value.site.config } : fresh ? { ok: true, value: null } : site);
     if (site.ok) editDraft(site.value.site.config as unknown as Draft);
-    setRevisions(history);
+    else if (fresh) editDraft(newSite(api.site, lang));
+    setRevisions(fresh ? null : history);
   };
   useEffect(() => {
     void load();
@@ -86,8 +89,9 @@ export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
         </a>
       </p>
       <h2 id="view-title" tabIndex={-1}>
-        {t('site.title', { site: api.site })}
+        {t(published?.ok && published.value === null ? 'site.newTitle' : 'site.title', { site: api.site })}
       </h2>
+      {published?.ok && published.value === null && <p class="hint">{t('site.newHint')}</p>}
       {published === null && <p role="status">{t('app.loading')}</p>}
       {published && !published.ok && <ErrorMessage error={published} site={api.site} />}
       {published?.ok && (
@@ -183,9 +187,23 @@ export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
           )}
         </>
       )}
-      <History revisions={revisions} site={api.site} />
+      {!(published?.ok && published.value === null) && <History revisions={revisions} site={api.site} />}
     </section>
   );
+}
+
+/** The starting point of a new site: what it must fill in is left empty, so the form names it. */
+function newSite(site: string, lang: string): Draft {
+  return {
+    site,
+    name: '',
+    origins: [],
+    revision: 1,
+    policyUrl: '',
+    languages: [lang],
+    purposes: { analytics: {} },
+    services: [],
+  };
 }
 
 /** A JSON text as a draft object, or the reason it is not one. */
