@@ -91,7 +91,7 @@ describe('the console against the real collector', () => {
   it("checks the log as the console does: checkpoint and when it was signed, proofs, keys, the site's notice", async () => {
     const { ids } = await visit();
     expect(await client.proof(ids[0])).toEqual({ ok: true, value: null });
-    await h.collector.context.sequencer.runOnce();
+    await h.collector.context.integrator.runOnce();
 
     const checkpoint = await client.checkpoint();
     expect(checkpoint.ok).toBe(true);
@@ -120,7 +120,7 @@ describe('the console against the real collector', () => {
 
   it('streams an export whose header is the protocol ExportHeader', async () => {
     await visit();
-    await h.collector.context.sequencer.runOnce();
+    await h.collector.context.integrator.runOnce();
     const res = await client.exportResponse({});
     expect(res.ok).toBe(true);
     if (!res.ok) return;

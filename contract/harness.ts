@@ -112,7 +112,7 @@ export async function liveCollector(site = 'clickcare') {
   return Object.assign(state, {
     collector,
     config: live.config,
-    /** Integrates every accepted entry now (what the sequencer does each second). */
-    integrate: () => collector.context.sequencer.runOnce(),
+    /** Integrates every accepted entry now (what the integrator does each second). */
+    integrate: () => collector.context.integrator.runOnce(),
   });
 }

@@ -125,7 +125,7 @@ async function seed(collector: Collector) {
 
   const withdrawal = await send(collector, alice, 'withdraw', { ...all('granted'), analytics: 'denied' });
   const last = await send(collector, carol, 'withdraw', all('denied'));
-  // Verify checks against the current checkpoint: wait until the sequencer integrated everything.
+  // Verify checks against the current checkpoint: wait until the integrator integrated everything.
   await eventually(
     'the seeded entries in a checkpoint',
     async () => (await collector.fetch(`/v1/sites/${SITE}/log/proof/${last.receipt.payload.id}`)).status === 200,

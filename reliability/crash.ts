@@ -120,7 +120,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopOut
     stopping = true;
     await Promise.all(devices);
     const keys = await (await collector.fetch('/v1/keys')).text();
-    // A clean stop runs a last sequencer round: the export's checkpoint then covers every entry.
+    // A clean stop runs a last integrator round: the export's checkpoint then covers every entry.
     await collector.halt();
 
     const receipts = (await logEntries(work, SITE)).filter((e) => e.kind === 'receipt');

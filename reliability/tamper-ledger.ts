@@ -79,7 +79,7 @@ export async function buildTamperLedger(options: { subjects: number; days: numbe
         }
       }
     }
-    await h.collector.context.sequencer.runOnce();
+    await h.collector.context.integrator.runOnce();
     const keys = collectorJwks(h.key);
     const signer = { keys, key: h.key, clock: () => now };
     const full = await text((await prepareNdjsonExport(h.store, config.site, signer))!.chunks());

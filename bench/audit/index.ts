@@ -1,7 +1,7 @@
 // Audit benchmark (`node bench/run.mjs audit`): a SQLite ledger with 1 M receipts (and a second
 // site with 100 k), loaded through a bulk path (rows written straight into the store's schema,
 // acks and device signatures stand-ins of the right size: this bench measures reads, not
-// crypto), integrated by the real sequencer, then queried through the real collector app
+// crypto), integrated by the real integrator, then queried through the real collector app
 // in-process: subject-history p50/p99, search page latency, NDJSON export rate, and peak RSS
 // during export at 100 k and 1 M entries, which must stay flat; the rate of a partial export (one
 // month, each line with its inclusion proof; no budget of its own, aim >= 50 k lines per
@@ -192,11 +192,11 @@ async function main(): Promise<void> {
     );
 
     store = openSqliteStore(file);
-    const collector = createCollector({ store, key, log: () => undefined, sequencer: { maxStep: 2_000_000 } });
+    const collector = createCollector({ store, key, log: () => undefined, integrator: { maxStep: 2_000_000 } });
     t = performance.now();
-    const integrated = await collector.context.sequencer.runOnce();
+    const integrated = await collector.context.integrator.runOnce();
     line(
-      `sequencer: integrate ${fmt(integrated)} entries`,
+      `integrator: integrate ${fmt(integrated)} entries`,
       `${fmt(integrated / ((performance.now() - t) / 1000))} entries/s`,
     );
     const token = (await issueToken(store, { role: 'auditor', sites: ['big', 'small'] }, new Date().toISOString()))

@@ -2,11 +2,11 @@
 // fresh data folder, driven by autocannon from this second process with receipts pre-signed by
 // many device keys (mostly first visits, some returning subjects), one receipt per request as the
 // SDK sends them. Prints receipts/s, p50/p99, the ratio to this machine's raw ES256 verify rate
-// measured in the same run, and the sequencer's integration rate, each against its budget.
+// measured in the same run, and the integrator's integration rate, each against its budget.
 // A budget miss is printed, not an error: the bench exits 0 whenever it ran.
 // Environment: INGEST_THREADS=default,0,2 (the `--verify-threads` values compared; "default" =
 // serve's own, one per core besides the serving thread), INGEST_ROUNDS=1 (rounds, the values alternating within each, so a change of load
-// on the machine hits them alike), INGEST_POSTGRES=0 skips the PostgreSQL half, INGEST_SEQUENCER=0 the sequencer's, INGEST_PROFILE=DIR
+// on the machine hits them alike), INGEST_POSTGRES=0 skips the PostgreSQL half, INGEST_INTEGRATOR=0 the integrator's, INGEST_PROFILE=DIR
 // writes a CPU profile of each server process there, INGEST_CLI=PATH drives another build of cli.js,
 // INGEST_SOAK_S=300 the memory soak's length in seconds after its warm-up of INGEST_SOAK_WARMUP=20000 receipts (0 skips it; see soak.ts). INGEST_THREADS= (empty) skips the timed runs.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCollectorKeyJwk, loadCollectorKey, openSqliteStore, Sequencer } from '@consent-ledger/collector';
+import { createCollectorKeyJwk, Integrator, loadCollectorKey, openSqliteStore } from '@consent-ledger/collector';
 import {
   base64urlEncode,
   createReceipt,
@@ -36,7 +36,7 @@ import { ingestOnPostgres } from './postgres';
 import { memorySoak } from './soak';
 
 // docs/design.md, Budgets: ">= 5,000 receipts/s, p99 <= 25 ms at 50 connections" and
-// "sequencer: integrate into the tree >= 50 k entries/s; an inclusion proof <= 1 ms".
+// "integrator: integrate into the tree >= 50 k entries/s; an inclusion proof <= 1 ms".
 const RATE_BUDGET = 5000;
 const P99_BUDGET_MS = 25;
 const INTEGRATE_BUDGET = 50_000;
@@ -45,7 +45,7 @@ const CONNECTIONS = 50;
 const DURATION_S = 10;
 const FIRST_VISITS = 70_000;
 const RETURNING = 10_000;
-const SEQUENCER_ENTRIES = 200_000;
+const INTEGRATOR_ENTRIES = 200_000;
 /** The `serve --verify-threads` values compared (none = serve's default). */
 const VERIFY_THREADS = (process.env.INGEST_THREADS ?? 'default,0,2')
   .split(',')
@@ -53,7 +53,7 @@ const VERIFY_THREADS = (process.env.INGEST_THREADS ?? 'default,0,2')
   .map((t) => (t === 'default' ? null : Number(t)));
 const ROUNDS = Number(process.env.INGEST_ROUNDS ?? 1);
 const WITH_POSTGRES = process.env.INGEST_POSTGRES !== '0';
-const WITH_SEQUENCER = process.env.INGEST_SEQUENCER !== '0';
+const WITH_INTEGRATOR = process.env.INGEST_INTEGRATOR !== '0';
 const SOAK_SECONDS = Number(process.env.INGEST_SOAK_S ?? 300);
 const SITE = 'clikodoc';
 const ORIGIN = 'http://localhost:8080';
@@ -262,8 +262,8 @@ async function checkpointSize(url: string): Promise<number> {
   return Number((await res.text()).split('\n')[1]);
 }
 
-/** The sequencer alone on a store of `n` entries: entries integrated per second, and inclusion proof time. */
-async function sequencerRates(n: number): Promise<{ integrate: number; proofMs: number }> {
+/** The integrator alone on a store of `n` entries: entries integrated per second, and inclusion proof time. */
+async function integratorRates(n: number): Promise<{ integrate: number; proofMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-seq-'));
   try {
     const store = openSqliteStore(join(dir, 'ledger.db'));
@@ -305,9 +305,9 @@ async function sequencerRates(n: number): Promise<{ integrate: number; proofMs: 
         payloads.map(() => 'ack'),
       );
     }
-    const sequencer = new Sequencer({ store, key, clock: Date.now, intervalMs: 1000, maxStep: 50_000 });
+    const integrator = new Integrator({ store, key, clock: Date.now, intervalMs: 1000, maxStep: 50_000 });
     const start = performance.now();
-    const integrated = await sequencer.runOnce();
+    const integrated = await integrator.runOnce();
     const integrate = integrated / ((performance.now() - start) / 1000);
     const read = (level: number, index: number) => store.readNode(SITE, level, index);
     const proofs = 2000;
@@ -400,7 +400,7 @@ async function sqliteRun(
       `${fmt(serverMicros)} / ${fmt((client.user + client.system) / accepted)} µs`,
     );
     line(
-      label(`sequencer caught up (log of ${fmt(size)})`),
+      label(`integrator caught up (log of ${fmt(size)})`),
       size >= expected ? `${fmt(catchUp)} ms after the load` : `not within ${fmt(catchUp)} ms`,
     );
     return { rate, p50: result.latency.p50, p99: result.latency.p99 };
@@ -491,21 +491,21 @@ async function main(): Promise<void> {
   );
   const textHash = noticeHash(notice);
   if (VERIFY_THREADS.length > 0 || WITH_POSTGRES) await timedRuns(textHash, choices);
-  if (WITH_SEQUENCER) {
+  if (WITH_INTEGRATOR) {
     try {
-      const seq = await sequencerRates(SEQUENCER_ENTRIES);
+      const seq = await integratorRates(INTEGRATOR_ENTRIES);
       line(
-        `sequencer integration rate (SQLite, ${fmt(SEQUENCER_ENTRIES)} entries)`,
+        `integrator integration rate (SQLite, ${fmt(INTEGRATOR_ENTRIES)} entries)`,
         `${fmt(seq.integrate)} /s`,
         `budget >= ${fmt(INTEGRATE_BUDGET)}/s: ${verdict(seq.integrate >= INTEGRATE_BUDGET)}`,
       );
       line(
-        `inclusion proof from the store (tree of ${fmt(SEQUENCER_ENTRIES)})`,
+        `inclusion proof from the store (tree of ${fmt(INTEGRATOR_ENTRIES)})`,
         `${fmt(seq.proofMs, 3)} ms`,
         `budget <= ${PROOF_BUDGET_MS} ms: ${verdict(seq.proofMs <= PROOF_BUDGET_MS)}`,
       );
     } catch (error) {
-      line('sequencer: run failed', (error as Error).message);
+      line('integrator: run failed', (error as Error).message);
     }
   }
   if (SOAK_SECONDS > 0) {

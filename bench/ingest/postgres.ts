@@ -114,7 +114,7 @@ export async function ingestOnPostgres(h: IngestHarness): Promise<void> {
           `${h.fmt(cpuUsed[0] / accepted)} / ${h.fmt(cpuUsed[1] / accepted)} µs`,
         );
         h.line(
-          `${label}: sequencer caught up (log of ${h.fmt(size)} entries)`,
+          `${label}: integrator caught up (log of ${h.fmt(size)} entries)`,
           `${h.fmt(performance.now() - ended)} ms`,
         );
       } finally {

@@ -1,4 +1,4 @@
-// Protocol benchmarks: signature verification per core, and the Merkle work of the sequencer and
+// Protocol benchmarks: signature verification per core, and the Merkle work of the integrator and
 // the proof routes. One process runs on one core; WebCrypto jobs are awaited one at a time.
 
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
@@ -26,7 +26,7 @@ import {
 } from '@consent-ledger/protocol';
 
 const LEAVES = 1_000_000;
-// docs/design.md, Budgets: "sequencer: integrate into the tree >= 50 k entries/s; an inclusion proof <= 1 ms".
+// docs/design.md, Budgets: "integrator: integrate into the tree >= 50 k entries/s; an inclusion proof <= 1 ms".
 const INTEGRATE_BUDGET = 50_000;
 const PROOF_BUDGET_MS = 1;
 
@@ -170,7 +170,7 @@ async function merkle(): Promise<void> {
   check(tree.size === LEAVES && tree.root().every((b, i) => b === root[i]), 'MemoryTree root = rootOfLeaves');
   line(`MemoryTree.append, ${fmt(LEAVES)} leaves`, `${fmt(LEAVES / appendSeconds)} /s`);
 
-  // The sequencer's step: integrate() batches against a store read through async calls.
+  // The integrator's step: integrate() batches against a store read through async calls.
   const store = new Map<number, Uint8Array>();
   const address = (level: number, index: number) => level * 2 ** 40 + index;
   const read = async (level: number, index: number) => store.get(address(level, index))!;

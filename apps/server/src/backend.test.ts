@@ -26,7 +26,7 @@ describe('ledgerBackend', () => {
     const jwks = await backend.jwks('collector.example');
     expect(jwks.keys.map((k) => k.kid)).toEqual([key.kid]);
     const served = await backend.identity(null, 'localhost:8787');
-    expect([served.key.kid, served.key.name, served.sequencerLock]).toEqual([key.kid, 'localhost:8787', undefined]);
+    expect([served.key.kid, served.key.name, served.integratorLock]).toEqual([key.kid, 'localhost:8787', undefined]);
     expect((await backend.identity('named', 'localhost:8787')).key.name).toBe('named');
     await expect(backend.rotateKey()).rejects.toThrow(/DATABASE_URL/);
   });

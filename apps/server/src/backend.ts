@@ -6,9 +6,9 @@ import {
   type CollectorKey,
   collectorJwks,
   createCollectorKeyJwk,
+  type IntegratorLock,
   type LedgerStore,
   openSqliteStore,
-  type SequencerLock,
 } from '@consent-ledger/collector';
 import { createPostgresStore, openPostgresStore, rotateSigningKey } from '@consent-ledger/collector/postgres';
 import type { Jwks, OkpPublicJwk } from '@consent-ledger/protocol';
@@ -16,11 +16,11 @@ import { CommandError } from './args';
 import { dataPaths, ensureDataDir, loadOrCreateKeyFile } from './data';
 import { databaseUrl, postgresIdentity, sharedJwks, sharedKey } from './postgres';
 
-/** What `serve` signs with, the keys it still publishes, and the lock electing one sequencer among collectors. */
+/** What `serve` signs with, the keys it still publishes, and the lock electing one integrator among collectors. */
 export interface ServeIdentity {
   key: CollectorKey;
   retired?: OkpPublicJwk[];
-  sequencerLock?: SequencerLock;
+  integratorLock?: IntegratorLock;
 }
 
 /** The ledger and signing key of one deployment. */

@@ -1,5 +1,5 @@
 // Several `consent-ledger serve` processes (the built dist/cli.js) on one PostgreSQL database, as
-// behind a load balancer: receipts posted to both, one log per site, one sequencer at a time.
+// behind a load balancer: receipts posted to both, one log per site, one integrator at a time.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,14 +145,14 @@ async function checkpointOf(s: Serve, size: number): Promise<Checkpoint> {
   return found!;
 }
 
-/** The OS pid of the process holding the sequencer lock (its session is named after it). */
-async function sequencerPid(url: string): Promise<number | null> {
+/** The OS pid of the process holding the integrator lock (its session is named after it). */
+async function integratorPid(url: string): Promise<number | null> {
   const store = await openPostgresStore(url, { maxConnections: 1 });
   try {
     const { rows } = await store.query<{ application_name: string }>(
-      "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND a.application_name LIKE 'consent-ledger sequencer%'",
+      "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND a.application_name LIKE 'consent-ledger integrator%'",
     );
-    if (rows.length > 1) throw new Error(`${rows.length} sequencers at once`);
+    if (rows.length > 1) throw new Error(`${rows.length} integrators at once`);
     return rows[0] ? Number(/pid=(\d+)/.exec(rows[0].application_name)![1]) : null;
   } finally {
     await store.close();
@@ -237,7 +237,7 @@ describe('several collectors on one PostgreSQL', () => {
     await cli(url, ['purge', '--data', elsewhere]);
   });
 
-  it('hand the sequencer over when its holder is killed: checkpoints continue, consistent with those before', async () => {
+  it('hand the integrator over when its holder is killed: checkpoints continue, consistent with those before', async () => {
     const { url, a, b } = await twoCollectors();
     const device = await Device.create(config);
     const send = async (s: Serve, n: number) => {
@@ -247,9 +247,9 @@ describe('several collectors on one PostgreSQL', () => {
     await send(b, 3);
     const notices = config.languages.length;
     const before = await checkpointOf(a, notices + 6);
-    const holderPid = await sequencerPid(url);
+    const holderPid = await integratorPid(url);
     const holder = [a, b].find((s) => s.proc.pid === holderPid);
-    expect(holder, 'one of the two collectors holds the sequencer lock').toBeDefined();
+    expect(holder, 'one of the two collectors holds the integrator lock').toBeDefined();
     const survivor = holder === a ? b : a;
     const exited = new Promise((resolve) => holder!.proc.once('exit', resolve));
     holder!.proc.kill('SIGKILL');
@@ -257,7 +257,7 @@ describe('several collectors on one PostgreSQL', () => {
 
     await send(survivor, 4);
     const after = await checkpointOf(survivor, before.size + 4);
-    await vi.waitFor(async () => expect(await sequencerPid(url)).toBe(survivor.proc.pid), {
+    await vi.waitFor(async () => expect(await integratorPid(url)).toBe(survivor.proc.pid), {
       timeout: 10_000,
       interval: 100,
     });

@@ -7,14 +7,14 @@ import {
   type CollectorKey,
   collectorJwks,
   createCollectorKeyJwk,
+  type IntegratorLock,
   loadCollectorKey,
   type PrivateOkpJwk,
-  type SequencerLock,
 } from '@consent-ledger/collector';
 import {
   claimCollectorName,
   openPostgresStore,
-  PostgresSequencerLock,
+  PostgresIntegratorLock,
   sharedSigningKeys,
 } from '@consent-ledger/collector/postgres';
 import { type Jwks, jwkThumbprint, type OkpPublicJwk } from '@consent-ledger/protocol';
@@ -29,11 +29,11 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | null
   return url;
 }
 
-/** What `serve` signs with on PostgreSQL, and the lock that elects its one sequencer. */
+/** What `serve` signs with on PostgreSQL, and the lock that elects its one integrator. */
 export interface PostgresIdentity {
   key: CollectorKey;
   retired: OkpPublicJwk[];
-  sequencerLock: SequencerLock;
+  integratorLock: IntegratorLock;
 }
 
 /** The key a data folder already holds (moving from SQLite), else a new one. */
@@ -92,7 +92,7 @@ export async function postgresIdentity(
     return {
       key: await loadCollectorKey(keys.current, name),
       retired: published(keys.retired, name),
-      sequencerLock: new PostgresSequencerLock(url),
+      integratorLock: new PostgresIntegratorLock(url),
     };
   } finally {
     await store.close();

@@ -78,7 +78,7 @@ describe('consent-ledger server over HTTP', () => {
   });
 
   async function start(options: Partial<ServerOptions> = {}): Promise<RunningServer> {
-    server = await startLoopbackServer(dir, { sequencerIntervalMs: 50, ...options });
+    server = await startLoopbackServer(dir, { integratorIntervalMs: 50, ...options });
     return server;
   }
 
@@ -130,7 +130,7 @@ describe('consent-ledger server over HTTP', () => {
     ]);
     expect((await again.store.getSite('clikodoc'))?.config).toMatchObject({ revision: 2, name: 'clikOdoc Santé' });
   });
-  it('accepts a chain, integrates it, and serves proofs that verify; a restart loses nothing and the sequencer resumes', async () => {
+  it('accepts a chain, integrates it, and serves proofs that verify; a restart loses nothing and the integrator resumes', async () => {
     let s = await start();
     const device = await Device.create({ ...config, origins: [origin] });
     const ids: string[] = [];

@@ -1,6 +1,6 @@
 // The running collector: data folder, store, key, collector app and assets behind one Node HTTP
 // server. Shutdown stops accepting, lets requests in flight finish (their commits included),
-// then closes the collector (last commits and a final sequencer round) and the store.
+// then closes the collector (last commits and a final integrator round) and the store.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
@@ -37,8 +37,8 @@ export interface ServerOptions {
   demo: boolean;
   /** Folder whose every *.json site config is published at start. */
   sites?: string;
-  /** Sequencer pacing (ms). */
-  sequencerIntervalMs?: number;
+  /** Integrator pacing (ms). */
+  integratorIntervalMs?: number;
   /** Where the SDK, auditor UI and demo files are (default: the installed packages'). */
   assets?: AssetDirs;
   /** Receipt verification worker threads; 0 verifies on the serving thread. */
@@ -209,7 +209,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const name = options.name ?? `${displayHost(options.host)}:${port}`;
   try {
     // On PostgreSQL every collector signs with the database's key and name, and one at a time sequences.
-    const { key, retired, sequencerLock } = await backend.identity(options.name ?? null, name);
+    const { key, retired, integratorLock } = await backend.identity(options.name ?? null, name);
     pool = options.verifyThreads
       ? createVerifyPool({
           workerUrl: options.verifyWorker ?? new URL('./verify-worker.js', import.meta.url),
@@ -224,9 +224,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       store,
       key,
       retiredKeys: retired,
-      sequencerLock,
+      integratorLock,
       limits: { ratePerMinute: options.ratePerMinute },
-      sequencer: { intervalMs: options.sequencerIntervalMs },
+      integrator: { intervalMs: options.integratorIntervalMs },
       publicUrl: visitorUrls,
       embed: { dir: assets.sdk },
       witnesses: options.witnesses,

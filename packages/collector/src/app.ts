@@ -1,5 +1,5 @@
 // createCollector: the Hono app of the collector API and the parts behind it (site cache, group
-// commit, sequencer), wired once. Servers mount `app`, call `start()` and, on shutdown, `close()`.
+// commit, integrator), wired once. Servers mount `app`, call `start()` and, on shutdown, `close()`.
 
 import type { OkpPublicJwk } from '@consent-ledger/protocol';
 import { type Context, Hono } from 'hono';
@@ -9,6 +9,8 @@ import { type CollectorContext, DEFAULT_LIMITS, type Limits } from './context';
 import { Cosigner } from './cosigner';
 import { EmbedFiles } from './embed-files';
 import type { AppEnv } from './env';
+import { Integrator } from './integrator';
+import type { IntegratorLock } from './integrator-lock';
 import type { CollectorKey } from './keys';
 import { Metrics } from './metrics';
 import { jsonErrors, jsonNotFound } from './middleware/json-errors';
@@ -24,8 +26,6 @@ import { logRoutes } from './routes/log';
 import { ingestMetricsRoutes, metricsRoutes, opsRoutes } from './routes/ops';
 import { receiptsRoutes } from './routes/receipts';
 import { subjectsRoutes } from './routes/subjects';
-import { Sequencer } from './sequencer';
-import type { SequencerLock } from './sequencer-lock';
 import { SiteDirectory } from './site-directory';
 import { logCurrentNotices, type PublishOptions, type PublishResult, publishSite } from './sites';
 import type { LedgerStore, NoticeRecord } from './store/types';
@@ -46,13 +46,13 @@ export interface CollectorOptions {
   clientIp?: (c: Context<AppEnv>) => string | null;
   /** Verifies receipts (defaults to protocol's, with a key cache). */
   verify?: ReceiptVerifier;
-  /** Sequencer pacing. */
-  sequencer?: { intervalMs?: number; maxStep?: number };
-  /** With several processes on one store: the sequencer runs only while this lock is held. */
-  sequencerLock?: SequencerLock;
+  /** Integrator pacing. */
+  integrator?: { intervalMs?: number; maxStep?: number };
+  /** With several processes on one store: the integrator runs only while this lock is held. */
+  integratorLock?: IntegratorLock;
   /**
    * Witnesses asked to cosign every new checkpoint (c2sp.org/tlog-witness), by the process that runs
-   * the sequencer; `quorum` (default: all) is how many cosignatures make a checkpoint witnessed.
+   * the integrator; `quorum` (default: all) is how many cosignatures make a checkpoint witnessed.
    */
   witnesses?: {
     endpoints: WitnessEndpoint[];
@@ -89,9 +89,9 @@ export interface Collector {
   publishSite(config: unknown, options?: PublishOptions): Promise<PublishResult>;
   /** Logs each live site's notices as this version words them where the log lacks them (after an upgrade changed a text); call before serving. */
   logCurrentNotices(): Promise<NoticeRecord[]>;
-  /** Starts the periodic sequencer (and the cosigner, with witnesses). */
+  /** Starts the periodic integrator (and the cosigner, with witnesses). */
   start(): void;
-  /** Refuses new receipts, commits those in flight, stops the sequencer after a last round. */
+  /** Refuses new receipts, commits those in flight, stops the integrator after a last round. */
   close(): Promise<void>;
 }
 
@@ -137,12 +137,12 @@ export function createCollector(options: CollectorOptions): Collector {
       maxReceipts: limits.commitReceipts,
       signAcks: nativeAckSigner(key),
     }),
-    sequencer: new Sequencer({
+    integrator: new Integrator({
       store,
       key,
       clock,
-      intervalMs: options.sequencer?.intervalMs ?? 1000,
-      maxStep: options.sequencer?.maxStep ?? 50_000,
+      intervalMs: options.integrator?.intervalMs ?? 1000,
+      maxStep: options.integrator?.maxStep ?? 50_000,
       log,
       onCheckpoints: () => cosigner?.wake(),
     }),
@@ -200,9 +200,9 @@ export function createCollector(options: CollectorOptions): Collector {
       return appended;
     },
     start() {
-      const lock = options.sequencerLock;
+      const lock = options.integratorLock;
       const run = () => {
-        context.sequencer.start();
+        context.integrator.start();
         cosigner?.start();
       };
       if (!lock) run();
@@ -210,7 +210,7 @@ export function createCollector(options: CollectorOptions): Collector {
         lock.start({
           onHeld: run,
           onLost: () => {
-            void context.sequencer.stop();
+            void context.integrator.stop();
             void cosigner?.stop();
           },
         });
@@ -218,9 +218,9 @@ export function createCollector(options: CollectorOptions): Collector {
     async close() {
       await context.commits.close();
       await cosigner?.stop();
-      await context.sequencer.stop();
-      if (!options.sequencerLock || options.sequencerLock.held) await context.sequencer.runOnce();
-      await options.sequencerLock?.close();
+      await context.integrator.stop();
+      if (!options.integratorLock || options.integratorLock.held) await context.integrator.runOnce();
+      await options.integratorLock?.close();
     },
   };
 }

@@ -6,9 +6,9 @@ import type { CommitQueue } from './commit-queue';
 import type { Cosigner } from './cosigner';
 import type { EmbedFiles } from './embed-files';
 import type { AppEnv } from './env';
+import type { Integrator } from './integrator';
 import type { CollectorKey } from './keys';
 import type { Metrics } from './metrics';
-import type { Sequencer } from './sequencer';
 import type { SiteDirectory } from './site-directory';
 import type { LedgerStore } from './store/types';
 import type { TokenBuckets } from './token-bucket';
@@ -65,7 +65,7 @@ export interface CollectorContext {
   limits: Limits;
   sites: SiteDirectory;
   commits: CommitQueue;
-  sequencer: Sequencer;
+  integrator: Integrator;
   /** The witnesses asked to cosign checkpoints, and how many cosignatures make a checkpoint witnessed; null without witnesses. */
   witnesses: { cosigner: Cosigner; quorum: number } | null;
   verify: ReceiptVerifier;

@@ -1,4 +1,4 @@
-// Asks witnesses to cosign each new checkpoint (c2sp.org/tlog-witness). Runs beside the sequencer,
+// Asks witnesses to cosign each new checkpoint (c2sp.org/tlog-witness). Runs beside the integrator,
 // in the process that holds it: each round reads the logs' latest checkpoints and hands them to
 // every witness's own worker, which submits them with a consistency proof from the size that witness
 // last cosigned (from the store, or from its 409 answer) and stores the cosignatures it returns.
@@ -86,7 +86,7 @@ export class Cosigner {
     return this.workers.map((w) => w.standing(site));
   }
 
-  /** Wakes the cosigner now (the sequencer just signed checkpoints). */
+  /** Wakes the cosigner now (the integrator just signed checkpoints). */
   wake(): void {
     if (!this.stopped) this.plan(0);
   }

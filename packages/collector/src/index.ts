@@ -21,6 +21,8 @@ export {
   streamOf,
 } from './export-stream';
 export { grantTimeline, subjectHistory } from './history';
+export { checkpointOrigin, Integrator } from './integrator';
+export type { IntegratorLock, IntegratorLockHandlers } from './integrator-lock';
 export { parseAddress, rateKey, storedIp } from './ip';
 export { type CollectorKey, collectorJwks, createCollectorKeyJwk, loadCollectorKey, type PrivateOkpJwk } from './keys';
 export { type AttestedCount, attestLegacyRedactions } from './legacy-redactions';
@@ -28,8 +30,6 @@ export { Metrics } from './metrics';
 export { openApiDocument } from './openapi';
 export { parsePublicUrl } from './public-url';
 export { eraseSubject, purgeExpired, type RedactedCount, redactWithEntry, startRetentionJob } from './retention';
-export { checkpointOrigin, Sequencer } from './sequencer';
-export type { SequencerLock, SequencerLockHandlers } from './sequencer-lock';
 export {
   type Published,
   type PublishFailure,

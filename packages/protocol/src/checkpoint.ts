@@ -1,5 +1,5 @@
 // Checkpoints (c2sp.org/tlog-checkpoint) carried as signed notes (c2sp.org/signed-note), so
-// existing transparency-log tooling can read and check what the sequencer publishes.
+// existing transparency-log tooling can read and check what the integrator publishes.
 
 import { base64Decode, base64Encode, bytesEqual, concatBytes, utf8 } from './encoding';
 import { isNoteKeyName, noteKeyId } from './note-key';

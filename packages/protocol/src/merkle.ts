@@ -183,7 +183,7 @@ export function verifyConsistency(
 /**
  * Appends leaves to a tree whose stored nodes are given by `read`, and returns every complete
  * subtree node this creates (the leaves themselves included, at level 0), for the store to write.
- * This is what the sequencer's "integrate" step does.
+ * This is what the integrator's "integrate" step does.
  */
 export async function integrate(size: number, leaves: Uint8Array[], read: NodeReader): Promise<TreeNode[]> {
   assertSize(size, 'size');

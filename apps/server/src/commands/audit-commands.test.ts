@@ -23,7 +23,7 @@ describe('consent-ledger tokens, export, verify, purge', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'audit-cmd-'));
-    server = await startLoopbackServer(dir, { sequencerIntervalMs: 50 });
+    server = await startLoopbackServer(dir, { integratorIntervalMs: 50 });
     for (let i = 0; i < 3; i++) {
       const device = await Device.create(config);
       const receipts = [
@@ -40,7 +40,7 @@ describe('consent-ledger tokens, export, verify, purge', () => {
       });
       expect(res.status).toBe(201);
     }
-    await server.collector.context.sequencer.runOnce();
+    await server.collector.context.integrator.runOnce();
   });
   afterAll(async () => {
     await server.close();
@@ -193,7 +193,7 @@ describe('consent-ledger tokens, export, verify, purge', () => {
       body: JSON.stringify({ receipts: receipts.map((r) => r.jws) }),
     });
     const { acks } = (await res.json()) as { acks: string[] };
-    await server.collector.context.sequencer.runOnce();
+    await server.collector.context.integrator.runOnce();
     const jwks = await (await fetch(`${server.url}/v1/keys`)).json();
     const items = await Promise.all(
       receipts.map(async (r, i) => ({
@@ -241,7 +241,7 @@ describe('consent-ledger tokens, export, verify, purge', () => {
     // The old way: a receipt's payload removed, no signed redaction entry.
     const [first] = (await server.store.readEntries('clikodoc', 0, 100)).filter((e) => e.kind === 'receipt');
     await server.store.redactEntries('clikodoc', [first.id], { at: '2026-11-01T00:00:00.000Z', reason: 'erasure' });
-    await server.collector.context.sequencer.runOnce();
+    await server.collector.context.integrator.runOnce();
     const file = join(dir, 'legacy.ndjson');
     const keys = join(dir, 'legacy-keys.json');
     expect(await main(['keys', 'export', '--out', keys, '--data', data()])).toBe(0);
@@ -251,7 +251,7 @@ describe('consent-ledger tokens, export, verify, purge', () => {
 
     expect(await main(['purge', '--data', data()])).toBe(0);
     expect(out).toContain('clikodoc: 1 legacy redaction(s) attested');
-    await server.collector.context.sequencer.runOnce();
+    await server.collector.context.integrator.runOnce();
     out = [];
     expect(await main(['export', '--site', 'clikodoc', '--out', file, '--data', data()])).toBe(0);
     expect(await main(['verify', file, '--keys', keys])).toBe(0);

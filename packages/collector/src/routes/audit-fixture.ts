@@ -67,7 +67,7 @@ export async function auditFixture(
       fixed = at;
     },
     /** Integrates everything pending (a checkpoint covers every entry after this). */
-    sequence: () => t.collector.context.sequencer.runOnce(),
+    sequence: () => t.collector.context.integrator.runOnce(),
   };
 }
 

@@ -42,7 +42,7 @@ describe('log routes', () => {
     expect(none.status).toBe(404);
     expect(((await none.json()) as { error: { code: string } }).error.code).toBe('no-checkpoint');
     expect((await get('/v1/sites/nowhere/log/checkpoint')).status).toBe(404);
-    await h.collector.context.sequencer.runOnce();
+    await h.collector.context.integrator.runOnce();
     const res = await get('/v1/sites/clikodoc/log/checkpoint');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
@@ -58,7 +58,7 @@ describe('log routes', () => {
     try {
       const read = (headers: Record<string, string> = {}) =>
         timed.collector.app.request('/v1/sites/clikodoc/log/checkpoint', { headers });
-      await timed.collector.context.sequencer.runOnce();
+      await timed.collector.context.integrator.runOnce();
       const first = await read();
       expect(first.headers.get('last-modified')).toBe('Tue, 01 Dec 2026 10:00:00 GMT');
       const etag = first.headers.get('etag')!;
@@ -76,7 +76,7 @@ describe('log routes', () => {
       now = Date.parse('2026-12-01T10:05:30.000Z');
       const device = await Device.create(timed.config);
       expect((await timed.post([(await device.receipt()).jws])).status).toBe(201);
-      await timed.collector.context.sequencer.runOnce();
+      await timed.collector.context.integrator.runOnce();
       const next = await read({ 'If-None-Match': etag });
       expect(next.status).toBe(200);
       expect(next.headers.get('etag')).not.toBe(etag);
@@ -95,7 +95,7 @@ describe('log routes', () => {
     expect(pending.status).toBe(202);
     expect(await pending.json()).toEqual({ status: 'pending' });
     await accept(device, 4);
-    expect(await h.collector.context.sequencer.runOnce()).toBe(7);
+    expect(await h.collector.context.integrator.runOnce()).toBe(7);
     const res = await get(`/v1/sites/clikodoc/log/proof/${id}`);
     expect(res.status).toBe(200);
     const proof = (await res.json()) as InclusionProofBundle;
@@ -133,10 +133,10 @@ describe('log routes', () => {
   it('proves consistency between two checkpoints', async () => {
     const device = await Device.create(h.config);
     await accept(device, 3);
-    await h.collector.context.sequencer.runOnce();
+    await h.collector.context.integrator.runOnce();
     const older = await (await get('/v1/sites/clikodoc/log/checkpoint')).text();
     await accept(device, 6);
-    await h.collector.context.sequencer.runOnce();
+    await h.collector.context.integrator.runOnce();
     const newer = await (await get('/v1/sites/clikodoc/log/checkpoint')).text();
     const a = await verifyCheckpoint(older, noteKeys());
     const b = await verifyCheckpoint(newer, noteKeys());
@@ -154,7 +154,7 @@ describe('log routes', () => {
   });
 
   it('refuses consistency ranges outside 0 < from <= to <= size', async () => {
-    await h.collector.context.sequencer.runOnce();
+    await h.collector.context.integrator.runOnce();
     for (const query of [
       'from=0&to=2',
       'from=3&to=2',
@@ -173,8 +173,8 @@ describe('log routes', () => {
   it('integrates in steps of at most maxStep entries, each with its checkpoint', async () => {
     const small = await testCollector();
     try {
-      const { Sequencer } = await import('../sequencer');
-      const sequencer = new Sequencer({
+      const { Integrator } = await import('../integrator');
+      const integrator = new Integrator({
         store: small.store,
         key: small.key,
         clock: Date.now,
@@ -183,11 +183,11 @@ describe('log routes', () => {
       });
       const device = await Device.create(small.config);
       for (let i = 0; i < 5; i++) expect((await small.post([(await device.receipt()).jws])).status).toBe(201);
-      expect(await sequencer.runOnce()).toBe(7);
+      expect(await integrator.runOnce()).toBe(7);
       expect((await small.store.checkpointAt('clikodoc', 3)) !== null).toBe(true);
       expect((await small.store.checkpointAt('clikodoc', 6)) !== null).toBe(true);
       expect((await small.store.latestCheckpoint('clikodoc'))?.size).toBe(7);
-      expect(await sequencer.runOnce()).toBe(0);
+      expect(await integrator.runOnce()).toBe(0);
     } finally {
       await small.dispose();
     }
@@ -221,7 +221,7 @@ describe('GET /v1/keys', () => {
       const parsed = parseVerifierKey(vkey);
       expect(parsed.ok && base64urlEncode(parsed.value.publicKey)).toBe(h.key.jwk.x);
       await h.post([(await (await Device.create(h.config)).receipt()).jws]);
-      await h.collector.context.sequencer.runOnce();
+      await h.collector.context.integrator.runOnce();
       const note = await (await h.collector.app.request('/v1/sites/clikodoc/log/checkpoint')).text();
       expect(parsed.ok && (await verifyCheckpoint(note, [parsed.value])).ok).toBe(true);
     } finally {

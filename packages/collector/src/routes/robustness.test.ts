@@ -6,7 +6,7 @@ describe('public routes under odd input', () => {
   let h: Awaited<ReturnType<typeof testCollector>>;
   beforeAll(async () => {
     h = await testCollector();
-    await h.collector.context.sequencer.runOnce();
+    await h.collector.context.integrator.runOnce();
   });
   afterAll(async () => {
     await h.dispose();

@@ -374,7 +374,7 @@ export function describeLedgerStore(name: string, makeStore: () => Promise<Store
       });
     });
 
-    describe('sequencer primitives', () => {
+    describe('integrator primitives', () => {
       it('reads leaf hashes, integrates with a compare-and-set on the tree size, and keeps checkpoints', async () => {
         await publish('alpha');
         const r = testReceipt('alpha', 'sa', null);

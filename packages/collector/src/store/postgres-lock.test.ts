@@ -1,27 +1,27 @@
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { clusterForThisFile } from '../testing/pg-suite';
-import { PostgresSequencerLock } from './postgres-lock';
-import { ADVISORY_NAMESPACE, SEQUENCER_LOCK } from './postgres-schema';
+import { PostgresIntegratorLock } from './postgres-lock';
+import { ADVISORY_NAMESPACE, INTEGRATOR_LOCK } from './postgres-schema';
 
 const cluster = clusterForThisFile();
 
 /** A lock with its handler calls recorded. */
 function recorded(url: string) {
   const events: string[] = [];
-  const lock = new PostgresSequencerLock(url, { intervalMs: 50, timeoutMs: 2000 });
+  const lock = new PostgresIntegratorLock(url, { intervalMs: 50, timeoutMs: 2000 });
   lock.start({ onHeld: () => events.push('held'), onLost: () => events.push('lost') });
   return { lock, events };
 }
 
-/** The backend pids holding the sequencer lock. */
+/** The backend pids holding the integrator lock. */
 async function holders(url: string): Promise<number[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query<{ pid: number }>(
       "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND granted",
-      [ADVISORY_NAMESPACE, SEQUENCER_LOCK],
+      [ADVISORY_NAMESPACE, INTEGRATOR_LOCK],
     );
     return rows.map((r) => r.pid);
   } finally {
@@ -31,7 +31,7 @@ async function holders(url: string): Promise<number[]> {
 
 const waitFor = (check: () => void | Promise<void>) => vi.waitFor(check, { timeout: 15_000, interval: 25 });
 
-describe('PostgresSequencerLock', () => {
+describe('PostgresIntegratorLock', () => {
   it('is held by one process at a time, and passes on when the holder closes', async () => {
     const url = await cluster.createDatabase('lock_close');
     const a = recorded(url);

@@ -1,14 +1,14 @@
-// The sequencer lock on PostgreSQL: a session-level advisory lock on a dedicated connection.
+// The integrator lock on PostgreSQL: a session-level advisory lock on a dedicated connection.
 // PostgreSQL releases it the moment that session ends, so a killed holder (its socket closed by
 // the kernel) frees it at once; a holder that vanishes from the network is dropped by the
 // server's TCP keepalives, set short on this session. The holder checks its session every
 // interval and gives the lock up when the check fails or does not answer in time.
 import pg from 'pg';
-import type { SequencerLock, SequencerLockHandlers } from '../sequencer-lock';
-import { ADVISORY_NAMESPACE, SEQUENCER_LOCK } from './postgres-schema';
+import type { IntegratorLock, IntegratorLockHandlers } from '../integrator-lock';
+import { ADVISORY_NAMESPACE, INTEGRATOR_LOCK } from './postgres-schema';
 
-/** Timing of the PostgreSQL sequencer lock. */
-export interface PostgresSequencerLockOptions {
+/** Timing of the PostgreSQL integrator lock. */
+export interface PostgresIntegratorLockOptions {
   /** How often a process without the lock tries to take it, and a holder checks its session (ms, default 1000). */
   intervalMs?: number;
   /** A connection or check that does not answer within this long counts as lost (ms, default 3000). */
@@ -16,9 +16,9 @@ export interface PostgresSequencerLockOptions {
 }
 
 /** A session-level advisory lock, taken with pg_try_advisory_lock on its own connection. */
-export class PostgresSequencerLock implements SequencerLock {
+export class PostgresIntegratorLock implements IntegratorLock {
   private client: pg.Client | null = null;
-  private handlers: SequencerLockHandlers | null = null;
+  private handlers: IntegratorLockHandlers | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private ticking: Promise<void> | null = null;
   private closed = false;
@@ -28,7 +28,7 @@ export class PostgresSequencerLock implements SequencerLock {
 
   constructor(
     private readonly url: string,
-    options: PostgresSequencerLockOptions = {},
+    options: PostgresIntegratorLockOptions = {},
   ) {
     this.intervalMs = options.intervalMs ?? 1000;
     this.timeoutMs = options.timeoutMs ?? 3000;
@@ -38,7 +38,7 @@ export class PostgresSequencerLock implements SequencerLock {
     return this.holding;
   }
 
-  start(handlers: SequencerLockHandlers): void {
+  start(handlers: IntegratorLockHandlers): void {
     this.handlers = handlers;
     this.tick();
   }
@@ -74,7 +74,7 @@ export class PostgresSequencerLock implements SequencerLock {
       } else {
         const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
           ADVISORY_NAMESPACE,
-          SEQUENCER_LOCK,
+          INTEGRATOR_LOCK,
         ]);
         if (rows[0].ok && !this.closed && this.client === client) {
           this.holding = true;
@@ -90,7 +90,7 @@ export class PostgresSequencerLock implements SequencerLock {
     const client = new pg.Client({
       connectionString: this.url,
       // The pid lets an operator (and the takeover test) see which process sequences.
-      application_name: `consent-ledger sequencer pid=${process.pid}`,
+      application_name: `consent-ledger integrator pid=${process.pid}`,
       keepAlive: true,
       connectionTimeoutMillis: this.timeoutMs,
       query_timeout: this.timeoutMs,

@@ -6,8 +6,8 @@
 export const ADVISORY_NAMESPACE = 0x434c;
 /** Advisory lock (second key) serialising migrations. */
 export const MIGRATION_LOCK = 1;
-/** Advisory lock (second key) held by the one sequencer. */
-export const SEQUENCER_LOCK = 2;
+/** Advisory lock (second key) held by the one integrator. */
+export const INTEGRATOR_LOCK = 2;
 
 /** Each element is one migration (version = position + 1), applied in order inside one transaction. */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
@@ -25,7 +25,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     site text PRIMARY KEY REFERENCES sites (site),
     size bigint NOT NULL
   );
-  -- Entries integrated, apart from logs so that the sequencer never waits for an appender's lock.
+  -- Entries integrated, apart from logs so that the integrator never waits for an appender's lock.
   CREATE TABLE trees (
     site text PRIMARY KEY REFERENCES sites (site),
     tree_size bigint NOT NULL

@@ -2,7 +2,7 @@
 // held by the database: an append locks its sites' log-head rows (`SELECT … FOR UPDATE`, in site
 // order so two appenders never deadlock), reads ids and subject heads under that lock, and inserts
 // all its receipts with one multi-row INSERT in the same transaction (group commit). The
-// sequencer's tree size lives in another row, so integration never waits for appenders.
+// integrator's tree size lives in another row, so integration never waits for appenders.
 
 import { base64urlEncode, type SiteConfig } from '@consent-ledger/protocol';
 import pg from 'pg';
@@ -46,7 +46,7 @@ import type {
 } from './types';
 
 export { claimCollectorName, rotateSigningKey, type SharedKeys, sharedSigningKeys } from './postgres-keys';
-export { PostgresSequencerLock, type PostgresSequencerLockOptions } from './postgres-lock';
+export { PostgresIntegratorLock, type PostgresIntegratorLockOptions } from './postgres-lock';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -184,7 +184,7 @@ function toToken(row: TokenRow<string[]>): TokenRecord {
 /** A checkpoints row (as `c`) with its cosignature lines appended to the note, in the order they arrived. */
 const COSIGNED_CHECKPOINT = `c.site, c.size, c.root_hash, c.created_at, c.note || coalesce((SELECT string_agg(s.line, '' ORDER BY s.received_at, s.witness COLLATE "C") FROM cosignatures s WHERE s.site = c.site AND s.size = c.size), '') AS note`;
 
-/** The PostgreSQL store; `url` is kept for sessions of their own (the sequencer lock). */
+/** The PostgreSQL store; `url` is kept for sessions of their own (the integrator lock). */
 export class PostgresStore implements LedgerStore {
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
@@ -194,7 +194,7 @@ export class PostgresStore implements LedgerStore {
   constructor(
     /** The pool every query goes through. */
     readonly pool: pg.Pool,
-    /** Where the database is, for sessions that must outlive a query (the sequencer lock). */
+    /** Where the database is, for sessions that must outlive a query (the integrator lock). */
     readonly url: string,
     /** Settles once the migrations are applied. */
     readonly ready: Promise<void>,

@@ -225,7 +225,7 @@ export interface LedgerStore {
 
   /** Every site's log and tree sizes (deleted sites included: their logs may still need integrating). */
   listLogs(): Promise<LogState[]>;
-  /** Leaf hashes of entries [from, from + limit) (raw bytes), for the sequencer. */
+  /** Leaf hashes of entries [from, from + limit) (raw bytes), for the integrator. */
   readLeafHashes(site: string, from: number, limit: number): Promise<Uint8Array[]>;
   /** Hash of stored node (level, index); throws when it does not exist (a caller bug). */
   readNode(site: string, level: number, index: number): Promise<Uint8Array>;

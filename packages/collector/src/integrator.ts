@@ -1,7 +1,7 @@
-// The sequencer integrates sequenced entries into each site's tree and seals the result in a
+// The integrator integrates sequenced entries into each site's tree and seals the result in a
 // signed C2SP checkpoint. Its whole state is in the store (tree size, nodes, checkpoints), so it
 // resumes exactly where it stopped; the store's compare-and-set on the tree size keeps two
-// sequencers from ever writing the same step twice.
+// integrators from ever writing the same step twice.
 import {
   base64urlEncode,
   checkpointBody,
@@ -17,7 +17,7 @@ import type { LedgerStore, LogState } from './store/types';
 /** Leaves hashed between two turns of the event loop (about a millisecond of SHA-256 here). */
 const INTEGRATE_SLICE = 256;
 
-export interface SequencerOptions {
+export interface IntegratorOptions {
   store: LedgerStore;
   key: CollectorKey;
   /** Milliseconds since the epoch. */
@@ -38,12 +38,12 @@ export function checkpointOrigin(name: string, site: string): string {
 }
 
 /** Periodically integrates every site log that has new entries. */
-export class Sequencer {
+export class Integrator {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private round: Promise<number> | null = null;
   private stopped = true;
 
-  constructor(private readonly options: SequencerOptions) {}
+  constructor(private readonly options: IntegratorOptions) {}
 
   /** Starts the periodic rounds. */
   start(): void {
@@ -77,7 +77,7 @@ export class Sequencer {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.runOnce()
-        .catch((error) => (this.options.log ?? console.error)('sequencer round failed:', error))
+        .catch((error) => (this.options.log ?? console.error)('integrator round failed:', error))
         .finally(() => this.plan());
     }, this.options.intervalMs);
     this.timer.unref?.();
@@ -96,7 +96,7 @@ export class Sequencer {
     return total;
   }
 
-  /** One checkpoint: integrates up to `maxStep` entries after the tree; 0 when another sequencer got there first. */
+  /** One checkpoint: integrates up to `maxStep` entries after the tree; 0 when another integrator got there first. */
   private async step(log: LogState): Promise<number> {
     const { store, key } = this.options;
     const leaves = await store.readLeafHashes(

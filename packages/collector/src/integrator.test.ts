@@ -6,13 +6,13 @@ import {
   verifyInclusion,
 } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Sequencer } from './sequencer';
+import { Integrator } from './integrator';
 import { batch, recordingSigner, testConfig, testReceipt } from './store/contract';
 import { tempStore, testCollectorKey } from './testing';
 
 const AT = '2026-12-01T10:00:00.000Z';
 
-describe('Sequencer', () => {
+describe('Integrator', () => {
   let temp: ReturnType<typeof tempStore>;
   beforeEach(async () => {
     temp = tempStore();
@@ -34,7 +34,7 @@ describe('Sequencer', () => {
 
   it('integrates in slices to the very tree of all leaves, resuming from an odd size', async () => {
     const key = await testCollectorKey();
-    const sequencer = new Sequencer({
+    const integrator = new Integrator({
       store: temp.store,
       key,
       clock: () => Date.parse(AT),
@@ -43,10 +43,10 @@ describe('Sequencer', () => {
     });
     const leaves = async () => temp.store.readLeafHashes('alpha', 0, 10_000);
     await append(1);
-    expect(await sequencer.runOnce()).toBe(1);
+    expect(await integrator.runOnce()).toBe(1);
     // 700 leaves after a tree of 1: slices of 256 end at sizes 257 and 513, neither a power of two.
     for (let i = 0; i < 7; i++) await append(100);
-    expect(await sequencer.runOnce()).toBe(700);
+    expect(await integrator.runOnce()).toBe(700);
     const all = await leaves();
     const checkpoint = (await temp.store.latestCheckpoint('alpha'))!;
     expect(checkpoint.size).toBe(701);
