@@ -57,6 +57,7 @@ describe('<ConsentGate>', () => {
     const { runtime } = await page();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: /Always allow/ })));
     await waitFor(() => expect(screen.getByTitle('map')).toBeTruthy());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTitle('map')));
     expect(runtime.get().choices).toMatchObject({ maps: 'granted', analytics: 'denied', audiovideo: 'denied' });
     const receipt = await oneReceipt(runtime);
     expect(receipt).toMatchObject({ method: 'embed', status: 'acknowledged' });
@@ -65,7 +66,7 @@ describe('<ConsentGate>', () => {
   it('"Show just this once" shows it now, grants nothing, and leaves an `embed-once` receipt', async () => {
     const { runtime } = await page();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Show just this once' })));
-    expect(screen.getByTitle('map')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByTitle('map'));
     const receipt = await oneReceipt(runtime);
     expect(receipt).toMatchObject({ method: 'embed-once', choices: { maps: 'denied' } });
     expect(runtime.get().status).toBe('needs-decision');

@@ -1,7 +1,7 @@
 // <ConsentGate>: content of a purpose rendered only once the visitor granted it (or chose to see it
 // this once); until then a fallback, by default the placeholder the SDK draws for a blocked embed.
 import { translator } from '@consent-ledger/sdk/headless';
-import { createElement as h, type ReactNode, useState } from 'react';
+import { Fragment, createElement as h, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useConsent, useGranted } from './hooks';
 
 export interface ConsentGateProps {
@@ -18,9 +18,24 @@ export interface ConsentGateProps {
 export function ConsentGate({ purpose, service, fallback, children }: ConsentGateProps): ReactNode {
   const granted = useGranted(purpose);
   const [once, setOnce] = useState(false);
-  if (granted || once) return children;
+  const [chosen, setChosen] = useState(false);
+  const marker = useRef<HTMLSpanElement>(null);
+  const shown = granted || once;
+  useEffect(() => {
+    if (!chosen || !shown) return;
+    // The placeholder's button is gone: focus goes to the content that took its place, not to <body>.
+    (marker.current?.nextElementSibling as HTMLElement | null)?.focus();
+    setChosen(false);
+  }, [chosen, shown]);
+  // The same shape with or without the marker, so the content is never remounted when it goes.
+  if (shown) return h(Fragment, null, chosen && h('span', { ref: marker, hidden: true }), children);
   if (fallback !== undefined) return fallback;
-  return h(ConsentPlaceholder, { purpose, service, onLoadOnce: () => setOnce(true) });
+  return h(ConsentPlaceholder, {
+    purpose,
+    service,
+    onChoose: () => setChosen(true),
+    onLoadOnce: () => setOnce(true),
+  });
 }
 
 export interface ConsentPlaceholderProps {
@@ -28,6 +43,8 @@ export interface ConsentPlaceholderProps {
   service?: string;
   /** Shows the content this time only; without it, there is no "just this once" button. */
   onLoadOnce?: () => void;
+  /** Called when the visitor clicks either button (the gate then moves focus to the content). */
+  onChoose?: () => void;
 }
 
 // Enough to read as a box in any page; `.cl-placeholder` is there to restyle it.
@@ -37,7 +54,12 @@ const BOX = { border: '1px solid #8886', borderRadius: 8, padding: 16, display: 
  * What stands in for gated content: who provides it, for which purpose, a link to their privacy
  * policy, and the two ways to see it, in the notice's words. Empty until the notice is known.
  */
-export function ConsentPlaceholder({ purpose, service: serviceId, onLoadOnce }: ConsentPlaceholderProps): ReactNode {
+export function ConsentPlaceholder({
+  purpose,
+  service: serviceId,
+  onLoadOnce,
+  onChoose,
+}: ConsentPlaceholderProps): ReactNode {
   const { state, decide, loadOnce } = useConsent();
   const base = { className: 'cl-placeholder', 'data-consent-placeholder': purpose, style: BOX };
   if (!state.document) return h('div', { ...base, 'aria-busy': true });
@@ -66,6 +88,7 @@ export function ConsentPlaceholder({ purpose, service: serviceId, onLoadOnce }: 
           {
             type: 'button',
             onClick: () => {
+              onChoose?.();
               onLoadOnce();
               void loadOnce();
             },
@@ -74,7 +97,13 @@ export function ConsentPlaceholder({ purpose, service: serviceId, onLoadOnce }: 
         ),
       h(
         'button',
-        { type: 'button', onClick: () => void decide({ [purpose]: 'granted' }, 'embed') },
+        {
+          type: 'button',
+          onClick: () => {
+            onChoose?.();
+            void decide({ [purpose]: 'granted' }, 'embed');
+          },
+        },
         t('placeholder.alwaysAllow', { purpose: title }),
       ),
     ),
