@@ -61,7 +61,7 @@ export function SitesView({ caller, onSite }: { caller: Caller; onSite(site: str
                   </th>
                   <td class="num">{s.revision}</td>
                   <td>{s.languages.join(', ')}</td>
-                  <td>{s.purposes.map((p) => i18n.purpose(p, {})).join(', ')}</td>
+                  <td>{s.purposes.map((p) => i18n.purpose(p, s.purposeTitles)).join(', ')}</td>
                   <td>{s.services.join(', ')}</td>
                   <td>
                     <time dateTime={s.publishedAt}>{i18n.dateTime(s.publishedAt)}</time>

@@ -144,6 +144,7 @@ describe('admin routes', () => {
       revision: config.revision,
       languages: config.languages,
       purposes: Object.keys(config.purposes),
+      purposeTitles: { support: 'Assistance en ligne' },
       services: config.services.map((s) => s.name),
       publishedAt: (await f.store.getSite('clikodoc'))!.updatedAt,
       deletedAt: null,

@@ -5,6 +5,8 @@
 import {
   type AdminSitesAnswer,
   ALL_SITES,
+  BUILTIN_PURPOSES,
+  type BuiltinPurpose,
   type HistoryNotice,
   type Notice,
   type PublishAnswer,
@@ -88,6 +90,12 @@ export function adminRoutes(ctx: CollectorContext): Hono<AppEnv> {
         revision: s.config.revision,
         languages: s.config.languages,
         purposes: Object.keys(s.config.purposes),
+        purposeTitles: Object.fromEntries(
+          Object.entries(s.config.purposes).flatMap(([id, p]) => {
+            const title = p.title?.[s.config.languages[0]];
+            return !BUILTIN_PURPOSES.includes(id as BuiltinPurpose) && title ? [[id, title]] : [];
+          }),
+        ),
         services: s.config.services.map((service) => service.name),
         publishedAt: s.updatedAt,
         deletedAt: s.deletedAt,

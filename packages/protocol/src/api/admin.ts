@@ -39,6 +39,10 @@ export const AdminSiteSchema = v.object({
   revision: v.number(),
   languages: v.array(v.string()),
   purposes: v.pipe(v.array(v.string()), v.description('Asked purpose ids, in config order')),
+  purposeTitles: v.pipe(
+    v.record(v.string(), v.string()),
+    v.description("Each custom purpose's title in the site's first language (built-in ones are the catalogs')"),
+  ),
   services: v.pipe(v.array(v.string()), v.description('Service names, in config order')),
   publishedAt: v.pipe(TIMESTAMP, v.description('When the config was last published')),
   deletedAt: v.nullable(TIMESTAMP),
