@@ -4,8 +4,14 @@
 // than in each process's --data folder, so a new process can never sign with a key or a name of
 // its own. A retired key loses its private half; only its public JWK stays, listed in /v1/keys.
 import { jwkThumbprint, type OkpPublicJwk } from '@consent-ledger/protocol';
+import type pg from 'pg';
 import type { PrivateOkpJwk } from '../keys';
-import type { PostgresStore } from './postgres';
+
+/** What the keys need of the PostgreSQL store (not the store itself: postgres.ts re-exports this file). */
+export interface PostgresQueries {
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+}
 
 /** The keys as the database holds them (names are added by whoever publishes them). */
 export interface SharedKeys {
@@ -25,7 +31,7 @@ function thumbprint(jwk: PrivateOkpJwk): string {
 
 /** Loads the shared keys, storing `create()`'s key when the database has none (the first collector to start wins). */
 export async function sharedSigningKeys(
-  store: PostgresStore,
+  store: PostgresQueries,
   create: () => Promise<PrivateOkpJwk>,
   at: string,
 ): Promise<SharedKeys> {
@@ -51,7 +57,7 @@ export async function sharedSigningKeys(
  * own; later ones take it, and one told another name (`--name`) refuses to start.
  */
 export async function claimCollectorName(
-  store: PostgresStore,
+  store: PostgresQueries,
   requested: string | null,
   fallback: string,
   at: string,
@@ -76,7 +82,7 @@ export async function claimCollectorName(
  * stay valid: the old key remains listed); restart them all so that every /v1/keys lists the new one.
  */
 export async function rotateSigningKey(
-  store: PostgresStore,
+  store: PostgresQueries,
   next: PrivateOkpJwk,
   at: string,
 ): Promise<{ kid: string; retired: string[] }> {
@@ -96,7 +102,7 @@ export async function rotateSigningKey(
   });
 }
 
-async function keyRows(store: PostgresStore): Promise<KeyRow[]> {
+async function keyRows(store: PostgresQueries): Promise<KeyRow[]> {
   const { rows } = await store.query<KeyRow>(
     'SELECT public_jwk, private_jwk FROM collector_keys ORDER BY created_at DESC, kid',
   );

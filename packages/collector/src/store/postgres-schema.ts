@@ -2,6 +2,8 @@
 // Append new migrations at the end, never edit a released one. They run under an advisory lock,
 // so collectors starting together apply each migration exactly once.
 
+import type pg from 'pg';
+
 /** The first key of every advisory lock the store takes ("CL"), so they never collide with an application's. */
 export const ADVISORY_NAMESPACE = 0x434c;
 /** Advisory lock (second key) serialising migrations. */
@@ -126,3 +128,33 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   `,
 ];
+
+/** Applies pending migrations in one transaction, under the migration advisory lock (a second opener waits, then finds them applied). */
+export async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_NAMESPACE, MIGRATION_LOCK]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM schema_migrations',
+    );
+    const applied = rows[0].version ?? 0;
+    if (applied > POSTGRES_MIGRATIONS.length)
+      throw new Error(
+        `the database schema (version ${applied}) is newer than this collector (${POSTGRES_MIGRATIONS.length})`,
+      );
+    for (let v = applied; v < POSTGRES_MIGRATIONS.length; v++) {
+      await client.query(POSTGRES_MIGRATIONS[v]);
+      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
