@@ -13,7 +13,7 @@ import {
 import { createPostgresStore, openPostgresStore, rotateSigningKey } from '@consent-ledger/collector/postgres';
 import type { Jwks, OkpPublicJwk } from '@consent-ledger/protocol';
 import { CommandError } from './args';
-import { dataPaths, ensureDataDir, loadOrCreateKeyFile } from './data';
+import { dataFolderName, dataPaths, ensureDataDir, loadOrCreateKeyFile } from './data';
 import { databaseUrl, postgresIdentity, sharedJwks, sharedKey } from './postgres';
 
 /** What `serve` signs with, the keys it still publishes, and the lock electing one integrator among collectors. */
@@ -35,7 +35,7 @@ export interface LedgerBackend {
   hasKey(): boolean;
   /** The JWKS /v1/keys serves and an export embeds, under `name` (retired keys too). */
   jwks(name: string): Promise<Jwks>;
-  /** `serve`'s key under `requested` (`--name`) or, when null, the deployment's name, else `fallback`. */
+  /** `serve`'s key under `requested` (`--name`) or, when null, the deployment's recorded name, else `fallback` (then recorded). */
   identity(requested: string | null, fallback: string): Promise<ServeIdentity>;
   /** Makes a new key the one signing, retiring the current one (PostgreSQL only). */
   rotateKey(): Promise<{ kid: string; retired: string[] }>;
@@ -66,7 +66,11 @@ function sqliteBackend(data: string): LedgerBackend {
     signingKey,
     hasKey: () => existsSync(paths.key),
     jwks: async (name) => collectorJwks(await signingKey(name)),
-    identity: async (requested, fallback) => ({ key: await signingKey(requested ?? fallback) }),
+    identity: async (requested, fallback) => {
+      ensureDataDir(data);
+      const name = await dataFolderName(data, requested, fallback, () => openSqliteStore(paths.ledger));
+      return { key: await signingKey(name) };
+    },
     async rotateKey() {
       throw new CommandError('keys rotate works on the key shared through PostgreSQL: set DATABASE_URL');
     },

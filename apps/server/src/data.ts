@@ -6,24 +6,37 @@ import { randomUUID } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
+  existsSync,
   fsyncSync,
   linkSync,
   mkdirSync,
   openSync,
   readFileSync,
+  renameSync,
   statSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type CollectorKey, createCollectorKeyJwk, loadCollectorKey } from '@consent-ledger/collector';
+import {
+  type CollectorKey,
+  createCollectorKeyJwk,
+  type LedgerStore,
+  loadCollectorKey,
+} from '@consent-ledger/collector';
 import { parseNote } from '@consent-ledger/protocol';
 import { CommandError } from './args';
 
 /** Where a data folder keeps its files. */
-export function dataPaths(dir: string): { dir: string; ledger: string; key: string } {
+export function dataPaths(dir: string): { dir: string; ledger: string; key: string; name: string } {
   const root = resolve(dir);
-  return { dir: root, ledger: join(root, 'ledger.db'), key: join(root, 'collector-key.json') };
+  return {
+    dir: root,
+    ledger: join(root, 'ledger.db'),
+    key: join(root, 'collector-key.json'),
+    name: join(root, 'name'),
+  };
 }
 
 /** Creates the data folder (mode 0700) when missing, and takes group and other access away when it exists. */
@@ -91,4 +104,53 @@ async function readKeyFile(path: string, name: string, what: string): Promise<Co
 export function noteSignerName(note: string): string | undefined {
   const parsed = parseNote(note);
   return parsed.ok ? parsed.value.signatures[0]?.name : undefined;
+}
+
+/** The name the log's checkpoints are signed with (the first site that has a checkpoint), if any. */
+export async function checkpointSignerName(
+  store: Pick<LedgerStore, 'listSites' | 'latestCheckpoint'>,
+): Promise<string | undefined> {
+  for (const site of await store.listSites({ includeDeleted: true })) {
+    const checkpoint = await store.latestCheckpoint(site.site);
+    const name = checkpoint ? noteSignerName(checkpoint.note) : undefined;
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/**
+ * `serve`'s name on a data folder: `requested` (--name), else the one recorded in its `name` file,
+ * else (a folder from before that file) the name its checkpoints are signed with, else `fallback`.
+ * Recorded, so a restart on another port or host keeps the log's origin and what witnesses know it by.
+ */
+export async function dataFolderName(
+  dir: string,
+  requested: string | null,
+  fallback: string,
+  openStore: () => Pick<LedgerStore, 'listSites' | 'latestCheckpoint' | 'close'>,
+): Promise<string> {
+  const path = dataPaths(dir).name;
+  const recorded = existsSync(path) ? readFileSync(path, 'utf8').trim() || undefined : undefined;
+  let name = requested ?? recorded;
+  if (name === undefined) {
+    const store = openStore();
+    try {
+      name = (await checkpointSignerName(store)) ?? fallback;
+    } finally {
+      await store.close();
+    }
+  }
+  if (name === recorded) return name;
+  if (recorded)
+    console.error(
+      `consent-ledger: --name ${name} renames this log (it was ${recorded}): its checkpoints get a new origin, which witnesses and auditors who know the old name take for another log`,
+    );
+  try {
+    const temp = `${path}.${randomUUID()}.tmp`;
+    writeFileSync(temp, `${name}\n`, { mode: 0o600 });
+    renameSync(temp, path);
+  } catch (error) {
+    throw new CommandError(`cannot record the collector's name in ${path}: ${(error as Error).message}`);
+  }
+  return name;
 }

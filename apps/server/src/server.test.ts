@@ -112,6 +112,33 @@ describe('consent-ledger server over HTTP', () => {
     expect(keys.keys[0].name).toBe(s.name);
   });
 
+  it("keeps the name of its first start on another port; a folder from before takes its checkpoints' name", async () => {
+    const first = await start();
+    const name = first.name;
+    expect(readFileSync(join(dir, 'data', 'name'), 'utf8')).toBe(`${name}\n`);
+    const device = await Device.create({ ...config, origins: [origin] });
+    expect((await post(first, [(await device.receipt()).jws])).status).toBe(201);
+    await integrated(first, 3);
+    await first.close();
+
+    // Another port and a public URL: the log keeps its origin, and so what witnesses know it by.
+    const moved = await start({ publicUrl: 'https://consent.example.org' });
+    expect(moved.name).toBe(name);
+    expect(((await (await fetch(`${moved.url}/v1/keys`)).json()) as Jwks).keys[0].name).toBe(name);
+    await moved.close();
+
+    // A data folder from before the name file: the name its checkpoints are signed with.
+    rmSync(join(dir, 'data', 'name'));
+    const upgraded = await start({ publicUrl: 'https://consent.example.org' });
+    expect(upgraded.name).toBe(name);
+    expect(readFileSync(join(dir, 'data', 'name'), 'utf8')).toBe(`${name}\n`);
+    await upgraded.close();
+
+    // A new data folder behind a public URL is named after it, whatever port it listens on.
+    const fresh = await start({ data: join(dir, 'fresh'), publicUrl: 'https://consent.example.org' });
+    expect(fresh.name).toBe('consent.example.org');
+  });
+
   it('keeps a site published since at a higher revision when --sites holds an older file, and says so', async () => {
     const warned: string[] = [];
     vi.spyOn(console, 'warn').mockImplementation((...args) => void warned.push(args.join(' ')));

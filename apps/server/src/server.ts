@@ -29,7 +29,7 @@ export interface ServerOptions {
   port: number;
   host: string;
   data: string;
-  /** Collector name (checkpoint origins, JWKS); default `<host>:<port>`. */
+  /** Collector name (checkpoint origins, JWKS); default: the one recorded at first start, then `--public-url`'s host, else `<host>:<port>`. */
   name?: string;
   /** Receipts per minute per client address; 0 disables. */
   ratePerMinute: number;
@@ -156,6 +156,13 @@ export function listen(
   });
 }
 
+/** A name from the public URL: its host and path (`consent.example.org/ledger`), as checkpoint origins are written. */
+function publicName(publicUrl: string | undefined): string | undefined {
+  if (!publicUrl) return undefined;
+  const url = new URL(publicUrl);
+  return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 /** A host as it goes in a URL (IPv6 addresses in brackets). */
 export function displayHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
@@ -206,7 +213,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new CommandError(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
   }
   const port = (server.address() as AddressInfo).port;
-  const name = options.name ?? `${displayHost(options.host)}:${port}`;
+  // Only a first start uses it: the name is recorded with the ledger (data folder or database).
+  const name = options.name ?? publicName(options.publicUrl) ?? `${displayHost(options.host)}:${port}`;
   try {
     // On PostgreSQL every collector signs with the database's key and name, and one at a time sequences.
     const { key, retired, integratorLock } = await backend.identity(options.name ?? null, name);

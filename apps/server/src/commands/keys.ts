@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { CommandError, parse, UsageError } from '../args';
 import { ledgerBackend } from '../backend';
-import { dataPaths, noteSignerName } from '../data';
+import { checkpointSignerName, dataPaths } from '../data';
 
 export const KEYS_USAGE =
   'consent-ledger keys export [--out keys.json] [--data DIR]   (the JWKS of GET /v1/keys, for verify --keys)\nDATABASE_URL=postgres://… consent-ledger keys rotate';
@@ -40,11 +40,7 @@ async function keysExport(args: string[]): Promise<number> {
   const store = backend.openStore();
   let name: string | undefined;
   try {
-    for (const site of await store.listSites({ includeDeleted: true })) {
-      const checkpoint = await store.latestCheckpoint(site.site);
-      name = checkpoint ? noteSignerName(checkpoint.note) : undefined;
-      if (name) break;
-    }
+    name = await checkpointSignerName(store);
   } finally {
     await store.close();
   }
