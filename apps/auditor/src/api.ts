@@ -25,6 +25,7 @@ import {
   type StatsAnswer,
   type StatsParams,
   type SubjectHistory,
+  type WitnessStatusAnswer,
 } from '@consent-ledger/protocol';
 
 /** A failed call: the collector's error code (or `network`), its message and the HTTP status (0 offline). */
@@ -159,6 +160,8 @@ export function createApi(options: ApiOptions) {
     },
     consistency: (from: number, to: number) =>
       get<ConsistencyProofBundle>(`/v1/sites/${site}/log/consistency${query({ from: String(from), to: String(to) })}`),
+    /** How far each witness the collector asks has cosigned the log (the collector's account). */
+    witnesses: () => get<WitnessStatusAnswer>(`/v1/sites/${site}/log/witnesses`),
     config: (lang: string) => get<ConfigAnswer>(`/v1/sites/${site}/config${query({ lang })}`),
   };
 }

@@ -37,6 +37,15 @@ export interface WitnessStanding {
   lastError: { at: number; message: string } | null;
 }
 
+/** Failed submissions to one witness, counted since the process started. */
+export interface WitnessFailures {
+  witness: string;
+  /** Requests that got no answer (down, timeout, not HTTP). */
+  unreachable: number;
+  /** Checkpoints it refused or would not cosign (a rollback, a fork, a 4xx). */
+  refused: number;
+}
+
 const MAX_BACKOFF_MS = 60_000;
 
 /** Submits checkpoints to every witness. */
@@ -86,6 +95,16 @@ export class Cosigner {
     return this.workers.map((w) => w.standing(site));
   }
 
+  /** Whether this process submits checkpoints (it holds the integrator): only then are standings and failures live. */
+  get running(): boolean {
+    return !this.stopped;
+  }
+
+  /** Submissions that failed since this process started, per witness: it could not be reached, or it refused. */
+  failures(): WitnessFailures[] {
+    return this.workers.map((w) => w.failures);
+  }
+
   /** Wakes the cosigner now (the integrator just signed checkpoints). */
   wake(): void {
     if (!this.stopped) this.plan(0);
@@ -123,6 +142,8 @@ class WitnessWorker {
   private readonly retryAt = new Map<string, number>();
   private readonly failuresOf = new Map<string, number>();
   private unreachable = { failures: 0, retryAt: 0 };
+  /** Counted for /metrics. */
+  readonly failures: WitnessFailures;
   private running: Promise<void> | null = null;
   private next: CheckpointRecord[] | null = null;
   private abort = new AbortController();
@@ -130,7 +151,9 @@ class WitnessWorker {
   constructor(
     private readonly witness: WitnessEndpoint,
     private readonly options: CosignerOptions,
-  ) {}
+  ) {
+    this.failures = { witness: witness.vkey, unreachable: 0, refused: 0 };
+  }
 
   /** Queues `checkpoints` (replacing any batch not yet started); resolves once the worker is idle again. */
   kick(checkpoints: CheckpointRecord[]): Promise<void> {
@@ -173,6 +196,7 @@ class WitnessWorker {
         this.unreachable = { failures: 0, retryAt: 0 };
       } catch (error) {
         if (this.abort.signal.aborted) return;
+        this.failures.unreachable += 1;
         const failures = this.unreachable.failures + 1;
         this.unreachable = { failures, retryAt: now + backoff(failures) };
         for (const c of checkpoints)
@@ -252,6 +276,7 @@ class WitnessWorker {
 
   /** A refusal about one site's checkpoint: that site waits, the others go on. */
   private refused(checkpoint: CheckpointRecord, message: string): void {
+    this.failures.refused += 1;
     const failures = this.errors.has(checkpoint.site) ? (this.failuresOf.get(checkpoint.site) ?? 0) + 1 : 1;
     this.failuresOf.set(checkpoint.site, failures);
     this.retryAt.set(checkpoint.site, this.options.clock() + backoff(failures));

@@ -1,6 +1,8 @@
 // A small Prometheus registry: what the ingest route counts and times, rendered in the text
 // exposition format (version 0.0.4) with the store's per-site gauges at scrape time.
-import type { LedgerStore } from './store/types';
+import type { Cosigner } from './cosigner';
+import type { CheckpointRecord, LedgerStore } from './store/types';
+import { witnessStatus } from './witness-status';
 
 /** Upper bounds (seconds) of the ingest latency histogram. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -31,8 +33,12 @@ export class Metrics {
     if (i >= 0) this.buckets[i] += 1;
   }
 
-  /** The exposition text, with per-site entries and checkpoint age read from the store at `now` (ms). */
-  async render(store: LedgerStore, now: number): Promise<string> {
+  /** The exposition text, with per-site entries, checkpoint age and witnesses' standing read from the store at `now` (ms). */
+  async render(
+    store: LedgerStore,
+    now: number,
+    witnesses: { cosigner: Cosigner; quorum: number } | null = null,
+  ): Promise<string> {
     const out: string[] = [];
     const family = (name: string, type: string, help: string) =>
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -61,13 +67,16 @@ export class Metrics {
     family('consent_ledger_log_integrated_entries', 'gauge', 'Entries integrated into a site tree.');
     for (const log of logs) out.push(`consent_ledger_log_integrated_entries{site=${label(log.site)}} ${log.treeSize}`);
     family('consent_ledger_seconds_since_last_checkpoint', 'gauge', "Age of a site log's latest checkpoint.");
+    const checkpoints = [];
     for (const log of logs) {
       const checkpoint = await store.latestCheckpoint(log.site);
-      if (checkpoint)
-        out.push(
-          `consent_ledger_seconds_since_last_checkpoint{site=${label(log.site)}} ${Math.max(0, (now - Date.parse(checkpoint.createdAt)) / 1000)}`,
-        );
+      if (!checkpoint) continue;
+      checkpoints.push(checkpoint);
+      out.push(
+        `consent_ledger_seconds_since_last_checkpoint{site=${label(log.site)}} ${Math.max(0, (now - Date.parse(checkpoint.createdAt)) / 1000)}`,
+      );
     }
+    if (witnesses) out.push(...(await witnessMetrics(store, now, witnesses, checkpoints)));
     return `${out.join('\n')}\n`;
   }
 }
@@ -75,4 +84,75 @@ export class Metrics {
 /** A quoted label value, escaped as the exposition format asks. */
 function label(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+/** The witness families: read from the store (every collector agrees), except what only the submitting process knows. */
+async function witnessMetrics(
+  store: LedgerStore,
+  now: number,
+  { cosigner, quorum }: { cosigner: Cosigner; quorum: number },
+  checkpoints: CheckpointRecord[],
+): Promise<string[]> {
+  const out: string[] = [];
+  const family = (name: string, type: string, help: string) =>
+    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+  const cosigned: string[] = [];
+  const behind: string[] = [];
+  const reached: string[] = [];
+  const since: string[] = [];
+  for (const checkpoint of checkpoints) {
+    const status = await witnessStatus(store, { endpoints: cosigner.witnesses, quorum }, checkpoint);
+    const site = label(checkpoint.site);
+    for (const w of status.witnesses) {
+      const labels = `{site=${site},witness=${label(w.vkey)}}`;
+      cosigned.push(`consent_ledger_witness_cosigned_size${labels} ${w.cosignedSize ?? 0}`);
+      behind.push(`consent_ledger_witness_behind_entries${labels} ${w.behind}`);
+    }
+    reached.push(`consent_ledger_witness_quorum_reached{site=${site}} ${status.quorumReached ? 1 : 0}`);
+    if (cosigner.running)
+      for (const standing of cosigner.standings(checkpoint.site)) {
+        const seconds = standing.behindSince === null ? 0 : Math.max(0, (now - standing.behindSince) / 1000);
+        since.push(`consent_ledger_witness_seconds_behind{site=${site},witness=${label(standing.witness)}} ${seconds}`);
+      }
+  }
+  family(
+    'consent_ledger_witness_quorum',
+    'gauge',
+    'Cosignatures that make a checkpoint witnessed (serve --witness-quorum).',
+  );
+  out.push(`consent_ledger_witness_quorum ${quorum}`);
+  family('consent_ledger_witness_cosigned_size', 'gauge', 'The largest tree size a witness cosigned (0: none yet).');
+  out.push(...cosigned);
+  family(
+    'consent_ledger_witness_behind_entries',
+    'gauge',
+    "Entries of a site's latest checkpoint a witness has not cosigned.",
+  );
+  out.push(...behind);
+  family(
+    'consent_ledger_witness_quorum_reached',
+    'gauge',
+    "1 when a site's latest checkpoint carries the quorum of cosignatures.",
+  );
+  out.push(...reached);
+  if (cosigner.running) {
+    family(
+      'consent_ledger_witness_seconds_behind',
+      'gauge',
+      'How long a witness has left a checkpoint uncosigned, seconds (0: caught up); from the process that submits.',
+    );
+    out.push(...since);
+    family(
+      'consent_ledger_witness_failures_total',
+      'counter',
+      'Submissions to a witness that failed in this process: unreachable (no answer) or refused (rollback, fork, 4xx).',
+    );
+    for (const f of cosigner.failures()) {
+      out.push(
+        `consent_ledger_witness_failures_total{witness=${label(f.witness)},reason="unreachable"} ${f.unreachable}`,
+      );
+      out.push(`consent_ledger_witness_failures_total{witness=${label(f.witness)},reason="refused"} ${f.refused}`);
+    }
+  }
+  return out;
 }

@@ -24,6 +24,7 @@ const COMPONENTS = {
   InclusionProof: api.InclusionProofSchema,
   Pending: api.PendingSchema,
   ConsistencyProof: api.ConsistencyProofSchema,
+  WitnessStatus: api.WitnessStatusSchema,
   ExportHeader: api.ExportHeaderSchema,
   PartialExportHeader: api.PartialExportHeaderSchema,
   Redaction: api.RedactionSchema,
@@ -200,6 +201,16 @@ function paths(): Record<string, Record<string, Json>> {
         {
           200: json('ConsistencyProof', 'Proof (immutable)'),
           400: error('malformed'),
+          404: error('unknown-site, no-checkpoint'),
+        },
+      ),
+    },
+    '/v1/sites/{site}/log/witnesses': {
+      get: op(
+        'How far each witness the collector asks has cosigned the log, and whether the latest checkpoint has its quorum',
+        { ...pub, parameters: [site] },
+        {
+          200: json('WitnessStatus', 'Witnesses'),
           404: error('unknown-site, no-checkpoint'),
         },
       ),

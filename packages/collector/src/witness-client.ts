@@ -18,7 +18,7 @@ import {
 export interface WitnessEndpoint {
   /** Its name and Ed25519 key (cosignatures are checked against them). */
   key: NoteKey;
-  /** Its verifier key in the 0x04 form: how it is named in the store, the metrics and the audit route. */
+  /** Its verifier key in the 0x04 form: how it is named in the store, the metrics and the log's witnesses route. */
   vkey: string;
   /** Its submission prefix: requests go to `<url>/add-checkpoint`. */
   url: string;

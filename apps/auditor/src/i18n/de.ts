@@ -183,6 +183,7 @@ export const de: Messages = {
   'witness.state': 'Dieser Checkpoint',
   'witness.cosigned': 'Mitsigniert am {date}',
   'witness.missing': 'Nicht mitsigniert',
+  'witness.behind': '(zuletzt mitsigniert bei Größe {size} am {date}: {count} Einträge im Rückstand)',
   'witness.invalid': 'Seine Mitsignatur ist ungültig',
   'witness.unpin': 'Entfernen',
   'witness.quorum': 'Erforderliche Mitsignaturen',

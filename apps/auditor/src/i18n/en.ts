@@ -182,6 +182,7 @@ export const en = {
   'witness.state': 'This checkpoint',
   'witness.cosigned': 'Cosigned on {date}',
   'witness.missing': 'Not cosigned',
+  'witness.behind': '(last cosigned size {size} on {date}: {count} entries behind)',
   'witness.invalid': 'Its cosignature does not verify',
   'witness.unpin': 'Unpin',
   'witness.quorum': 'Cosignatures required',

@@ -182,6 +182,7 @@ export const fr: Messages = {
   'witness.state': 'Ce point de contrôle',
   'witness.cosigned': 'Cosigné le {date}',
   'witness.missing': 'Non cosigné',
+  'witness.behind': '(dernière cosignature à la taille {size} le {date} : {count} entrées de retard)',
   'witness.invalid': 'Sa cosignature n’est pas valide',
   'witness.unpin': 'Désépingler',
   'witness.quorum': 'Cosignatures exigées',

@@ -181,6 +181,7 @@ export const nl: Messages = {
   'witness.state': 'Dit controlepunt',
   'witness.cosigned': 'Medeondertekend op {date}',
   'witness.missing': 'Niet medeondertekend',
+  'witness.behind': '(laatst medeondertekend bij grootte {size} op {date}: {count} items achter)',
   'witness.invalid': 'Zijn medeondertekening is ongeldig',
   'witness.unpin': 'Losmaken',
   'witness.quorum': 'Vereiste medeondertekeningen',

@@ -60,11 +60,15 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
         });
       }
       // Cosignatures are checked only on a checkpoint the collector's key signed.
+      // The collector's account of lagging witnesses is shown only where the pinned key's cosignature backs it.
+      const status = result.ok && pinned.vkeys.length > 0 ? await api.witnesses() : null;
       const witnesses = result.ok
         ? await checkWitnesses(
             text,
             pinned,
             noteKeysOf(keys.value).map((k) => k.name),
+            Date.now(),
+            status?.ok ? status.value : null,
           )
         : null;
       if (live) setHealth({ ...result, checkedAt, signedAt, witnesses });

@@ -62,6 +62,16 @@ export function WitnessPanel({ log }: { log: LogHealth }) {
                       {row.state === 'cosigned' && row.at
                         ? t('witness.cosigned', { date: i18n.dateTime(row.at) })
                         : t(row.state === 'invalid' ? 'witness.invalid' : 'witness.missing')}
+                      {row.last && (
+                        <span class="detail" data-behind={row.last.behind}>
+                          {' '}
+                          {t('witness.behind', {
+                            size: i18n.number(row.last.size),
+                            date: i18n.dateTime(row.last.at),
+                            count: i18n.number(row.last.behind),
+                          })}
+                        </span>
+                      )}
                     </td>
                     <td>
                       <button class="btn" type="button" onClick={() => unpin(row.vkey)}>

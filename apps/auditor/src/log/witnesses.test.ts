@@ -24,8 +24,8 @@ describe('checkWitnesses', () => {
     const check = await checkWitnesses(cosigned, { vkeys: [a.vkey, b.vkey], quorum: 2 }, ['collector.test'], NOW);
     expect(check).toEqual({
       rows: [
-        { name: 'a.example/w', vkey: a.vkey, state: 'cosigned', at: new Date(NOW - 60_000).toISOString() },
-        { name: 'b.example/w', vkey: b.vkey, state: 'missing', at: null },
+        { name: 'a.example/w', vkey: a.vkey, state: 'cosigned', at: new Date(NOW - 60_000).toISOString(), last: null },
+        { name: 'b.example/w', vkey: b.vkey, state: 'missing', at: null, last: null },
       ],
       quorum: 2,
       cosigned: 1,
@@ -48,5 +48,34 @@ describe('checkWitnesses', () => {
     expect(check.met).toBe(false);
     const none = await checkWitnesses(note, { vkeys: [], quorum: 1 }, ['collector.test'], NOW);
     expect(none).toMatchObject({ rows: [], met: false, unpinned: [] });
+  });
+
+  it('shows how far behind a lagging witness is, only where its own cosignature of the older checkpoint verifies', async () => {
+    const log = await testLog();
+    const older = await log.seal();
+    log.tree.append(new Uint8Array(32).fill(7));
+    log.tree.append(new Uint8Array(32).fill(8));
+    const note = await log.seal();
+    const [a, b] = await Promise.all(['a.example/w', 'b.example/w'].map(witness));
+    const cosignedOlder = appendSignatures(older, [await cosign(body(older), b, NOW / 1000 - 600)]);
+    const status = (checkpoint: string) => ({
+      site: 'demo-site',
+      size: 2,
+      quorum: 1,
+      quorumReached: false,
+      witnesses: [{ vkey: b.vkey, name: b.name, cosignedSize: 0, behind: 2, checkpoint }],
+    });
+    const pinned = { vkeys: [b.vkey], quorum: 1 };
+    const check = await checkWitnesses(note, pinned, ['collector.test'], NOW, status(cosignedOlder));
+    expect(check.rows).toEqual([
+      expect.objectContaining({
+        state: 'missing',
+        last: { size: 0, behind: 2, at: new Date(NOW - 600_000).toISOString() },
+      }),
+    ]);
+    // The collector's word alone (a line by another key under b's name) shows nothing.
+    const claimed = appendSignatures(older, [await cosign(body(older), { ...a, name: b.name }, NOW / 1000)]);
+    const unbacked = await checkWitnesses(note, pinned, ['collector.test'], NOW, status(claimed));
+    expect(unbacked.rows[0].last).toBeNull();
   });
 });

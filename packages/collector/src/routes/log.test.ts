@@ -52,6 +52,17 @@ describe('log routes', () => {
     expect(checkpoint.ok && checkpoint.value.size).toBe(2);
   });
 
+  it('says which witnesses cosigned how far: none without serve --witness, 404 for an unknown site', async () => {
+    expect((await get('/v1/sites/nowhere/log/witnesses')).status).toBe(404);
+    await h.collector.context.integrator.runOnce();
+    const res = await h.collector.app.request('/v1/sites/clikodoc/log/witnesses', {
+      headers: { Origin: 'https://auditor.example' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await res.json()).toEqual({ site: 'clikodoc', size: 2, quorum: 0, quorumReached: false, witnesses: [] });
+  });
+
   it('dates the checkpoint with Last-Modified and tags it with an ETag: 304 while it is current', async () => {
     let now = Date.parse('2026-12-01T10:00:00.250Z');
     const timed = await testCollector({ clock: () => now });

@@ -1,5 +1,5 @@
 // A site log's public routes: the latest checkpoint, inclusion proofs by entry id, consistency
-// proofs between two tree sizes. Proofs read O(log n) stored nodes.
+// proofs between two tree sizes, how far each witness has cosigned. Proofs read O(log n) stored nodes.
 
 import {
   base64urlEncode,
@@ -18,6 +18,7 @@ import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { publicCors } from '../middleware/cors';
 import type { CheckpointRecord } from '../store/types';
+import { witnessStatus } from '../witness-status';
 
 /** The log routes. */
 export function logRoutes(ctx: CollectorContext): Hono<AppEnv> {
@@ -84,6 +85,14 @@ export function logRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const bundle: ConsistencyProofBundle = { site, from, to, hashes: hashes.map(base64urlEncode) };
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return c.json(bundle);
+  });
+  app.get('/v1/sites/:site/log/witnesses', async (c) => {
+    const checkpoint = await latest(c.req.param('site'));
+    const witnesses = ctx.witnesses
+      ? { endpoints: ctx.witnesses.cosigner.witnesses, quorum: ctx.witnesses.quorum }
+      : { endpoints: [], quorum: 0 };
+    c.header('Cache-Control', 'no-cache');
+    return c.json(await witnessStatus(ctx.store, witnesses, checkpoint));
   });
   return app;
 }

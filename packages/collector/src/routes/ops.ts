@@ -33,7 +33,7 @@ export function metricsRoutes(ctx: CollectorContext): Hono<AppEnv> {
   app.get('/metrics', async (c) => {
     c.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     c.header('Cache-Control', 'no-store');
-    return c.body(await ctx.metrics.render(ctx.store, ctx.clock()));
+    return c.body(await ctx.metrics.render(ctx.store, ctx.clock(), ctx.witnesses));
   });
   return app;
 }

@@ -63,6 +63,28 @@ export const ConsistencyParamsSchema = v.object({
   to: v.optional(v.pipe(TREE_SIZE, v.description('The newer tree size (default: the latest)'))),
 });
 
+/** One witness of `GET /v1/sites/:site/log/witnesses`. */
+export const WitnessStandingSchema = v.object({
+  vkey: v.pipe(v.string(), v.description("The witness's verifier key (c2sp.org/signed-note, 0x04 cosignature form)")),
+  name: v.pipe(v.string(), v.description('Its key name')),
+  cosignedSize: v.nullable(
+    v.pipe(COUNT, v.description('The largest tree size it cosigned; null before its first cosignature')),
+  ),
+  behind: v.pipe(COUNT, v.description('Entries of the latest checkpoint it has not cosigned yet')),
+  checkpoint: v.nullable(
+    v.pipe(v.string(), v.description('The checkpoint it last cosigned, with every cosignature line it gathered')),
+  ),
+});
+
+/** `GET /v1/sites/:site/log/witnesses`: how far each witness the collector asks has cosigned the log. */
+export const WitnessStatusSchema = v.object({
+  site: SITE,
+  size: v.pipe(COUNT, v.description("The latest checkpoint's tree size")),
+  quorum: v.pipe(COUNT, v.description('How many cosignatures make a checkpoint witnessed (0 without witnesses)')),
+  quorumReached: v.pipe(v.boolean(), v.description('Whether the latest checkpoint carries the quorum')),
+  witnesses: v.array(WitnessStandingSchema),
+});
+
 /** First line of a full NDJSON export; then exactly `treeSize` entry lines, in index order. */
 export const ExportHeaderSchema = v.object({
   v: v.optional(
@@ -92,5 +114,6 @@ export type HealthAnswer = v.InferOutput<typeof HealthAnswerSchema>;
 export type InclusionProofBundle = v.InferOutput<typeof InclusionProofSchema>;
 export type Pending = v.InferOutput<typeof PendingSchema>;
 export type ConsistencyProofBundle = v.InferOutput<typeof ConsistencyProofSchema>;
+export type WitnessStatusAnswer = v.InferOutput<typeof WitnessStatusSchema>;
 export type ExportHeader = v.InferOutput<typeof ExportHeaderSchema>;
 export type PartialExportHeader = v.InferOutput<typeof PartialExportHeaderSchema>;
