@@ -46,6 +46,7 @@ export class Dialog extends Component<DialogProps, DialogState> {
   }
 
   override componentWillUnmount() {
+    this.pinned.disconnect();
     for (const off of this.offs) off();
   }
 
@@ -60,6 +61,7 @@ export class Dialog extends Component<DialogProps, DialogState> {
 
   // The actions share a row only where each fits its label on one line: columns are at least as wide
   // as the widest label (--cl-bw, read once per view), so no label wraps while the others do not.
+  // On a phone they stack and take a good part of the dialog's height.
   private fitActions() {
     const acts = this.frame?.querySelector<HTMLElement>(':scope>.acts');
     if (!acts) return;
@@ -70,7 +72,15 @@ export class Dialog extends Component<DialogProps, DialogState> {
       button.style.width = '';
     }
     acts.style.setProperty('--cl-bw', `${widest}px`);
+    // What focus or a scroll brings into view stops above the pinned answers, not under them, whatever
+    // their height becomes (they stack on a phone; a rotation or a zoom changes it).
+    this.pinned.disconnect();
+    this.pinned.observe(acts);
   }
+
+  private pinned = new ResizeObserver(([entry]) => {
+    if (this.frame) this.frame.style.scrollPaddingBottom = `${(entry.target as HTMLElement).offsetHeight}px`;
+  });
 
   /** Reads the receipts again while the history view is open. */
   private refresh() {
