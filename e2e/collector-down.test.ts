@@ -88,7 +88,11 @@ test('8. collector down during the choice: applied locally at once, logged exact
   await s.page.waitForLoadState('networkidle');
 
   await acceptWhileDown(s);
-  const [pending] = await storedReceipts(s.page, DEMO.site);
+  // The choice applies first; its receipt is signed into the outbox just after.
+  const [pending] = await eventually('the receipt signed, waiting in the outbox', async () => {
+    const list = await storedReceipts(s.page, DEMO.site);
+    return list.length > 0 && list;
+  });
   expect(pending.status).toBe('pending');
   expect(payloadOf(pending.jws).method).toBe('accept-all');
 
