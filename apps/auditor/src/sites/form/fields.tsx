@@ -102,7 +102,7 @@ export function TextField({
   const { draft, issues, set } = useForm();
   const p = pathText(path);
   const id = fieldId(p);
-  const hintId = hint ? `${id}-hint` : undefined;
+  const hintId = hintIdOf(id, hint);
   const common = {
     id,
     lang,
@@ -118,12 +118,7 @@ export function TextField({
   };
   return (
     <div class="form-field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      <FieldHead id={id} label={label} hint={hint} />
       {multiline ? <textarea rows={4} {...common} /> : <input type={type} spellcheck={type !== 'url'} {...common} />}
       <FieldIssues path={p} exact={exact} />
     </div>
@@ -135,15 +130,10 @@ export function NumberField({ path, label, hint }: { path: Path; label: string; 
   const { draft, issues, set } = useForm();
   const p = pathText(path);
   const id = fieldId(p);
-  const hintId = hint ? `${id}-hint` : undefined;
+  const hintId = hintIdOf(id, hint);
   return (
     <div class="form-field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      <FieldHead id={id} label={label} hint={hint} />
       <input
         id={id}
         class="short"
@@ -172,17 +162,12 @@ export function LinesField({
   const { draft, issues, set } = useForm();
   const p = pathText(path);
   const id = fieldId(p);
-  const hintId = hint ? `${id}-hint` : undefined;
+  const hintId = hintIdOf(id, hint);
   const value = getAt(draft, path);
   const text = Array.isArray(value) ? value.map(shown).join('\n') : shown(value);
   return (
     <div class="form-field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      <FieldHead id={id} label={label} hint={hint} />
       <textarea
         id={id}
         rows={Math.max(2, Array.isArray(value) ? value.length + 1 : 2)}
@@ -214,17 +199,12 @@ export function SelectField({
   const { draft, issues, set } = useForm();
   const p = pathText(path);
   const id = fieldId(p);
-  const hintId = hint ? `${id}-hint` : undefined;
+  const hintId = hintIdOf(id, hint);
   const value = shown(getAt(draft, path));
   const all = options.some(([v]) => v === value) ? options : [...options, [value, value] as [string, string]];
   return (
     <div class="form-field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      <FieldHead id={id} label={label} hint={hint} />
       <select
         id={id}
         value={value}
@@ -345,5 +325,22 @@ function LanguageBox(props: {
       {props.multiline ? <textarea rows={4} {...attrs} /> : <input type="text" {...attrs} />}
       <FieldIssues path={p} />
     </div>
+  );
+}
+
+// The id a field's hint paragraph carries, for its control's aria-describedby.
+const hintIdOf = (id: string, hint: string | undefined) => (hint ? `${id}-hint` : undefined);
+
+/** A field's label and optional hint, above its control. */
+function FieldHead({ id, label, hint }: { id: string; label: string; hint?: string }) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={hintIdOf(id, hint)}>
+          {hint}
+        </p>
+      )}
+    </>
   );
 }
