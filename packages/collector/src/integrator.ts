@@ -72,6 +72,14 @@ export class Integrator {
     return this.round;
   }
 
+  /**
+   * Integrates what is pending now when this process runs the integrator (started, not stopped: with
+   * several collectors, the one holding the lock); otherwise resolves at once and the holder's next round does it.
+   */
+  async catchUp(): Promise<void> {
+    if (!this.stopped) await this.runOnce();
+  }
+
   private plan(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {

@@ -201,6 +201,9 @@ export function auditRoutes(ctx: CollectorContext): Hono<AppEnv> {
     const site = await knownSite(c);
     const format = oneOf(c, 'format', ['ndjson', 'csv'] as const) ?? 'ndjson';
     const r = range(c);
+    // A redaction shows at once while its signed entry waits for the next integration: an export cut
+    // at the checkpoint before it would carry stubs no entry in it proves. Integrating first closes that window.
+    await ctx.integrator.catchUp();
     const prepared =
       format === 'ndjson'
         ? await prepareNdjsonExport(

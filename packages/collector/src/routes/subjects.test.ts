@@ -80,6 +80,17 @@ describe('a visitor’s own routes (DPoP)', () => {
     for (const [name, res] of cases) expect([name, res.status, await code(res)]).toEqual([name, 401, 'bad-proof']);
   });
 
+  it('an export asked right after an erasure verifies: the route integrates the redaction entry first', async () => {
+    f.collector.start();
+    const path = `/v1/subjects/${subject}`;
+    expect((await send('DELETE', path, await proofFor('DELETE', path))).status).toBe(200);
+    // No integration in between: the integrator's next round is a second away.
+    const lines = (await (await f.call('/v1/audit/sites/clikodoc/export', f.tokens.auditor)).text()).split('\n');
+    const report = await verifyExport(lines, { keys: f.jwks });
+    expect(report.failures).toEqual([]);
+    expect(report).toMatchObject({ ok: true, redactions: 1, redacted: { byReason: { erasure: 2 } } });
+  });
+
   it('erases the visitor’s receipts: hashes kept, export still verifies, the auditor sees when and why', async () => {
     const path = `/v1/subjects/${subject}`;
     const res = await send('DELETE', path, await proofFor('DELETE', path));
