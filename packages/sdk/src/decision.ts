@@ -72,7 +72,7 @@ export interface DecisionContext {
 
 /** Creates the consent state of a page. */
 export function createDecisions(options: ConsentOptions, { events, tabs, signal }: DecisionContext): Decisions {
-  const { site } = options;
+  const { site, preview } = options;
   const store: Store = { kv: memoryKv() };
   let stored: StoredDecision | undefined;
   let consentModeOn = false;
@@ -111,12 +111,15 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     if (snapshot.document) void gate.apply();
   }
 
+  // The cl_consent cookie follows the decision in force (a preview's decision is no visitor's).
+  const syncCookie = (method?: Method) => preview || syncConsentCookie(snapshot, method, options.cookieDomain);
+
   function applyDocument(doc: ConfigDocument): void {
     startConsentMode(doc.config.consentMode);
     const next = evaluate(doc, stored);
     if (consentModeOn && next.status === 'decided' && snapshot.status !== 'decided') consentUpdate(next.choices);
     publish({ ...next, document: doc, gpc: gpcActive(doc.config) });
-    syncConsentCookie(snapshot, undefined, options.cookieDomain);
+    syncCookie();
   }
 
   async function device(): Promise<DeviceKey> {
@@ -190,6 +193,8 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
   // (write-ahead), so that a page left, or a collector down, before the signing code arrived loses
   // neither the choice nor its receipt.
   async function receipt(method: Method, choices: Record<string, Choice>, decision?: StoredDecision): Promise<void> {
+    // A preview makes no receipt: its decision is only kept, in memory.
+    if (preview) return decision && save(decision);
     const { config, language, textHash } = snapshot.document!;
     const owed: OwedReceipt = {
       site,
@@ -214,10 +219,10 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     stored = next;
     if (consentModeOn) consentUpdate(next?.choices ?? {});
     publish(evaluate(snapshot.document!, next));
-    syncConsentCookie(snapshot, method, options.cookieDomain);
+    syncCookie(method);
     if (revoked.length) gate.revoke(revoked);
     if (method && next) await receipt(method, next.choices, next);
-    if (options.reloadOnWithdraw === false || !revoked.some((p) => isGranted(before, p))) return;
+    if (options.reloadOnWithdraw === false || preview || !revoked.some((p) => isGranted(before, p))) return;
     // A started script cannot be unloaded: reload once the receipt had its chance to be sent.
     await Promise.race([send().catch(() => undefined), new Promise((r) => setTimeout(r, 1500))]);
     location.reload();

@@ -7,8 +7,9 @@
 // Optional: data-collector (default: the script's own origin), data-lang (for the per-site script, its
 // `lang` parameter counts as one), data-nonce, data-consent-mode (Google Consent Mode's `consent
 // default` pushed at once, before the config arrives, so a first visit's Google tags start denied
-// too), data-cookie-domain (the cl_consent cookie shared with subdomains), and an inline config
-// document in <script type="application/json" id="consent-ledger-config"> placed before the shared bundle.
+// too), data-cookie-domain (the cl_consent cookie shared with subdomains), data-preview (preview mode, see
+// ConsentOptions.preview), and an inline config document in <script type="application/json"
+// id="consent-ledger-config"> placed before the shared bundle.
 import { chunkSource } from './chunk-script';
 import { logProblem } from './core/log';
 import { preferredLanguages } from './i18n/language';
@@ -47,7 +48,7 @@ const site = embedded?.site ?? script?.dataset.site;
 if (!site || !script) logProblem('no-site');
 // A second copy of the tag must not start a second runtime (and a second banner).
 else if (!window.ConsentLedger) {
-  const { collector, lang, consentMode, cookieDomain } = script.dataset;
+  const { collector, lang, consentMode, cookieDomain, preview } = script.dataset;
   const nonce = script.dataset.nonce || script.nonce || undefined;
   const origin = new URL(script.src || location.href);
   // The lazily loaded chunks lie beside the shared bundle, at the collector's root for a per-site script.
@@ -61,5 +62,6 @@ else if (!window.ConsentLedger) {
     consentMode: consentMode != null,
     cookieDomain,
     nonce,
+    preview: preview != null,
   });
 }

@@ -10,7 +10,7 @@ import { logProblem } from './core/log';
 import { askedOf, isGranted, type StoredDecision } from './core/state';
 import { createDecisions } from './decision';
 import { loadSync } from './load-sync';
-import { keyOf, openKv } from './store/idb';
+import { keyOf, memoryKv, openKv } from './store/idb';
 import { readMirror, sameDecision, writeMirror } from './store/mirror';
 import { readReceipts, toHistoryItem } from './store/receipts';
 import type { DeviceKey } from './store/sign';
@@ -22,18 +22,23 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   const events = createEmitter<ConsentEvents>();
   const lifetime = new AbortController();
   const { signal } = lifetime;
-  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`consent-ledger:${site}`) : null;
+  const { preview } = options;
+  const tabs =
+    !preview && typeof BroadcastChannel === 'function' ? new BroadcastChannel(`consent-ledger:${site}`) : null;
   const decisions = createDecisions(options, { events, tabs, signal });
   const { gate, store, flush, get } = decisions;
 
   // A config known at once (inline, or embedded by the per-site script) and the mirrored decision put
   // the page in its state before createConsent returns: the banner can be in the first painted frame,
   // and a returning visitor's granted scripts start without waiting for IndexedDB or the network.
-  const mirrored = readMirror(site);
+  const mirrored = preview ? undefined : readMirror(site);
   if (options.config && mirrored !== null) void decisions.adopt(mirrored, options.config);
 
   async function start(): Promise<void> {
-    const opened = await openKv([keyOf.decision(site), keyOf.config(site), keyOf.device(), keyOf.gpc(site)]);
+    // A preview's decision lasts for its page view: it never reads or writes the visitor's storage.
+    const opened = preview
+      ? { kv: memoryKv(), values: [] }
+      : await openKv([keyOf.decision(site), keyOf.config(site), keyOf.device(), keyOf.gpc(site)]);
     if (signal.aborted) return;
     const [stored, cached, device, gpcRecorded] = opened.values as [
       StoredDecision?,
@@ -68,7 +73,7 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     );
     flush();
     // The outbox and its kin come when the browser is idle, so the first choice's receipt goes out at once.
-    whenIdle(() => void loadSync().catch(() => undefined));
+    if (!preview) whenIdle(() => void loadSync().catch(() => undefined));
   }
 
   const ready = start().catch((error) => logProblem('start', error));
@@ -132,8 +137,10 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
     },
     async erase() {
       await ready;
-      const [{ eraseReceipts }, device] = await Promise.all([loadSync(), decisions.device()]);
-      await eraseReceipts({ kv: store.kv, site, collector, device });
+      if (!preview) {
+        const [{ eraseReceipts }, device] = await Promise.all([loadSync(), decisions.device()]);
+        await eraseReceipts({ kv: store.kv, site, collector, device });
+      }
       await decisions.forget();
     },
     async exportProof() {
