@@ -261,7 +261,7 @@ describe('the auditor app', () => {
     }
   });
 
-  it('offers both placeholder buttons in the search’s method filter', async () => {
+  it('offers both placeholder buttons and the in-context prompt in the search’s method filter', async () => {
     const root = await start();
     await signIn(root);
     await until(() => root.querySelector('nav.tabs'));
@@ -273,6 +273,7 @@ describe('the auditor app', () => {
     const options = [...method.options].map((o) => [o.value, o.textContent]);
     expect(options).toContainEqual(['embed', 'Embed, “Always allow”']);
     expect(options).toContainEqual(['embed-once', 'Embed, “Show just this once”']);
+    expect(options).toContainEqual(['in-context', 'In-context prompt (asked when needed)']);
   });
 
   it('searches page by page and opens a row’s subject', async () => {

@@ -36,6 +36,8 @@ const SAMPLE: TextKey[] = [
   'withdraw.button',
   'withdraw.confirm',
   'announce.saved',
+  'ask.text',
+  'ask.allow',
 ];
 // Whole words only: \b would find "all" in the Maltese "għall" (ħ is not a \w character).
 const ENGLISH_WORDS =

@@ -244,7 +244,7 @@ describe('noticeBytes and noticeHash', () => {
   it('matches the pinned hash of clikodoc in French', () => {
     // Pinned on purpose: any change to the French catalog, to resolution or to JCS changes every
     // visitor's textHash. If the change is intended, re-pin this value (and expect sites to re-publish).
-    expect(noticeHash(resolveNotice(clikodocConfig, 'fr'))).toBe('gQRY8Vl7cOUsGwHbjDtymnq65IAju65GrpKDjblmaM0');
+    expect(noticeHash(resolveNotice(clikodocConfig, 'fr'))).toBe('QFPGLyeCK-vjL_o4zQ-KSw9ukC8E1AdpndCuRxptvBE');
   });
 });
 
@@ -252,30 +252,30 @@ describe('noticeBytes and noticeHash', () => {
 // to a catalog, to resolution or to JCS changes what visitors sign. If the change is intended (a
 // new key, a reworded text), re-pin from the diff this test prints.
 const EUROPRAXIS_HASHES: Record<Language, string> = {
-  bg: 'R05KirP3IZ4zdUPzEIr7IUrDzo91g6AB4w-8f7ZMDcs',
-  cs: 'llErQzJ53tjabXxPkOT-CzJ0NcXldQqA4Fnuoa7x0qg',
-  da: 'X3rnADaBBDxVvATe781R6TkKU3ib1t-n4gXdd6jQJGo',
-  de: 'YFjDdyONNqPbCCPBZ3fnKgna-562H3rMOFKmoDrkVVY',
-  el: 'VWFKpQd7AOQyeZOWkiSKPF_6VnGuvqlssmQXpxPh42o',
-  en: 'r8OjEYFrX60zDu_gaNmm5jayLd6w-34AZIcCzLa76n4',
-  es: 'gCVhF52q5122Se3zWiZABuwG-zN9v9zUa7ReT_Fe6rQ',
-  et: 'PkvefezxJ2kJYaYiiy5cMO9kPU5fcuwfbbG5xRP0_KM',
-  fi: 'Iiyd9_PDK594bzKAJ8_QUW6_LhLjy3CfHwFxu6KVO8I',
-  fr: 'H_Omf6kcaVvn5mTa4T3QX3zN0NDgkqQlZj8iT6fUAjo',
-  ga: 'SzepKWic1xvcXeCYl_jPVcPuanEoNWuHHk0SKHT_ZjY',
-  hr: '4Qo4b4WYe6DIsON1E8RfqgrS9daldA1_TkWjQUnJoxw',
-  hu: 'LXxwjJdw1rIzM1HtXqKRoWRtqg4IkVJ1u_99QgYlTuU',
-  it: '6cIAZjdxsWzZIOfw1RChNQbZH3pVqB8beGLesU-DTjU',
-  lt: 'Xb2JVFNr8fwfo6TJo3UA8l_0_WCGf6mqccEuEpkmhw0',
-  lv: '_JNinFSR9duYpmlvZL7SRHruziDA469kbE3rNHrDd2E',
-  mt: 'mvTrKVTGwncIl_ZpJm51HxmO5uG3hwBLWNo6YJTCl9U',
-  nl: '9oacm3JvzOASXSBgnqN2cEmGFggsx9JrmHmujlL6p20',
-  pl: 'LA8-8-KshUkVUa5UkmLmRWGTtzJN78u2A253_LGbVeA',
-  pt: 'zwYkDMa94fnvM-t7dIt45-TePUR_SjWeiiAtLQGYU4U',
-  ro: 'vwP7M2TBnfG3OnQaTTzUm-0mKh5mGx3O0ou878TJiy4',
-  sk: 't99OO03iiEHcXwWrPzaEatD2BlOkVKb5tof2YqiR1gg',
-  sl: 'JL_ntqvhtvHf7g57ziG739YBdAAo9TQGU2LrTCIPBFM',
-  sv: '8MbYkgYC-cRsxG6Paw9GhR-pQ7Gf_sX3iTcpJ3Fvk7Q',
+  bg: '6eyIdokUjL1FY_MU-RGyqRmeB4YxMuLBAnWU-fq22M8',
+  cs: 'qkGz-8JC3-FapLdHyrA-KmkrNjlC050GfKFlt0nF0xY',
+  da: 'ufHxeTHOWvU5inBoJ1pw7Mi03e7-OGhtBoYuo2-ebmQ',
+  de: 'NEukyjYEARuHSyTQGmvl4-3JOUPaJhUEjg9LVpkwais',
+  el: 'BkfQ32FVtACNrVdkEVIRN9Xh9R6Dkv4ih49LG0rTKRE',
+  en: 'm2TfNWyG_ExiwFP3R4olgvfEAHha1FxS5oPa82DRBI0',
+  es: 'hfRVMimNxiCqjSo_gI-zmAo9746wTA-HTbsC3iHw2sw',
+  et: 'VhfjLsZLALK_zvLiDPc9AF_CCkS8qSaFJH2lLibahZo',
+  fi: 'qTptFnB_FZr33bf-XuXqYZnPJlQvJxciqQb2iCQmRvQ',
+  fr: 'riywM2RI4uDAcK14YlTY86oXcO7UstFSCjaKDwJBHE4',
+  ga: 'QtlTmz0H_8GcNmkDv5pLL07QNkPfBNBUQF9D5cjNwLg',
+  hr: 'Opj7_MJZvkNg22ICGZdrpR8cOszV9TuIsVzCtHDXkvM',
+  hu: 'qNAyEuu0xR-_Ng4Jz8G8MmY-GZMifYTkpau_xO29pPE',
+  it: '8BiuOj59tW27noFBVBWnwKrzmz6yFQZeLPgJn6vr-Ak',
+  lt: 'ifBDu_VLOdN5johyiQThiHYIE39z4nv4XzdvmhMMOa0',
+  lv: 'AE4d4EgFEzkPAtQru8ffz2yY8CkNrEWLSVaYcqMvPmI',
+  mt: 'OBrY4dZuDX1_ib2MHP0O8-j8kxuQnQvujLILploZXU0',
+  nl: 'NjFghBDWl83wnvNVM9bixCOrmmXrQ9vfoN0TCMAhGAU',
+  pl: 'WZl3pZTlorJDnEayPMd1PIeQGAx_Nlmw547zcTSC4ok',
+  pt: '9lbhh0Ka6yn1BbxQRawnBFjkbOYMD0BnHmj2m3yM8Fg',
+  ro: 'Hdi3GBqLliIcM9SimURkjJgLQCA_vAxcyPzDboa0NWc',
+  sk: 'IWueiuuIQkbQjf5yukHT0ENr_WVn2wJdzzsqA-4k3Qc',
+  sl: 'TWiOJCbS6PAEQ576A-wCbJpMskhiRjgo0FE_m_8OBlw',
+  sv: 'Xw00nV1DWgTyZ7U7b3HFDalpmdanNMCjPrlMlqwOIIg',
 };
 
 describe('the notice in each of the 24 languages (fixture europraxis)', () => {

@@ -9,8 +9,11 @@ import { isUuidV7, uuidv7 } from './uuid';
 
 export const RECEIPT_TYP = 'consent-receipt+jws';
 export type Choice = 'granted' | 'denied';
-/** How the visitor answered; from a placeholder: `embed` is "always allow" (the purpose granted), `embed-once` loads that one embed this time. */
-export type Method = 'accept-all' | 'reject-all' | 'save' | 'embed' | 'embed-once' | 'withdraw' | 'gpc';
+/**
+ * How the visitor answered; from a placeholder: `embed` is "always allow" (the purpose granted), `embed-once` loads
+ * that one embed this time; `in-context` answers the prompt a page opened with `ask(purpose)` (Allow or Not now).
+ */
+export type Method = 'accept-all' | 'reject-all' | 'save' | 'embed' | 'embed-once' | 'withdraw' | 'gpc' | 'in-context';
 export const METHODS: readonly Method[] = [
   'accept-all',
   'reject-all',
@@ -19,6 +22,7 @@ export const METHODS: readonly Method[] = [
   'embed-once',
   'withdraw',
   'gpc',
+  'in-context',
 ];
 
 /** The signed statement of one visitor's choice (docs/design.md, Receipts). */

@@ -56,6 +56,7 @@ export const TEXT_KEYS = [
   'method.embed-once', // one embed shown this time from its placeholder
   'method.withdraw',
   'method.gpc',
+  'method.in-context', // answered in the in-context prompt a page opened with ask(purpose)
   'state.granted',
   'state.denied',
   'withdraw.button', // "Withdraw my consent" (all purposes)
@@ -65,6 +66,9 @@ export const TEXT_KEYS = [
   'erase.cancel',
   'erase.failed', // said when the collector could not erase
   'history.erased', // a receipt's status once erased (redacted in the log, its hash kept)
+  'ask.text', // the in-context prompt (ask()): below the purpose's title and the page's reason, above its services
+  'ask.allow', // its two answers, of equal weight
+  'ask.decline', // "Not now": nothing loads, and this page view does not ask again
   'reopen.label', // the re-open button's accessible name
   'announce.saved', // announced to screen readers after a decision
 ] as const;

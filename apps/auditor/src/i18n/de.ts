@@ -205,6 +205,7 @@ export const de: Messages = {
   'method.embed-once': 'Eingebetteter Inhalt, „einmalig anzeigen“',
   'method.withdraw': 'Widerruf',
   'method.gpc': 'Global Privacy Control',
+  'method.in-context': 'Abfrage im Kontext (bei Bedarf)',
   'state.granted': 'erteilt',
   'state.denied': 'abgelehnt',
   'nav.sites': 'Websites',

@@ -203,6 +203,7 @@ export const en = {
   'method.embed-once': 'Embed, “Show just this once”',
   'method.withdraw': 'Withdrawal',
   'method.gpc': 'Global Privacy Control',
+  'method.in-context': 'In-context prompt (asked when needed)',
   'state.granted': 'granted',
   'state.denied': 'denied',
   'nav.sites': 'Sites',

@@ -204,6 +204,7 @@ export const fr: Messages = {
   'method.embed-once': 'Contenu intégré, « Afficher cette fois-ci »',
   'method.withdraw': 'Retrait',
   'method.gpc': 'Global Privacy Control',
+  'method.in-context': 'Question en contexte (au moment voulu)',
   'state.granted': 'accordé',
   'state.denied': 'refusé',
   'nav.sites': 'Sites',

@@ -204,6 +204,7 @@ export const nl: Messages = {
   'method.embed-once': 'Ingesloten inhoud, ‘eenmalig tonen’',
   'method.withdraw': 'Intrekking',
   'method.gpc': 'Global Privacy Control',
+  'method.in-context': 'Vraag in context (op het moment zelf)',
   'state.granted': 'toegestaan',
   'state.denied': 'geweigerd',
   'nav.sites': 'Websites',

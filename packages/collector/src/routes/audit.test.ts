@@ -146,6 +146,22 @@ describe('audit routes', () => {
       }
     });
 
+    it('accepts the answer of an in-context prompt (method in-context) and finds it by that method', async () => {
+      const { first } = await seed();
+      const visitor = await f.device();
+      const allowed = await visitor.receipt({
+        method: 'in-context',
+        choices: { ...f.all('denied'), [f.purposes[0]]: 'granted' },
+      });
+      expect(await f.submit([allowed])).toHaveLength(1);
+      await f.sequence();
+      const found = await json<{ receipts: Array<{ id: string; method: string }> }>(
+        await f.call('/v1/audit/sites/clikodoc/receipts?method=in-context', f.tokens.auditor),
+      );
+      expect(found.receipts.map((r) => [r.id, r.method])).toEqual([[allowed.payload.id, 'in-context']]);
+      expect(found.receipts.map((r) => r.id)).not.toContain(first.payload.id);
+    });
+
     it('pages with a cursor that stays stable while receipts are inserted', async () => {
       const devices = await Promise.all(Array.from({ length: 7 }, () => f.device()));
       await f.submit(await Promise.all(devices.slice(0, 5).map((d) => d.receipt())));

@@ -1,3 +1,4 @@
+import { METHODS } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AuditFixture, auditFixture } from './audit-fixture';
 
@@ -24,6 +25,15 @@ describe('operations routes', () => {
       // A parameter's pattern (`:file{...}`) is the parameter's schema, not part of the path.
       .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)(\{[^}]*\})?/g, '{$1}')}`);
     expect([...new Set(described)].sort()).toEqual([...new Set(registered)].sort());
+  });
+
+  it('lists every receipt method in /openapi.json, the in-context prompt’s included', async () => {
+    const text = await (await f.collector.app.request('/openapi.json')).text();
+    const enums = [...text.matchAll(/"enum":(\[[^\]]*\])/g)].map((m) => JSON.parse(m[1]) as string[]);
+    const methods = enums.filter((values) => values.includes('accept-all'));
+    expect(methods.length).toBeGreaterThan(0);
+    for (const values of methods) expect(values).toEqual([...METHODS]);
+    expect(methods[0]).toContain('in-context');
   });
 
   it('exposes on the metrics app alone receipts accepted and refused, ingest latency, entries per site and checkpoint age', async () => {

@@ -57,6 +57,7 @@ export const cs: Catalog = {
     'method.embed-once': 'Vložený obsah zobrazen jednorázově',
     'method.withdraw': 'Souhlas odvolán',
     'method.gpc': 'Signál GPC z prohlížeče',
+    'method.in-context': 'Dotaz v okamžiku použití',
     'state.granted': 'Povoleno',
     'state.denied': 'Odmítnuto',
     'withdraw.button': 'Odvolat souhlas',
@@ -67,6 +68,10 @@ export const cs: Catalog = {
     'erase.cancel': 'Zrušit',
     'erase.failed': 'Vymazání se nezdařilo. Zkuste to prosím později.',
     'history.erased': 'Vymazáno',
+    'ask.text':
+      'Tato funkce používá níže uvedené služby, které vyžadují váš souhlas. Nic se nenačte, dokud to nepovolíte, a svůj souhlas můžete kdykoli odvolat.',
+    'ask.allow': 'Povolit',
+    'ask.decline': 'Teď ne',
     'reopen.label': 'Nastavení cookies',
     'announce.saved': 'Vaše volba byla uložena.',
   },

@@ -57,6 +57,7 @@ export const da: Catalog = {
     'method.embed-once': 'Indlejret indhold vist én gang',
     'method.withdraw': 'Samtykke trukket tilbage',
     'method.gpc': 'Browserens GPC-signal',
+    'method.in-context': 'Spurgt i det øjeblik, det skulle bruges',
     'state.granted': 'Accepteret',
     'state.denied': 'Afvist',
     'withdraw.button': 'Træk mit samtykke tilbage',
@@ -67,6 +68,10 @@ export const da: Catalog = {
     'erase.cancel': 'Annuller',
     'erase.failed': 'Sletningen mislykkedes. Prøv igen senere.',
     'history.erased': 'Slettet',
+    'ask.text':
+      'Denne funktion bruger tjenesterne nedenfor, som kræver dit samtykke. Intet indlæses, medmindre du tillader det, og du kan til enhver tid trække dit samtykke tilbage.',
+    'ask.allow': 'Tillad',
+    'ask.decline': 'Ikke nu',
     'reopen.label': 'Cookieindstillinger',
     'announce.saved': 'Dine valg er gemt.',
   },

@@ -56,6 +56,7 @@ export const de: Catalog = {
     'method.embed-once': 'Eingebetteter Inhalt einmal angezeigt',
     'method.withdraw': 'Einwilligung widerrufen',
     'method.gpc': 'GPC-Signal des Browsers',
+    'method.in-context': 'Im Moment der Nutzung gefragt',
     'state.granted': 'Erlaubt',
     'state.denied': 'Abgelehnt',
     'withdraw.button': 'Meine Einwilligung widerrufen',
@@ -66,6 +67,10 @@ export const de: Catalog = {
     'erase.cancel': 'Abbrechen',
     'erase.failed': 'Das Löschen ist fehlgeschlagen. Bitte versuchen Sie es später erneut.',
     'history.erased': 'Gelöscht',
+    'ask.text':
+      'Diese Funktion nutzt die unten genannten Dienste, die Ihre Einwilligung benötigen. Ohne Ihre Erlaubnis wird nichts geladen, und Sie können Ihre Einwilligung jederzeit widerrufen.',
+    'ask.allow': 'Erlauben',
+    'ask.decline': 'Jetzt nicht',
     'reopen.label': 'Cookie-Einstellungen',
     'announce.saved': 'Ihre Auswahl wurde gespeichert.',
   },

@@ -55,6 +55,7 @@ export const en: Catalog = {
     'method.embed-once': 'Embedded content shown once',
     'method.withdraw': 'Consent withdrawn',
     'method.gpc': 'Browser’s GPC signal',
+    'method.in-context': 'Asked at the moment of use',
     'state.granted': 'Accepted',
     'state.denied': 'Refused',
     'withdraw.button': 'Withdraw my consent',
@@ -65,6 +66,10 @@ export const en: Catalog = {
     'erase.cancel': 'Cancel',
     'erase.failed': 'The erasure could not be done. Please try again later.',
     'history.erased': 'Erased',
+    'ask.text':
+      'This feature uses the services below, which need your consent. Nothing is loaded unless you allow it, and you can withdraw your consent at any time.',
+    'ask.allow': 'Allow',
+    'ask.decline': 'Not now',
     'reopen.label': 'Cookie settings',
     'announce.saved': 'Your choices have been saved.',
   },

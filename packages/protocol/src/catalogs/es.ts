@@ -57,6 +57,7 @@ export const es: Catalog = {
     'method.embed-once': 'Contenido integrado mostrado una vez',
     'method.withdraw': 'Consentimiento retirado',
     'method.gpc': 'Señal GPC del navegador',
+    'method.in-context': 'Solicitado en el momento de uso',
     'state.granted': 'Aceptado',
     'state.denied': 'Rechazado',
     'withdraw.button': 'Retirar mi consentimiento',
@@ -67,6 +68,10 @@ export const es: Catalog = {
     'erase.cancel': 'Cancelar',
     'erase.failed': 'No se han podido borrar sus datos. Inténtelo de nuevo más tarde.',
     'history.erased': 'Borrado',
+    'ask.text':
+      'Esta función utiliza los servicios indicados a continuación, que necesitan su consentimiento. No se carga nada si no lo permite, y puede retirar su consentimiento en cualquier momento.',
+    'ask.allow': 'Permitir',
+    'ask.decline': 'Ahora no',
     'reopen.label': 'Configuración de cookies',
     'announce.saved': 'Su elección se ha guardado.',
   },

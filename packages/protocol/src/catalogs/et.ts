@@ -57,6 +57,7 @@ export const et: Catalog = {
     'method.embed-once': 'Manustatud sisu kuvati üks kord',
     'method.withdraw': 'Nõusolek võeti tagasi',
     'method.gpc': 'Brauseri GPC-signaal',
+    'method.in-context': 'Küsitud kasutamise hetkel',
     'state.granted': 'Lubatud',
     'state.denied': 'Keelatud',
     'withdraw.button': 'Võta nõusolek tagasi',
@@ -67,6 +68,10 @@ export const et: Catalog = {
     'erase.cancel': 'Loobu',
     'erase.failed': 'Kustutamine ebaõnnestus. Palun proovige hiljem uuesti.',
     'history.erased': 'Kustutatud',
+    'ask.text':
+      'See funktsioon kasutab allpool loetletud teenuseid, mis vajavad teie nõusolekut. Midagi ei laadita enne, kui te selle lubate, ja saate oma nõusoleku igal ajal tagasi võtta.',
+    'ask.allow': 'Luba',
+    'ask.decline': 'Mitte praegu',
     'reopen.label': 'Küpsiste seaded',
     'announce.saved': 'Teie valik on salvestatud.',
   },

@@ -59,6 +59,7 @@ export const fi: Catalog = {
     'method.embed-once': 'Upotettu sisältö näytetty kerran',
     'method.withdraw': 'Suostumus peruutettu',
     'method.gpc': 'Selaimen GPC-signaali',
+    'method.in-context': 'Kysytty käytön hetkellä',
     'state.granted': 'Sallittu',
     'state.denied': 'Hylätty',
     'withdraw.button': 'Peruuta suostumukseni',
@@ -69,6 +70,10 @@ export const fi: Catalog = {
     'erase.cancel': 'Peruuta',
     'erase.failed': 'Poistaminen epäonnistui. Yritä myöhemmin uudelleen.',
     'history.erased': 'Poistettu',
+    'ask.text':
+      'Tämä toiminto käyttää alla lueteltuja palveluita, jotka tarvitsevat suostumuksesi. Mitään ei ladata ennen kuin sallit sen, ja voit perua suostumuksesi milloin tahansa.',
+    'ask.allow': 'Salli',
+    'ask.decline': 'Ei nyt',
     'reopen.label': 'Evästeasetukset',
     'announce.saved': 'Valintasi on tallennettu.',
   },

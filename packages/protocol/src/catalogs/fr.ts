@@ -57,6 +57,7 @@ export const fr: Catalog = {
     'method.embed-once': 'Contenu intégré affiché une fois',
     'method.withdraw': 'Consentement retiré',
     'method.gpc': 'Signal GPC du navigateur',
+    'method.in-context': 'Demandé au moment de l’utilisation',
     'state.granted': 'Accepté',
     'state.denied': 'Refusé',
     'withdraw.button': 'Retirer mon consentement',
@@ -67,6 +68,10 @@ export const fr: Catalog = {
     'erase.cancel': 'Annuler',
     'erase.failed': 'Vos données n’ont pas pu être effacées. Réessayez plus tard.',
     'history.erased': 'Effacé',
+    'ask.text':
+      'Cette fonctionnalité utilise les services ci-dessous, qui nécessitent votre consentement. Rien n’est chargé sans votre accord, et vous pouvez retirer votre consentement à tout moment.',
+    'ask.allow': 'Autoriser',
+    'ask.decline': 'Pas maintenant',
     'reopen.label': 'Gérer mes cookies',
     'announce.saved': 'Vos choix ont été enregistrés.',
   },

@@ -58,6 +58,7 @@ export const ga: Catalog = {
     'method.embed-once': 'Ábhar leabaithe taispeánta uair amháin',
     'method.withdraw': 'Toiliú tarraingthe siar',
     'method.gpc': 'Comhartha GPC an bhrabhsálaí',
+    'method.in-context': 'Iarrtha ag am na húsáide',
     'state.granted': 'Ceadaithe',
     'state.denied': 'Diúltaithe',
     'withdraw.button': 'Tarraing siar mo thoiliú',
@@ -68,6 +69,10 @@ export const ga: Catalog = {
     'erase.cancel': 'Cealaigh',
     'erase.failed': 'Níorbh fhéidir an scriosadh a dhéanamh. Bain triail eile as ar ball.',
     'history.erased': 'Scriosta',
+    'ask.text':
+      'Úsáideann an ghné seo na seirbhísí thíos, a dteastaíonn do thoiliú uathu. Ní lódáiltear aon rud mura gceadaíonn tú é, agus is féidir leat do thoiliú a tharraingt siar am ar bith.',
+    'ask.allow': 'Ceadaigh',
+    'ask.decline': 'Ní anois',
     'reopen.label': 'Socruithe fianán',
     'announce.saved': 'Sábháladh do roghanna.',
   },

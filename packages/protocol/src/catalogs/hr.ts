@@ -58,6 +58,7 @@ export const hr: Catalog = {
     'method.embed-once': 'Ugrađeni sadržaj prikazan jednom',
     'method.withdraw': 'Privola povučena',
     'method.gpc': 'Signal GPC preglednika',
+    'method.in-context': 'Upit u trenutku korištenja',
     'state.granted': 'Dopušteno',
     'state.denied': 'Odbijeno',
     'withdraw.button': 'Povuci privolu',
@@ -68,6 +69,10 @@ export const hr: Catalog = {
     'erase.cancel': 'Odustani',
     'erase.failed': 'Brisanje nije uspjelo. Pokušajte ponovno kasnije.',
     'history.erased': 'Izbrisano',
+    'ask.text':
+      'Ova funkcija koristi usluge navedene u nastavku, za koje je potrebna Vaša privola. Ništa se ne učitava dok to ne dopustite, a svoju privolu možete povući u bilo kojem trenutku.',
+    'ask.allow': 'Dopusti',
+    'ask.decline': 'Ne sada',
     'reopen.label': 'Postavke kolačića',
     'announce.saved': 'Vaš je izbor spremljen.',
   },

@@ -60,6 +60,7 @@ export const hu: Catalog = {
     'method.embed-once': 'Beágyazott tartalom egyszer megjelenítve',
     'method.withdraw': 'Hozzájárulás visszavonva',
     'method.gpc': 'A böngésző GPC-jelzése',
+    'method.in-context': 'Rákérdezés a használat pillanatában',
     'state.granted': 'Engedélyezve',
     'state.denied': 'Elutasítva',
     'withdraw.button': 'Hozzájárulásom visszavonása',
@@ -70,6 +71,10 @@ export const hu: Catalog = {
     'erase.cancel': 'Mégse',
     'erase.failed': 'A törlés nem sikerült. Kérjük, próbálja újra később.',
     'history.erased': 'Törölve',
+    'ask.text':
+      'Ez a funkció az alább felsorolt szolgáltatásokat használja, amelyekhez az Ön hozzájárulása szükséges. Semmi sem töltődik be, amíg nem engedélyezi, és hozzájárulását bármikor visszavonhatja.',
+    'ask.allow': 'Engedélyezés',
+    'ask.decline': 'Most nem',
     'reopen.label': 'Sütibeállítások',
     'announce.saved': 'Választását elmentettük.',
   },

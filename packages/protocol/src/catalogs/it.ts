@@ -58,6 +58,7 @@ export const it: Catalog = {
     'method.embed-once': 'Contenuto incorporato mostrato una volta',
     'method.withdraw': 'Consenso revocato',
     'method.gpc': 'Segnale GPC del browser',
+    'method.in-context': 'Chiesto al momento dell’uso',
     'state.granted': 'Accettato',
     'state.denied': 'Rifiutato',
     'withdraw.button': 'Revoca il mio consenso',
@@ -68,6 +69,10 @@ export const it: Catalog = {
     'erase.cancel': 'Annulla',
     'erase.failed': 'Non è stato possibile cancellare. Riprova più tardi.',
     'history.erased': 'Cancellato',
+    'ask.text':
+      'Questa funzione usa i servizi elencati qui sotto, che richiedono il tuo consenso. Non viene caricato nulla finché non lo consenti, e puoi revocare il tuo consenso in qualsiasi momento.',
+    'ask.allow': 'Consenti',
+    'ask.decline': 'Non ora',
     'reopen.label': 'Impostazioni cookie',
     'announce.saved': 'Le tue scelte sono state salvate.',
   },

@@ -58,6 +58,7 @@ export const lt: Catalog = {
     'method.embed-once': 'Įterptas turinys parodytas vieną kartą',
     'method.withdraw': 'Sutikimas atšauktas',
     'method.gpc': 'Naršyklės GPC signalas',
+    'method.in-context': 'Paklausta naudojimo metu',
     'state.granted': 'Leista',
     'state.denied': 'Atmesta',
     'withdraw.button': 'Atšaukti sutikimą',
@@ -68,6 +69,10 @@ export const lt: Catalog = {
     'erase.cancel': 'Atšaukti',
     'erase.failed': 'Ištrinti nepavyko. Bandykite vėliau.',
     'history.erased': 'Ištrinta',
+    'ask.text':
+      'Ši funkcija naudoja toliau nurodytas paslaugas, kurioms reikia Jūsų sutikimo. Niekas neįkeliama, kol to neleisite, ir savo sutikimą galite bet kada atšaukti.',
+    'ask.allow': 'Leisti',
+    'ask.decline': 'Ne dabar',
     'reopen.label': 'Slapukų nustatymai',
     'announce.saved': 'Jūsų pasirinkimas išsaugotas.',
   },

@@ -58,6 +58,7 @@ export const lv: Catalog = {
     'method.embed-once': 'Iegultais saturs parādīts vienreiz',
     'method.withdraw': 'Piekrišana atsaukta',
     'method.gpc': 'Pārlūkprogrammas GPC signāls',
+    'method.in-context': 'Jautāts lietošanas brīdī',
     'state.granted': 'Atļauts',
     'state.denied': 'Noraidīts',
     'withdraw.button': 'Atsaukt piekrišanu',
@@ -68,6 +69,10 @@ export const lv: Catalog = {
     'erase.cancel': 'Atcelt',
     'erase.failed': 'Dzēšana neizdevās. Lūdzu, mēģiniet vēlāk vēlreiz.',
     'history.erased': 'Dzēsts',
+    'ask.text':
+      'Šī funkcija izmanto tālāk norādītos pakalpojumus, kuriem nepieciešama Jūsu piekrišana. Nekas netiek ielādēts, kamēr Jūs to neatļaujat, un savu piekrišanu varat atsaukt jebkurā laikā.',
+    'ask.allow': 'Atļaut',
+    'ask.decline': 'Ne tagad',
     'reopen.label': 'Sīkdatņu iestatījumi',
     'announce.saved': 'Jūsu izvēle ir saglabāta.',
   },

@@ -58,6 +58,7 @@ export const mt: Catalog = {
     'method.embed-once': 'Kontenut inkorporat muri darba biss',
     'method.withdraw': 'Kunsens irtirat',
     'method.gpc': 'Is-sinjal GPC tal-browser',
+    'method.in-context': 'Mistoqsi fil-mument tal-użu',
     'state.granted': 'Aċċettat',
     'state.denied': 'Irrifjutat',
     'withdraw.button': 'Irtira l-kunsens tiegħi',
@@ -68,6 +69,10 @@ export const mt: Catalog = {
     'erase.cancel': 'Ikkanċella',
     'erase.failed': 'It-tħassir ma rnexxiex. Jekk jogħġbok erġa’ pprova aktar tard.',
     'history.erased': 'Imħassar',
+    'ask.text':
+      'Din il-funzjoni tuża s-servizzi elenkati hawn taħt, li jeħtieġu l-kunsens tiegħek. Xejn ma jitgħabba jekk ma tippermettihx, u tista’ tirtira l-kunsens tiegħek fi kwalunkwe ħin.',
+    'ask.allow': 'Ippermetti',
+    'ask.decline': 'Mhux issa',
     'reopen.label': 'Preferenzi dwar il-cookies',
     'announce.saved': 'L-għażliet tiegħek ġew maħżuna.',
   },

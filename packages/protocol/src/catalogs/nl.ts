@@ -56,6 +56,7 @@ export const nl: Catalog = {
     'method.embed-once': 'Ingesloten inhoud één keer getoond',
     'method.withdraw': 'Toestemming ingetrokken',
     'method.gpc': 'GPC-signaal van de browser',
+    'method.in-context': 'Gevraagd op het moment van gebruik',
     'state.granted': 'Toegestaan',
     'state.denied': 'Geweigerd',
     'withdraw.button': 'Mijn toestemming intrekken',
@@ -66,6 +67,10 @@ export const nl: Catalog = {
     'erase.cancel': 'Annuleren',
     'erase.failed': 'Het wissen is niet gelukt. Probeer het later opnieuw.',
     'history.erased': 'Gewist',
+    'ask.text':
+      'Deze functie gebruikt de diensten hieronder, waarvoor uw toestemming nodig is. Er wordt niets geladen zolang u dat niet toestaat, en u kunt uw toestemming altijd intrekken.',
+    'ask.allow': 'Toestaan',
+    'ask.decline': 'Niet nu',
     'reopen.label': 'Cookie-instellingen',
     'announce.saved': 'Uw keuze is opgeslagen.',
   },

@@ -58,6 +58,7 @@ export const pl: Catalog = {
     'method.embed-once': 'Osadzona treść wyświetlona jednorazowo',
     'method.withdraw': 'Wycofano zgodę',
     'method.gpc': 'Sygnał GPC przeglądarki',
+    'method.in-context': 'Pytanie w momencie użycia',
     'state.granted': 'Zaakceptowano',
     'state.denied': 'Odrzucono',
     'withdraw.button': 'Wycofaj moją zgodę',
@@ -68,6 +69,10 @@ export const pl: Catalog = {
     'erase.cancel': 'Anuluj',
     'erase.failed': 'Nie udało się usunąć. Spróbuj ponownie później.',
     'history.erased': 'Usunięto',
+    'ask.text':
+      'Ta funkcja korzysta z wymienionych poniżej usług, które wymagają Twojej zgody. Nic nie zostanie wczytane, dopóki na to nie zezwolisz, a swoją zgodę możesz wycofać w dowolnym momencie.',
+    'ask.allow': 'Zezwól',
+    'ask.decline': 'Nie teraz',
     'reopen.label': 'Ustawienia plików cookie',
     'announce.saved': 'Twój wybór został zapisany.',
   },

@@ -58,6 +58,7 @@ export const pt: Catalog = {
     'method.embed-once': 'Conteúdo incorporado mostrado uma vez',
     'method.withdraw': 'Consentimento retirado',
     'method.gpc': 'Sinal GPC do navegador',
+    'method.in-context': 'Pedido no momento da utilização',
     'state.granted': 'Aceite',
     'state.denied': 'Recusado',
     'withdraw.button': 'Retirar o meu consentimento',
@@ -68,6 +69,10 @@ export const pt: Catalog = {
     'erase.cancel': 'Cancelar',
     'erase.failed': 'Não foi possível apagar. Tente novamente mais tarde.',
     'history.erased': 'Apagado',
+    'ask.text':
+      'Esta funcionalidade utiliza os serviços indicados abaixo, que precisam do seu consentimento. Nada é carregado sem a sua autorização, e pode retirar o seu consentimento a qualquer momento.',
+    'ask.allow': 'Autorizar',
+    'ask.decline': 'Agora não',
     'reopen.label': 'Definições de cookies',
     'announce.saved': 'As suas escolhas foram guardadas.',
   },

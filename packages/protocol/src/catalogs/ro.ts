@@ -58,6 +58,7 @@ export const ro: Catalog = {
     'method.embed-once': 'Conținut încorporat afișat o singură dată',
     'method.withdraw': 'Consimțământ retras',
     'method.gpc': 'Semnalul GPC al browserului',
+    'method.in-context': 'Solicitat în momentul utilizării',
     'state.granted': 'Acceptat',
     'state.denied': 'Refuzat',
     'withdraw.button': 'Retrageți consimțământul',
@@ -68,6 +69,10 @@ export const ro: Catalog = {
     'erase.cancel': 'Anulați',
     'erase.failed': 'Ștergerea nu a reușit. Încercați din nou mai târziu.',
     'history.erased': 'Șters',
+    'ask.text':
+      'Această funcție folosește serviciile de mai jos, care au nevoie de consimțământul dumneavoastră. Nu se încarcă nimic fără permisiunea dumneavoastră și vă puteți retrage consimțământul oricând.',
+    'ask.allow': 'Permiteți',
+    'ask.decline': 'Nu acum',
     'reopen.label': 'Setări cookie-uri',
     'announce.saved': 'Alegerile dumneavoastră au fost salvate.',
   },

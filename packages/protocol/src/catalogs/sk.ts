@@ -58,6 +58,7 @@ export const sk: Catalog = {
     'method.embed-once': 'Vložený obsah zobrazený jednorazovo',
     'method.withdraw': 'Súhlas odvolaný',
     'method.gpc': 'Signál GPC z prehliadača',
+    'method.in-context': 'Otázka v okamihu použitia',
     'state.granted': 'Povolené',
     'state.denied': 'Odmietnuté',
     'withdraw.button': 'Odvolať môj súhlas',
@@ -68,6 +69,10 @@ export const sk: Catalog = {
     'erase.cancel': 'Zrušiť',
     'erase.failed': 'Vymazanie sa nepodarilo. Skúste to neskôr znova.',
     'history.erased': 'Vymazané',
+    'ask.text':
+      'Táto funkcia využíva nižšie uvedené služby, ktoré vyžadujú Váš súhlas. Nič sa nenačíta, kým to nepovolíte, a svoj súhlas môžete kedykoľvek odvolať.',
+    'ask.allow': 'Povoliť',
+    'ask.decline': 'Teraz nie',
     'reopen.label': 'Nastavenia súborov cookie',
     'announce.saved': 'Vaša voľba bola uložená.',
   },

@@ -58,6 +58,7 @@ export const sl: Catalog = {
     'method.embed-once': 'Vdelana vsebina prikazana enkrat',
     'method.withdraw': 'Privolitev preklicana',
     'method.gpc': 'Signal GPC brskalnika',
+    'method.in-context': 'Vprašanje ob uporabi',
     'state.granted': 'Dovoljeno',
     'state.denied': 'Zavrnjeno',
     'withdraw.button': 'Prekliči privolitev',
@@ -68,6 +69,10 @@ export const sl: Catalog = {
     'erase.cancel': 'Prekliči',
     'erase.failed': 'Brisanje ni uspelo. Poskusite znova pozneje.',
     'history.erased': 'Izbrisano',
+    'ask.text':
+      'Ta funkcija uporablja spodaj navedene storitve, za katere potrebujemo vašo privolitev. Nič se ne naloži, dokler tega ne dovolite, in svojo privolitev lahko kadar koli prekličete.',
+    'ask.allow': 'Dovoli',
+    'ask.decline': 'Ne zdaj',
     'reopen.label': 'Nastavitve piškotkov',
     'announce.saved': 'Vaša izbira je shranjena.',
   },

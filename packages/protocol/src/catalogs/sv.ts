@@ -57,6 +57,7 @@ export const sv: Catalog = {
     'method.embed-once': 'Inbäddat innehåll visat en gång',
     'method.withdraw': 'Samtycke återkallat',
     'method.gpc': 'Webbläsarens GPC-signal',
+    'method.in-context': 'Frågat i stunden',
     'state.granted': 'Godkänt',
     'state.denied': 'Avvisat',
     'withdraw.button': 'Återkalla mitt samtycke',
@@ -67,6 +68,10 @@ export const sv: Catalog = {
     'erase.cancel': 'Avbryt',
     'erase.failed': 'Raderingen misslyckades. Försök igen senare.',
     'history.erased': 'Raderat',
+    'ask.text':
+      'Den här funktionen använder tjänsterna nedan, som kräver ditt samtycke. Inget läses in om du inte tillåter det, och du kan när som helst återkalla ditt samtycke.',
+    'ask.allow': 'Tillåt',
+    'ask.decline': 'Inte nu',
     'reopen.label': 'Inställningar för kakor',
     'announce.saved': 'Dina val har sparats.',
   },
