@@ -184,6 +184,8 @@ export const de: Messages = {
   'witness.cosigned': 'Mitsigniert am {date}',
   'witness.missing': 'Nicht mitsigniert',
   'witness.behind': '(zuletzt mitsigniert bei Größe {size} am {date}: {count} Einträge im Rückstand)',
+  'witness.rewritten':
+    'Protokoll umgeschrieben oder zurückgesetzt: Dieser Zeuge hat das Protokoll bei {size} Einträgen am {date} mitsigniert, und der aktuelle Checkpoint setzt es nicht fort. Bewahren Sie diese Seite als Beweis auf.',
   'witness.invalid': 'Seine Mitsignatur ist ungültig',
   'witness.unpin': 'Entfernen',
   'witness.quorum': 'Erforderliche Mitsignaturen',

@@ -183,6 +183,8 @@ export const en = {
   'witness.cosigned': 'Cosigned on {date}',
   'witness.missing': 'Not cosigned',
   'witness.behind': '(last cosigned size {size} on {date}: {count} entries behind)',
+  'witness.rewritten':
+    'Log rewritten or rolled back: this witness cosigned the log at {size} entries on {date}, and the current checkpoint does not extend it. Keep this page as evidence.',
   'witness.invalid': 'Its cosignature does not verify',
   'witness.unpin': 'Unpin',
   'witness.quorum': 'Cosignatures required',

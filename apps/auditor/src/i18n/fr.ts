@@ -183,6 +183,8 @@ export const fr: Messages = {
   'witness.cosigned': 'Cosigné le {date}',
   'witness.missing': 'Non cosigné',
   'witness.behind': '(dernière cosignature à la taille {size} le {date} : {count} entrées de retard)',
+  'witness.rewritten':
+    'Journal réécrit ou restauré à un état antérieur : ce témoin a cosigné le journal à {size} entrées le {date}, et le point de contrôle actuel n’en est pas la suite. Conservez cette page comme preuve.',
   'witness.invalid': 'Sa cosignature n’est pas valide',
   'witness.unpin': 'Désépingler',
   'witness.quorum': 'Cosignatures exigées',

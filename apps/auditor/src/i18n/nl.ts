@@ -182,6 +182,8 @@ export const nl: Messages = {
   'witness.cosigned': 'Medeondertekend op {date}',
   'witness.missing': 'Niet medeondertekend',
   'witness.behind': '(laatst medeondertekend bij grootte {size} op {date}: {count} items achter)',
+  'witness.rewritten':
+    'Logboek herschreven of teruggezet: deze getuige heeft het logboek bij {size} items medeondertekend op {date}, en het huidige controlepunt bouwt daar niet op voort. Bewaar deze pagina als bewijs.',
   'witness.invalid': 'Zijn medeondertekening is ongeldig',
   'witness.unpin': 'Losmaken',
   'witness.quorum': 'Vereiste medeondertekeningen',

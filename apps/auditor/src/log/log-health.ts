@@ -45,7 +45,8 @@ export async function checkHealth(
   return { ok: true, checkpoint, rootHash, consistency: await consistencyWith(previous, checkpoint, rootHash, proof) };
 }
 
-async function consistencyWith(
+/** How `current` relates to `previous`, a checkpoint seen (or cosigned) before; a rewrite says why. */
+export async function consistencyWith(
   previous: SeenCheckpoint | null,
   current: Checkpoint,
   rootHash: string,

@@ -44,11 +44,12 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
       }
       const previous = loadSeenCheckpoint(collector, api.site);
       const { note: text, signedAt } = note.value;
-      const result = await checkHealth(text, keys.value, api.site, previous, async (from, to) => {
-        const proof = await api.consistency(from, to);
-        if (!proof.ok) throw new Error(proof.error.message);
-        return proof.value.hashes;
-      });
+      const proof = async (from: number, to: number) => {
+        const answer = await api.consistency(from, to);
+        if (!answer.ok) throw new Error(answer.error.message);
+        return answer.value.hashes;
+      };
+      const result = await checkHealth(text, keys.value, api.site, previous, proof);
       // An unchanged checkpoint keeps the date it was first seen; a rewritten log keeps the evidence.
       if (result.ok && (result.consistency.state === 'first' || result.consistency.state === 'consistent')) {
         saveSeenCheckpoint(collector, api.site, {
@@ -60,7 +61,8 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
         });
       }
       // Cosignatures are checked only on a checkpoint the collector's key signed.
-      // The collector's account of lagging witnesses is shown only where the pinned key's cosignature backs it.
+      // The collector's account of lagging witnesses is shown only where the pinned key's cosignature backs it,
+      // and the older checkpoint it names must still be a prefix of this one.
       const status = result.ok && pinned.vkeys.length > 0 ? await api.witnesses() : null;
       const witnesses = result.ok
         ? await checkWitnesses(
@@ -69,6 +71,7 @@ export function useLogHealth(api: Api, collector: string): LogHealth {
             noteKeysOf(keys.value).map((k) => k.name),
             Date.now(),
             status?.ok ? status.value : null,
+            proof,
           )
         : null;
       if (live) setHealth({ ...result, checkedAt, signedAt, witnesses });

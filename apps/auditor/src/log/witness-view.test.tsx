@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../api';
 import { click, flush, mount, texts, until } from '../test-dom';
-import { withdrawalStory } from '../test-log';
+import { testLog, withdrawalStory } from '../test-log';
 import { LogView } from './log-view';
 import { useLogHealth } from './use-log-health';
 
@@ -123,5 +123,34 @@ describe('the witnesses of the log health view', () => {
     expect(root.querySelector('[data-witness="a.example/w"]')!.textContent).toContain(
       'Its cosignature does not verify',
     );
+  });
+
+  it('raises the alarm when a witness that stopped cosigning had cosigned a longer log: rolled back', async () => {
+    localStorage.setItem(`cl-auditor:witnesses:${COLLECTOR}`, JSON.stringify({ vkeys: [b.vkey], quorum: 1 }));
+    // b cosigned this log at 9 entries; the collector now shows fewer (an old database restored).
+    const longer = await testLog();
+    for (let i = 0; i < 9; i++) longer.tree.append(new Uint8Array(32).fill(i));
+    const older = await longer.seal();
+    const cosigned = appendSignatures(older, [
+      await cosign(older.slice(0, older.indexOf('\n\n') + 1), b, Math.floor(Date.now() / 1000) - 600),
+    ]);
+    const served = fetcher;
+    fetcher = async (input) =>
+      new URL(String(input)).pathname.endsWith('/log/witnesses')
+        ? Response.json({
+            site: 'demo-site',
+            size: 5,
+            quorum: 1,
+            quorumReached: false,
+            witnesses: [{ vkey: b.vkey, name: b.name, cosignedSize: 9, behind: 0, checkpoint: cosigned }],
+          })
+        : served(input);
+    const root = await mount(<Harness />);
+    await until(() => rows(root).length === 1);
+    expect(rows(root)).toEqual([['b.example/w', 'rewritten']]);
+    expect(root.querySelector('[data-witness="b.example/w"]')!.textContent).toMatch(
+      /Log rewritten or rolled back: this witness cosigned the log at 9 entries on .*\(the log shrank from 9 to \d entries\)/,
+    );
+    expect(root.querySelector('[data-quorum]')!.getAttribute('data-quorum')).toBe('not-met');
   });
 });

@@ -57,12 +57,18 @@ export function WitnessPanel({ log }: { log: LogHealth }) {
                     <td class="mono" title={row.vkey}>
                       {row.name}
                     </td>
-                    <td class={row.state === 'cosigned' ? 'good' : 'alert-soft'}>
+                    <td class={row.state === 'cosigned' ? 'good' : row.state === 'rewritten' ? 'alert' : 'alert-soft'}>
                       <span aria-hidden="true">{row.state === 'cosigned' ? '✓ ' : '✗ '}</span>
                       {row.state === 'cosigned' && row.at
                         ? t('witness.cosigned', { date: i18n.dateTime(row.at) })
-                        : t(row.state === 'invalid' ? 'witness.invalid' : 'witness.missing')}
-                      {row.last && (
+                        : row.state === 'rewritten' && row.last
+                          ? t('witness.rewritten', {
+                              size: i18n.number(row.last.size),
+                              date: i18n.dateTime(row.last.at),
+                            })
+                          : t(row.state === 'invalid' ? 'witness.invalid' : 'witness.missing')}
+                      {row.state === 'rewritten' && <span class="detail"> ({row.reason})</span>}
+                      {row.state === 'missing' && row.last && (
                         <span class="detail" data-behind={row.last.behind}>
                           {' '}
                           {t('witness.behind', {

@@ -1,4 +1,11 @@
-import { appendSignatures, cosign, generateCollectorKey, witnessVerifierKey } from '@consent-ledger/protocol';
+import {
+  appendSignatures,
+  base64urlEncode,
+  consistencyProof,
+  cosign,
+  generateCollectorKey,
+  witnessVerifierKey,
+} from '@consent-ledger/protocol';
 import { describe, expect, it } from 'vitest';
 import { testLog } from '../test-log';
 import { checkWitnesses } from './witnesses';
@@ -24,8 +31,15 @@ describe('checkWitnesses', () => {
     const check = await checkWitnesses(cosigned, { vkeys: [a.vkey, b.vkey], quorum: 2 }, ['collector.test'], NOW);
     expect(check).toEqual({
       rows: [
-        { name: 'a.example/w', vkey: a.vkey, state: 'cosigned', at: new Date(NOW - 60_000).toISOString(), last: null },
-        { name: 'b.example/w', vkey: b.vkey, state: 'missing', at: null, last: null },
+        {
+          name: 'a.example/w',
+          vkey: a.vkey,
+          state: 'cosigned',
+          at: new Date(NOW - 60_000).toISOString(),
+          last: null,
+          reason: null,
+        },
+        { name: 'b.example/w', vkey: b.vkey, state: 'missing', at: null, last: null, reason: null },
       ],
       quorum: 2,
       cosigned: 1,
@@ -77,5 +91,86 @@ describe('checkWitnesses', () => {
     const claimed = appendSignatures(older, [await cosign(body(older), { ...a, name: b.name }, NOW / 1000)]);
     const unbacked = await checkWitnesses(note, pinned, ['collector.test'], NOW, status(claimed));
     expect(unbacked.rows[0].last).toBeNull();
+  });
+
+  describe('a lagging witness’s older checkpoint must still be a prefix of the current one', () => {
+    /** The collector's witnesses route naming `checkpoint` as the last one `w` cosigned. */
+    const status = (w: { vkey: string; name: string }, checkpoint: string, size: number) => ({
+      site: 'demo-site',
+      size,
+      quorum: 1,
+      quorumReached: false,
+      witnesses: [{ vkey: w.vkey, name: w.name, cosignedSize: 0, behind: 0, checkpoint }],
+    });
+    const leaf = (n: number) => new Uint8Array(32).fill(n);
+
+    it('consistent: the log only grew since, shown as lagging', async () => {
+      const log = await testLog();
+      log.tree.append(leaf(1));
+      const older = await log.seal();
+      log.tree.append(leaf(2));
+      log.tree.append(leaf(3));
+      const note = await log.seal();
+      const b = await witness('b.example/w');
+      const cosignedOlder = appendSignatures(older, [await cosign(body(older), b, NOW / 1000 - 600)]);
+      const proof = async (from: number, to: number) =>
+        (await consistencyProof(from, to, log.tree.read)).map(base64urlEncode);
+      const check = await checkWitnesses(
+        note,
+        { vkeys: [b.vkey], quorum: 1 },
+        ['collector.test'],
+        NOW,
+        status(b, cosignedOlder, 3),
+        proof,
+      );
+      expect(check.rows[0]).toMatchObject({ state: 'missing', last: { size: 1, behind: 2 }, reason: null });
+    });
+
+    it('rewritten: the entry it cosigned was replaced; rolled back: it cosigned more than the log now holds', async () => {
+      const honest = await testLog();
+      honest.tree.append(leaf(1));
+      honest.tree.append(leaf(2));
+      honest.tree.append(leaf(3));
+      const cosignedBig = await honest.seal();
+      const b = await witness('b.example/w');
+      const pinned = { vkeys: [b.vkey], quorum: 1 };
+      // The operator's copy: the same first entries but another second one, then more.
+      const forked = await testLog();
+      forked.tree.append(leaf(1));
+      forked.tree.append(leaf(9));
+      const forkedSmall = await forked.seal();
+      forked.tree.append(leaf(3));
+      forked.tree.append(leaf(4));
+      const forkedNote = await forked.seal();
+      const proofOf = (log: Awaited<ReturnType<typeof testLog>>) => async (from: number, to: number) =>
+        (await consistencyProof(from, to, log.tree.read)).map(base64urlEncode);
+      // b cosigned the honest log at size 3; the log now shows the fork at size 4.
+      const older = appendSignatures(cosignedBig, [await cosign(body(cosignedBig), b, NOW / 1000 - 600)]);
+      const rewritten = await checkWitnesses(
+        forkedNote,
+        pinned,
+        ['collector.test'],
+        NOW,
+        status(b, older, 4),
+        proofOf(forked),
+      );
+      expect(rewritten.rows[0]).toMatchObject({
+        state: 'rewritten',
+        last: { size: 3 },
+        reason: 'the consistency proof does not verify',
+      });
+      expect(rewritten.met).toBe(false);
+      // Rolled back: the current checkpoint (size 2) is smaller than the one b cosigned (size 3).
+      const rolledBack = await checkWitnesses(
+        forkedSmall,
+        pinned,
+        ['collector.test'],
+        NOW,
+        status(b, older, 2),
+        proofOf(forked),
+      );
+      expect(rolledBack.rows[0]).toMatchObject({ state: 'rewritten', last: { size: 3, behind: 0 } });
+      expect(rolledBack.rows[0].reason).toMatch(/shrank from 3 to 2/);
+    });
   });
 });

@@ -144,7 +144,7 @@ describe('verifySubject', () => {
     const witnessed = await verifySubject(history, { ...log, checkpoint: cosigned, witnesses: pinned });
     expect(witnessed.ok).toBe(true);
     expect(witnessed.witnesses?.rows).toEqual([
-      { name: 'witness.example/w1', vkey, state: 'cosigned', at: '2025-11-24T16:00:00.000Z', last: null },
+      { name: 'witness.example/w1', vkey, state: 'cosigned', at: '2025-11-24T16:00:00.000Z', last: null, reason: null },
     ]);
     // The same history against the checkpoint without the cosignature: every receipt passes, the whole does not.
     const unwitnessed = await verifySubject(history, { ...log, checkpoint: log.checkpoint, witnesses: pinned });
