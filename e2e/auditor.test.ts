@@ -23,8 +23,8 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { fr } from '../apps/auditor/src/i18n/fr';
 import { DATE_TIME } from '../apps/auditor/src/i18n/i18n';
-import { axeViolations } from './harness/axe';
 import { eventually, screenshot } from './harness/browser';
+import { expectNoAxeViolations } from './harness/console';
 import { payloadOf } from './harness/ledger';
 import { type Collector, ROOT } from './harness/server';
 import { useSuite } from './harness/suite';
@@ -163,11 +163,6 @@ function tamper(collector: Collector, id: string): void {
   } finally {
     db.close();
   }
-}
-
-async function expectNoAxeViolations(page: Page, view: string) {
-  const violations = await axeViolations(page, ['body']);
-  expect(violations, `${view}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
 
 /** Saves `e2e/screenshots/auditor-<name>.png` (ignored by git). */

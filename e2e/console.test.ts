@@ -3,32 +3,17 @@
 // a bump (proposed, then published), the new revision served by the config route and its notices in
 // the log's history; an auditor token sees no Sites and gets 403 from the admin routes. axe on
 // every console view; screenshots to e2e/screenshots only.
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { fr } from '../apps/auditor/src/i18n/fr';
-import { axeViolations } from './harness/axe';
 import { screenshot } from './harness/browser';
+import { expectNoAxeViolations, signIn } from './harness/console';
 import { DEMO, openDemo } from './harness/demo';
-import type { Collector } from './harness/server';
 import { useSuite } from './harness/suite';
 import { consentUI } from './harness/ui';
 
 const SITE = 'clikodoc';
 const LAPTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
-
-async function expectNoAxeViolations(page: Page, view: string) {
-  const violations = await axeViolations(page, ['body']);
-  expect(violations, `${view}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
-/** Signs in with a token of one site: it opens at once. */
-async function signIn(page: Page, collector: Collector, token: string) {
-  await page.goto(`${collector.origin}/audit/`);
-  await page.getByLabel(fr['signin.token']).fill(token);
-  await page.getByRole('button', { name: fr['signin.submit'] }).click();
-  await page.getByRole('navigation', { name: fr['nav.label'] }).waitFor();
-}
 
 describe('the console', () => {
   const suite = useSuite();

@@ -1,5 +1,6 @@
 // Builds dist/ for `consent-ledger serve` to serve at /audit/: app.js (minified ES module, Preact
-// and protocol bundled), app.css, and index.html referring to both by relative URLs.
+// and protocol bundled), app.css, index.html referring to both by relative URLs, and the console
+// preview's frame helper preview-frame.js with the stand-in page's preview-frame.css.
 
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,7 +12,7 @@ mkdirSync(join(here, 'dist'), { recursive: true });
 
 await build({
   absWorkingDir: here,
-  entryPoints: { app: 'src/main.tsx' },
+  entryPoints: { app: 'src/main.tsx', 'preview-frame': 'src/sites/preview/frame.ts' },
   outdir: 'dist',
   bundle: true,
   minify: true,

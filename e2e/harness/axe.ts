@@ -1,7 +1,7 @@
 // axe-core, injected from node_modules (no CDN), run over our UI including its open shadow roots.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 let source: string | null = null;
@@ -19,7 +19,7 @@ export interface AxeViolation {
  * `selectors` (light-DOM hosts; axe descends into their open shadow roots) and returns the violations.
  * Throws when the elements hold shadow roots but axe checked nothing inside them.
  */
-export async function axeViolations(page: Page, selectors: string[]): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page | Frame, selectors: string[]): Promise<AxeViolation[]> {
   source ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated, not added as a <script>: a page's CSP cannot refuse it.
   await page.evaluate(`${source}\n;void 0`);

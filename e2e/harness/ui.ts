@@ -1,15 +1,15 @@
 // The consent UI as a visitor finds it: by role and by the texts of the notice's language (the
 // default catalogs of `protocol`), looked up through our open shadow roots as assistive tools do.
 import { catalogs, type Language, type TextKey } from '@consent-ledger/protocol';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** A text of the default catalog in `lang`, with `{name}` placeholders filled. */
 export function text(lang: Language, key: TextKey, values: Record<string, string> = {}): string {
   return catalogs[lang].texts[key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
 }
 
-/** Locators of the banner, dialog, history view, re-open button and placeholders of one page. */
-export function consentUI(page: Page, lang: Language = 'fr') {
+/** Locators of the banner, dialog, history view, re-open button and placeholders of one page (or frame). */
+export function consentUI(page: Page | FrameLocator, lang: Language = 'fr') {
   const t = (key: TextKey, values?: Record<string, string>) => text(lang, key, values);
   const exact = (name: string) => ({ name, exact: true });
   const banner = page.getByRole('region', exact(t('banner.label')));

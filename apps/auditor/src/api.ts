@@ -104,6 +104,8 @@ export function createAdminApi(caller: Caller, site: string) {
   const headers = bearer(caller);
   return {
     site,
+    /** The collector's origin ('' for the one serving this page): its consent.js is the preview's. */
+    base: caller.base,
     get: () => json<SiteAnswer>(caller, url, { headers }),
     revisions: () => json<SiteRevisionsAnswer>(caller, `${url}/revisions`, { headers }),
     publish: (config: SiteConfig) =>

@@ -1,6 +1,6 @@
 // The config answer of one site in one language (`GET /v1/sites/:site/config`, and what the
 // per-site script embeds): built once per site view and language, with its strong ETag.
-import { type ConfigAnswer, negotiateLanguage, noticeHash, resolveNotice, sha256b64u } from '@consent-ledger/protocol';
+import { type ConfigAnswer, configDocument, negotiateLanguage, sha256b64u } from '@consent-ledger/protocol';
 import type { CollectorContext } from './context';
 
 /** A serialised config answer and its entity tag (quoted). */
@@ -37,13 +37,7 @@ export async function configAnswer(
   const language = negotiateLanguage(view.config, [...(lang ? [lang] : []), ...acceptedLanguages(acceptLanguage)]);
   let answer = view.answers.get(language);
   if (!answer) {
-    const notice = resolveNotice(view.config, language);
-    const body = JSON.stringify({
-      config: view.config,
-      language,
-      notice,
-      textHash: noticeHash(notice),
-    } satisfies ConfigAnswer);
+    const body = JSON.stringify(configDocument(view.config, language) satisfies ConfigAnswer);
     answer = { body, etag: `"${sha256b64u(body)}"` };
     view.answers.set(language, answer);
   }

@@ -111,6 +111,18 @@ export function noticeHash(notice: Notice): string {
   return sha256b64u(noticeBytes(notice));
 }
 
+/**
+ * A validated config as one of its languages' visitors get it (throws for another, as resolveNotice):
+ * what `GET /v1/sites/:site/config` answers (`ConfigAnswer`) and what a page, or the console's preview, inlines.
+ */
+export function configDocument(
+  config: SiteConfig,
+  language: Language,
+): { config: SiteConfig; language: Language; notice: Notice; textHash: string } {
+  const notice = resolveNotice(config, language);
+  return { config, language, notice, textHash: noticeHash(notice) };
+}
+
 /** Picks the site language for a list of preferred tags (`fr-BE` matches `fr`, `pt-BR` matches `pt`), else the site's first. */
 export function negotiateLanguage(config: Pick<SiteConfig, 'languages'>, preferred: readonly string[]): Language {
   for (const tag of preferred) {

@@ -220,7 +220,8 @@ export function createDecisions(options: ConsentOptions, { events, tabs, signal 
     if (consentModeOn) consentUpdate(next?.choices ?? {});
     publish(evaluate(snapshot.document!, next));
     syncCookie(method);
-    if (revoked.length) gate.revoke(revoked);
+    // A preview clears none of the page's cookies (in its opaque-origin frame, even reading them throws).
+    if (revoked.length && !preview) gate.revoke(revoked);
     if (method && next) await receipt(method, next.choices, next);
     if (options.reloadOnWithdraw === false || preview || !revoked.some((p) => isGranted(before, p))) return;
     // A started script cannot be unloaded: reload once the receipt had its chance to be sent.

@@ -110,8 +110,9 @@ export interface ConsentOptions {
   /**
    * Preview mode (the console's live preview; `data-preview` on the tag), given the `config` inline (so
    * it is never fetched): the banner and dialog work as for a visitor, but the decision lives in memory
-   * for this page view and nothing else is touched: no IndexedDB, localStorage, cookie or other tab, no
-   * receipt made or sent, no erasure asked of the collector, no reload after a withdrawal.
+   * for this page view and nothing else is touched: no IndexedDB, localStorage, cookie (its own or a
+   * withdrawn purpose's) or other tab, no receipt made or sent, no erasure asked of the collector, no
+   * reload after a withdrawal.
    */
   preview?: boolean;
 }

@@ -2,14 +2,13 @@
 // with protocol's code, keeps one chain per subject, answers signed acks, and can be taken down
 // or told to refuse. The contract tests (contract/) run the same flows against the real collector.
 import {
+  configDocument,
   exportPublicJwk,
   generateCollectorKey,
   jwkThumbprint,
   type Language,
-  noticeHash,
   type OkpPublicJwk,
   type ReceiptPayload,
-  resolveNotice,
   signAck,
   validateSiteConfig,
   verifyReceipt,
@@ -29,8 +28,7 @@ export function fixtureDocument(
 ): ConfigDocument {
   const checked = validateSiteConfig({ ...fixtures[site], ...patch });
   if (!checked.ok) throw new Error(JSON.stringify(checked.error));
-  const notice = resolveNotice(checked.value, language);
-  return { config: checked.value, language, notice, textHash: noticeHash(notice) };
+  return configDocument(checked.value, language);
 }
 
 type Refusal = { status: number; code: string } | null;

@@ -2,7 +2,7 @@ import { type SiteConfig, validateSiteConfig } from '@consent-ledger/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import clikodoc from '../../../../fixtures/sites/clikodoc.json';
 import type { AdminApi } from '../api';
-import { flush, mount, texts } from '../test-dom';
+import { flush, mount, texts, until } from '../test-dom';
 import { planPublication } from './publish-plan';
 import { SiteView } from './site-view';
 
@@ -182,5 +182,33 @@ describe('SiteView', () => {
     button('Form').click();
     await flush();
     expect(root.querySelector<HTMLInputElement>('#f-name')!.value).toBe('clikOdoc Santé');
+  });
+
+  it('previews the draft with the collector’s consent.js, following edits made as JSON', async () => {
+    const api = {
+      site: 'clikodoc',
+      base: 'https://consent.example.org',
+      get: async () => ({
+        ok: true,
+        value: { site: { site: 'clikodoc', config: published, createdAt: '', updatedAt: '', deletedAt: null } },
+      }),
+      revisions: async () => ({ ok: true, value: { site: 'clikodoc', revisions: [] } }),
+    } as unknown as AdminApi;
+    const root = await mount(<SiteView api={api} onBack={() => undefined} />);
+    const page = () => new DOMParser().parseFromString(root.querySelector('iframe')!.srcdoc, 'text/html');
+    const named = () => JSON.parse(page().getElementById('consent-ledger-config')!.textContent!).config.name;
+    await until(() => root.querySelector('iframe'));
+    expect(page().querySelector('script[data-preview]')!.getAttribute('src')).toBe(
+      'https://consent.example.org/consent.js',
+    );
+    expect(named()).toBe(published.name);
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'JSON')!.click();
+    await flush();
+    const json = root.querySelector<HTMLTextAreaElement>('#site-json')!;
+    json.value = text((c) => {
+      c.name = 'clikOdoc Santé';
+    });
+    json.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => named() === 'clikOdoc Santé', 600);
   });
 });

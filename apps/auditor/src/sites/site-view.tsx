@@ -3,7 +3,7 @@
 // again, the diff of fields and of each language's notice, a bump proposed when a text changed),
 // publication, and the published revisions with their notices as logged.
 import type { PublishAnswer, SiteConfig, SiteRevisionsAnswer } from '@consent-ledger/protocol';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AdminApi, ApiResult } from '../api';
 import { ErrorMessage } from '../error-message';
 import { useI18n } from '../i18n/i18n';
@@ -11,7 +11,9 @@ import { routeHash } from '../route';
 import { ChangeList, NoticeBody } from '../subject/notice-view';
 import type { Draft } from './form/draft';
 import { SiteForm } from './form/site-form';
+import { previewSources, SitePreview } from './preview/site-preview';
 import { isProblem, type Plan, type PlanProblem, planPublication } from './publish-plan';
+import { Toggle } from './toggle';
 
 const pretty = (config: Draft) => `${JSON.stringify(config, null, 2)}\n`;
 
@@ -41,6 +43,9 @@ export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
   }, [api]);
 
   const text = () => (mode === 'json' ? json : pretty(draft));
+  // The preview follows the JSON being typed too, once it parses.
+  const previewed = useMemo(() => (mode === 'json' ? parseDraft(json, '') : draft), [mode, json, draft]);
+  const sources = useMemo(() => previewSources(api.base, location.href), [api]);
   const review = (draftText = text()) => {
     setOutcome(null);
     setPlan(published?.ok ? planPublication(api.site, published.value, draftText) : null);
@@ -97,25 +102,15 @@ export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
       {published?.ok && (
         <>
           <h3>{t('site.json')}</h3>
-          <fieldset class="actions toggle">
-            <legend class="sr">{t('site.editAs')}</legend>
-            <button
-              class="btn"
-              type="button"
-              aria-pressed={mode === 'form'}
-              onClick={() => mode !== 'form' && toForm()}
-            >
-              {t('site.asForm')}
-            </button>
-            <button
-              class="btn"
-              type="button"
-              aria-pressed={mode === 'json'}
-              onClick={() => mode !== 'json' && toJson()}
-            >
-              {t('site.asJson')}
-            </button>
-          </fieldset>
+          <Toggle
+            legend={t('site.editAs')}
+            value={mode}
+            options={[
+              ['form', t('site.asForm')],
+              ['json', t('site.asJson')],
+            ]}
+            onValue={(next) => next !== mode && (next === 'form' ? toForm() : toJson())}
+          />
           {jsonError && (
             <p class="alert" role="alert">
               {t('site.notJson')} <code>{jsonError}</code>
@@ -143,6 +138,7 @@ export function SiteView({ api, onBack }: { api: AdminApi; onBack(): void }) {
               />
             </>
           )}
+          <SitePreview draft={previewed} sources={sources} />
           <div class="actions">
             <button class="btn primary" type="button" onClick={() => review()}>
               {t('site.review')}
