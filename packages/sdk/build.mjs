@@ -20,7 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 // API uses it (`mode`, `before`, `reject`, `type`, `key`, `open`, `close`, `root` do) and that Preact
 // never reads it by name (`ref`, `key`, `children`, `props` it does).
 const INTERNAL_PROPS =
-  /^(__[a-zA-Z]|onEmbeds|onAck|allowed|loadOnce|revoke|getMany|retry|openFrom|draft|snap|items|accept|save|store|outbox|device|publish|applyDocument|adopt|enforce|flush|views|opener|reopen|offs|lastChoices|prefetched|fetchViews|flip|announce|refresh|said|box|frame|shown|andClose|componentDidMount|componentWillUnmount|componentDidUpdate|componentWillMount|componentWillReceiveProps|componentWillUpdate|componentDidCatch|getDerivedStateFromError|getDerivedStateFromProps|getSnapshotBeforeUpdate|shouldComponentUpdate|getChildContext|contextType|defaultProps|vnode|diffed|debounceRendering|unmount|forceUpdate|setState|props|context|state)$/;
+  /^(__[a-zA-Z]|onEmbeds|onAck|allowed|loadOnce|revoke|getMany|retry|openFrom|draft|snap|items|accept|save|store|outbox|device|publish|applyDocument|adopt|enforce|flush|views|opener|reopen|offs|lastChoices|asks|asked|reply|prefetched|fetchViews|flip|announce|refresh|said|box|frame|shown|andClose|componentDidMount|componentWillUnmount|componentDidUpdate|componentWillMount|componentWillReceiveProps|componentWillUpdate|componentDidCatch|getDerivedStateFromError|getDerivedStateFromProps|getSnapshotBeforeUpdate|shouldComponentUpdate|getChildContext|contextType|defaultProps|vnode|diffed|debounceRendering|unmount|forceUpdate|setState|props|context|state)$/;
 
 /** consent.js's lazily loaded chunks: each built from its entry, named by its content. */
 const CHUNKS = [

@@ -1,7 +1,7 @@
 // The hooks: the consent as it stands (re-rendering on every change, through useSyncExternalStore)
 // and the visitor's actions, which wait for the runtime when called before it is there.
 import type { Choice, Method } from '@consent-ledger/protocol';
-import { type ConsentRuntime, type ConsentSnapshot, isGranted } from '@consent-ledger/sdk/headless';
+import { type AskOptions, type ConsentRuntime, type ConsentSnapshot, isGranted } from '@consent-ledger/sdk/headless';
 import { useContext, useMemo, useSyncExternalStore } from 'react';
 import { ConsentContext } from './provider';
 import type { ConsentStore } from './store';
@@ -18,6 +18,12 @@ export interface ConsentActions {
   show(view?: 'dialog' | 'history'): void;
   /** Records that the visitor loaded one piece of content of a purpose this time only. */
   loadOnce(): Promise<void>;
+  /**
+   * Asks for one purpose when the app needs it (a video call): true at once if granted, false at once
+   * after "Not now" on this page view, else the answer to the prompt (drawn by <ConsentBanner> or the
+   * script tag's UI, or by the app through the runtime's `ask` event), recorded with method `in-context`.
+   */
+  ask(purpose: string, options?: AskOptions): Promise<boolean>;
 }
 
 /** The nearest provider's store; throws outside a <ConsentProvider>. */
@@ -40,6 +46,7 @@ function actionsOf(store: ConsentStore): ConsentActions {
     withdraw: call((rt, purpose?: string) => rt.withdraw(purpose)),
     show: (view) => void store.runtime().then((rt) => rt.show(view)),
     loadOnce: call((rt) => rt.loadEmbedOnce()),
+    ask: async (purpose, options) => (await store.runtime()).ask(purpose, options),
   };
 }
 

@@ -32,6 +32,19 @@ function Status() {
   );
 }
 
+/** A page's button starting a video call, which asks for audio and video then. */
+function Call() {
+  const { ask, granted } = useConsent();
+  return (
+    <>
+      <button type="button" onClick={() => void ask('audiovideo', { reason: 'To start your consultation' })}>
+        start the call
+      </button>
+      <output>{`video:${granted('audiovideo')}`}</output>
+    </>
+  );
+}
+
 describe('<ConsentProvider>', () => {
   it('starts the headless runtime itself from site and collector; an action clicked before it is ready waits for it', async () => {
     await fresh();
@@ -170,6 +183,28 @@ describe('<ConsentBanner>', () => {
     await waitFor(() => expect(document.getElementById('consent-ledger')).not.toBeNull());
     unmount();
     expect(document.getElementById('consent-ledger')).toBeNull();
+  });
+
+  it('useConsent().ask draws the SDK’s in-context prompt; Allow grants the purpose and resolves true', async () => {
+    await fresh();
+    render(
+      <ConsentProvider site="clikodoc" collector={COLLECTOR} lang="en">
+        <ConsentBanner />
+        <Call />
+      </ConsentProvider>,
+    );
+    await waitFor(() => expect(document.getElementById('consent-ledger')).not.toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'start the call' }));
+    const root = document.getElementById('consent-ledger')!.shadowRoot!;
+    await waitFor(() =>
+      expect(root.querySelector('[role=dialog]')?.textContent).toContain('To start your consultation'),
+    );
+    const allow = [...root.querySelectorAll<HTMLElement>('[role=dialog] button')].find(
+      (b) => b.textContent === 'Allow',
+    )!;
+    fireEvent.click(allow);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('video:true'));
+    expect(root.querySelector('[role=dialog]')).toBeNull();
   });
 
   it('draws nothing over the script tag’s runtime, which has its own', async () => {

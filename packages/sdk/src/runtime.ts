@@ -2,6 +2,7 @@
 // ConsentRuntime a page, the banner or a test calls. The config part is in config.ts, the decision
 // part (snapshot, gate, decisions and their receipts) in decision.ts.
 import type { Method } from '@consent-ledger/protocol';
+import type { Ask } from './ask';
 import { type CachedConfig, followConfig } from './config';
 import { createEmitter } from './core/emitter';
 import { GPC_PURPOSE } from './core/gpc';
@@ -95,6 +96,14 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
   // Pre-filled choices awaiting a decision grant nothing.
   const running = (id: string) => isGranted(get(), id);
 
+  // ask()'s code comes with the sync chunk, made once: its "Not now" memory lasts the page view.
+  let ask: Ask | undefined;
+  // Allow grants that purpose, the others as they run; "Not now" changes nothing but is recorded too.
+  const answer = async (purpose: string, granted: boolean) =>
+    granted
+      ? commit('in-context', (id) => id === purpose || running(id))
+      : decisions.record('in-context', (await choose(running)).choices);
+
   document.addEventListener(
     'click',
     (event) => {
@@ -120,6 +129,12 @@ export function createConsent(options: ConsentOptions): ConsentRuntime {
         });
       }),
     decide: (choices, method) => commit(method, (id) => (choices[id] ?? get().choices[id]) === 'granted'),
+    async ask(purpose, options) {
+      await ready;
+      const { createAsk } = await loadSync();
+      ask ??= createAsk(get, events, answer);
+      return ask(purpose, options);
+    },
     // Under GPC only marketing's own switch can grant it.
     acceptAll: () => commit('accept-all', (id) => !get().gpc || id !== GPC_PURPOSE),
     rejectAll: () => commit('reject-all', () => false),

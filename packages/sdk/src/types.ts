@@ -64,6 +64,23 @@ export interface HistoryItem {
   error: { code: string; message: string } | null;
 }
 
+/** What `ask()` accepts. */
+export interface AskOptions {
+  /** Why the page asks now, in the page's language ("To start your video consultation"): shown above the question. */
+  reason?: string;
+}
+
+/** A question `ask()` puts to the visitor (event `ask`): the UI draws it, or a headless page does. */
+export interface AskRequest {
+  /** The purpose asked, as the notice names it. */
+  purpose: Notice['purposes'][number];
+  /** The services of that purpose. */
+  services: Notice['services'];
+  reason?: string;
+  /** The visitor's answer: recorded (method `in-context`), put in force, and `ask()` resolves with it. Only the first counts. */
+  answer(granted: boolean): Promise<void>;
+}
+
 export interface ConsentEvents {
   /** The snapshot changed (decision, withdrawal, config revalidated). */
   change: ConsentSnapshot;
@@ -75,6 +92,8 @@ export interface ConsentEvents {
   show: { view: 'dialog' | 'history' };
   /** The set of blocked embeds changed. */
   embeds: BlockedEmbed[];
+  /** `ask()` needs the visitor's answer: draw the question and call `answer` (the script tag's UI does). */
+  ask: AskRequest;
 }
 
 export interface ConsentOptions {
@@ -129,6 +148,13 @@ export interface ConsentRuntime {
   whenGranted(purpose: string): Promise<void>;
   /** Records a decision for the asked purposes (missing ones stay as they are, or denied). */
   decide(choices: Record<string, Choice>, method: Method): Promise<void>;
+  /**
+   * Asks for one purpose at the moment the page needs it: true at once when it is granted, false at once
+   * after a "Not now" on this page view; otherwise the visitor answers a small prompt (the UI's, or the
+   * page's own through the `ask` event), recorded as a receipt with method `in-context`, and the promise
+   * resolves with the answer. Rejects when the site does not ask that purpose, or nothing draws the question.
+   */
+  ask(purpose: string, options?: AskOptions): Promise<boolean>;
   /** Grants every asked purpose (under GPC: every one but marketing). */
   acceptAll(): Promise<void>;
   /** Denies every asked purpose. */

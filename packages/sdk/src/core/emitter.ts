@@ -1,7 +1,8 @@
 /** A minimal typed event emitter: listeners never break the emitter or each other. */
 export interface Emitter<M> {
   on<E extends keyof M>(event: E, listener: (value: M[E]) => void): () => void;
-  emit<E extends keyof M>(event: E, value: M[E]): void;
+  /** Calls the event's listeners; false when it has none. */
+  emit<E extends keyof M>(event: E, value: M[E]): boolean;
 }
 
 /** Creates an emitter for the event map `M`. */
@@ -14,7 +15,8 @@ export function createEmitter<M>(): Emitter<M> {
       return () => void set.delete(listener);
     },
     emit(event, value) {
-      for (const listener of [...(listeners.get(event) ?? [])]) {
+      const called = [...(listeners.get(event) ?? [])];
+      for (const listener of called) {
         // A page's listener that throws must not stop the runtime or the other listeners.
         try {
           (listener as (v: typeof value) => void)(value);
@@ -22,6 +24,7 @@ export function createEmitter<M>(): Emitter<M> {
           console.error(error);
         }
       }
+      return called.length > 0;
     },
   };
 }

@@ -3,7 +3,7 @@ import { whenIdle } from '../core/idle';
 import { logProblem } from '../core/log';
 import { askedOf } from '../core/state';
 import { type Translate, translator } from '../i18n/texts';
-import type { ConfigDocument, ConsentRuntime, ConsentSnapshot, HistoryItem } from '../types';
+import type { AskRequest, ConfigDocument, ConsentRuntime, ConsentSnapshot, HistoryItem } from '../types';
 import { Banner } from './banner';
 import { deepActiveElement } from './focus';
 import { loadViews, type Views } from './load-views';
@@ -27,6 +27,17 @@ export interface DialogProps {
   close(): void;
 }
 
+/** What the lazily loaded in-context prompt is given (views/ask.tsx). */
+export interface AskProps {
+  q: AskRequest;
+  t: Translate;
+  doc: ConfigDocument;
+  box: HTMLElement;
+  nonce?: string;
+  /** Called once the visitor answered: the next question, if any, is drawn. */
+  done(): void;
+}
+
 /** What mountUI gives the App. */
 export interface AppProps {
   rt: ConsentRuntime;
@@ -41,6 +52,8 @@ interface AppState {
   view: View | null;
   /** What the live region last announced. */
   said: string;
+  /** The questions of ask() waiting for an answer, the one on screen first. */
+  asks: AskRequest[];
 }
 
 const REOPEN_ICON =
@@ -50,7 +63,7 @@ const REOPEN_ICON =
 // click opens (the dialog and everything in it) is loaded apart, when the browser is idle.
 /** The banner, the re-open button, the live region and, once opened, the dialog of one runtime. */
 export class App extends Component<AppProps, AppState> {
-  override state: AppState = { snap: this.props.rt.get(), view: null, said: '' };
+  override state: AppState = { snap: this.props.rt.get(), view: null, said: '', asks: [] };
   private views?: Views;
   private opener: HTMLElement | null = null;
   private reopen = createRef<HTMLButtonElement>();
@@ -67,6 +80,12 @@ export class App extends Component<AppProps, AppState> {
       }),
       rt.on('show', ({ view }) => this.open(view)),
       rt.on('decision', (item) => this.announce(item)),
+      rt.on('ask', (q) =>
+        this.fetchViews().then(
+          () => this.setState({ asks: [...this.state.asks, q] }),
+          (error) => logProblem('views', error),
+        ),
+      ),
     ];
     // The views load while the browser is idle, once the banner (or the re-open button) is drawn.
     whenIdle(() => void this.fetchViews().catch(() => undefined));
@@ -116,8 +135,10 @@ export class App extends Component<AppProps, AppState> {
     });
   }
 
+  private asked = () => this.setState({ asks: this.state.asks.slice(1) });
+
   override render() {
-    const { snap, view, said } = this.state;
+    const { snap, view, said, asks } = this.state;
     const { rt, box, nonce } = this.props;
     const doc = snap.document;
     const t = doc && translator(doc.notice);
@@ -157,6 +178,9 @@ export class App extends Component<AppProps, AppState> {
             open={this.open}
             close={this.close}
           />
+        )}
+        {t && asks[0] && Views && (
+          <Views.Ask key={asks[0].purpose.id} q={asks[0]} t={t} doc={doc} box={box} nonce={nonce} done={this.asked} />
         )}
         <p class="sr" aria-live="polite">
           {said}

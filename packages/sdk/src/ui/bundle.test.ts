@@ -205,4 +205,50 @@ describe('consent.js (minified) in a page', () => {
     await key(history, 'Escape');
     expect(root.querySelector('[role=dialog]')).toBeNull();
   });
+
+  it('ask(): the in-context prompt from the views chunk; Not now loads nothing and is not asked again, Allow loads the video', async () => {
+    await freshPage('clikodoc', 'http://localhost:8080/teleconsultation');
+    document.documentElement.lang = 'fr';
+    document.body.innerHTML = `${page}<button type="button" id="call">Démarrer l’appel</button>`;
+    const { root, rt } = await scriptTag({ site: 'clikodoc' });
+    await click(control(root, 'Tout refuser'));
+    // Once the banner's answer is recorded, focus went to the re-open button: the visitor moves on to the call.
+    await receipts(rt, 1);
+    await flush();
+    const call = document.getElementById('call')!;
+    call.focus();
+    const first = rt.ask('audiovideo', { reason: 'Pour démarrer votre téléconsultation' });
+    await vi.waitFor(() => expect(root.querySelector('[role=dialog]')).not.toBeNull());
+    const prompt = root.querySelector<HTMLElement>('[role=dialog]')!;
+    expect(root.activeElement).toBe(prompt);
+    expect(prompt.querySelector('h2')!.textContent).toBe('Audio et vidéo');
+    expect(prompt.textContent).toContain('Pour démarrer votre téléconsultation');
+    expect(prompt.textContent).toContain('Twilio Video');
+    await click(control(prompt, 'Pas maintenant'));
+    expect(await first).toBe(false);
+    expect(await rt.ask('audiovideo')).toBe(false);
+    expect(root.querySelector('[role=dialog]')).toBeNull();
+    expect(document.activeElement).toBe(call);
+    expect(document.querySelector('video')!.hasAttribute('src')).toBe(false);
+
+    await rt.decide({ audiovideo: 'denied' }, 'save');
+    (window as W).ConsentLedger!.destroy();
+    delete (window as W).ConsentLedger;
+    // The next page view asks again: Allow.
+    const next = await scriptTag({ site: 'clikodoc' });
+    const second = next.rt.ask('audiovideo');
+    await vi.waitFor(() => expect(next.root.querySelector('[role=dialog]')).not.toBeNull());
+    await click(control(next.root.querySelector('[role=dialog]')!, 'Autoriser'));
+    expect(await second).toBe(true);
+    await vi.waitFor(() =>
+      expect(document.querySelector('video')!.getAttribute('src')).toBe('https://video.twilio.com/room.mp4'),
+    );
+    const items = await receipts(next.rt, 4);
+    expect(items.map((i) => [i.method, i.choices.audiovideo])).toEqual([
+      ['reject-all', 'denied'],
+      ['in-context', 'denied'],
+      ['save', 'denied'],
+      ['in-context', 'granted'],
+    ]);
+  });
 });

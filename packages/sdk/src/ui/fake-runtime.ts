@@ -174,6 +174,21 @@ export function fakeRuntime(
       return () => set.delete(listener as (value: never) => void);
     },
     whenGranted: async () => {},
+    ask(purpose, { reason } = {}) {
+      calls.push(['ask', purpose, reason]);
+      if (snap.status === 'decided' && snap.choices[purpose] === 'granted') return Promise.resolve(true);
+      return new Promise((resolve) =>
+        emit('ask', {
+          purpose: snap.document!.notice.purposes.find((p) => p.id === purpose)!,
+          services: snap.document!.notice.services.filter((s) => s.purpose === purpose),
+          reason,
+          async answer(granted) {
+            await record(granted ? { [purpose]: 'granted' } : {}, 'in-context');
+            resolve(granted);
+          },
+        }),
+      );
+    },
     async decide(choices, method) {
       calls.push(['decide', choices, method]);
       await record(choices, method);

@@ -6,6 +6,7 @@ import { addSheet } from '../sheets';
 export const viewsCss = `.dlg,.svc{background:var(--cl-bg);border:1px solid var(--cl-line);border-radius:var(--cl-radius);box-sizing:border-box;padding:12px 16px}
 .bd{position:fixed;inset:0;display:grid;place-items:center;padding:8px;background:#000a}
 .dlg{position:relative;width:100%;max-width:42rem}
+.ask{max-width:30rem}
 .dlg:focus{outline:0}
 ul{list-style:none;margin:0;padding:0}
 .p{border-top:1px solid var(--cl-line);padding:12px 0}
