@@ -38,11 +38,11 @@ test('15 a strict CSP with a nonce: banner, chunks, dialog, history, gated scrip
   const ui = consentUI(s.page);
   const url = `${suite.collector.origin}/strict-csp.html`;
   // The demo page as a site with a strict CSP writes it: every script tag carries the nonce (the
-  // gated ones too: the SDK passes it on to the live script), plus one inline script without it.
+  // gated ones too: the SDK passes it on to the live script; the call button's call.js), plus one inline script without it.
   const html = (await readFile(join(ROOT, 'apps/demo/public/index.html'), 'utf8'))
     .replaceAll('<script ', `<script nonce="${NONCE}" `)
     .replace('<script nonce', '<script>window.__unnonced = true</script>\n  <script nonce');
-  expect(html.match(/nonce=/g)?.length).toBe(4);
+  expect(html.match(/nonce=/g)?.length).toBe(5);
   await s.context.route(url, (route) =>
     route.fulfill({
       status: 200,
