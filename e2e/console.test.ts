@@ -66,7 +66,7 @@ describe('the console', () => {
       await plan.locator('[data-diff=notice-fr] [data-field="purposes.analytics.description"] ins').textContent(),
     ).toBe('Mesure d’audience anonyme, hébergée dans l’UE.');
     await expectNoAxeViolations(page, 'site, needs a bump');
-    await screenshot(page, 'console-needs-bump');
+    await screenshot(plan, 'console-needs-bump');
     const next = before.config.revision + 1;
     await page.getByRole('button', { name: fr['site.bump'].replace('{revision}', String(next)) }).click();
     await expect.poll(async () => JSON.parse(await json.inputValue()).revision).toBe(next);

@@ -15,7 +15,7 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2.0–2.2 A and AA rules, plus best practices) on the elements matching
+ * Runs axe-core (WCAG 2.0–2.2 A and AA rules, plus best practices), in a page or a frame, on the elements matching
  * `selectors` (light-DOM hosts; axe descends into their open shadow roots) and returns the violations.
  * Throws when the elements hold shadow roots but axe checked nothing inside them.
  */

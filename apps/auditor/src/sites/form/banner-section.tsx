@@ -67,13 +67,16 @@ export function ThemeSection() {
   );
 }
 
+/** The banner's own colours (the SDK's light theme), shown while a field is empty. */
+const DEFAULT_COLOURS = { accent: '#1d4ed8', background: '#ffffff', text: '#1a1a1a' };
+
 /** A CSS colour as text (any CSS form is allowed), with a swatch of what the browser makes of it. */
 function ColourField({ field, label }: { field: 'accent' | 'background' | 'text'; label: string }) {
   const { draft } = useForm();
   const value = getAt(draft, ['theme', field]);
   return (
     <div class="colour-field">
-      <TextField path={['theme', field]} label={label} placeholder="#1d4ed8" />
+      <TextField path={['theme', field]} label={label} placeholder={DEFAULT_COLOURS[field]} />
       <span
         class="swatch"
         aria-hidden="true"

@@ -334,13 +334,13 @@ const hintIdOf = (id: string, hint: string | undefined) => (hint ? `${id}-hint` 
 /** A field's label and optional hint, above its control. */
 function FieldHead({ id, label, hint }: { id: string; label: string; hint?: string }) {
   return (
-    <>
+    <div class="field-head">
       <label for={id}>{label}</label>
       {hint && (
         <p class="hint" id={hintIdOf(id, hint)}>
           {hint}
         </p>
       )}
-    </>
+    </div>
   );
 }

@@ -3,7 +3,7 @@
 // any of the draft's languages, on its first layer or with the preferences open, at desktop or phone
 // width. It follows the draft once the draft has been still for a moment and validates.
 import { LANGUAGE_NAMES, type Language, type SiteConfig, validateSiteConfig } from '@consent-ledger/protocol';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { Toggle } from '../toggle';
 import { type PreviewSources, type PreviewView, previewPage } from './preview-page';
@@ -72,7 +72,9 @@ export function SitePreview({ draft, sources }: { draft: unknown; sources: Previ
   current.current = loaded;
   const [said, setSaid] = useState<{ of: string; state: FrameState } | null>(null);
   const state: FrameState = said?.of === loaded ? said.state : 'loading';
-  useEffect(() => {
+  // Listening from the first render on (not after the next frame, as useEffect would): a frame's page
+  // may start before that.
+  useLayoutEffect(() => {
     const heard = (event: MessageEvent) => {
       // Only the frame's own helper, whose one message says whether consent.js started.
       if (event.source !== frame.current?.contentWindow) return;
