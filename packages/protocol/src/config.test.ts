@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import cabinet from '../../../fixtures/sites/cabinet-praticien.json';
 import clickcare from '../../../fixtures/sites/clickcare.json';
 import clikodoc from '../../../fixtures/sites/clikodoc.json';
+import { catalogs } from './catalogs';
 import { askedPurposes, type SiteConfig, validateSiteConfig } from './config';
+import { resolveNotice } from './notice';
 
 const fixtures = { 'cabinet-praticien': cabinet, clickcare, clikodoc } as Record<string, unknown>;
 
@@ -364,7 +366,7 @@ describe('validateSiteConfig: malformed configs are refused with their path and 
     [
       'a text the site may not reword',
       (c) => (c.texts = { 'dialog.save': { fr: 'OK' } }),
-      'texts["dialog.save"]: unknown field (known: banner.title, banner.text, banner.acceptAll, banner.rejectAll, banner.customize)',
+      'texts["dialog.save"]: unknown field (known: banner.title, banner.text, banner.acceptAll, banner.rejectAll, banner.customize, ask.text, ask.allow, ask.decline)',
     ],
     [
       'a banner text in a language the site does not offer',
@@ -385,6 +387,16 @@ describe('validateSiteConfig: malformed configs are refused with their path and 
       'a reject label worded as the catalog’s accept label',
       (c) => (c.texts = { 'banner.rejectAll': { fr: 'tout accepter' } }),
       'texts["banner.rejectAll"].fr: accepting and rejecting must be worded differently',
+    ],
+    [
+      'an in-context answer worded as the other',
+      (c) => (c.texts = { 'ask.decline': { en: 'allow' } }),
+      'texts["ask.decline"].en: accepting and rejecting must be worded differently',
+    ],
+    [
+      'an in-context answer on two lines',
+      (c) => (c.texts = { 'ask.allow': { fr: 'Autoriser\nla vidéo' } }),
+      'texts["ask.allow"].fr: must be one line',
     ],
     ['texts that are not an object', (c) => (c.texts = 'Bienvenue'), /^texts: must be an object of texts/],
     [
@@ -442,6 +454,10 @@ describe('validateSiteConfig: malformed configs are refused with their path and 
           'banner.title': { fr: 'Vos données de santé, votre choix' },
           'banner.acceptAll': { en: 'Allow all' },
           'banner.rejectAll': { en: 'Refuse all' },
+          'ask.text': {
+            fr: 'La téléconsultation passe par notre prestataire vidéo.\nRien n’est chargé sans votre accord.',
+          },
+          'ask.allow': { fr: 'Démarrer la vidéo' },
         };
       }),
     );
@@ -453,7 +469,14 @@ describe('validateSiteConfig: malformed configs are refused with their path and 
       'banner.title': { fr: 'Vos données de santé, votre choix' },
       'banner.acceptAll': { en: 'Allow all' },
       'banner.rejectAll': { en: 'Refuse all' },
+      'ask.text': {
+        fr: 'La téléconsultation passe par notre prestataire vidéo.\nRien n’est chargé sans votre accord.',
+      },
+      'ask.allow': { fr: 'Démarrer la vidéo' },
     });
+    // The prompt reads the site's words in French, the catalog's in English.
+    expect(resolveNotice(value, 'fr').texts['ask.allow']).toBe('Démarrer la vidéo');
+    expect(resolveNotice(value, 'en').texts['ask.allow']).toBe(catalogs.en.texts['ask.allow']);
   });
 
   it('refuses a value that is not an object', () => {

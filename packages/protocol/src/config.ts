@@ -63,8 +63,9 @@ export interface SiteConfig {
 }
 
 /**
- * The texts a site may reword: the first layer's title, body and its three answers. Everything else
- * (the dialog, the equal look of the three answers, the history) stays the catalog's.
+ * The texts a site may reword: the first layer's title, body and its three answers, and the in-context
+ * prompt's explanation and two answers (ask()). Everything else (the dialog, the equal look of the
+ * answers, the history) stays the catalog's.
  */
 export const BANNER_TEXT_KEYS = [
   'banner.title',
@@ -72,6 +73,9 @@ export const BANNER_TEXT_KEYS = [
   'banner.acceptAll',
   'banner.rejectAll',
   'banner.customize',
+  'ask.text',
+  'ask.allow',
+  'ask.decline',
 ] as const;
 export type BannerTextKey = (typeof BANNER_TEXT_KEYS)[number];
 /** The longest text a site may give for each banner text: a button label stays one short line on a phone. */
@@ -81,7 +85,17 @@ export const BANNER_TEXT_MAX: Record<BannerTextKey, number> = {
   'banner.acceptAll': 40,
   'banner.rejectAll': 40,
   'banner.customize': 40,
+  'ask.text': 600,
+  'ask.allow': 40,
+  'ask.decline': 40,
 };
+/** A text that may take several lines; the others are labels or titles, on one line. */
+const MULTILINE: readonly BannerTextKey[] = ['banner.text', 'ask.text'];
+/** Answers drawn alike, which must therefore be worded differently: the yes, then the no. */
+const ANSWER_PAIRS: ReadonlyArray<[BannerTextKey, BannerTextKey]> = [
+  ['banner.acceptAll', 'banner.rejectAll'],
+  ['ask.allow', 'ask.decline'],
+];
 
 export const SITE_ID = /^[a-z0-9-]{2,64}$/;
 export const SERVICE_ID = /^[a-z0-9-]{1,64}$/;
@@ -550,22 +564,20 @@ function checkTexts(c: Checker, value: unknown, languages: readonly Language[]):
       const at = child(path, language);
       if (text.length > BANNER_TEXT_MAX[key])
         c.add(at, `must be at most ${BANNER_TEXT_MAX[key]} characters, got ${text.length}`);
-      else if (key !== 'banner.text' && /[\n\r]/.test(text)) c.add(at, 'must be one line');
+      else if (!MULTILINE.includes(key) && /[\n\r]/.test(text)) c.add(at, 'must be one line');
     }
     texts[key] = given;
   }
-  // The two answers look alike by design; worded alike, a visitor could not tell them apart.
-  for (const language of languages) {
-    const accept = texts['banner.acceptAll']?.[language];
-    const reject = texts['banner.rejectAll']?.[language];
-    const label = (key: 'banner.acceptAll' | 'banner.rejectAll', given: string | undefined) =>
-      (given ?? catalogs[language].texts[key]).trim().toLowerCase();
-    if ((accept || reject) && label('banner.acceptAll', accept) === label('banner.rejectAll', reject))
-      c.add(
-        child(child('texts', reject ? 'banner.rejectAll' : 'banner.acceptAll'), language),
-        'accepting and rejecting must be worded differently',
-      );
-  }
+  // Two answers look alike by design; worded alike, a visitor could not tell them apart.
+  for (const language of languages)
+    for (const [yes, no] of ANSWER_PAIRS) {
+      const accept = texts[yes]?.[language];
+      const reject = texts[no]?.[language];
+      const label = (key: BannerTextKey, given: string | undefined) =>
+        (given ?? catalogs[language].texts[key]).trim().toLowerCase();
+      if ((accept || reject) && label(yes, accept) === label(no, reject))
+        c.add(child(child('texts', reject ? no : yes), language), 'accepting and rejecting must be worded differently');
+    }
   return c.issues.length === before ? texts : undefined;
 }
 

@@ -1,6 +1,6 @@
-// The banner's own words per language (the five texts the protocol lets a site reword, the
-// catalog's as placeholders) and its look (theme). The three answers always look alike: only
-// their words change here.
+// The banner's own words per language (the texts the protocol lets a site reword: the first layer's
+// five and the in-context prompt's three, the catalog's as placeholders) and its look (theme). The
+// answers always look alike: only their words change here.
 import { BANNER_TEXT_KEYS, type BannerTextKey, catalogs, type Language } from '@consent-ledger/protocol';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n';
@@ -13,9 +13,12 @@ const LABELS: Record<BannerTextKey, MessageKey> = {
   'banner.acceptAll': 'form.text.acceptAll',
   'banner.rejectAll': 'form.text.rejectAll',
   'banner.customize': 'form.text.customize',
+  'ask.text': 'form.text.askText',
+  'ask.allow': 'form.text.askAllow',
+  'ask.decline': 'form.text.askDecline',
 };
 
-/** The five banner texts, per site language. */
+/** The banner's and the in-context prompt's texts, per site language. */
 export function TextsSection() {
   const { draft } = useForm();
   const { t } = useI18n();
@@ -31,7 +34,7 @@ export function TextsSection() {
           key={key}
           path={['texts', key]}
           label={t(LABELS[key])}
-          multiline={key === 'banner.text'}
+          multiline={key === 'banner.text' || key === 'ask.text'}
           placeholder={fallback(key)}
         />
       ))}
