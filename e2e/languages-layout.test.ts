@@ -19,7 +19,7 @@ const PAGE = '/languages.html';
 const pageIn = (lang: Language) => `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${LANGUAGE_NAMES[lang]}</title>
-<script src="/v1/sites/${SITE}/consent.js?lang=${lang}" blocking="render" async></script>
+<script src="/v1/sites/${SITE}/consent.js?lang=${lang}" async></script>
 </head><body><main><h1>EuroPraxis</h1><p>${LANGUAGE_NAMES[lang]}</p></main></body></html>`;
 
 interface AnswerBox {

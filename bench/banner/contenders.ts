@@ -1,8 +1,9 @@
 // The contenders of the side-by-side banner bench, each on the demo's own page (apps/demo/public/index.html):
 // ours with the page's tag as it is (the recommended embed), every peer with its documented embed in
-// place of ours, asking for the demo's analytics and marketing purposes in French (our catalog's
-// titles and descriptions; the peers' own French for their buttons where they ship it), and gating the
-// page's analytics and marketing tags its own way. The peers' files are installed from npm as the
+// place of ours, asking for the demo's four purposes in French (our catalog's titles and descriptions;
+// the peers' own French for their buttons where they ship it) and gating the page's analytics and
+// marketing tags and its map and video embeds its own way, so that "accept all" loads the same things
+// for everyone. The peers' files are installed from npm as the
 // bench's dev-dependencies and copied under /peers/<package>/ of the served folder; none of them is
 // in the product.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ export interface Contender {
 export const ANALYTICS = '/vendor/gtag.js';
 
 const fr = catalogs.fr;
-const purposes = ['analytics', 'marketing'] as const;
+const purposes = ['analytics', 'marketing', 'maps', 'audiovideo'] as const;
 
 /** A gated tag of the demo page: its purpose, its `src` (or none) and its inline code. */
 interface GatedTag {
@@ -36,42 +37,71 @@ interface GatedTag {
   code: string;
 }
 
+/** A gated embed of the demo page: its purpose, its `data-src`, and its other attributes. */
+interface GatedEmbed {
+  purpose: string;
+  src: string;
+  attributes: string;
+}
+
 const CONSENT_TAG =
   /\s*<!--\s*Consent Ledger:[\s\S]*?-->\s*<script src="\/v1\/sites\/demo\/consent\.js[^"]*"[^>]*><\/script>/;
 const GATED_TAG = /<script type="text\/plain" data-consent="(\w+)"(?: src="([^"]+)")?>([\s\S]*?)<\/script>/g;
+const GATED_EMBED = /<iframe data-consent="(\w+)" data-src="([^"]+)"([^>]*)><\/iframe>/g;
 
-/** The demo page's parts: its head and body without our tag, and its gated tags (replaced by a marker). */
-export function splitDemoPage(html: string): { page: string; gated: GatedTag[] } {
+/** The demo page's parts: its head and body without our tag, its gated tags and embeds (each replaced by a marker). */
+export function splitDemoPage(html: string): { page: string; gated: GatedTag[]; embeds: GatedEmbed[] } {
   if (!CONSENT_TAG.test(html))
     throw new Error('the demo page no longer holds the Consent Ledger tag the bench replaces');
   const gated: GatedTag[] = [];
-  const page = html.replace(CONSENT_TAG, '\n  <!--consent-head-->').replace(GATED_TAG, (_, purpose, src, code) => {
-    gated.push({ purpose, src: src ?? null, code });
-    return `<!--gated-${gated.length - 1}-->`;
-  });
+  const embeds: GatedEmbed[] = [];
+  const page = html
+    .replace(CONSENT_TAG, '\n  <!--consent-head-->')
+    .replace(GATED_TAG, (_, purpose, src, code) => {
+      gated.push({ purpose, src: src ?? null, code });
+      return `<!--gated-${gated.length - 1}-->`;
+    })
+    .replace(GATED_EMBED, (_, purpose, src, attributes) => {
+      embeds.push({ purpose, src, attributes });
+      return `<!--embed-${embeds.length - 1}-->`;
+    });
   if (!gated.some((tag) => tag.src?.startsWith(ANALYTICS.slice(1))))
     throw new Error('the demo page no longer holds the gated analytics tag the bench times');
-  return { page, gated };
+  return { page, gated, embeds };
 }
 
-/** The page with `head` in place of our tag and each gated tag rewritten by `gate`. */
-function assemble(parts: ReturnType<typeof splitDemoPage>, head: string, gate: (tag: GatedTag) => string): string {
+type DemoPage = ReturnType<typeof splitDemoPage>;
+
+/** The page with `head` in place of our tag, each gated tag rewritten by `gate` and each embed by `embed`. */
+function assemble(
+  parts: DemoPage,
+  head: string,
+  gate: (tag: GatedTag) => string,
+  embed: (embed: GatedEmbed) => string,
+): string {
   return parts.page
     .replace('<!--consent-head-->', head)
-    .replace(/<!--gated-(\d+)-->/g, (_, i) => gate(parts.gated[Number(i)]));
+    .replace(/<!--gated-(\d+)-->/g, (_, i) => gate(parts.gated[Number(i)]))
+    .replace(/<!--embed-(\d+)-->/g, (_, i) => embed(parts.embeds[Number(i)]));
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2).replace(/</g, '\\u003c');
 const purposeText = (id: string) => fr.purposes[id as keyof typeof fr.purposes];
 const inert = (tag: GatedTag) =>
   `<script type="text/plain" data-consent="${tag.purpose}"${tag.src ? ` src="${tag.src}"` : ''}>${tag.code}</script>`;
+/** The embed as the demo writes it: an empty frame in its box (nothing loads it on the page alone). */
+const inertEmbed = (embed: GatedEmbed) =>
+  `<iframe data-consent="${embed.purpose}" data-src="${embed.src}"${embed.attributes}></iframe>`;
 
 /** vanilla-cookieconsent 3: its stylesheet, its UMD build deferred, then `CookieConsent.run` (a module script runs after it, in order). */
-function vanillaCookieconsent(parts: ReturnType<typeof splitDemoPage>): string {
+function vanillaCookieconsent(parts: DemoPage): string {
   const config = {
     // By default it stays hidden from automated browsers (navigator.webdriver), which this one is.
     hideFromBots: false,
-    categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, marketing: {} },
+    categories: {
+      necessary: { enabled: true, readOnly: true },
+      ...Object.fromEntries(purposes.map((id) => [id, {}])),
+    },
     language: {
       default: 'fr',
       translations: {
@@ -99,39 +129,52 @@ function vanillaCookieconsent(parts: ReturnType<typeof splitDemoPage>): string {
       },
     },
   };
+  // It gates scripts itself; embeds are left to the site (or its separate iframemanager): loaded from its callbacks.
   const head = `
   <link rel="stylesheet" href="/peers/vanilla-cookieconsent/dist/cookieconsent.css">
   <script defer src="/peers/vanilla-cookieconsent/dist/cookieconsent.umd.js"></script>
-  <script type="module">CookieConsent.run(${json(config)});</script>`;
-  return assemble(parts, head, (tag) =>
-    tag.purpose === 'analytics' || tag.purpose === 'marketing'
-      ? `<script type="text/plain" data-category="${tag.purpose}"${tag.src ? ` src="${tag.src}"` : ''}>${tag.code}</script>`
-      : inert(tag),
+  <script type="module">
+  const embeds = () => document.querySelectorAll('iframe[data-category][data-src]').forEach((frame) => {
+    if (CookieConsent.acceptedCategory(frame.dataset.category)) frame.src = frame.dataset.src;
+  });
+  CookieConsent.run({ ...${json(config)}, onConsent: embeds, onChange: embeds });
+  </script>`;
+  return assemble(
+    parts,
+    head,
+    (tag) =>
+      `<script type="text/plain" data-category="${tag.purpose}"${tag.src ? ` src="${tag.src}"` : ''}>${tag.code}</script>`,
+    (embed) => `<iframe data-category="${embed.purpose}" data-src="${embed.src}"${embed.attributes}></iframe>`,
   );
 }
 
-/** Orejime 3: `window.orejimeConfig`, the French standard build and its stylesheet; gated tags wrapped in templates. */
-function orejime(parts: ReturnType<typeof splitDemoPage>): string {
+/** Orejime 3: `window.orejimeConfig`, the French standard build and its stylesheet; gated tags wrapped in templates, embeds with its in-place notice. */
+function orejime(parts: DemoPage): string {
   const config = {
     privacyPolicyUrl: 'confidentialite.html',
     purposes: [
       { id: 'analytics', ...purposeText('analytics'), cookies: ['_ga', '/^_ga_/'] },
       { id: 'marketing', ...purposeText('marketing'), cookies: ['li_sugr', 'bcookie', 'lidc'] },
+      { id: 'maps', ...purposeText('maps'), cookies: ['NID'] },
+      { id: 'audiovideo', ...purposeText('audiovideo'), cookies: [] },
     ],
   };
   const head = `
   <link rel="stylesheet" href="/peers/orejime/dist/orejime-standard.css">
   <script>window.orejimeConfig = ${json(config)};</script>
   <script src="/peers/orejime/dist/orejime-standard-fr.js"></script>`;
-  return assemble(parts, head, (tag) =>
-    tag.purpose === 'analytics' || tag.purpose === 'marketing'
-      ? `<template data-purpose="${tag.purpose}"><script${tag.src ? ` src="${tag.src}"` : ''}>${tag.code}</script></template>`
-      : inert(tag),
+  return assemble(
+    parts,
+    head,
+    (tag) =>
+      `<template data-purpose="${tag.purpose}"><script${tag.src ? ` src="${tag.src}"` : ''}>${tag.code}</script></template>`,
+    (embed) =>
+      `<template data-purpose="${embed.purpose}" data-contextual><iframe src="${embed.src}"${embed.attributes}></iframe></template>`,
   );
 }
 
 /** Klaro 0.7: `klaroConfig` (French, grouped by purpose, "OK" accepts all), then klaro.js deferred. */
-function klaro(parts: ReturnType<typeof splitDemoPage>): string {
+function klaro(parts: DemoPage): string {
   const config = {
     version: 1,
     lang: 'fr',
@@ -141,26 +184,42 @@ function klaro(parts: ReturnType<typeof splitDemoPage>): string {
     services: [
       { name: 'google-analytics', title: 'Google Analytics 4', purposes: ['analytics'], cookies: ['_ga'] },
       { name: 'linkedin-insight', title: 'LinkedIn Insight Tag', purposes: ['marketing'], cookies: ['li_sugr'] },
+      { name: 'google-maps', title: 'Google Maps', purposes: ['maps'], cookies: ['NID'] },
+      { name: 'twilio-video', title: 'Twilio Video', purposes: ['audiovideo'], cookies: [] },
     ],
     translations: { fr: { purposes: Object.fromEntries(purposes.map((id) => [id, purposeText(id)])) } },
   };
   const head = `
   <script>var klaroConfig = ${json(config)};</script>
   <script defer src="/peers/klaro/dist/klaro.js"></script>`;
-  const service = { analytics: 'google-analytics', marketing: 'linkedin-insight' } as Record<string, string>;
-  return assemble(parts, head, (tag) =>
-    service[tag.purpose]
-      ? `<script type="text/plain" data-type="text/javascript" data-name="${service[tag.purpose]}"${tag.src ? ` data-src="${tag.src}"` : ''}>${tag.code}</script>`
-      : inert(tag),
+  const service: Record<string, string> = {
+    analytics: 'google-analytics',
+    marketing: 'linkedin-insight',
+    maps: 'google-maps',
+    audiovideo: 'twilio-video',
+  };
+  return assemble(
+    parts,
+    head,
+    (tag) =>
+      `<script type="text/plain" data-type="text/javascript" data-name="${service[tag.purpose]}"${tag.src ? ` data-src="${tag.src}"` : ''}>${tag.code}</script>`,
+    (embed) => `<iframe data-name="${service[embed.purpose]}" data-src="${embed.src}"${embed.attributes}></iframe>`,
   );
 }
 
-/** tarteaucitron 1.x: its minified script, `init` with its recommended options, one custom service per purpose. */
-function tarteaucitron(parts: ReturnType<typeof splitDemoPage>): string {
-  const type = { analytics: 'analytic', marketing: 'ads' } as Record<string, string>;
+/** tarteaucitron 1.x: its minified script, `init` with its recommended options, one custom service per purpose (scripts added, embeds given their source). */
+function tarteaucitron(parts: DemoPage): string {
+  const type: Record<string, string> = { analytics: 'analytic', marketing: 'ads', maps: 'api', audiovideo: 'video' };
   const services = purposes.map((purpose) => {
     const tags = parts.gated.filter((tag) => tag.purpose === purpose);
-    const run = tags.map((tag) => (tag.src ? `tarteaucitron.addScript(${JSON.stringify(tag.src)});` : tag.code.trim()));
+    const run = [
+      ...tags.map((tag) => (tag.src ? `tarteaucitron.addScript(${JSON.stringify(tag.src)});` : tag.code.trim())),
+      ...parts.embeds
+        .filter((embed) => embed.purpose === purpose)
+        .map(
+          (embed) => `document.querySelector('iframe[data-consent="${purpose}"]').src = ${JSON.stringify(embed.src)};`,
+        ),
+    ];
     return `tarteaucitron.services.demo${purpose} = { key: 'demo${purpose}', type: '${type[purpose]}', name: ${JSON.stringify(purposeText(purpose).title)}, needConsent: true, cookies: [], js: function () {\n${run.join('\n')}\n} };
   (tarteaucitron.job = tarteaucitron.job || []).push('demo${purpose}');`;
   });
@@ -171,7 +230,7 @@ function tarteaucitron(parts: ReturnType<typeof splitDemoPage>): string {
   tarteaucitron.init({ privacyUrl: 'confidentialite.html', orientation: 'middle', highPrivacy: true, DenyAllCta: true, AcceptAllCta: true, mandatory: true, showIcon: true });
   ${services.join('\n  ')}
   </script>`;
-  return assemble(parts, head, (tag) => (tag.purpose === 'analytics' || tag.purpose === 'marketing' ? '' : inert(tag)));
+  return assemble(parts, head, () => '', inertEmbed);
 }
 
 /** Every contender, ours first; `page alone` is the same page with no consent tool (the page's own paint and shifts). */
@@ -218,12 +277,12 @@ export const CONTENDERS: Contender[] = [
   { name: 'page alone', path: '/bench-page-alone.html', accept: null },
 ];
 
-const PAGES: Record<string, (parts: ReturnType<typeof splitDemoPage>) => string> = {
+const PAGES: Record<string, (parts: DemoPage) => string> = {
   'vanilla-cookieconsent': vanillaCookieconsent,
   orejime,
   klaro,
   tarteaucitron,
-  'page alone': (parts) => assemble(parts, '', inert),
+  'page alone': (parts) => assemble(parts, '', inert, inertEmbed),
 };
 
 /** Copies the demo site into `dir` and adds every peer's page and files beside it. */

@@ -82,7 +82,7 @@ function siteConfig(origin: string) {
 
 function pageHtml(title: string, collector: string, body: string, head = ''): string {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title>
-<script src="${collector}/v1/sites/scanfix/consent.js?lang=fr" blocking="render" async></script>
+<script src="${collector}/v1/sites/scanfix/consent.js?lang=fr" async></script>
 ${head}</head><body><h1>${title}</h1>${body}</body></html>`;
 }
 

@@ -1,7 +1,8 @@
 // The script-tag entry, built into consent.js. Fastest, in <head>: the collector's per-site script,
 // which embeds the site's config (and its ETag) in front of this bundle, so the banner needs no
-// other request and can be in the first painted frame:
-//   <script src="https://consent.example.org/v1/sites/clikodoc/consent.js?lang=fr" blocking="render" async></script>
+// other request and is drawn as soon as the script has run (async: the page's first paint does not
+// wait for it; render-blocking made the banner reach the screen later, bench/banner):
+//   <script src="https://consent.example.org/v1/sites/clikodoc/consent.js?lang=fr" async></script>
 // Or the shared bundle, which reads data-site and fetches the config (cached for returning visitors):
 //   <script src="https://consent.example.org/consent.js" data-site="clikodoc" async></script>
 // Optional: data-collector (default: the script's own origin), data-lang (for the per-site script, its

@@ -7,18 +7,19 @@ export interface EmbedBox {
 
 /**
  * Reads an embed's box: its inline style first (it keeps percentages), then its `width`/`height`
- * attributes, then its computed size, so the placeholder takes exactly its place.
+ * attributes, then its computed size, so the placeholder takes exactly its place. The computed size
+ * is read last and only when needed: it lays out the whole page there and then, and the placeholders
+ * are drawn while the page is still being parsed, before its first frame (a forced layout there was
+ * half of consent.js's run on the demo page).
  */
 export function embedBox(element: HTMLElement): EmbedBox {
   const computed = getComputedStyle(element);
   const side = (name: 'width' | 'height', fallback: string) => {
     const attribute = element.getAttribute(name);
+    if (element.style[name]) return element.style[name];
+    if (attribute) return /^[\d.]+$/.test(attribute) ? `${attribute}px` : attribute;
     const resolved = computed[name];
-    return (
-      element.style[name] ||
-      (attribute && (/^[\d.]+$/.test(attribute) ? `${attribute}px` : attribute)) ||
-      (resolved && resolved !== 'auto' && resolved !== '0px' ? resolved : fallback)
-    );
+    return resolved && resolved !== 'auto' && resolved !== '0px' ? resolved : fallback;
   };
   return {
     width: side('width', '100%'),

@@ -31,6 +31,26 @@ describe('embed box', () => {
     expect(embedBox(b)).toMatchObject({ width: '100%', height: '300px' });
   });
 
+  it('reads no computed size when the attributes give it (that lays out the half-parsed page)', () => {
+    const [frame] = page('<iframe data-consent="maps" width="100%" height="300"></iframe>');
+    const read: string[] = [];
+    const original = window.getComputedStyle;
+    window.getComputedStyle = ((element: Element) =>
+      new Proxy(original(element), {
+        get: (style, name) => {
+          read.push(String(name));
+          return Reflect.get(style, name);
+        },
+      })) as typeof getComputedStyle;
+    try {
+      expect(embedBox(frame)).toMatchObject({ width: '100%', height: '300px' });
+    } finally {
+      window.getComputedStyle = original;
+    }
+    expect(read).not.toContain('width');
+    expect(read).not.toContain('height');
+  });
+
   it('prefers the inline style, then the computed size', () => {
     const [a] = page(
       '<style>.v{width:320px;height:180px;display:block}</style><video data-consent="audiovideo" style="width:50%" height="200"></video><video data-consent="audiovideo" class="v"></video>',
