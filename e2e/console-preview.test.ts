@@ -20,7 +20,10 @@ const LAPTOP = { width: 1280, height: 900 };
 describe('the console’s live preview', () => {
   const suite = useSuite();
 
-  test('shows the draft with the real consent.js in two languages, its dialog and at 375 px; no answer clicked there is recorded', async () => {
+  // About 45 s on a quiet machine: a dozen frame reloads, each loading consent.js; a loaded CI box needs more.
+  test('shows the draft with the real consent.js in two languages, its dialog and at 375 px; no answer clicked there is recorded', {
+    timeout: 240_000,
+  }, async () => {
     const { collector } = suite;
     const token = await collector.token('admin', [DEMO.site]);
     const scenario = await suite.scenario({ context: { viewport: LAPTOP } });
@@ -36,7 +39,7 @@ describe('the console’s live preview', () => {
 
     const preview = page.locator('.preview');
     // A new page in the frame (draft, language, view, restart) has started once its helper says so.
-    const started = () => expect.poll(() => preview.getAttribute('data-preview'), { timeout: 15_000 }).toBe('started');
+    const started = () => expect.poll(() => preview.getAttribute('data-preview'), { timeout: 60_000 }).toBe('started');
     const framed = page.frameLocator('iframe.preview-frame');
     const visitor = consentUI(framed, 'fr');
     await started();
