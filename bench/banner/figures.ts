@@ -23,6 +23,8 @@ export interface Figures {
   /** When the banner is on screen: its frame, or the first contentful paint if that comes later. */
   onScreen: number | null;
   layoutShift: number;
+  /** The largest CLS of its runs. */
+  layoutShiftWorst: number;
   /** Bytes on the wire the banner needs: the requests asked before its frame, plus what its embed adds to the page's HTML. */
   bytes: number | null;
   /** Bytes of the requests the tool makes after its banner is shown, while the first visit settles (prefetches, revalidations). */
@@ -76,6 +78,7 @@ export function figuresOf(name: string, samples: Sample[], page: Sample[]): Figu
     firstContentfulPaint: median(samples.map((s) => s.firstContentfulPaint)),
     onScreen: medianOrNull(onScreen),
     layoutShift: median(samples.map((s) => s.layoutShift)),
+    layoutShiftWorst: Math.max(...samples.map((s) => s.layoutShift)),
     bytes: isPage ? null : median(split.map((s) => s.before)),
     bytesAfter: isPage ? null : median(split.map((s) => s.after)),
     requests: [...requests].map(([path, seen]) => ({
