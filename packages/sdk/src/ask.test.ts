@@ -97,4 +97,24 @@ describe('ask(): one purpose asked when the page needs it', () => {
     await expect(rt.ask('audiovideo')).rejects.toThrow('nothing draws the question');
     expect(await rt.history()).toEqual([]);
   });
+
+  it('rejects when the question cannot be drawn, records nothing, and may ask again later', async () => {
+    const { start } = await page();
+    const rt = start();
+    await rt.ready;
+    const asked: AskRequest[] = [];
+    const drawn = rt.on('ask', (q) => asked.push(q));
+    const first = rt.ask('audiovideo');
+    await expect.poll(() => asked.length).toBe(1);
+    asked[0].fail(new Error('the prompt did not load'));
+    await expect(first).rejects.toThrow('the prompt did not load');
+    expect(await rt.history()).toEqual([]);
+    // Not a refusal: the next call asks again, and only its answer counts.
+    const second = rt.ask('audiovideo');
+    await expect.poll(() => asked.length).toBe(2);
+    await asked[1].answer(true);
+    asked[0].fail(new Error('late'));
+    expect(await second).toBe(true);
+    drawn();
+  });
 });

@@ -30,7 +30,11 @@ export function createAsk(
     const asked = notice?.purposes.find((p) => p.id === purpose && p.id !== 'necessary');
     if (!notice || !asked) throw new Error(`consent-ledger: this site does not ask for "${purpose}"`);
     let settle!: (granted: boolean) => void;
-    const pending = new Promise<boolean>((resolve) => (settle = resolve));
+    let fail!: (error: unknown) => void;
+    const pending = new Promise<boolean>((resolve, reject) => {
+      settle = resolve;
+      fail = reject;
+    });
     asking.set(purpose, pending);
     const request: AskRequest = {
       purpose: asked,
@@ -46,6 +50,12 @@ export function createAsk(
         } finally {
           settle(granted);
         }
+      },
+      fail(error) {
+        // No answer was given: nothing is recorded, and a later ask() may try again.
+        if (asking.get(purpose) !== pending) return;
+        asking.delete(purpose);
+        fail(error);
       },
     };
     if (!events.emit('ask', request)) {

@@ -79,6 +79,8 @@ export interface AskRequest {
   reason?: string;
   /** The visitor's answer: recorded (method `in-context`), put in force, and `ask()` resolves with it. Only the first counts. */
   answer(granted: boolean): Promise<void>;
+  /** The question cannot be drawn (its code did not load): `ask()` rejects with `error`, nothing is recorded. */
+  fail(error: unknown): void;
 }
 
 export interface ConsentEvents {

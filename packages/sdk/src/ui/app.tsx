@@ -83,7 +83,10 @@ export class App extends Component<AppProps, AppState> {
       rt.on('ask', (q) =>
         this.fetchViews().then(
           () => this.setState({ asks: [...this.state.asks, q] }),
-          (error) => logProblem('views', error),
+          (error) => {
+            logProblem('views', error);
+            q.fail(error);
+          },
         ),
       ),
     ];

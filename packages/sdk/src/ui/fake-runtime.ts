@@ -177,7 +177,7 @@ export function fakeRuntime(
     ask(purpose, { reason } = {}) {
       calls.push(['ask', purpose, reason]);
       if (snap.status === 'decided' && snap.choices[purpose] === 'granted') return Promise.resolve(true);
-      return new Promise((resolve) =>
+      return new Promise((resolve, reject) =>
         emit('ask', {
           purpose: snap.document!.notice.purposes.find((p) => p.id === purpose)!,
           services: snap.document!.notice.services.filter((s) => s.purpose === purpose),
@@ -186,6 +186,7 @@ export function fakeRuntime(
             await record(granted ? { [purpose]: 'granted' } : {}, 'in-context');
             resolve(granted);
           },
+          fail: reject,
         }),
       );
     },
