@@ -298,6 +298,20 @@ describe('consent-ledger server over HTTP', () => {
     expect(await ipOf(s, { 'X-Forwarded-For': '198.51.100.23', Forwarded: 'for=198.51.100.23' })).toBe('127.0.0.0');
   });
 
+  it('says at start when the demo pages are served without their site "demo" published', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const demoWarnings = () => warn.mock.calls.filter(([line]) => String(line).startsWith('demo:'));
+    const s = await start({ demo: true, sites: undefined });
+    // Not found by a visitor as a banner that never shows: said where the operator reads.
+    expect(demoWarnings()).toEqual([[expect.stringMatching(/site "demo".*--sites fixtures\/sites/)]]);
+    expect((await fetch(`${s.url}/v1/sites/demo/consent.js`)).status).toBe(404);
+    await s.close();
+    warn.mockClear();
+    await start({ demo: true, name: s.name });
+    expect(demoWarnings()).toEqual([]);
+    warn.mockRestore();
+  });
+
   it('serves consent.js at a short-cached URL and a versioned immutable one, and 404s what is not built', async () => {
     const assets = { sdk: join(dir, 'sdk'), auditor: join(dir, 'auditor'), demo: join(dir, 'demo') };
     mkdirSync(assets.sdk);

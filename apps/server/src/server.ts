@@ -251,6 +251,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         `notices: this version words ${relogged.length} notice(s) differently; logged them (${[...new Set(relogged.map((n) => `${n.site} ${n.language}`))].join(', ')})`,
       );
     const published = options.sites ? await publishFolder(built, options.sites) : [];
+    // The demo pages' script asks for the site "demo": without it their banner answers 404 unknown-site.
+    if (options.demo && !(await store.getSite('demo')))
+      console.warn(
+        'demo: the demo pages record under site "demo", which this collector does not publish yet: add --sites fixtures/sites (as npm start does), or publish it with `consent-ledger sites put`',
+      );
     if (options.metricsListen) {
       const { host, port: metricsPort } = options.metricsListen;
       try {
