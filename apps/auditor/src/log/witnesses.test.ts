@@ -103,6 +103,17 @@ describe('checkWitnesses', () => {
       witnesses: [{ vkey: w.vkey, name: w.name, cosignedSize: 0, behind: 0, checkpoint }],
     });
     const leaf = (n: number) => new Uint8Array(32).fill(n);
+    type Log = Awaited<ReturnType<typeof testLog>>;
+    /** `note` checked with `w` pinned alone, the route naming `older` as its last cosignature, proofs from `log`. */
+    const checkAgainst = (note: string, w: { vkey: string; name: string }, older: string, size: number, log: Log) =>
+      checkWitnesses(
+        note,
+        { vkeys: [w.vkey], quorum: 1 },
+        ['collector.test'],
+        NOW,
+        status(w, older, size),
+        async (from, to) => (await consistencyProof(from, to, log.tree.read)).map(base64urlEncode),
+      );
 
     it('consistent: the log only grew since, shown as lagging', async () => {
       const log = await testLog();
@@ -113,16 +124,7 @@ describe('checkWitnesses', () => {
       const note = await log.seal();
       const b = await witness('b.example/w');
       const cosignedOlder = appendSignatures(older, [await cosign(body(older), b, NOW / 1000 - 600)]);
-      const proof = async (from: number, to: number) =>
-        (await consistencyProof(from, to, log.tree.read)).map(base64urlEncode);
-      const check = await checkWitnesses(
-        note,
-        { vkeys: [b.vkey], quorum: 1 },
-        ['collector.test'],
-        NOW,
-        status(b, cosignedOlder, 3),
-        proof,
-      );
+      const check = await checkAgainst(note, b, cosignedOlder, 3, log);
       expect(check.rows[0]).toMatchObject({ state: 'missing', last: { size: 1, behind: 2 }, reason: null });
     });
 
@@ -133,7 +135,6 @@ describe('checkWitnesses', () => {
       honest.tree.append(leaf(3));
       const cosignedBig = await honest.seal();
       const b = await witness('b.example/w');
-      const pinned = { vkeys: [b.vkey], quorum: 1 };
       // The operator's copy: the same first entries but another second one, then more.
       const forked = await testLog();
       forked.tree.append(leaf(1));
@@ -142,18 +143,9 @@ describe('checkWitnesses', () => {
       forked.tree.append(leaf(3));
       forked.tree.append(leaf(4));
       const forkedNote = await forked.seal();
-      const proofOf = (log: Awaited<ReturnType<typeof testLog>>) => async (from: number, to: number) =>
-        (await consistencyProof(from, to, log.tree.read)).map(base64urlEncode);
       // b cosigned the honest log at size 3; the log now shows the fork at size 4.
       const older = appendSignatures(cosignedBig, [await cosign(body(cosignedBig), b, NOW / 1000 - 600)]);
-      const rewritten = await checkWitnesses(
-        forkedNote,
-        pinned,
-        ['collector.test'],
-        NOW,
-        status(b, older, 4),
-        proofOf(forked),
-      );
+      const rewritten = await checkAgainst(forkedNote, b, older, 4, forked);
       expect(rewritten.rows[0]).toMatchObject({
         state: 'rewritten',
         last: { size: 3 },
@@ -161,14 +153,7 @@ describe('checkWitnesses', () => {
       });
       expect(rewritten.met).toBe(false);
       // Rolled back: the current checkpoint (size 2) is smaller than the one b cosigned (size 3).
-      const rolledBack = await checkWitnesses(
-        forkedSmall,
-        pinned,
-        ['collector.test'],
-        NOW,
-        status(b, older, 2),
-        proofOf(forked),
-      );
+      const rolledBack = await checkAgainst(forkedSmall, b, older, 2, forked);
       expect(rolledBack.rows[0]).toMatchObject({ state: 'rewritten', last: { size: 3, behind: 0 } });
       expect(rolledBack.rows[0].reason).toMatch(/shrank from 3 to 2/);
     });
