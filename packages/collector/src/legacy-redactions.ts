@@ -2,8 +2,10 @@
 // `verify` fails them exactly as it fails a forged stub. This one-time step attests them: for each
 // group of uncovered stubs sharing a reason and time, the collector appends a redaction entry
 // saying so (`legacy: { attestedAt }`, no request: an erasure's request was not kept). Every
-// redaction since then comes with its entry in the same transaction, so once a log is attested,
-// later runs find nothing; a second collector running it at the same time only adds a redundant entry.
+// redaction since then comes with its entry in the same transaction, so once a log is attested
+// there is nothing left to find: the store marks it, and later runs do not read it again (a log
+// created since is born marked). A second collector running it at the same time only adds a
+// redundant entry.
 import {
   base64urlDecode,
   base64urlEncode,
@@ -70,8 +72,9 @@ async function scanLog(store: LedgerStore, site: string, pause: () => Promise<vo
 }
 
 /**
- * Appends a legacy attestation for every redacted receipt no redaction entry covers, in every site's
- * log (deleted sites included); `pause` runs between pages (serve yields to requests there).
+ * Appends a legacy attestation for every redacted receipt no redaction entry covers, in each log the
+ * store has not marked attested (deleted sites' included), then marks it; `pause` runs between
+ * pages (serve yields to requests there). Answers a count per log scanned.
  */
 export async function attestLegacyRedactions(
   store: LedgerStore,
@@ -81,7 +84,7 @@ export async function attestLegacyRedactions(
 ): Promise<AttestedCount[]> {
   const attestedAt = new Date(now).toISOString();
   const counts: AttestedCount[] = [];
-  for (const { site } of await store.listSites({ includeDeleted: true })) {
+  for (const site of await store.logsNotAttested()) {
     const scan = await scanLog(store, site, pause);
     let attested = 0;
     for (const [group, indexes] of scan.stubs) {
@@ -111,6 +114,7 @@ export async function attestLegacyRedactions(
       );
       attested += uncovered.length;
     }
+    await store.markLogAttested(site, attestedAt);
     counts.push({ site, attested });
   }
   return counts;

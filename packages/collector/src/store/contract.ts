@@ -20,6 +20,8 @@ export interface StoreHarness {
   store: LedgerStore;
   /** Closes `store` and opens a new store on the same data (a restart). */
   reopen(): Promise<LedgerStore>;
+  /** Closes `store`, runs `sql` on its data over a bare connection (as another version would), and opens a new store on it. */
+  reopenAfter(sql: string): Promise<LedgerStore>;
   /** A second, independent store on the same data (another process). */
   twin(): Promise<LedgerStore>;
   /** Closes everything and removes the data. */

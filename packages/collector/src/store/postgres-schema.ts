@@ -127,6 +127,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (site, size, witness)
   );
   `,
+  // 8 (legacy redactions): when the log was scanned for stubs redacted before redaction entries
+  // existed and those were attested; null until then, so every older log is scanned once. A log
+  // created since is born attested: its redactions all come with their entries.
+  `ALTER TABLE logs ADD COLUMN legacy_attested_at text;`,
 ];
 
 /** Applies pending migrations in one transaction, under the migration advisory lock (a second opener waits, then finds them applied). */

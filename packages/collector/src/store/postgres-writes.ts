@@ -73,7 +73,11 @@ export async function putSite(
       'ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at, deleted_at = NULL RETURNING *',
     [config.site, JSON.stringify(config), at],
   );
-  await c.query('INSERT INTO logs (site, size) VALUES ($1, 0) ON CONFLICT (site) DO NOTHING', [config.site]);
+  // A new log is born attested: it holds no stub older than redaction entries.
+  await c.query('INSERT INTO logs (site, size, legacy_attested_at) VALUES ($1, 0, $2) ON CONFLICT (site) DO NOTHING', [
+    config.site,
+    at,
+  ]);
   await c.query('INSERT INTO trees (site, tree_size) VALUES ($1, 0) ON CONFLICT (site) DO NOTHING', [config.site]);
   const { rows } = await c.query<{ size: number }>('SELECT size FROM logs WHERE site = $1 FOR UPDATE', [config.site]);
   const size = rows[0].size;
@@ -219,5 +223,6 @@ export async function redactEntries(
       'WHERE site = $3 AND id = ANY($4::text[]) AND redacted_at IS NULL',
     [redaction.at, redaction.reason, site, ids],
   );
+  if (!entry && rowCount) await c.query('UPDATE logs SET legacy_attested_at = NULL WHERE site = $1', [site]);
   return rowCount ?? 0;
 }

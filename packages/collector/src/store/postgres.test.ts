@@ -1,5 +1,6 @@
 // The whole store contract against a real PostgreSQL: a throwaway cluster for this file, a fresh
 // database for every test.
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { clusterForThisFile } from '../testing/pg-suite';
 import {
@@ -13,6 +14,7 @@ import {
 } from './contract';
 import { describeAuditQueries } from './contract-audit';
 import { describeCosignatures } from './contract-cosignatures';
+import { describeLegacyMark } from './contract-legacy';
 import { openPostgresStore, type PostgresStore } from './postgres';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
 import type { LedgerStore } from './types';
@@ -28,8 +30,16 @@ async function postgresHarness(): Promise<StoreHarness> {
   const harness = {
     store: open[0],
     async reopen() {
+      return harness.reopenAfter('');
+    },
+    async reopenAfter(sql: string) {
       await harness.store.close();
       open.splice(open.indexOf(harness.store), 1);
+      if (sql) {
+        const bare = new pg.Client({ connectionString: url });
+        await bare.connect();
+        await bare.query(sql).finally(() => bare.end());
+      }
       harness.store = await openPostgresStore(url);
       open.push(harness.store);
       return harness.store;
@@ -50,6 +60,12 @@ async function postgresHarness(): Promise<StoreHarness> {
 describeLedgerStore('postgres', postgresHarness);
 describeAuditQueries('postgres', postgresHarness);
 describeCosignatures('postgres', postgresHarness);
+// Migration 8 undone: a database from before the legacy-redaction mark.
+describeLegacyMark(
+  'postgres',
+  postgresHarness,
+  'ALTER TABLE logs DROP COLUMN legacy_attested_at; DELETE FROM schema_migrations WHERE version = 8',
+);
 
 describe('PostgreSQL store under concurrent collectors', () => {
   it('keeps every site dense when calls spanning two sites, in both orders, race from two stores', async () => {

@@ -306,6 +306,17 @@ export class PostgresStore implements LedgerStore {
     return this.transaction((c) => redactEntries(c, site, ids, redaction, entry));
   }
 
+  async logsNotAttested(): Promise<string[]> {
+    const { rows } = await this.query<{ site: string }>(
+      'SELECT site FROM logs WHERE legacy_attested_at IS NULL ORDER BY site COLLATE "C"',
+    );
+    return rows.map((row) => row.site);
+  }
+
+  async markLogAttested(site: string, at: string): Promise<void> {
+    await this.query('UPDATE logs SET legacy_attested_at = $1 WHERE site = $2', [at, site]);
+  }
+
   async createToken(token: TokenRecord): Promise<void> {
     await this.query(
       'INSERT INTO tokens (id, hash, role, sites, created_at, revoked_at, expires_at) VALUES ($1, $2, $3, $4, $5, NULL, $6)',

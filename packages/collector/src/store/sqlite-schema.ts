@@ -92,4 +92,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      received_at TEXT NOT NULL,
      PRIMARY KEY (site, size, witness)
    ) WITHOUT ROWID;`,
+  // 7 (legacy redactions): when the log was scanned for stubs redacted before redaction entries
+  // existed and those were attested; null until then, so every older log is scanned once. A log
+  // created since is born attested: its redactions all come with their entries.
+  `ALTER TABLE logs ADD COLUMN legacy_attested_at TEXT;`,
 ];

@@ -33,6 +33,7 @@ type Calls = {
   integrate: Parameters<SqliteWriter['integrate']>;
   addCosignatures: Parameters<SqliteWriter['addCosignatures']>;
   redactEntries: Parameters<SqliteWriter['redactEntries']>;
+  markLogAttested: Parameters<SqliteWriter['markLogAttested']>;
   createToken: Parameters<SqliteWriter['createToken']>;
   revokeToken: Parameters<SqliteWriter['revokeToken']>;
 };
@@ -108,6 +109,10 @@ export class SqliteWriterThread implements SqliteWriter {
 
   redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number> {
     return this.call({ op: 'redactEntries', args: [site, ids, redaction, entry] });
+  }
+
+  markLogAttested(site: string, at: string): Promise<void> {
+    return this.call({ op: 'markLogAttested', args: [site, at] });
   }
 
   createToken(token: TokenRecord): Promise<void> {

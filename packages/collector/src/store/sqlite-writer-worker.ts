@@ -41,6 +41,8 @@ function run(message: WriterCall): Promise<unknown> {
       return writes.addCosignatures(...message.args);
     case 'redactEntries':
       return writes.redactEntries(...message.args);
+    case 'markLogAttested':
+      return writes.markLogAttested(...message.args);
     case 'createToken':
       return writes.createToken(...message.args);
     case 'revokeToken':

@@ -45,6 +45,7 @@ export interface SqliteWriter {
   integrate(step: Integration): Promise<boolean>;
   addCosignatures(records: CosignatureRecord[]): Promise<void>;
   redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number>;
+  markLogAttested(site: string, at: string): Promise<void>;
   createToken(token: TokenRecord): Promise<void>;
   revokeToken(id: string, at: string): Promise<boolean>;
   /** Waits for queued writes, then closes the connection. */
@@ -80,9 +81,11 @@ function prepare(w: Database.Database) {
       'INSERT INTO sites (site, config, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, NULL) ' +
         'ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at, deleted_at = NULL',
     ),
-    ensureLog: w.prepare<[string]>(
-      'INSERT INTO logs (site, size, tree_size) VALUES (?, 0, 0) ON CONFLICT (site) DO NOTHING',
+    // A new log is born attested: it holds no stub older than redaction entries.
+    ensureLog: w.prepare<[string, string]>(
+      'INSERT INTO logs (site, size, tree_size, legacy_attested_at) VALUES (?, 0, 0, ?) ON CONFLICT (site) DO NOTHING',
     ),
+    markAttested: w.prepare<[string | null, string]>('UPDATE logs SET legacy_attested_at = ? WHERE site = ?'),
     deleteSite: w.prepare<[string, string]>('UPDATE sites SET deleted_at = ? WHERE site = ? AND deleted_at IS NULL'),
     advanceTree: w.prepare<[number, string, number]>('UPDATE logs SET tree_size = ? WHERE site = ? AND tree_size = ?'),
     insertNode: w.prepare<[string, number, number, Uint8Array]>(
@@ -133,7 +136,7 @@ export class SqliteWrites implements SqliteWriter {
   ): Promise<{ site: SiteRecord; appended: NoticeRecord[] }> {
     return this.transaction(() => {
       this.w.upsertSite.run(config.site, JSON.stringify(config), at, at);
-      this.w.ensureLog.run(config.site);
+      this.w.ensureLog.run(config.site, at);
       const size = this.w.logOf.get(config.site)!.size;
       const known = (textHash: string) => this.w.entryById.get(config.site, textHash) !== undefined;
       const { rows, appended } = newNotices(config.site, size, notices, known, at);
@@ -229,7 +232,15 @@ export class SqliteWrites implements SqliteWriter {
         this.w.insertEntry.run(redactionRow(site, size, entry, redaction.at));
         this.w.setSize.run(size + 1, site);
       }
-      return ids.reduce((n, id) => n + this.w.redact.run(redaction.at, redaction.reason, site, id).changes, 0);
+      const changed = ids.reduce((n, id) => n + this.w.redact.run(redaction.at, redaction.reason, site, id).changes, 0);
+      if (!entry && changed > 0) this.w.markAttested.run(null, site);
+      return changed;
+    });
+  }
+
+  markLogAttested(site: string, at: string): Promise<void> {
+    return this.transaction(() => {
+      this.w.markAttested.run(at, site);
     });
   }
 

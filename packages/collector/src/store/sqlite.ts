@@ -138,6 +138,9 @@ class SqliteStore implements LedgerStore {
         `SELECT ${ENTRY_COLUMNS} FROM entries WHERE site = ? AND idx >= ? ORDER BY idx LIMIT ?`,
       ),
       logs: r.prepare<[], LogState>('SELECT site, size, tree_size AS treeSize FROM logs ORDER BY site'),
+      notAttested: r.prepare<[], { site: string }>(
+        'SELECT site FROM logs WHERE legacy_attested_at IS NULL ORDER BY site',
+      ),
       leaves: r.prepare<[string, number, number], { leaf_hash: Uint8Array }>(
         'SELECT leaf_hash FROM entries WHERE site = ? AND idx >= ? ORDER BY idx LIMIT ?',
       ),
@@ -239,6 +242,14 @@ class SqliteStore implements LedgerStore {
 
   redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number> {
     return this.writes.redactEntries(site, ids, redaction, entry);
+  }
+
+  async logsNotAttested(): Promise<string[]> {
+    return this.r.notAttested.all().map((row) => row.site);
+  }
+
+  markLogAttested(site: string, at: string): Promise<void> {
+    return this.writes.markLogAttested(site, at);
   }
 
   createToken(token: TokenRecord): Promise<void> {

@@ -243,9 +243,17 @@ export interface LedgerStore {
   /**
    * Removes the payload of entries (by id), keeping their leaf hashes, and appends `entry` (the
    * collector's signed redaction entry naming them) at the log's next index, in one transaction;
-   * returns how many changed.
+   * returns how many changed. Without `entry` (as before redaction entries existed), a change
+   * unmarks the log's attestation (`logsNotAttested`).
    */
   redactEntries(site: string, ids: string[], redaction: Redaction, entry?: RedactionEntryInput): Promise<number>;
+  /**
+   * Sites whose log may hold stubs no redaction entry covers: logs older than redaction entries (or
+   * redacted without an entry since) that `markLogAttested` has not marked, in site order.
+   */
+  logsNotAttested(): Promise<string[]>;
+  /** Marks a site's log as scanned and its legacy redactions attested (at `at`): `logsNotAttested` leaves it out from now on. */
+  markLogAttested(site: string, at: string): Promise<void>;
 
   /** Stores a new token (its hash only). */
   createToken(token: TokenRecord): Promise<void>;
