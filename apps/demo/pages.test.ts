@@ -1,5 +1,6 @@
-// The demo site is static HTML: these checks keep its pages, their gated elements and the fixture
-// site configs they name in step (a typo in a purpose would leave an embed blocked for ever).
+// The demo site is static HTML: these checks keep its pages, their gated elements and the site
+// configs they name in step (a typo in a purpose would leave an embed blocked for ever): its own
+// (site.json, which `serve --demo` publishes) and the fixtures' clikodoc.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,8 @@ function parse(file: string) {
   template.innerHTML = html;
   return Object.assign(template.content, { lang: /<html lang="([a-z-]+)">/.exec(html)?.[1] });
 }
-const site = (id: string) => JSON.parse(readFileSync(join(sitesDir, `${id}.json`), 'utf8'));
+const site = (id: string) =>
+  JSON.parse(readFileSync(id === 'demo' ? join(here, 'site.json') : join(sitesDir, `${id}.json`), 'utf8'));
 /** A page's Consent Ledger tag (the per-site script) and the site and language its URL names. */
 function tagOf(doc: DocumentFragment) {
   const tag = doc.querySelector<HTMLScriptElement>('script[src^="/v1/sites/"]')!;
@@ -25,6 +27,10 @@ function tagOf(doc: DocumentFragment) {
 }
 
 describe('demo pages', () => {
+  it('has one site config: fixtures/sites/demo.json (published by --sites fixtures/sites) is site.json', () => {
+    expect(readFileSync(join(sitesDir, 'demo.json'), 'utf8')).toBe(readFileSync(join(here, 'site.json'), 'utf8'));
+  });
+
   it('has the French page and one per other language of the demo site', () => {
     const langs = Object.fromEntries(['index.html', 'en.html', 'nl.html', 'de.html'].map((f) => [f, parse(f).lang]));
     expect(langs).toEqual({ 'index.html': 'fr', 'en.html': 'en', 'nl.html': 'nl', 'de.html': 'de' });

@@ -19,6 +19,7 @@ import {
 } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIXTURE_SITES as FIXTURES } from './checkout';
+import { demoSiteFile } from './demo-site';
 import type { RunningServer, ServerOptions } from './server';
 import { startLoopbackServer } from './testing/loopback-server';
 
@@ -298,18 +299,50 @@ describe('consent-ledger server over HTTP', () => {
     expect(await ipOf(s, { 'X-Forwarded-For': '198.51.100.23', Forwarded: 'for=198.51.100.23' })).toBe('127.0.0.0');
   });
 
-  it('says at start when the demo pages are served without their site "demo" published', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const demoWarnings = () => warn.mock.calls.filter(([line]) => String(line).startsWith('demo:'));
+  it('publishes the demo pages\' site "demo" itself with --demo on an empty ledger, recording from where it serves them', async () => {
+    const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const demoLines = () => logged.mock.calls.filter(([line]) => String(line).startsWith('demo:'));
     const s = await start({ demo: true, sites: undefined });
-    // Not found by a visitor as a banner that never shows: said where the operator reads.
-    expect(demoWarnings()).toEqual([[expect.stringMatching(/site "demo".*--sites fixtures\/sites/)]]);
-    expect((await fetch(`${s.url}/v1/sites/demo/consent.js`)).status).toBe(404);
+    expect(s.published).toEqual([]);
+    expect((await fetch(`${s.url}/v1/sites/demo/consent.js`)).status).toBe(200);
+    expect(demoLines()).toEqual([
+      [`demo: published the demo pages' site "demo" (origins ${s.visitorUrls.join(', ')})`],
+    ]);
+    // The demo package's config, at this server's origins (not the 8080 the file names).
+    const { origins, policyUrl, ...rest } = JSON.parse(readFileSync(demoSiteFile(), 'utf8'));
+    const published = (await s.store.getSite('demo'))!.config;
+    expect(published).toMatchObject({
+      ...rest,
+      origins: s.visitorUrls,
+      policyUrl: `${s.url}/confidentialite.html`,
+    });
+    expect([origins, policyUrl]).not.toEqual([published.origins, published.policyUrl]);
+    // So a demo page served on this port records its visitors' choices.
+    const device = await Device.create(published);
+    const receipt = await fetch(`${s.url}/v1/receipts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: s.url },
+      body: JSON.stringify({ receipts: [(await device.receipt()).jws] }),
+    });
+    expect(receipt.status).toBe(201);
     await s.close();
-    warn.mockClear();
-    await start({ demo: true, name: s.name });
-    expect(demoWarnings()).toEqual([]);
-    warn.mockRestore();
+
+    // A restart finds it published: nothing is published again.
+    logged.mockClear();
+    const again = await start({ demo: true, sites: undefined, name: s.name });
+    expect(demoLines()).toEqual([]);
+    expect((await again.store.getSite('demo'))!.config).toEqual(published);
+    await again.close();
+  });
+
+  it('leaves a site "demo" published by --sites as it is', async () => {
+    const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const s = await start({ demo: true });
+    expect(s.published).toContain('demo');
+    expect(logged.mock.calls.filter(([line]) => String(line).startsWith('demo:'))).toEqual([]);
+    expect((await s.store.getSite('demo'))!.config.origins).toEqual(
+      JSON.parse(readFileSync(join(FIXTURES, 'demo.json'), 'utf8')).origins,
+    );
   });
 
   it('serves consent.js at a short-cached URL and a versioned immutable one, and 404s what is not built', async () => {

@@ -24,6 +24,7 @@ import { CommandError } from './args';
 import { type AssetDirs, assetRoutes, installedAssets } from './assets';
 import { ledgerBackend } from './backend';
 import { CONNECTION_LIMITS, type ConnectionLimits, capConnections } from './connection-cap';
+import { publishDemoSite } from './demo-site';
 
 export interface ServerOptions {
   port: number;
@@ -33,7 +34,7 @@ export interface ServerOptions {
   name?: string;
   /** Receipts per minute per client address; 0 disables. */
   ratePerMinute: number;
-  /** Serve the demo site at `/`. */
+  /** Serve the demo site at `/`, and publish its site "demo" when the ledger has none. */
   demo: boolean;
   /** Folder whose every *.json site config is published at start. */
   sites?: string;
@@ -251,11 +252,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         `notices: this version words ${relogged.length} notice(s) differently; logged them (${[...new Set(relogged.map((n) => `${n.site} ${n.language}`))].join(', ')})`,
       );
     const published = options.sites ? await publishFolder(built, options.sites) : [];
-    // The demo pages' script asks for the site "demo": without it their banner answers 404 unknown-site.
-    if (options.demo && !(await store.getSite('demo')))
-      console.warn(
-        'demo: the demo pages record under site "demo", which this collector does not publish yet: add --sites fixtures/sites (as npm start does), or publish it with `consent-ledger sites put`',
-      );
+    if (options.demo && (await publishDemoSite(built, visitorUrls)))
+      console.log(`demo: published the demo pages' site "demo" (origins ${visitorUrls.join(', ')})`);
     if (options.metricsListen) {
       const { host, port: metricsPort } = options.metricsListen;
       try {

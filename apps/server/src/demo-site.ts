@@ -1,0 +1,42 @@
+// `serve --demo`: the demo pages' script asks for the site "demo", and without it their banner would
+// answer 404 unknown-site. When the ledger has no such site, serve publishes the demo package's own
+// config (apps/demo/site.json, which fixtures/sites/demo.json repeats for the tests and benches),
+// made to record from where this server serves the pages: whatever the port or public URL, the
+// pages' receipts come from one of its origins.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Collector } from '@consent-ledger/collector';
+import { CommandError } from './args';
+import { packageDir } from './assets';
+
+/** The demo package's site config file. */
+export function demoSiteFile(): string {
+  return join(packageDir('@consent-ledger/demo'), 'site.json');
+}
+
+/**
+ * The demo config served from `visitorUrls` (where visitors reach this server): its origins are
+ * theirs, and its privacy policy is the demo's own page under the first one.
+ */
+export function demoSiteConfig(file: string, visitorUrls: string[]): Record<string, unknown> {
+  const config = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const base = visitorUrls[0].endsWith('/') ? visitorUrls[0] : `${visitorUrls[0]}/`;
+  const policyPath = new URL(String(config.policyUrl)).pathname.slice(1);
+  return {
+    ...config,
+    origins: [...new Set(visitorUrls.map((url) => new URL(url).origin))],
+    policyUrl: new URL(policyPath, base).href,
+  };
+}
+
+/** Publishes the demo site when the ledger has none (a site "demo" published otherwise stays); true when it did. */
+export async function publishDemoSite(
+  collector: Collector,
+  visitorUrls: string[],
+  file = demoSiteFile(),
+): Promise<boolean> {
+  if (await collector.context.store.getSite('demo')) return false;
+  const published = await collector.publishSite(demoSiteConfig(file, visitorUrls));
+  if (!published.ok) throw new CommandError(`${file}: ${published.error.message}`);
+  return true;
+}
