@@ -42,6 +42,32 @@ describe('auditor UI Content-Security-Policy', () => {
     expect(await violations()).toEqual([]);
   });
 
+  test("an admin's console is fetched only on opening Sites, under the policy, with no violation", async () => {
+    const { collector } = suite;
+    const token = await collector.token('admin', ['clikodoc']);
+    const scenario = await suite.scenario();
+    const { page } = scenario;
+    const violations = await recordViolations(page);
+    await page.goto(`${collector.origin}/audit/`);
+    await page.getByLabel(fr['signin.token']).fill(token);
+    await page.getByRole('button', { name: fr['signin.submit'] }).click();
+    const sites = page.getByRole('navigation', { name: fr['nav.label'] }).getByRole('link', { name: fr['nav.sites'] });
+    await sites.waitFor();
+    const consoleFiles = () => scenario.requests.filter((r) => /^GET \/audit\/console\.[A-Z0-9]{8}\.(js|css)$/.test(r));
+    expect(consoleFiles()).toEqual([]);
+    await sites.click();
+    const row = page.locator('tr[data-site=clikodoc]');
+    await row.waitFor();
+    // Its styles came with it: the list's table is laid out by the console's style sheet.
+    expect(consoleFiles()).toHaveLength(2);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('view-title');
+    await row.getByRole('link').click();
+    // The site editor and its live preview (consent.js in the sandboxed frame) run under the policy too.
+    await expect.poll(() => page.locator('.preview').getAttribute('data-preview'), { timeout: 30_000 }).toBe('started');
+    expect(await page.locator('.preview-frame').evaluate((f) => getComputedStyle(f).borderTopWidth)).toBe('0px');
+    expect(await violations()).toEqual([]);
+  });
+
   test('another page cannot frame it', async () => {
     const { collector } = suite;
     const scenario = await suite.scenario();

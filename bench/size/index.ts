@@ -1,12 +1,15 @@
 // Bundle size of the SDK for each realistic import pattern (packages/sdk/size-tests/*.ts), built with
 // the very options of consent.js (packages/sdk/build.mjs --size-tests): raw, gzip and brotli bytes
-// against each entry's budget (size-tests/budgets.json). Also lists what costs most in consent.js.
+// against each entry's budget (size-tests/budgets.json). Also lists what costs most in consent.js, and
+// the auditor UI's first load and console against theirs (apps/auditor/size/budgets.json).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { testCollector } from '@consent-ledger/collector/testing';
+import { type BuiltFile, consoleLoad, firstLoad, totalBrotli } from '../../apps/auditor/size/first-load';
 
 interface Budget {
   brotli: number;
@@ -112,4 +115,31 @@ for (const [input, { bytesInOutput }] of Object.entries(Object.values(meta.outpu
 console.log('\nconsent.js, minified bytes by origin:');
 for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1]))
   console.log(`  ${group.padEnd(22)} ${String(bytes).padStart(7)}`);
+// The auditor UI (/audit/), built into a folder of its own: what an auditor loads before any click, and
+// what opening Sites adds for an admin.
+const auditorDir = join(workspaceRoot(), 'apps/auditor');
+const auditorOut = mkdtempSync(join(tmpdir(), 'auditor-size-'));
+if (
+  spawnSync(process.execPath, [join(auditorDir, 'build.mjs'), '--out', auditorOut], { stdio: 'inherit' }).status !== 0
+)
+  process.exit(1);
+const auditorBudgets = JSON.parse(readFileSync(join(auditorDir, 'size/budgets.json'), 'utf8')) as Record<
+  string,
+  Budget
+>;
+console.log('\nauditor UI (/audit/), brotli:');
+for (const [name, files] of [
+  ['first-load', firstLoad(auditorOut)],
+  ['console', consoleLoad(auditorOut)],
+] as Array<[string, BuiltFile[]]>) {
+  const size = totalBrotli(files);
+  const budget = auditorBudgets[name].brotli;
+  if (size > budget) over += 1;
+  console.log(
+    `  ${name.padEnd(12)} ${String(size).padStart(7)} B  <= ${kb(budget)}  ${size > budget ? `OVER BUDGET by ${size - budget} B` : `ok, ${budget - size} B to spare`}`,
+  );
+  for (const f of files)
+    console.log(`    ${f.file.padEnd(24)} ${String(f.raw).padStart(8)} raw ${String(f.brotli).padStart(7)} brotli`);
+}
+rmSync(auditorOut, { recursive: true, force: true });
 process.exit(over > 0 ? 1 : 0);

@@ -3,7 +3,7 @@
 
 import type { AuditSite } from '@consent-ledger/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createAdminApi, createApi, listAdminSites } from './api';
+import { createApi, listAdminSites } from './api';
 import { ExportView } from './export/export-view';
 import {
   createI18n,
@@ -28,8 +28,7 @@ import {
   saveSession,
 } from './session';
 import { checkAccess, SignIn, SitePicker, siteLabel, tokenSites } from './sign-in';
-import { SiteView } from './sites/site-view';
-import { SitesView } from './sites/sites-view';
+import { LazyConsole } from './sites/load-console';
 import { StatsView } from './stats/stats-view';
 import { SubjectView } from './subject/subject-view';
 
@@ -183,10 +182,6 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
     purposes: [],
   });
   const caller = useMemo(() => ({ base, token: session.token }), [base, session.token]);
-  const adminApi = useMemo(
-    () => (route.view === 'sites' && route.site ? createAdminApi(caller, route.site) : null),
-    [caller, route.view, route.site],
-  );
   // Only an admin token gets Sites: the tab appears when the admin route answers.
   const [admin, setAdmin] = useState(false);
   useEffect(() => {
@@ -275,10 +270,14 @@ function SignedIn({ base, session }: { base: string; session: Session }) {
         {route.view === 'stats' && <StatsView api={api} siteTitles={site.titles} />}
         {route.view === 'export' && <ExportView api={api} />}
         {route.view === 'log' && <LogView log={log} />}
-        {route.view === 'sites' && !adminApi && (
-          <SitesView caller={caller} onSite={(site) => go({ view: 'sites', subject: null, site })} />
+        {route.view === 'sites' && (
+          <LazyConsole
+            caller={caller}
+            site={route.site ?? null}
+            onSite={(site) => go({ view: 'sites', subject: null, site })}
+            onBack={() => go({ view: 'sites', subject: null })}
+          />
         )}
-        {adminApi && <SiteView api={adminApi} onBack={() => go({ view: 'sites', subject: null })} />}
       </main>
     </>
   );

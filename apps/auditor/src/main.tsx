@@ -2,6 +2,5 @@
 import { render } from 'preact';
 import { App } from './app';
 import './styles.css';
-import './sites/console.css';
 
 render(<App />, document.getElementById('app')!);

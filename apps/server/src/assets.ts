@@ -4,10 +4,11 @@
 // The packages are found as Node finds them (their exports), so a server installed outside the
 // checkout (`pnpm deploy`, or from a registry) serves the files installed beside it.
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type AppEnv,
+  contentAddressed,
   type Encoded,
   encodeAll,
   errorResponse,
@@ -93,8 +94,9 @@ function send(c: Context<AppEnv>, path: string, body: Uint8Array<ArrayBuffer>, c
 
 /**
  * Serves a folder under a URL prefix, `index.html` for folders. Pages are revalidated on every visit
- * (they change on rebuild); scripts and other files are cached for five minutes like a third party's
- * tag would be, so a returning visitor's granted scripts start from the HTTP cache.
+ * (they change on rebuild); a file whose name carries its content hash (the auditor's console chunk)
+ * is cached for good, as the SDK's chunks are; other scripts and files for five minutes like a third
+ * party's tag would be, so a returning visitor's granted scripts start from the HTTP cache.
  */
 function folder(app: Hono<AppEnv>, prefix: string, dir: string): void {
   // Text files are compressed once per version (modification time and size) and kept.
@@ -105,7 +107,12 @@ function folder(app: Hono<AppEnv>, prefix: string, dir: string): void {
     const { mtimeMs, size } = statSync(path);
     const version = `${Math.floor(mtimeMs).toString(36)}-${size.toString(36)}`;
     const etag = `"${version}"`;
-    const cacheControl = extname(path) === '.html' ? 'no-cache' : 'public, max-age=300';
+    const cacheControl =
+      extname(path) === '.html'
+        ? 'no-cache'
+        : contentAddressed(basename(path))
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=300';
     if (COMPRESSIBLE.has(extname(path))) {
       let cached = encoded.get(path);
       if (cached?.version !== version) {

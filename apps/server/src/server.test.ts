@@ -18,6 +18,7 @@ import {
   verifyInclusion,
 } from '@consent-ledger/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AUDITOR_CSP } from './assets';
 import { FIXTURE_SITES as FIXTURES } from './checkout';
 import { demoSiteFile } from './demo-site';
 import type { RunningServer, ServerOptions } from './server';
@@ -387,6 +388,25 @@ describe('consent-ledger server over HTTP', () => {
     const wrong = await fetch(`${s.url}/consent.js`, { method: 'POST' });
     expect([wrong.status, wrong.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
     expect((await fetch(`${s.url}/index.html`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it("serves the auditor's console (chunk and style sheet, named by their content) cached for good, under the auditor's CSP", async () => {
+    const s = await start();
+    const app = await fetch(`${s.url}/audit/app.js`);
+    expect(app.headers.get('cache-control')).toBe('public, max-age=300');
+    const code = await app.text();
+    const names = [/import\("\.\/(console\.[A-Z0-9]{8}\.js)"\)/, /"(console\.[A-Z0-9]{8}\.css)"/].map(
+      (re) => re.exec(code)?.[1],
+    );
+    expect(names).toEqual([expect.stringMatching(/\.js$/), expect.stringMatching(/\.css$/)]);
+    for (const name of names) {
+      const res = await fetch(`${s.url}/audit/${name}`);
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('content-security-policy')).toBe(AUDITOR_CSP);
+    }
+    // The page itself is revalidated on every visit: a new build names new chunks at once.
+    expect((await fetch(`${s.url}/audit/`)).headers.get('cache-control')).toBe('no-cache');
   });
 
   it("sends the built consent.js and each site's script compressed: brotli or gzip as asked, its own ETag, Vary", async () => {

@@ -19,6 +19,11 @@ export const EMBED_TYPES: Record<string, string> = {
 export const EMBED_FILE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)?\.(js|mjs|css)$/;
 const CONTENT_ADDRESSED = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{8,}\.[a-z]+$/;
 
+/** Whether a file name carries its content hash (`<name>.<hash>.<ext>`, as a bundler names a chunk): cacheable for good. */
+export function contentAddressed(name: string): boolean {
+  return CONTENT_ADDRESSED.test(name);
+}
+
 /** One file of the build output. */
 export interface EmbedFile {
   name: string;
@@ -97,7 +102,7 @@ function embedFile(name: string, body: Uint8Array): EmbedFile {
     body,
     version: createHash('sha256').update(body).digest('hex').slice(0, 12),
     contentType: EMBED_TYPES[extname(name)],
-    immutable: CONTENT_ADDRESSED.test(name),
+    immutable: contentAddressed(name),
     encoded: () => {
       encoded ??= encodeAll(body);
       return encoded;

@@ -10,6 +10,7 @@ export {
 export { notModified, type Validators } from './conditional';
 export { type CollectorContext, DEFAULT_LIMITS, type Limits } from './context';
 export { Cosigner, type CosignerOptions, type CosignerStore, type WitnessStanding } from './cosigner';
+export { contentAddressed } from './embed-files';
 export type { AppEnv, AppVariables } from './env';
 export { ApiError, type ApiErrorCode, errorBody, errorResponse } from './errors';
 export {

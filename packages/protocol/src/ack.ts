@@ -1,6 +1,6 @@
 import { verifyCollectorJws } from './collector-jws';
-import { SITE_ID } from './config';
 import { base64urlEncode, isHash64u, utf8 } from './encoding';
+import { SITE_ID } from './ids';
 import type { Jwks } from './jwk';
 import { jwsSigningInput, signJws } from './jws';
 import { isIsoTimestamp } from './receipt';

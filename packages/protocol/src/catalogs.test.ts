@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs } from './catalogs';
-import { BUILTIN_PURPOSES } from './config';
+import { BUILTIN_PURPOSES } from './ids';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from './languages';
 import { TEXT_KEYS, type TextKey } from './texts';
 

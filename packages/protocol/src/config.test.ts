@@ -4,7 +4,7 @@ import clickcare from '../../../fixtures/sites/clickcare.json';
 import clikodoc from '../../../fixtures/sites/clikodoc.json';
 import { catalogs } from './catalogs';
 import { askedPurposes, type SiteConfig, validateSiteConfig } from './config';
-import { resolveNotice } from './notice';
+import { resolveNotice } from './resolve-notice';
 
 const fixtures = { 'cabinet-praticien': cabinet, clickcare, clikodoc } as Record<string, unknown>;
 

@@ -1,12 +1,11 @@
 import { catalogs } from './catalogs';
+import { BUILTIN_PURPOSES, SITE_ID } from './ids';
 import { isLanguage, LANGUAGES, type Language, languageOfTag } from './languages';
 import { fail, type Issue, ok, type Result } from './result';
 
 // Language moved to languages.ts with the 24 catalogs; still named here for modules that import it with the config types.
 export type { Language } from './languages';
 
-export const BUILTIN_PURPOSES = ['necessary', 'analytics', 'marketing', 'maps', 'audiovideo'] as const;
-export type BuiltinPurpose = (typeof BUILTIN_PURPOSES)[number];
 /** Text given per language, or one string for all. */
 export type Localized = string | Partial<Record<Language, string>>;
 
@@ -97,7 +96,6 @@ const ANSWER_PAIRS: ReadonlyArray<[BannerTextKey, BannerTextKey]> = [
   ['ask.allow', 'ask.decline'],
 ];
 
-export const SITE_ID = /^[a-z0-9-]{2,64}$/;
 export const SERVICE_ID = /^[a-z0-9-]{1,64}$/;
 // Starting with a letter also keeps integer-like keys out, so Object.keys(purposes) is config order.
 export const CUSTOM_PURPOSE_ID = /^[a-z][a-z0-9-]{1,31}$/;

@@ -12,10 +12,11 @@ import { type ExportRange, LineChain, signExportStatement } from './export-state
 import { exportPublicJwk, type Jwks, jwkThumbprint, type OkpPublicJwk } from './jwk';
 import { generateCollectorKey, generateDeviceKey, type KeyPair, signJws } from './jws';
 import { inclusionProof, leafHash, MemoryTree } from './merkle';
-import { NOTICE_TYP, noticeBytes, noticeHash, resolveNotice } from './notice';
+import { NOTICE_TYP, noticeBytes, noticeHash } from './notice';
 import { verifyProofDocument } from './proof-document';
 import { type Choice, createReceipt, type Method } from './receipt';
 import { indexRanges, type RedactionStatement, signRedaction } from './redaction';
+import { resolveNotice } from './resolve-notice';
 
 const NAME = 'consent.test';
 const config = (() => {

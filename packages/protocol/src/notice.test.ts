@@ -7,7 +7,8 @@ import { catalogs } from './catalogs';
 import { askedPurposes, type SiteConfig, validateSiteConfig } from './config';
 import { fromUtf8 } from './encoding';
 import { LANGUAGES, type Language } from './languages';
-import { type Notice, negotiateLanguage, noticeBytes, noticeHash, resolveNotice } from './notice';
+import { type Notice, negotiateLanguage, noticeBytes, noticeHash } from './notice';
+import { resolveNotice } from './resolve-notice';
 import { TEXT_KEYS } from './texts';
 
 function load(value: unknown): SiteConfig {

@@ -1,13 +1,12 @@
-import { catalogs } from './catalogs';
 import { verifyCollectorJws } from './collector-jws';
-import type { BuiltinPurpose, Localized, SiteConfig } from './config';
+import type { SiteConfig } from './config';
 import { utf8 } from './encoding';
 import { canonicalize } from './jcs';
 import type { Jwks } from './jwk';
 import { type Language, languageOfTag } from './languages';
 import { fail, ok, type Result } from './result';
 import { sha256b64u } from './sha256';
-import { TEXT_KEYS, type TextKey } from './texts';
+import type { TextKey } from './texts';
 
 /** What one visitor reads: a site config resolved for one language (docs/design.md, Notice). */
 export interface Notice {
@@ -40,67 +39,6 @@ export interface NoticeService {
 
 export const NOTICE_TYP = 'consent-notice+jws';
 
-/**
- * Resolves a config (already validated) for one of its languages: the default catalog (or the site's
- * own wording of a banner text, `texts`) with `{site}`
- * replaced by the site's name (site-specific, so it is part of what is hashed; the other placeholders
- * are the UI's), `necessary` then the asked purposes with the site's overrides, and the services.
- * Deterministic: the same config and language always give the same notice, hence the same textHash.
- * Throws when the language is not one of the site's: callers negotiate it first.
- */
-export function resolveNotice(config: SiteConfig, language: Language): Notice {
-  if (!config.languages.includes(language))
-    throw new Error(`site "${config.site}" is not offered in "${language}" (${config.languages.join(', ')})`);
-  const catalog = catalogs[language];
-  const texts = {} as Record<TextKey, string>;
-  // split/join rather than replaceAll, which would read `$&` in a site name as a pattern.
-  const own: Partial<Record<TextKey, Partial<Record<Language, string>>>> = config.texts ?? {};
-  for (const key of TEXT_KEYS)
-    texts[key] = (own[key]?.[language] ?? catalog.texts[key]).split('{site}').join(config.name);
-  const purposes = [{ id: 'necessary', ...catalog.purposes.necessary }];
-  for (const [id, overrides] of Object.entries(config.purposes)) {
-    const defaults = Object.hasOwn(catalog.purposes, id) ? catalog.purposes[id as BuiltinPurpose] : undefined;
-    const title = overrides.title?.[language] ?? defaults?.title;
-    const description = overrides.description?.[language] ?? defaults?.description;
-    // Validation makes a custom purpose give both texts in every site language.
-    if (title === undefined || description === undefined)
-      throw new Error(`purpose "${id}" has no ${title === undefined ? 'title' : 'description'} in "${language}"`);
-    purposes.push({ id, title, description });
-  }
-  const services = config.services.map((service): NoticeService => {
-    const out: NoticeService = {
-      id: service.id,
-      name: service.name,
-      provider: service.provider,
-      purpose: service.purpose,
-      transfer: service.transfer,
-      cookies: [...(service.cookies ?? [])],
-    };
-    if (service.hosts) out.hosts = [...service.hosts];
-    const retention = localize(service.retention, language, config.languages[0]);
-    if (retention !== undefined) out.retention = retention;
-    const safeguard = localize(service.safeguard, language, config.languages[0]);
-    if (safeguard !== undefined) out.safeguard = safeguard;
-    if (service.privacyUrl !== undefined) out.privacyUrl = service.privacyUrl;
-    return out;
-  });
-  return {
-    v: 1,
-    site: config.site,
-    revision: config.revision,
-    language,
-    policyUrl: config.policyUrl,
-    texts,
-    purposes,
-    services,
-  };
-}
-
-/** A service text in `language`, else in the site's first language (a free text need not be translated). */
-function localize(text: Localized | undefined, language: Language, first: Language): string | undefined {
-  return typeof text === 'string' ? text : (text?.[language] ?? text?.[first]);
-}
-
 /** The exact bytes of a notice as signed into the log: UTF-8 of JCS(notice). */
 export function noticeBytes(notice: Notice): Uint8Array {
   return utf8(canonicalize(notice));
@@ -109,18 +47,6 @@ export function noticeBytes(notice: Notice): Uint8Array {
 /** textHash = base64url(SHA-256(JCS(notice))). */
 export function noticeHash(notice: Notice): string {
   return sha256b64u(noticeBytes(notice));
-}
-
-/**
- * A validated config as one of its languages' visitors get it (throws for another, as resolveNotice):
- * what `GET /v1/sites/:site/config` answers (`ConfigAnswer`) and what a page, or the console's preview, inlines.
- */
-export function configDocument(
-  config: SiteConfig,
-  language: Language,
-): { config: SiteConfig; language: Language; notice: Notice; textHash: string } {
-  const notice = resolveNotice(config, language);
-  return { config, language, notice, textHash: noticeHash(notice) };
 }
 
 /** Picks the site language for a list of preferred tags (`fr-BE` matches `fr`, `pt-BR` matches `pt`), else the site's first. */

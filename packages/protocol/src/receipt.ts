@@ -1,5 +1,5 @@
-import { SITE_ID } from './config';
 import { base64urlEncode, isHash64u } from './encoding';
+import { SITE_ID } from './ids';
 import { parseIJsonBytes } from './ijson';
 import { type EcPublicJwk, exportPublicJwk, importPublicJwk, jwkThumbprint } from './jwk';
 import { type DecodedJws, decodeJws, isLowS, type KeyPair, signJws, verifyDecodedJws } from './jws';

@@ -3,9 +3,9 @@
 // only its leaf hash, which anyone holding the export could also write in place of a receipt they
 // want gone; `verify` therefore accepts a redacted line only when a redaction entry covers it.
 import { type CollectorSigningKey, signCollectorJws, verifyCollectorJws } from './collector-jws';
-import { SITE_ID } from './config';
 import { verifyDpopProof } from './dpop';
 import { base64urlDecode, fromUtf8 } from './encoding';
+import { SITE_ID } from './ids';
 import type { Jwks } from './jwk';
 import { isIsoTimestamp } from './receipt';
 import { fail, type Issue, ok, type Result } from './result';

@@ -2,7 +2,8 @@
 // revision must rise whenever a text they read changes, and never go down. One definition for the
 // collector (which refuses a config breaking the rule) and the console (which shows it before publishing).
 import type { Language, SiteConfig } from './config';
-import { noticeHash, resolveNotice } from './notice';
+import { noticeHash } from './notice';
+import { resolveNotice } from './resolve-notice';
 
 /** What publishing a config over the published one does. */
 export type RevisionOutcome =

@@ -1,4 +1,4 @@
-import type { BuiltinPurpose } from './config';
+import type { BuiltinPurpose } from './ids';
 
 // The keys of every text the banner, the dialog, placeholders and the history view display.
 // Placeholders in braces: {site} is replaced by the site's name when the notice is resolved (the name

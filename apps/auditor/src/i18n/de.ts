@@ -213,6 +213,9 @@ export const de: Messages = {
   'nav.sites': 'Websites',
   'sites.title': 'Von Ihnen verwaltete Websites',
   'sites.none': 'Dieses Token verwaltet keine Website.',
+  'sites.loadFailed':
+    'Die Konsole konnte nicht geladen werden: Der Server wurde möglicherweise aktualisiert, seit diese Seite geöffnet wurde. Laden Sie die Seite neu, um die aktuelle Version zu erhalten.',
+  'sites.reload': 'Seite neu laden',
   'sites.name': 'Website',
   'sites.revision': 'Revision',
   'sites.languages': 'Sprachen',

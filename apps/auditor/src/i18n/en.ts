@@ -211,6 +211,9 @@ export const en = {
   'nav.sites': 'Sites',
   'sites.title': 'Sites you administer',
   'sites.none': 'This token administers no site.',
+  'sites.loadFailed':
+    'The console could not be loaded: the server may have been updated since this page was opened. Reload the page to get the current version.',
+  'sites.reload': 'Reload the page',
   'sites.name': 'Site',
   'sites.revision': 'Revision',
   'sites.languages': 'Languages',

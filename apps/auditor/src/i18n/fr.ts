@@ -212,6 +212,9 @@ export const fr: Messages = {
   'nav.sites': 'Sites',
   'sites.title': 'Sites que vous administrez',
   'sites.none': 'Ce jeton n’administre aucun site.',
+  'sites.loadFailed':
+    'La console n’a pas pu être chargée : le serveur a peut-être été mis à jour depuis l’ouverture de cette page. Rechargez la page pour obtenir la version actuelle.',
+  'sites.reload': 'Recharger la page',
   'sites.name': 'Site',
   'sites.revision': 'Révision',
   'sites.languages': 'Langues',

@@ -5,10 +5,12 @@
 import {
   BUILTIN_PURPOSES,
   type BuiltinPurpose,
-  catalogs,
+  type Catalog,
   LANGUAGE_NAMES,
   languageOfTag,
 } from '@consent-ledger/protocol';
+// The UI's four languages only: the 24 are the console's, loaded with it.
+import { de as deCatalog, en as enCatalog, fr as frCatalog, nl as nlCatalog } from '@consent-ledger/protocol/catalogs';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { de } from './de';
@@ -20,6 +22,13 @@ import { nl } from './nl';
 export const UI_LANGUAGES = ['fr', 'nl', 'en', 'de'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const MESSAGES: Record<UiLanguage, Messages> = { fr, nl, en, de };
+/** The visitor's words (protocol's catalogs) in the UI's languages: built-in purpose titles, the banner's button names. */
+export const VISITOR_TEXTS: Record<UiLanguage, Catalog> = {
+  fr: frCatalog,
+  nl: nlCatalog,
+  en: enCatalog,
+  de: deCatalog,
+};
 /** What each UI language is called in its own language, for the language menu. */
 export const UI_LANGUAGE_NAMES: Record<UiLanguage, string> = {
   fr: LANGUAGE_NAMES.fr,
@@ -101,7 +110,7 @@ export function createI18n(lang: UiLanguage): I18n {
     },
     purpose: (id, siteTitles) =>
       (BUILTIN_PURPOSES as readonly string[]).includes(id)
-        ? catalogs[lang].purposes[id as BuiltinPurpose].title
+        ? VISITOR_TEXTS[lang].purposes[id as BuiltinPurpose].title
         : (siteTitles?.[id] ?? id),
   };
 }

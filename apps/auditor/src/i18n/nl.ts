@@ -212,6 +212,9 @@ export const nl: Messages = {
   'nav.sites': 'Websites',
   'sites.title': 'Websites die u beheert',
   'sites.none': 'Dit token beheert geen enkele website.',
+  'sites.loadFailed':
+    'De console kon niet worden geladen: de server is mogelijk bijgewerkt sinds deze pagina werd geopend. Laad de pagina opnieuw voor de huidige versie.',
+  'sites.reload': 'Pagina opnieuw laden',
   'sites.name': 'Website',
   'sites.revision': 'Revisie',
   'sites.languages': 'Talen',

@@ -1,10 +1,10 @@
 // Find a subject by id, then see its history: current state, per-purpose bars, the receipts, and
 // Verify, which checks everything in this browser.
-import { catalogs, type SubjectHistory } from '@consent-ledger/protocol';
+import type { SubjectHistory } from '@consent-ledger/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api, ApiResult } from '../api';
 import { ErrorMessage } from '../error-message';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, VISITOR_TEXTS } from '../i18n/i18n';
 import type { PinnedWitnesses } from '../log/witnesses';
 import { PurposeBars } from './purpose-bars';
 import { Timeline } from './timeline';
@@ -112,7 +112,7 @@ export function SubjectView({
           </button>
         </div>
         <p id="subject-hint" class="hint">
-          {t('subject.hint', { button: catalogs[i18n.lang].texts['history.download'] })}
+          {t('subject.hint', { button: VISITOR_TEXTS[i18n.lang].texts['history.download'] })}
         </p>
         {invalid && (
           <p id="subject-error" class="alert" role="alert">

@@ -1,7 +1,7 @@
 // The admin routes' shapes (`/v1/admin/...`, admin token): list, publish, read and delete site
 // configs and see their published revisions; issue, list and revoke API tokens.
 import * as v from 'valibot';
-import { SITE_ID } from '../config';
+import { SITE_ID } from '../ids';
 import { HistoryNoticeSchema } from './audit';
 import { ALL_SITES, MAX_TOKEN_SITES, TOKEN_ROLES } from './constants';
 import { B64U, COUNT, SITE, SiteConfigSchema, TIMESTAMP } from './documents';

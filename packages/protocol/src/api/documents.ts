@@ -4,7 +4,8 @@
 // compiler checks that each describes exactly its type (`sameShape` below), so neither can drift.
 import * as v from 'valibot';
 import type { AckPayload } from '../ack';
-import { BANNER_TEXT_KEYS, type BannerTextKey, CONFIG_DEFAULTS, SITE_ID, type SiteConfig } from '../config';
+import { BANNER_TEXT_KEYS, type BannerTextKey, CONFIG_DEFAULTS, type SiteConfig } from '../config';
+import { SITE_ID } from '../ids';
 import type { Jwks, OkpPublicJwk } from '../jwk';
 import { LANGUAGES, type Language } from '../languages';
 import type { Notice } from '../notice';
