@@ -17,10 +17,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 // (`__k`, `__e`...: consent.js and its views are a closed world, no Preact add-on or devtools share
 // this copy), and our own internal option, state and component names. Anything stored (IndexedDB),
 // sent, or part of the public API is not here. Before adding a name, check that no DOM or built-in
-// API uses it (`mode`, `before`, `reject`, `type`, `key`, `open`, `close`, `root` do) and that Preact
+// API uses it (`mode`, `before`, `reject`, `type`, `key`, `open`, `close`, `root` do), that no config
+// or stored field has it (`theme.reopen`, `doc` of the cached config do) and that Preact
 // never reads it by name (`ref`, `key`, `children`, `props` it does).
 const INTERNAL_PROPS =
-  /^(__[a-zA-Z]|onEmbeds|onAck|allowed|loadOnce|revoke|getMany|retry|openFrom|draft|snap|items|accept|save|store|outbox|device|publish|applyDocument|adopt|enforce|flush|views|opener|reopen|offs|lastChoices|asks|asked|reply|prefetched|fetchViews|flip|announce|refresh|said|box|frame|shown|andClose|componentDidMount|componentWillUnmount|componentDidUpdate|componentWillMount|componentWillReceiveProps|componentWillUpdate|componentDidCatch|getDerivedStateFromError|getDerivedStateFromProps|getSnapshotBeforeUpdate|shouldComponentUpdate|getChildContext|contextType|defaultProps|vnode|diffed|debounceRendering|unmount|forceUpdate|setState|props|context|state)$/;
+  /^(__[a-zA-Z]|onEmbeds|onAck|allowed|loadOnce|revoke|getMany|retry|openFrom|draft|snap|items|accept|save|store|outbox|device|publish|applyDocument|adopt|enforce|flush|views|opener|reopenButton|offs|lastChoices|asks|asked|reply|prefetched|fetchViews|flip|announce|refresh|said|box|frame|shown|andClose|componentDidMount|componentWillUnmount|componentDidUpdate|componentWillMount|componentWillReceiveProps|componentWillUpdate|componentDidCatch|getDerivedStateFromError|getDerivedStateFromProps|getSnapshotBeforeUpdate|shouldComponentUpdate|getChildContext|contextType|defaultProps|vnode|diffed|debounceRendering|unmount|forceUpdate|setState|props|context|state)$/;
 
 /** consent.js's lazily loaded chunks: each built from its entry, named by its content. */
 const CHUNKS = [

@@ -66,7 +66,7 @@ export class App extends Component<AppProps, AppState> {
   override state: AppState = { snap: this.props.rt.get(), view: null, said: '', asks: [] };
   private views?: Views;
   private opener: HTMLElement | null = null;
-  private reopen = createRef<HTMLButtonElement>();
+  private reopenButton = createRef<HTMLButtonElement>();
   private offs: Array<() => void> = [];
   /** The choices before the last change: a withdrawal announces what it turned off. */
   private lastChoices = this.state.snap.choices;
@@ -114,7 +114,7 @@ export class App extends Component<AppProps, AppState> {
 
   close = () => {
     this.setState({ view: null }, () => {
-      (this.opener?.isConnected ? this.opener : this.reopen.current)?.focus();
+      (this.opener?.isConnected ? this.opener : this.reopenButton.current)?.focus();
       this.opener = null;
     });
   };
@@ -158,7 +158,7 @@ export class App extends Component<AppProps, AppState> {
           !document.querySelector('[data-consent-open]') && (
             <button
               type="button"
-              ref={this.reopen}
+              ref={this.reopenButton}
               class={`ro ${doc.config.theme?.reopen ?? 'left'}`}
               aria-label={t('reopen.label')}
               title={t('reopen.label')}

@@ -158,6 +158,19 @@ describe('consent.js (minified) in a page', () => {
     expect(root.activeElement).toBe(control(root, 'Gérer mes cookies'));
   });
 
+  it("keeps the site's theme fields whole: position top, re-open button on the right", async () => {
+    // The bundle shortens internal property names: none may be a config field's.
+    const doc = fixtureDocument('clikodoc', { theme: { position: 'top', reopen: 'right' } }, 'en');
+    await freshPage('clikodoc', 'http://localhost:8080/en', doc);
+    document.body.innerHTML = `<script type="application/json" id="consent-ledger-config">${JSON.stringify(doc)}</script>`;
+    const { root, rt } = await scriptTag({ site: 'clikodoc' });
+    expect(root.querySelector('section[aria-label]')!.className).toBe('bn top');
+    await click(control(root, 'Reject all'));
+    await receipts(rt, 1);
+    await flush();
+    expect(control(root, 'Cookie settings').className).toBe('ro right');
+  });
+
   it('a placeholder loads its embed once (method embed-once); the dialog saves one purpose; history shows both', async () => {
     await freshPage('clikodoc', 'http://localhost:8080/praticiens');
     document.documentElement.lang = 'fr';
