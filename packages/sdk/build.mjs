@@ -6,12 +6,13 @@
 // bundles every size-tests/*.ts entry the same way into dist/size-tests/, for bench/size.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const tsconfigBase = JSON.parse(readFileSync(join(here, '../../tsconfig.base.json'), 'utf8'));
 
 // Property names that never leave the bundle, shortened like variables: Preact's private fields
 // (`__k`, `__e`...: consent.js and its views are a closed world, no Preact add-on or devtools share
@@ -51,11 +52,19 @@ const options = {
   format: 'iife',
   target: 'es2022',
   platform: 'browser',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
+  // The classic JSX transform with Preact's createElement (src/ui/jsx-factory.ts says why), every other
+  // TypeScript setting as the workspace has it.
+  tsconfigRaw: {
+    compilerOptions: {
+      ...tsconfigBase.compilerOptions,
+      jsx: 'react',
+      jsxFactory: 'createElement',
+      jsxFragmentFactory: 'Fragment',
+    },
+  },
+  inject: ['./src/ui/jsx-factory.ts'],
   legalComments: 'none',
   mangleProps: INTERNAL_PROPS,
-  alias: { 'preact/jsx-runtime': './src/ui/jsx-runtime.ts' },
   define: Object.fromEntries(
     CHUNKS.map((c) => [`__CONSENT_${c.name.toUpperCase()}__`, JSON.stringify(placeholder(c.name))]),
   ),
@@ -89,7 +98,7 @@ for (const chunk of CHUNKS) {
   const result = await build({
     ...options,
     entryPoints: [chunk.entry],
-    alias: { ...options.alias, ...chunk.alias },
+    alias: chunk.alias,
     mangleCache: main.mangleCache,
   });
   const code = result.outputFiles[0].contents;

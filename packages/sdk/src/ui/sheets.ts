@@ -2,10 +2,13 @@ const sheets = new Map<string, CSSStyleSheet>();
 
 /**
  * Adds a stylesheet to a shadow root, once: one constructable sheet shared by every root where the
- * browser has them, else a `<style>` carrying the page's CSP nonce, after the root's other styles.
+ * browser has them (every browser with adoptedStyleSheets has replaceSync), else a `<style>` carrying
+ * the page's CSP nonce, last in the root (after its other styles).
  */
 export function addSheet(root: ShadowRoot, text: string, nonce?: string): void {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+  // The same root, typed without adoptedStyleSheets (the DOM types have it always, older browsers do not).
+  const parent: ParentNode = root;
+  if ('adoptedStyleSheets' in root) {
     let sheet = sheets.get(text);
     if (!sheet) {
       sheet = new CSSStyleSheet();
@@ -13,12 +16,10 @@ export function addSheet(root: ShadowRoot, text: string, nonce?: string): void {
       sheets.set(text, sheet);
     }
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return;
+  } else if (![...parent.querySelectorAll('style')].some((s) => s.textContent === text)) {
+    const style = document.createElement('style');
+    if (nonce) style.nonce = nonce;
+    style.textContent = text;
+    parent.append(style);
   }
-  const styles = [...root.querySelectorAll('style')];
-  if (styles.some((s) => s.textContent === text)) return;
-  const style = document.createElement('style');
-  if (nonce) style.nonce = nonce;
-  style.textContent = text;
-  root.insertBefore(style, styles.at(-1)?.nextSibling ?? root.firstChild);
 }
