@@ -22,6 +22,7 @@ export default defineConfig({
             'reliability/**/*.test.ts',
             'docs/**/*.test.ts',
             'packaging/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 30_000,
