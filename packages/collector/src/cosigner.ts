@@ -26,17 +26,6 @@ export interface CosignerOptions {
   log?: (message: string) => void;
 }
 
-/** How one witness stands with one site's log, as this process knows it. */
-export interface WitnessStanding {
-  witness: string;
-  /** The size it last cosigned, null before the first cosignature (or before the store was read). */
-  cosignedSize: number | null;
-  /** When it fell behind the latest checkpoint (ms), null when it is caught up. */
-  behindSince: number | null;
-  /** The last failure, until a cosignature succeeds. */
-  lastError: { at: number; message: string } | null;
-}
-
 /** Failed submissions to one witness, counted since the process started. */
 export interface WitnessFailures {
   witness: string;
@@ -90,16 +79,6 @@ export class Cosigner {
     if (options.settle) await Promise.all(runs);
   }
 
-  /** How each witness stands with `site`'s log. */
-  standings(site: string): WitnessStanding[] {
-    return this.workers.map((w) => w.standing(site));
-  }
-
-  /** Whether this process submits checkpoints (it holds the integrator): only then are standings and failures live. */
-  get running(): boolean {
-    return !this.stopped;
-  }
-
   /** Submissions that failed since this process started, per witness: it could not be reached, or it refused. */
   failures(): WitnessFailures[] {
     return this.workers.map((w) => w.failures);
@@ -136,8 +115,8 @@ export class Cosigner {
 class WitnessWorker {
   private readonly cosigned = new Map<string, number>();
   private readonly sizesRead = new Set<string>();
-  private readonly behind = new Map<string, number>();
-  private readonly errors = new Map<string, { at: number; message: string }>();
+  /** Each site's last failure message, until a cosignature succeeds (logged once per change). */
+  private readonly errors = new Map<string, string>();
   /** Backoff per site after a refusal, and for the whole witness after it could not be reached. */
   private readonly retryAt = new Map<string, number>();
   private readonly failuresOf = new Map<string, number>();
@@ -167,15 +146,6 @@ class WitnessWorker {
     this.abort.abort();
     await this.running?.catch(() => undefined);
     this.abort = new AbortController();
-  }
-
-  standing(site: string): WitnessStanding {
-    return {
-      witness: this.witness.vkey,
-      cosignedSize: this.cosigned.get(site) ?? null,
-      behindSince: this.behind.get(site) ?? null,
-      lastError: this.errors.get(site) ?? null,
-    };
   }
 
   private async drain(): Promise<void> {
@@ -212,7 +182,6 @@ class WitnessWorker {
     const { site, size } = checkpoint;
     let cosigned = await this.cosignedSize(site);
     if (cosigned === size) return;
-    if (cosigned < size && !this.behind.has(site)) this.behind.set(site, Date.parse(checkpoint.createdAt));
     for (let attempt = 0; attempt < 2; attempt++) {
       if (cosigned > size) {
         this.refused(
@@ -252,7 +221,6 @@ class WitnessWorker {
         })),
       );
       this.cosigned.set(site, size);
-      this.behind.delete(site);
       this.retryAt.delete(site);
       this.failuresOf.delete(site);
       if (this.errors.delete(site)) this.options.log?.(`cosigner: ${this.name} cosigned ${site} at size ${size}`);
@@ -286,11 +254,9 @@ class WitnessWorker {
   /** Records a site's last failure, logged once per change of message. */
   private note(checkpoint: CheckpointRecord, message: string): void {
     const { site } = checkpoint;
-    if (!this.behind.has(site) && this.cosigned.get(site) !== checkpoint.size)
-      this.behind.set(site, Date.parse(checkpoint.createdAt));
     const previous = this.errors.get(site);
-    this.errors.set(site, { at: this.options.clock(), message });
-    if (previous?.message !== message) this.options.log?.(`cosigner: ${this.name} on ${site}: ${message}`);
+    this.errors.set(site, message);
+    if (previous !== message) this.options.log?.(`cosigner: ${this.name} on ${site}: ${message}`);
   }
 
   private get name(): string {

@@ -9,7 +9,7 @@ export {
 } from './compression';
 export { notModified, type Validators } from './conditional';
 export { type CollectorContext, DEFAULT_LIMITS, type Limits } from './context';
-export { Cosigner, type CosignerOptions, type CosignerStore, type WitnessStanding } from './cosigner';
+export { Cosigner, type CosignerOptions, type CosignerStore } from './cosigner';
 export { contentAddressed } from './embed-files';
 export type { AppEnv, AppVariables } from './env';
 export { ApiError, type ApiErrorCode, errorBody, errorResponse } from './errors';

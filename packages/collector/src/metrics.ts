@@ -86,7 +86,7 @@ function label(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-/** The witness families: read from the store (every collector agrees), except what only the submitting process knows. */
+/** The witness families: read from the store, so every collector on it reports the same, except the failures of this process's own submissions. */
 async function witnessMetrics(
   store: LedgerStore,
   now: number,
@@ -107,13 +107,13 @@ async function witnessMetrics(
       const labels = `{site=${site},witness=${label(w.vkey)}}`;
       cosigned.push(`consent_ledger_witness_cosigned_size${labels} ${w.cosignedSize ?? 0}`);
       behind.push(`consent_ledger_witness_behind_entries${labels} ${w.behind}`);
+      // Since the oldest checkpoint it lacks was signed: the same in every process, and across restarts.
+      const oldest = w.behind > 0 ? await store.checkpointAfter(checkpoint.site, w.cosignedSize ?? 0) : null;
+      since.push(
+        `consent_ledger_witness_seconds_behind${labels} ${oldest ? Math.max(0, (now - Date.parse(oldest.createdAt)) / 1000) : 0}`,
+      );
     }
     reached.push(`consent_ledger_witness_quorum_reached{site=${site}} ${status.quorumReached ? 1 : 0}`);
-    if (cosigner.running)
-      for (const standing of cosigner.standings(checkpoint.site)) {
-        const seconds = standing.behindSince === null ? 0 : Math.max(0, (now - standing.behindSince) / 1000);
-        since.push(`consent_ledger_witness_seconds_behind{site=${site},witness=${label(standing.witness)}} ${seconds}`);
-      }
   }
   family(
     'consent_ledger_witness_quorum',
@@ -135,24 +135,23 @@ async function witnessMetrics(
     "1 when a site's latest checkpoint carries the quorum of cosignatures.",
   );
   out.push(...reached);
-  if (cosigner.running) {
-    family(
-      'consent_ledger_witness_seconds_behind',
-      'gauge',
-      'How long a witness has left a checkpoint uncosigned, seconds (0: caught up); from the process that submits.',
+  family(
+    'consent_ledger_witness_seconds_behind',
+    'gauge',
+    'How long the oldest checkpoint a witness has not cosigned has waited, seconds (0: caught up).',
+  );
+  out.push(...since);
+  // Counted by the process that submitted (the integrator's, while it holds the lock); 0 in the others.
+  family(
+    'consent_ledger_witness_failures_total',
+    'counter',
+    'Submissions to a witness that failed in this process: unreachable (no answer) or refused (rollback, fork, 4xx).',
+  );
+  for (const f of cosigner.failures()) {
+    out.push(
+      `consent_ledger_witness_failures_total{witness=${label(f.witness)},reason="unreachable"} ${f.unreachable}`,
     );
-    out.push(...since);
-    family(
-      'consent_ledger_witness_failures_total',
-      'counter',
-      'Submissions to a witness that failed in this process: unreachable (no answer) or refused (rollback, fork, 4xx).',
-    );
-    for (const f of cosigner.failures()) {
-      out.push(
-        `consent_ledger_witness_failures_total{witness=${label(f.witness)},reason="unreachable"} ${f.unreachable}`,
-      );
-      out.push(`consent_ledger_witness_failures_total{witness=${label(f.witness)},reason="refused"} ${f.refused}`);
-    }
+    out.push(`consent_ledger_witness_failures_total{witness=${label(f.witness)},reason="refused"} ${f.refused}`);
   }
   return out;
 }

@@ -79,6 +79,17 @@ export function describeCosignatures(name: string, makeStore: () => Promise<Stor
       expect(await store.cosignedSizes('beta')).toEqual(new Map());
     });
 
+    it('finds the first checkpoint past a cosigned size: the oldest a witness still lacks', async () => {
+      await store.addCosignatures([cosignature(2, W1, AT)]);
+      expect(await store.checkpointAfter('alpha', 0)).toEqual({
+        ...checkpoints[0],
+        note: `${checkpoints[0].note}— w1.example sig-2-at-00\n`,
+      });
+      expect(await store.checkpointAfter('alpha', 2)).toEqual(checkpoints[1]);
+      expect(await store.checkpointAfter('alpha', 3)).toBeNull();
+      expect(await store.checkpointAfter('beta', 0)).toBeNull();
+    });
+
     it('keeps the first cosignature of a witness for a checkpoint, across processes and restarts', async () => {
       await store.addCosignatures([cosignature(2, W1, '2026-12-01T10:00:00.000Z')]);
       const twin = await h.twin();

@@ -278,6 +278,14 @@ export class PostgresStore implements LedgerStore {
     return rows[0] ? toCheckpoint(rows[0]) : null;
   }
 
+  async checkpointAfter(site: string, size: number): Promise<CheckpointRecord | null> {
+    const { rows } = await this.query<CheckpointRow>(
+      `SELECT ${COSIGNED_CHECKPOINT} FROM checkpoints c WHERE site = $1 AND size > $2 ORDER BY size LIMIT 1`,
+      [site, size],
+    );
+    return rows[0] ? toCheckpoint(rows[0]) : null;
+  }
+
   async addCosignatures(records: CosignatureRecord[]): Promise<void> {
     if (records.length === 0) return;
     await this.query(

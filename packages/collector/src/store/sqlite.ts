@@ -156,6 +156,9 @@ class SqliteStore implements LedgerStore {
       checkpointAt: r.prepare<[string, number], CheckpointRow>(
         `SELECT ${COSIGNED_CHECKPOINT} FROM checkpoints c WHERE site = ? AND size = ?`,
       ),
+      checkpointAfter: r.prepare<[string, number], CheckpointRow>(
+        `SELECT ${COSIGNED_CHECKPOINT} FROM checkpoints c WHERE site = ? AND size > ? ORDER BY size LIMIT 1`,
+      ),
       cosignedSizes: r.prepare<[string], { witness: string; size: number }>(
         'SELECT witness, max(size) AS size FROM cosignatures WHERE site = ? GROUP BY witness',
       ),
@@ -229,6 +232,11 @@ class SqliteStore implements LedgerStore {
 
   async checkpointAt(site: string, size: number): Promise<CheckpointRecord | null> {
     const row = this.r.checkpointAt.get(site, size);
+    return row ? toCheckpoint(row) : null;
+  }
+
+  async checkpointAfter(site: string, size: number): Promise<CheckpointRecord | null> {
+    const row = this.r.checkpointAfter.get(site, size);
     return row ? toCheckpoint(row) : null;
   }
 

@@ -235,6 +235,8 @@ export interface LedgerStore {
   latestCheckpoint(site: string): Promise<CheckpointRecord | null>;
   /** The checkpoint published at exactly this tree size, if any, its cosignatures appended. */
   checkpointAt(site: string, size: number): Promise<CheckpointRecord | null>;
+  /** The first checkpoint of a site's log larger than `size` (the oldest a witness that cosigned `size` still lacks), its cosignatures appended. */
+  checkpointAfter(site: string, size: number): Promise<CheckpointRecord | null>;
   /** Stores witnesses' cosignatures of stored checkpoints: one per site, size and witness (a repeated one is ignored). */
   addCosignatures(records: CosignatureRecord[]): Promise<void>;
   /** The largest size of a site's log each witness cosigned, by witness verifier key. */
