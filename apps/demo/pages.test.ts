@@ -17,6 +17,11 @@ function parse(file: string) {
   template.innerHTML = html;
   return Object.assign(template.content, { lang: /<html lang="([a-z-]+)">/.exec(html)?.[1] });
 }
+/** The elements of `root` matching `selector`, those inside its templates (gated embeds) included. */
+const within = (root: ParentNode, selector: string): Element[] => [
+  ...root.querySelectorAll(selector),
+  ...[...root.querySelectorAll('template')].flatMap((t) => within(t.content, selector)),
+];
 const site = (id: string) =>
   JSON.parse(readFileSync(id === 'demo' ? join(here, 'site.json') : join(sitesDir, `${id}.json`), 'utf8'));
 /** A page's Consent Ledger tag (the per-site script) and the site and language its URL names. */
@@ -56,7 +61,7 @@ describe('demo pages', () => {
     const config = site(tagOf(doc).id);
     for (const el of doc.querySelectorAll('[data-consent]'))
       expect(Object.keys(config.purposes)).toContain(el.getAttribute('data-consent'));
-    for (const el of doc.querySelectorAll('[href],[src],[data-src]')) {
+    for (const el of within(doc, '[href],[src],[data-src]')) {
       const url = el.getAttribute('data-src') ?? el.getAttribute('src') ?? el.getAttribute('href')!;
       if (url.startsWith('#') || url === tagOf(doc).tag.getAttribute('src')) continue;
       expect(url, `${file}: links must be relative`).not.toMatch(/^(\/|https?:)/);
@@ -68,7 +73,7 @@ describe('demo pages', () => {
     }
   });
 
-  it('keeps gated scripts inert and embeds without src until consent', () => {
+  it('keeps gated scripts inert and embeds in templates until consent', () => {
     const doc = parse('index.html');
     const scripts = [...doc.querySelectorAll('script[data-consent]')];
     expect(scripts.map((s) => [s.getAttribute('type'), s.getAttribute('data-consent')])).toEqual([
@@ -76,10 +81,14 @@ describe('demo pages', () => {
       ['text/plain', 'analytics'],
       ['text/plain', 'marketing'],
     ]);
-    const embeds = [...doc.querySelectorAll('iframe[data-consent]')];
-    expect(embeds.map((e) => [e.getAttribute('data-consent'), e.hasAttribute('src')])).toEqual([
-      ['maps', false],
-      ['audiovideo', false],
+    // Written inside templates: no frame until granted, not even an empty one.
+    expect(doc.querySelectorAll('iframe')).toHaveLength(0);
+    const embeds = [...doc.querySelectorAll<HTMLTemplateElement>('template[data-consent]')];
+    expect(
+      embeds.map((e) => [e.getAttribute('data-consent'), e.content.querySelector('iframe[src]') !== null]),
+    ).toEqual([
+      ['maps', true],
+      ['audiovideo', true],
     ]);
   });
 

@@ -27,24 +27,28 @@ export function gatedScripts(page: Page): Promise<GatedScript[]> {
 export interface GatedEmbed {
   tag: string;
   purpose: string;
+  /** The URL it waits for (`data-src`, or the `src` it has inside its template), or was given from its template. */
   dataSrc: string;
   /** The `src` attribute ('' while inert). */
   src: string;
 }
 
-/** Every embed with `data-consent`, in document order. */
+/** Every embed with `data-consent`, in document order: an inert template counts as the embed it holds. */
 export function gatedEmbeds(page: Page): Promise<GatedEmbed[]> {
   return page.evaluate(() =>
     [
       ...document.querySelectorAll<HTMLElement>(
-        'iframe[data-consent],img[data-consent],video[data-consent],audio[data-consent]',
+        'iframe[data-consent],img[data-consent],video[data-consent],audio[data-consent],template[data-consent]',
       ),
-    ].map((e) => ({
-      tag: e.tagName.toLowerCase(),
-      purpose: e.getAttribute('data-consent') ?? '',
-      dataSrc: e.getAttribute('data-src') ?? '',
-      src: e.getAttribute('src') ?? '',
-    })),
+    ].map((e) => {
+      const inner = e instanceof HTMLTemplateElement ? e.content.firstElementChild : null;
+      return {
+        tag: (inner ?? e).tagName.toLowerCase(),
+        purpose: e.getAttribute('data-consent') ?? '',
+        dataSrc: inner?.getAttribute('src') ?? e.getAttribute('data-src') ?? e.getAttribute('src') ?? '',
+        src: inner ? '' : (e.getAttribute('src') ?? ''),
+      };
+    }),
   );
 }
 

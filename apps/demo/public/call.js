@@ -9,5 +9,5 @@ document.addEventListener('click', async (event) => {
   const status = document.getElementById('call-status');
   const granted = await consent.ask('audiovideo', { reason: button.dataset.reason });
   status.textContent = granted ? status.dataset.started : status.dataset.declined;
-  if (granted) document.querySelector('iframe[data-consent="audiovideo"]').scrollIntoView({ block: 'nearest' });
+  if (granted) document.querySelector('iframe[data-consent="audiovideo"]')?.scrollIntoView({ block: 'nearest' });
 });

@@ -15,7 +15,7 @@ export interface GateOptions {
 
 /** Keeps a page's gated scripts and embeds in step with the consent in force. */
 export interface Gate {
-  /** Activates and loads what is allowed now, then watches for elements added later; resolves once the activated scripts loaded. */
+  /** Activates what is allowed now (scripts first; frames once the page is parsed and those scripts ran), then watches for elements added later; resolves once done. */
   apply(): Promise<void>;
   /** The embeds still blocked. */
   blocked(): BlockedEmbed[];
@@ -33,6 +33,7 @@ const purposesOf = (el: Element) => el.getAttribute('data-consent')!.split(' ');
 /** Creates the gate of a page. */
 export function createGate(o: GateOptions): Gate {
   let queue = Promise.resolve();
+  let pending = 0;
   let reported: BlockedEmbed[] = [];
   let observer: MutationObserver | undefined;
   const all = <E extends Element>(selector: string) => [...o.root.querySelectorAll<E>(selector)];
@@ -57,16 +58,27 @@ export function createGate(o: GateOptions): Gate {
 
   function apply(): Promise<void> {
     // Single-page apps add gated elements later.
-    observer ??= new MutationObserver(() => void apply());
+    if (!observer) {
+      observer = new MutationObserver(() => void apply());
+      // Granted embeds wait for the end of parsing (below): this pass loads them (parsed already, it never comes).
+      document.addEventListener('DOMContentLoaded', () => void apply(), { once: true });
+    }
     observer.observe(o.root as Node, { childList: true, subtree: true });
     // One pass at a time, so a pass never starts an inline script ahead of a pending external one.
-    queue = queue
-      .then(() => {
+    // With none pending, it starts at once: a returning visitor's tags before anything else of ours.
+    const pass = async () => {
+      report();
+      await activateScripts(all<HTMLScriptElement>(SCRIPT_SELECTOR).filter(allowed));
+      // Frames only once the page is parsed and its granted scripts ran: making a frame holds the
+      // page's main thread, and ahead of them it delayed a returning visitor's tags (bench/banner).
+      if (document.readyState !== 'loading')
         for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (allowed(el)) loadEmbed(el);
-        report();
-        return activateScripts(all<HTMLScriptElement>(SCRIPT_SELECTOR).filter(allowed));
-      })
-      .catch(console.error);
+    };
+    const run = () =>
+      pass()
+        .catch(console.error)
+        .finally(() => pending--);
+    queue = pending++ ? queue.then(run) : run();
     return queue;
   }
 
@@ -82,7 +94,8 @@ export function createGate(o: GateOptions): Gate {
         o.services().flatMap((s) => (purposes.includes(s.purpose) ? s.cookies : [])),
         (o.root as Node).ownerDocument ?? (o.root as Document),
       );
-      for (const el of all<HTMLElement>(EMBED_SELECTOR))
+      // Any element: what a template held (a whole widget) carries its purpose too.
+      for (const el of all<HTMLElement>('[data-consent]'))
         if (!isBlocked(el) && purposesOf(el).some((p) => purposes.includes(p))) unloadEmbed(el);
       report();
     },

@@ -89,6 +89,16 @@ describe('placeholders', () => {
     expect(maps.shadowRoot!.adoptedStyleSheets).toHaveLength(1);
   });
 
+  it("stand in a template's embed with that embed's box, before the template", async () => {
+    const { hosts, els } = await withPlaceholders(
+      (els) => [{ element: els[0], purpose: 'maps', service: mapsService() }],
+      '<template data-consent="maps"><iframe src="https://www.google.com/maps/embed?pb=1" width="100%" height="300"></iframe></template>',
+    );
+    const [maps] = hosts();
+    expect(maps.nextElementSibling).toBe(els[0]);
+    expect([maps.style.width, maps.style.height, maps.style.display]).toEqual(['100%', '300px', 'inline-block']);
+  });
+
   it('say who provides the embed, for which purpose, and offer both ways to load it', async () => {
     const { hosts } = await withPlaceholders(
       (els) => [

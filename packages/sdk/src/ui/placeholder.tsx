@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { embedHost } from '../gate/embeds';
+import { embedHost, embedOf, standing } from '../gate/embeds';
 import { translator } from '../i18n/texts';
 import type { BlockedEmbed, ConfigDocument, ConsentRuntime } from '../types';
 import { Actions, PrivacyLink } from './controls';
@@ -21,7 +21,7 @@ export function Placeholder({
   const provider = service?.provider ?? embedHost(element);
   const name = service?.name ?? provider;
   // After loading, the embed takes the placeholder's place: focus goes there instead of being lost.
-  const then = () => element.focus();
+  const then = () => (standing(element) as HTMLElement).focus();
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset's own box (min-inline-size, legend) would fight the embed's exact box
     <div class="w ph" lang={language} role="group" aria-label={service?.name ?? title}>
@@ -59,7 +59,7 @@ export function drawPlaceholders(rt: ConsentRuntime, nonce?: string): () => void
       const { element } = embed;
       let box = drawn.get(element)?.[1];
       if (!box) {
-        const size = embedBox(element);
+        const size = embedBox((embedOf(element) ?? element) as HTMLElement);
         if (isTiny(size)) continue;
         const [host, inner] = styledHost(nonce);
         host.dataset.consentPlaceholder = embed.purpose;
