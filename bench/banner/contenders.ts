@@ -47,7 +47,7 @@ interface GatedEmbed {
 const CONSENT_TAG =
   /\s*<!--\s*Consent Ledger:[\s\S]*?-->\s*<script src="\/v1\/sites\/demo\/consent\.js[^"]*"[^>]*><\/script>/;
 const GATED_TAG = /<script type="text\/plain" data-consent="(\w+)"(?: src="([^"]+)")?>([\s\S]*?)<\/script>/g;
-const GATED_EMBED = /<iframe data-consent="(\w+)" data-src="([^"]+)"([^>]*)><\/iframe>/g;
+const GATED_EMBED = /<template data-consent="(\w+)"><iframe src="([^"]+)"([^>]*)><\/iframe><\/template>/g;
 
 /** The demo page's parts: its head and body without our tag, its gated tags and embeds (each replaced by a marker). */
 export function splitDemoPage(html: string): { page: string; gated: GatedTag[]; embeds: GatedEmbed[] } {
@@ -89,7 +89,10 @@ const json = (value: unknown) => JSON.stringify(value, null, 2).replace(/</g, '\
 const purposeText = (id: string) => fr.purposes[id as keyof typeof fr.purposes];
 const inert = (tag: GatedTag) =>
   `<script type="text/plain" data-consent="${tag.purpose}"${tag.src ? ` src="${tag.src}"` : ''}>${tag.code}</script>`;
-/** The embed as the demo writes it: an empty frame in its box (nothing loads it on the page alone). */
+/** The embed as the demo writes it: in a template, which nothing loads on the page alone. */
+const demoEmbed = (embed: GatedEmbed) =>
+  `<template data-consent="${embed.purpose}"><iframe src="${embed.src}"${embed.attributes}></iframe></template>`;
+/** An empty frame in its box, given its URL by a peer's callback. */
 const inertEmbed = (embed: GatedEmbed) =>
   `<iframe data-consent="${embed.purpose}" data-src="${embed.src}"${embed.attributes}></iframe>`;
 
@@ -282,7 +285,7 @@ const PAGES: Record<string, (parts: DemoPage) => string> = {
   orejime,
   klaro,
   tarteaucitron,
-  'page alone': (parts) => assemble(parts, '', inert, inertEmbed),
+  'page alone': (parts) => assemble(parts, '', inert, demoEmbed),
 };
 
 /** Copies the demo site into `dir` and adds every peer's page and files beside it. */
