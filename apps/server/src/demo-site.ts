@@ -30,12 +30,10 @@ export function demoSiteConfig(file: string, visitorUrls: string[]): Record<stri
 }
 
 /** Publishes the demo site when the ledger has none (a site "demo" published otherwise stays); true when it did. */
-export async function publishDemoSite(
-  collector: Collector,
-  visitorUrls: string[],
-  file = demoSiteFile(),
-): Promise<boolean> {
+export async function publishDemoSite(collector: Collector, visitorUrls: string[], source?: string): Promise<boolean> {
   if (await collector.context.store.getSite('demo')) return false;
+  // Found only when needed: a server given its own demo site (a bench, a test) need not have the package.
+  const file = source ?? demoSiteFile();
   const published = await collector.publishSite(demoSiteConfig(file, visitorUrls));
   if (!published.ok) throw new CommandError(`${file}: ${published.error.message}`);
   return true;
