@@ -29,12 +29,27 @@ export function demoSiteConfig(file: string, visitorUrls: string[]): Record<stri
   };
 }
 
-/** Publishes the demo site when the ledger has none (a site "demo" published otherwise stays); true when it did. */
-export async function publishDemoSite(collector: Collector, visitorUrls: string[], source?: string): Promise<boolean> {
-  if (await collector.context.store.getSite('demo')) return false;
+/**
+ * Publishes the demo site when the ledger has none (a site "demo" published otherwise stays), and
+ * says what the operator must know: that it did, or that the one kept records from other origins.
+ */
+export async function publishDemoSite(
+  collector: Collector,
+  visitorUrls: string[],
+  source?: string,
+): Promise<{ log: string } | { warn: string } | null> {
+  const origins = visitorUrls.map((url) => new URL(url).origin);
+  const kept = await collector.context.store.getSite('demo');
+  // Kept as it is: a site published for another port (or by the console) is the operator's.
+  if (kept)
+    return kept.config.origins.some((origin) => origins.includes(origin))
+      ? null
+      : {
+          warn: `demo: the site "demo" of this ledger records from ${kept.config.origins.join(', ')}, not from here: the demo pages served here cannot record choices (serve on that address, use another --data, or publish "demo" with these origins)`,
+        };
   // Found only when needed: a server given its own demo site (a bench, a test) need not have the package.
   const file = source ?? demoSiteFile();
   const published = await collector.publishSite(demoSiteConfig(file, visitorUrls));
   if (!published.ok) throw new CommandError(`${file}: ${published.error.message}`);
-  return true;
+  return { log: `demo: published the demo pages' site "demo" (origins ${origins.join(', ')})` };
 }

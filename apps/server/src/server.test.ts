@@ -336,14 +336,22 @@ describe('consent-ledger server over HTTP', () => {
     await again.close();
   });
 
-  it('leaves a site "demo" published by --sites as it is', async () => {
-    const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  it('leaves a site "demo" published by --sites as it is, and says when it records from elsewhere', async () => {
+    const said = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn')].map((spy) => spy.mockImplementation(() => {}));
+    const demoLines = () => said.map((spy) => spy.mock.calls.filter(([line]) => String(line).startsWith('demo:')));
     const s = await start({ demo: true });
     expect(s.published).toContain('demo');
-    expect(logged.mock.calls.filter(([line]) => String(line).startsWith('demo:'))).toEqual([]);
-    expect((await s.store.getSite('demo'))!.config.origins).toEqual(
-      JSON.parse(readFileSync(join(FIXTURES, 'demo.json'), 'utf8')).origins,
-    );
+    // The fixture records from port 8080: served on another port, the pages could not record.
+    const { origins } = JSON.parse(readFileSync(join(FIXTURES, 'demo.json'), 'utf8'));
+    expect((await s.store.getSite('demo'))!.config.origins).toEqual(origins);
+    expect(demoLines()).toEqual([
+      [],
+      [
+        [
+          `demo: the site "demo" of this ledger records from ${origins.join(', ')}, not from here: the demo pages served here cannot record choices (serve on that address, use another --data, or publish "demo" with these origins)`,
+        ],
+      ],
+    ]);
   });
 
   it('serves consent.js at a short-cached URL and a versioned immutable one, and 404s what is not built', async () => {

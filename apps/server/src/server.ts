@@ -252,8 +252,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         `notices: this version words ${relogged.length} notice(s) differently; logged them (${[...new Set(relogged.map((n) => `${n.site} ${n.language}`))].join(', ')})`,
       );
     const published = options.sites ? await publishFolder(built, options.sites) : [];
-    if (options.demo && (await publishDemoSite(built, visitorUrls)))
-      console.log(`demo: published the demo pages' site "demo" (origins ${visitorUrls.join(', ')})`);
+    const demo = options.demo ? await publishDemoSite(built, visitorUrls) : null;
+    if (demo && 'log' in demo) console.log(demo.log);
+    if (demo && 'warn' in demo) console.warn(demo.warn);
     if (options.metricsListen) {
       const { host, port: metricsPort } = options.metricsListen;
       try {
