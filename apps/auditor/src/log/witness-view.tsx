@@ -54,8 +54,8 @@ export function WitnessPanel({ log }: { log: LogHealth }) {
               <tbody>
                 {check.rows.map((row) => (
                   <tr key={row.vkey} data-witness={row.name} data-state={row.state}>
-                    <td class="mono" title={row.vkey}>
-                      {row.name}
+                    <td class="mono witness-name" title={row.vkey}>
+                      {row.name.split('/').map((part, i) => (i === 0 ? part : [<wbr key={i} />, `/${part}`]))}
                     </td>
                     <td class={row.state === 'cosigned' ? 'good' : row.state === 'rewritten' ? 'alert' : 'alert-soft'}>
                       <span aria-hidden="true">{row.state === 'cosigned' ? '✓ ' : '✗ '}</span>
