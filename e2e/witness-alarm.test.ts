@@ -1,7 +1,7 @@
 // The auditor UI's witness alarm in Chromium against the real collector: a witness the auditor pinned
 // cosigned a checkpoint of the log, then the operator restored an older copy of the database (a
 // rollback) and the log went on from there. The witness's row must say the log was rewritten or
-// rolled back, and why, in the browser's own check (the witness's cosignature verified with the
+// rolled back, and why (in the UI's language), in the browser's own check (the witness's cosignature verified with the
 // pinned key, the current checkpoint verified with the collector's, the sizes compared). Screenshot:
 // e2e/screenshots/auditor-witness-rewritten.png (`pnpm screenshots` copies it to docs/).
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -118,7 +118,8 @@ test("a pinned witness's row raises the alarm when the log was rolled back behin
     const said = (await row.textContent()) ?? '';
     expect(said).toContain('Journal réécrit ou restauré à un état antérieur');
     expect(said).toContain(`à ${sizeOf(grown)} entrées`);
-    expect(said).toContain(`the log shrank from ${sizeOf(grown)} to ${sizeOf(current)} entries`);
+    // Why, in the auditor's language too: the log shrank below what the witness cosigned.
+    expect(said).toContain(`(le journal est passé de ${sizeOf(grown)} à ${sizeOf(current)} entrées)`);
     expect(await page.locator('[data-quorum]').getAttribute('data-quorum')).toBe('not-met');
     await expectNoAxeViolations(page, 'witness alarm');
     await screenshot(page.locator('[data-witnesses]'), 'auditor-witness-rewritten');

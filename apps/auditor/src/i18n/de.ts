@@ -186,6 +186,12 @@ export const de: Messages = {
   'witness.behind': '(zuletzt mitsigniert bei Größe {size} am {date}: {count} Einträge im Rückstand)',
   'witness.rewritten':
     'Protokoll umgeschrieben oder zurückgesetzt: Dieser Zeuge hat das Protokoll bei {size} Einträgen am {date} mitsigniert, und der aktuelle Checkpoint setzt es nicht fort. Bewahren Sie diese Seite als Beweis auf.',
+  'rewrite.origin': 'der Ursprung des Protokolls hat sich von {from} zu {to} geändert',
+  'rewrite.shrank': 'das Protokoll ist von {from} auf {to} Einträge geschrumpft',
+  'rewrite.root': 'gleiche Größe, anderer Root-Hash',
+  'rewrite.noProof': 'kein Konsistenznachweis: {detail}',
+  'rewrite.malformedProof': 'der Konsistenznachweis ist fehlerhaft',
+  'rewrite.badProof': 'der Konsistenznachweis ist ungültig',
   'witness.invalid': 'Seine Mitsignatur ist ungültig',
   'witness.unpin': 'Entfernen',
   'witness.quorum': 'Erforderliche Mitsignaturen',

@@ -185,6 +185,12 @@ export const en = {
   'witness.behind': '(last cosigned size {size} on {date}: {count} entries behind)',
   'witness.rewritten':
     'Log rewritten or rolled back: this witness cosigned the log at {size} entries on {date}, and the current checkpoint does not extend it. Keep this page as evidence.',
+  'rewrite.origin': 'the log’s origin changed from {from} to {to}',
+  'rewrite.shrank': 'the log shrank from {from} to {to} entries',
+  'rewrite.root': 'same size, another root hash',
+  'rewrite.noProof': 'no consistency proof: {detail}',
+  'rewrite.malformedProof': 'the consistency proof is malformed',
+  'rewrite.badProof': 'the consistency proof does not verify',
   'witness.invalid': 'Its cosignature does not verify',
   'witness.unpin': 'Unpin',
   'witness.quorum': 'Cosignatures required',

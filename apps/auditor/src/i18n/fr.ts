@@ -185,6 +185,12 @@ export const fr: Messages = {
   'witness.behind': '(dernière cosignature à la taille {size} le {date} : {count} entrées de retard)',
   'witness.rewritten':
     'Journal réécrit ou restauré à un état antérieur : ce témoin a cosigné le journal à {size} entrées le {date}, et le point de contrôle actuel n’en est pas la suite. Conservez cette page comme preuve.',
+  'rewrite.origin': 'l’origine du journal est passée de {from} à {to}',
+  'rewrite.shrank': 'le journal est passé de {from} à {to} entrées',
+  'rewrite.root': 'même taille, autre hachage racine',
+  'rewrite.noProof': 'pas de preuve de cohérence : {detail}',
+  'rewrite.malformedProof': 'la preuve de cohérence est mal formée',
+  'rewrite.badProof': 'la preuve de cohérence n’est pas valide',
   'witness.invalid': 'Sa cosignature n’est pas valide',
   'witness.unpin': 'Désépingler',
   'witness.quorum': 'Cosignatures exigées',

@@ -184,6 +184,12 @@ export const nl: Messages = {
   'witness.behind': '(laatst medeondertekend bij grootte {size} op {date}: {count} items achter)',
   'witness.rewritten':
     'Logboek herschreven of teruggezet: deze getuige heeft het logboek bij {size} items medeondertekend op {date}, en het huidige controlepunt bouwt daar niet op voort. Bewaar deze pagina als bewijs.',
+  'rewrite.origin': 'de oorsprong van het logboek veranderde van {from} in {to}',
+  'rewrite.shrank': 'het logboek kromp van {from} tot {to} items',
+  'rewrite.root': 'zelfde grootte, andere roothash',
+  'rewrite.noProof': 'geen consistentiebewijs: {detail}',
+  'rewrite.malformedProof': 'het consistentiebewijs is misvormd',
+  'rewrite.badProof': 'het consistentiebewijs klopt niet',
   'witness.invalid': 'Zijn medeondertekening is ongeldig',
   'witness.unpin': 'Losmaken',
   'witness.quorum': 'Vereiste medeondertekeningen',

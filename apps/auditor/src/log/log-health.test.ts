@@ -78,13 +78,13 @@ describe('checkHealth', () => {
     [
       'another root at the same size',
       (s: SeenCheckpoint) => ({ ...s, size: 7, rootHash: s.rootHash }),
-      'same size, another root hash',
+      { code: 'root' },
     ],
-    ['a larger size than now', (s: SeenCheckpoint) => ({ ...s, size: 9 }), 'the log shrank from 9 to 7 entries'],
+    ['a larger size than now', (s: SeenCheckpoint) => ({ ...s, size: 9 }), { code: 'shrank', from: 9, to: 7 }],
     [
       'a root the current tree does not extend',
       (s: SeenCheckpoint) => ({ ...s, rootHash: base64urlEncode(new Uint8Array(32)) }),
-      'the consistency proof does not verify',
+      { code: 'bad-proof' },
     ],
   ])('flags a rewritten log: %s', async (_, change, reason) => {
     const { log, seen, proof } = await grownLog();

@@ -18,7 +18,16 @@ export type Consistency =
   | { state: 'first' }
   | { state: 'unchanged'; previous: SeenCheckpoint }
   | { state: 'consistent'; previous: SeenCheckpoint }
-  | { state: 'rewritten'; previous: SeenCheckpoint; reason: string };
+  | { state: 'rewritten'; previous: SeenCheckpoint; reason: RewriteReason };
+
+/** Why a checkpoint does not extend an older one: a code and its values, said in the UI's language (rewrite-reason.ts). */
+export type RewriteReason =
+  | { code: 'origin'; from: string; to: string }
+  | { code: 'shrank'; from: number; to: number }
+  | { code: 'root' }
+  | { code: 'no-proof'; detail: string }
+  | { code: 'malformed-proof' }
+  | { code: 'bad-proof' };
 
 /** The outcome of a health check: the verified checkpoint (or why not) and its consistency. */
 export type Health =
@@ -53,24 +62,22 @@ export async function consistencyWith(
   proof: ConsistencySource,
 ): Promise<Consistency> {
   if (!previous) return { state: 'first' };
-  const rewritten = (reason: string): Consistency => ({ state: 'rewritten', previous, reason });
+  const rewritten = (reason: RewriteReason): Consistency => ({ state: 'rewritten', previous, reason });
   if (previous.origin !== current.origin)
-    return rewritten(`the log's origin changed from ${previous.origin} to ${current.origin}`);
-  if (previous.size > current.size) return rewritten(`the log shrank from ${previous.size} to ${current.size} entries`);
+    return rewritten({ code: 'origin', from: previous.origin, to: current.origin });
+  if (previous.size > current.size) return rewritten({ code: 'shrank', from: previous.size, to: current.size });
   if (previous.size === current.size)
-    return previous.rootHash === rootHash
-      ? { state: 'unchanged', previous }
-      : rewritten('same size, another root hash');
+    return previous.rootHash === rootHash ? { state: 'unchanged', previous } : rewritten({ code: 'root' });
   // An empty tree is a prefix of every tree: nothing to prove.
   if (previous.size === 0) return { state: 'consistent', previous };
   let hashes: Uint8Array[] | null;
   try {
     hashes = decodeHashes(await proof(previous.size, current.size));
   } catch (error) {
-    return rewritten(`no consistency proof: ${error instanceof Error ? error.message : String(error)}`);
+    return rewritten({ code: 'no-proof', detail: error instanceof Error ? error.message : String(error) });
   }
-  if (!hashes) return rewritten('the consistency proof is malformed');
+  if (!hashes) return rewritten({ code: 'malformed-proof' });
   return verifyConsistency(previous.size, current.size, hashes, base64urlDecode(previous.rootHash), current.rootHash)
     ? { state: 'consistent', previous }
-    : rewritten('the consistency proof does not verify');
+    : rewritten({ code: 'bad-proof' });
 }

@@ -1,21 +1,21 @@
 // Log health: the current checkpoint (verified against the collector's keys) and its consistency
 // with the checkpoint this browser saw last time.
 import { useI18n } from '../i18n/i18n';
+import { rewriteReason } from './rewrite-reason';
 import type { LogHealth } from './use-log-health';
 import { WitnessPanel } from './witness-view';
 
 /** The warning shown on every view when the log was rewritten. */
 export function RewriteWarning({ log }: { log: LogHealth }) {
-  const { t, dateTime, number } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime, number } = i18n;
   const h = log.health;
   if (!h?.ok || h.consistency.state !== 'rewritten') return null;
   const previous = h.consistency.previous;
   return (
     <p class="alert big" role="alert" data-rewritten="true">
       {t('log.rewritten', { date: dateTime(previous.seenAt), size: number(previous.size) })}{' '}
-      <span class="detail" lang="en">
-        ({h.consistency.reason})
-      </span>
+      <span class="detail">({rewriteReason(h.consistency.reason, i18n)})</span>
     </p>
   );
 }
@@ -96,9 +96,9 @@ export function LogView({ log }: { log: LogHealth }) {
           </div>
           {h.consistency.state === 'rewritten' && (
             <>
-              <p class="alert" lang="en">
+              <p class="alert">
                 <span aria-hidden="true">✗ </span>
-                {h.consistency.reason}
+                {rewriteReason(h.consistency.reason, i18n)}
               </p>
               <p>{t('log.previous', { date: i18n.dateTime(h.consistency.previous.seenAt) })}:</p>
               <pre class="mono">

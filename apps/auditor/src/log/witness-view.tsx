@@ -3,6 +3,7 @@
 import { parseWitnessKey } from '@consent-ledger/protocol';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
+import { rewriteReason } from './rewrite-reason';
 import type { LogHealth } from './use-log-health';
 
 /** Pinned witnesses and their cosignatures of the current checkpoint. */
@@ -67,7 +68,9 @@ export function WitnessPanel({ log }: { log: LogHealth }) {
                               date: i18n.dateTime(row.last.at),
                             })
                           : t(row.state === 'invalid' ? 'witness.invalid' : 'witness.missing')}
-                      {row.state === 'rewritten' && <span class="detail"> ({row.reason})</span>}
+                      {row.state === 'rewritten' && row.reason && (
+                        <span class="detail"> ({rewriteReason(row.reason, i18n)})</span>
+                      )}
                       {row.state === 'missing' && row.last && (
                         <span class="detail" data-behind={row.last.behind}>
                           {' '}

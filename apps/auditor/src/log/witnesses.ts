@@ -13,7 +13,7 @@ import {
   verifyCosignatures,
   type WitnessStatusAnswer,
 } from '@consent-ledger/protocol';
-import { type ConsistencySource, consistencyWith } from './log-health';
+import { type ConsistencySource, consistencyWith, type RewriteReason } from './log-health';
 
 /** The witness keys an auditor pinned for one collector, and how many cosignatures they require. */
 export interface PinnedWitnesses {
@@ -36,7 +36,7 @@ export interface WitnessRow {
    */
   last: { size: number; behind: number; at: string } | null;
   /** For `rewritten`: why the current checkpoint does not extend the one it cosigned. */
-  reason: string | null;
+  reason: RewriteReason | null;
 }
 
 /** The cosignatures of a checkpoint by the pinned witnesses. */
