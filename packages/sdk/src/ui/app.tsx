@@ -142,10 +142,11 @@ export class App extends Component<AppProps, AppState> {
 
   override render() {
     const { snap, view, said, asks } = this.state;
-    const { rt, box, nonce } = this.props;
     const doc = snap.document;
     const t = doc && translator(doc.notice);
     const Views = this.views;
+    // What every view is given.
+    const shared = { ...this.props, t: t!, doc: doc! };
     return (
       <div class="w" lang={doc?.language}>
         {t && snap.status === 'needs-decision' && (
@@ -169,22 +170,8 @@ export class App extends Component<AppProps, AppState> {
               </svg>
             </button>
           )}
-        {t && view && Views && (
-          <Views.Dialog
-            rt={rt}
-            snap={snap}
-            view={view}
-            t={t}
-            doc={doc}
-            box={box}
-            nonce={nonce}
-            open={this.open}
-            close={this.close}
-          />
-        )}
-        {t && asks[0] && Views && (
-          <Views.Ask key={asks[0].purpose.id} q={asks[0]} t={t} doc={doc} box={box} nonce={nonce} done={this.asked} />
-        )}
+        {t && view && Views && <Views.Dialog {...shared} snap={snap} view={view} open={this.open} close={this.close} />}
+        {t && asks[0] && Views && <Views.Ask key={asks[0].purpose.id} {...shared} q={asks[0]} done={this.asked} />}
         <p class="sr" aria-live="polite">
           {said}
         </p>

@@ -10,9 +10,6 @@ const VARS: Record<Exclude<keyof ThemeConfig, 'position' | 'reopen'>, string> = 
 
 /** Sets the site's theme on our host element as custom properties (through the CSSOM, so a strict CSP allows it). */
 export function applyTheme(host: HTMLElement, theme: ThemeConfig = {}): void {
-  for (const [key, name] of Object.entries(VARS)) {
-    const value = theme[key as keyof typeof VARS];
-    if (value) host.style.setProperty(name, value);
-    else host.style.removeProperty(name);
-  }
+  // An empty value removes the property: the stylesheet's default applies again.
+  for (const [key, name] of Object.entries(VARS)) host.style.setProperty(name, theme[key as keyof typeof VARS] || '');
 }
