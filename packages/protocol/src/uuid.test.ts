@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isUuidV7, uuidv7 } from './uuid';
 
 describe('uuidv7', () => {
@@ -17,6 +17,26 @@ describe('uuidv7', () => {
     for (let i = 1; i < ids.length; i++) expect(ids[i] > ids[i - 1], ids[i]).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => id.startsWith(now.toString(16).padStart(12, '0').slice(0, 8)))).toBe(true);
+  });
+
+  it('carries the increment from the low random bits into the higher ones, and still sorts', () => {
+    // Random bits at their top: the next ids of that millisecond wrap the low 32 bits, then the next 30.
+    const spy = vi.spyOn(crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T) => {
+      (array as unknown as Uint32Array).set([0x7ff, 0x3fffffff, 0xfffffffe]);
+      return array;
+    });
+    try {
+      const now = Date.UTC(2026, 0, 2);
+      const ids = [uuidv7(now), uuidv7(now), uuidv7(now)];
+      expect(ids.map((id) => id.slice(14))).toEqual([
+        '77ff-bfff-fffffffffffe',
+        '77ff-bfff-ffffffffffff',
+        '7800-8000-000000000000',
+      ]);
+      expect(ids.every(isUuidV7)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('sorts by time across milliseconds, and draws fresh random bits in each', () => {
