@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { createGate } from './gate';
 
 const granted = new Set<string>();
@@ -37,5 +37,25 @@ it('puts a template back at a withdrawal, whatever element it held', async () =>
   g.revoke(['maps']);
   expect(document.querySelector('.widget')).toBeNull();
   expect(document.querySelector('template[data-consent="maps"]')).not.toBeNull();
+  g.stop();
+});
+
+it('does not let a tag that never loads hold the granted frames more than a second', async () => {
+  document.body.innerHTML = `<script type="text/plain" data-consent="analytics" src="https://slow.example/tag.js"></script>
+    <iframe data-consent="maps" data-src="https://maps.example/embed"></iframe>`;
+  granted.add('maps').add('analytics');
+  // As if it hung: nothing hears its load or error.
+  const listen = vi.spyOn(HTMLScriptElement.prototype, 'addEventListener').mockImplementation(() => undefined);
+  const g = gate();
+  void g.apply();
+  const live = document.querySelector('script[src="https://slow.example/tag.js"]')!;
+  // The tag has started (never loaded nor failed here), and the frame waits for it...
+  expect(live.getAttribute('type')).toBeNull();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(false);
+  // ...for a second at most.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(document.querySelector('iframe')!.getAttribute('src')).toBe('https://maps.example/embed');
+  listen.mockRestore();
   g.stop();
 });

@@ -68,11 +68,14 @@ export function createGate(o: GateOptions): Gate {
     // With none pending, it starts at once: a returning visitor's tags before anything else of ours.
     const pass = async () => {
       report();
-      await activateScripts(all<HTMLScriptElement>(SCRIPT_SELECTOR).filter(allowed));
-      // Frames only once the page is parsed and its granted scripts ran: making a frame holds the
-      // page's main thread, and ahead of them it delayed a returning visitor's tags (bench/banner).
+      const scripts = activateScripts(all<HTMLScriptElement>(SCRIPT_SELECTOR).filter(allowed));
+      // Frames only once the page is parsed and its granted scripts ran (or a second passed: a slow
+      // tag does not hold them): making a frame holds the page's main thread, and ahead of the
+      // scripts it delayed a returning visitor's tags (bench/banner).
+      await Promise.race([scripts, new Promise((resolve) => setTimeout(resolve, 1000))]);
       if (document.readyState !== 'loading')
         for (const el of all<HTMLElement>(EMBED_SELECTOR)) if (allowed(el)) loadEmbed(el);
+      await scripts;
     };
     const run = () =>
       pass()
