@@ -81,8 +81,10 @@ describe('placeholders', () => {
     );
     const [maps, video] = hosts();
     expect(maps.nextElementSibling).toBe(els[0]);
-    expect([maps.style.width, maps.style.height, maps.style.maxWidth]).toEqual(['600px', '450px', '100%']);
-    expect([video.style.width, video.style.height]).toEqual(['100%', '240px']);
+    expect([maps.style.width, maps.style.minHeight, maps.style.maxWidth]).toEqual(['600px', '450px', '100%']);
+    expect([video.style.width, video.style.minHeight]).toEqual(['100%', '240px']);
+    // It may grow past that height when its text needs more (a narrow phone), never cut an answer off.
+    expect([maps.style.height, maps.style.display, video.style.display]).toEqual(['', 'inline-flex', 'inline-flex']);
     expect(maps.dataset.consentPlaceholder).toBe('maps');
     expect(els[0].style.display).toBe('none');
     expect(maps.shadowRoot!.mode).toBe('open');
@@ -96,7 +98,7 @@ describe('placeholders', () => {
     );
     const [maps] = hosts();
     expect(maps.nextElementSibling).toBe(els[0]);
-    expect([maps.style.width, maps.style.height, maps.style.display]).toEqual(['100%', '300px', 'inline-block']);
+    expect([maps.style.width, maps.style.minHeight, maps.style.display]).toEqual(['100%', '300px', 'inline-flex']);
   });
 
   it('say who provides the embed, for which purpose, and offer both ways to load it', async () => {

@@ -63,9 +63,16 @@ export function drawPlaceholders(rt: ConsentRuntime, nonce?: string): () => void
         if (isTiny(size)) continue;
         const [host, inner] = styledHost(nonce);
         host.dataset.consentPlaceholder = embed.purpose;
-        Object.assign(host.style, size, { maxWidth: '100%', boxSizing: 'border-box' });
+        // The embed's box, grown when its text needs more (a narrow phone): never an answer cut off.
+        Object.assign(host.style, size, {
+          height: '',
+          minHeight: size.height,
+          maxWidth: '100%',
+          boxSizing: 'border-box',
+          display: `${size.display.replace('block', '')}flex`,
+        });
         box = inner;
-        box.style.height = '100%';
+        box.style.flex = '1';
         drawn.set(element, [host, box, element.style.display]);
         element.before(host);
         element.style.display = 'none';
