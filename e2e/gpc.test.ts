@@ -2,7 +2,7 @@
 // marketing off by default, and the decision it causes is recorded with method `gpc`.
 import { expect, test } from 'vitest';
 import { eventually } from './harness/browser';
-import { DEMO, openDemo, standIns } from './harness/demo';
+import { DEMO, EMBED_TRACES, openDemo, standIns } from './harness/demo';
 import { acknowledged, auditHistory, payloadOf, verifiedInclusion } from './harness/ledger';
 import { configDocument, purposeCookies } from './harness/page-facts';
 import { useSuite } from './harness/suite';
@@ -47,7 +47,12 @@ test('7. GPC: a gpc receipt denies marketing at once, its switch is off, and "Ac
     prev: signal.leafHash,
   });
   await eventually('gtag ran', async () => (await standIns(s.page)).ran.includes('gtag'));
-  await s.page.waitForLoadState('networkidle');
+  // The granted frames load once the pass's scripts ran: a marketing tag started by mistake would have run by then
+  // (waiting for the network to go idle flaked: new frames reset it).
+  await eventually('the map and the video loaded', async () => {
+    const { ran } = await standIns(s.page);
+    return EMBED_TRACES.every((trace) => ran.includes(trace));
+  });
   expect((await standIns(s.page)).ran).not.toContain('linkedin');
   expect(await purposeCookies(s.context, doc, ['marketing'])).toEqual([]);
 
